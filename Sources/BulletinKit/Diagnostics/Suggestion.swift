@@ -1,0 +1,44 @@
+/// "Did you mean …?" for unknown references: the candidate at the smallest edit distance,
+/// if it is close enough to be a plausible misspelling.
+public enum Suggestion {
+    public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let target = Array(word)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate))
+            if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) {
+                best = (candidate, distance)
+            }
+        }
+        guard let best else { return nil }
+        let limit = max(2, target.count / 3)
+        return best.distance <= limit ? best.candidate : nil
+    }
+
+    /// A hint sentence naming the nearest spelling, or listing what is allowed when the list is short.
+    public static func hint(for word: String, in candidates: [String]) -> String? {
+        if let near = nearest(to: word, in: candidates) {
+            return "did you mean '\(near)'?"
+        }
+        if !candidates.isEmpty && candidates.count <= 8 {
+            return "expected one of: " + candidates.joined(separator: ", ")
+        }
+        return nil
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

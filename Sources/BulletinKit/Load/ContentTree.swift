@@ -1,0 +1,61 @@
+import Foundation
+
+/// Lists the files of a folder tree, refusing anything that would lead outside it.
+enum ContentTree {
+    struct Listing {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Relative paths of all regular files under `root`, sorted; hidden files are skipped
+    /// (editors' and operating systems' own files such as .DS_Store or .gitkeep).
+    static func list(root: URL, displayRoot: String) -> Listing {
+        var listing = Listing()
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            listing.diagnostics.append(.error(at: SourceLocation(path: displayRoot), "the content folder does not exist",
+                                              hint: "run the command from the project folder, or name the folder with --content"))
+            return listing
+        }
+        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
+        walk(folder: root, relative: "", realRoot: realRoot, displayRoot: displayRoot, into: &listing)
+        listing.files.sort()
+        return listing
+    }
+
+    private static func walk(folder: URL, relative: String, realRoot: String, displayRoot: String, into listing: inout Listing) {
+        let fileManager = FileManager.default
+        let display = relative.isEmpty ? displayRoot : displayRoot + "/" + relative
+        let names: [String]
+        do {
+            names = try fileManager.contentsOfDirectory(atPath: folder.path).sorted()
+        } catch {
+            listing.diagnostics.append(.error(at: SourceLocation(path: display), "cannot read the folder",
+                                              hint: "check its permissions"))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            let childDisplay = displayRoot + "/" + childRelative
+            let real = url.resolvingSymlinksInPath().standardizedFileURL.path
+            guard real == realRoot || real.hasPrefix(realRoot + "/") else {
+                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "this link points outside the content folder",
+                                                  hint: "copy the file into the content folder instead of linking to it"))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "this link points to nothing",
+                                                  hint: "remove the broken link"))
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(folder: url, relative: childRelative, realRoot: realRoot, displayRoot: displayRoot, into: &listing)
+            } else {
+                listing.files.append(childRelative)
+            }
+        }
+    }
+}

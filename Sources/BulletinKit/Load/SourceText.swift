@@ -1,0 +1,75 @@
+import Foundation
+
+/// Reads a file as UTF-8 text, the way every content and template file is read:
+/// a BOM is dropped, CRLF and CR become LF, and anything that is not text is refused.
+enum SourceText {
+    static func read(_ url: URL, displayPath: String) throws(Diagnostic) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .error(at: SourceLocation(path: displayPath), "cannot read the file: \(error.localizedDescription)",
+                         hint: "check that the file exists and is readable")
+        }
+        return try decode(data, displayPath: displayPath)
+    }
+
+    static func decode(_ data: Data, displayPath: String) throws(Diagnostic) -> String {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes = bytes.dropFirst(3)
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw .error(at: SourceLocation(path: displayPath), "the file is empty",
+                         hint: "write its front matter and text, or delete the file")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8Position(in: Array(bytes))
+            throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
+                         "the file is not valid UTF-8 text",
+                         hint: "save it as UTF-8 (editors often offer 'UTF-8' under 'Save As… / Encoding'); GBK and GB2312 are not accepted")
+        }
+        if let nul = text.firstIndex(of: "\u{0}") {
+            let prefix = text[..<nul]
+            let line = prefix.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
+            throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
+                         "the file contains a NUL byte, so it is not text", hint: "remove the NUL byte or save the file again as UTF-8 text")
+        }
+        if text.contains("\r") {
+            return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    private static func firstInvalidUTF8Position(in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let end = index + length
+            guard length > 0, end <= bytes.count,
+                  bytes[(index + 1)..<end].allSatisfy({ $0 & 0xC0 == 0x80 }),
+                  String(validating: bytes[index..<end], as: UTF8.self) != nil
+            else {
+                let column = (String(validating: bytes[lineStart..<index], as: UTF8.self)?.count ?? 0) + 1
+                return (line, column)
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = end
+            }
+            index = end
+        }
+        return (line, 1)
+    }
+}

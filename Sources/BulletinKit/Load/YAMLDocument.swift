@@ -1,0 +1,79 @@
+import Yams
+
+/// A parsed YAML block (a data file or a front matter) that remembers where it came from,
+/// so every value read from it can be reported at its own line and column.
+public struct YAMLDocument: @unchecked Sendable {
+    // Yams nodes are immutable values once composed; they are read, never changed, across stages.
+    public let root: Node
+    public let path: String
+    /// Added to Yams' 1-based line numbers to get the line in the file.
+    let lineOffset: Int
+
+    public static func parse(_ yaml: String, path: String, firstLine: Int = 1) throws(Diagnostic) -> YAMLDocument {
+        let lineOffset = firstLine - 1
+        if let tab = tabIndentation(in: yaml) {
+            throw .error(at: SourceLocation(path: path, line: tab + lineOffset, column: 1),
+                         "a tab is used for indentation; YAML allows only spaces",
+                         hint: "replace the tab at the start of the line with spaces")
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw diagnostic(for: error, path: path, lineOffset: lineOffset)
+        } catch {
+            throw .error(at: SourceLocation(path: path, line: firstLine), "cannot read the YAML: \(error)")
+        }
+        guard let node else {
+            throw .error(at: SourceLocation(path: path, line: firstLine), "the YAML block is empty",
+                         hint: "add the required fields, such as 'title: …'")
+        }
+        return YAMLDocument(root: node, path: path, lineOffset: lineOffset)
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path, line: lineOffset + 1) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The top level, which every file of ours expects to be a mapping of fields.
+    public func fields() throws(Diagnostic) -> FieldReader {
+        guard let mapping = root.mapping else {
+            throw .error(at: location(of: root), "expected fields ('name: value' lines) at the top level")
+        }
+        return FieldReader(document: self, mapping: mapping, at: location(of: root))
+    }
+
+    private static func tabIndentation(in yaml: String) -> Int? {
+        var line = 0
+        for text in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            line += 1
+            if text.first == "\t" { return line }
+            if let firstNonSpace = text.firstIndex(where: { $0 != " " }), text[firstNonSpace] == "\t" {
+                let rest = text[firstNonSpace...].drop(while: { $0 == "\t" || $0 == " " })
+                if !rest.isEmpty && !rest.hasPrefix("#") { return line }
+            }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        let hint = "check the indentation and the ':' after each field name; quote values that contain ': ' or start with a special character"
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return .error(at: at(mark), message, hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return .error(at: at(context.mark), "the field \(keys) is given twice", hint: "keep one of them")
+        case let .reader(problem, _, _, _):
+            return .error(at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(problem)", hint: hint)
+        default:
+            return .error(at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(error)", hint: hint)
+        }
+    }
+}

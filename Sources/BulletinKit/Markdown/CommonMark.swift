@@ -1,0 +1,69 @@
+import CCmark
+import Foundation
+
+/// The one place that calls libcmark. Parses CommonMark, lets the caller inspect and rewrite
+/// every link and image destination, and renders HTML.
+public enum CommonMark {
+    /// A link or image destination found in the text, at its position in the Markdown body.
+    public struct Destination {
+        public var url: String
+        public var isImage: Bool
+        /// Line and column inside the body (1-based).
+        public var line: Int
+        public var column: Int
+        /// For images: whether it has alternative text.
+        public var hasText: Bool
+    }
+
+    public struct Output {
+        public var html: String
+        public var plainText: String
+    }
+
+    /// Converts `markdown` to HTML. `rewrite` returns the destination to use instead, or nil to keep it.
+    /// Raw HTML is dropped unless `allowRawHTML`; libcmark also blanks `javascript:`, `vbscript:`,
+    /// `file:` and most `data:` destinations in that mode.
+    public static func render(_ markdown: String, allowRawHTML: Bool,
+                              rewrite: (Destination) -> String?) -> Output {
+        let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        guard let root = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
+            return Output(html: "", plainText: "")
+        }
+        defer { cmark_node_free(root) }
+
+        var plain = ""
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            switch (event, type) {
+            case (CMARK_EVENT_ENTER, CMARK_NODE_LINK), (CMARK_EVENT_ENTER, CMARK_NODE_IMAGE):
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let destination = Destination(url: url, isImage: type == CMARK_NODE_IMAGE,
+                                              line: Int(cmark_node_get_start_line(node)),
+                                              column: Int(cmark_node_get_start_column(node)),
+                                              hasText: cmark_node_first_child(node) != nil)
+                if let replacement = rewrite(destination) {
+                    _ = cmark_node_set_url(node, replacement)
+                }
+            case (CMARK_EVENT_ENTER, CMARK_NODE_TEXT), (CMARK_EVENT_ENTER, CMARK_NODE_CODE):
+                if let literal = cmark_node_get_literal(node) { plain += String(cString: literal) }
+            case (CMARK_EVENT_EXIT, CMARK_NODE_PARAGRAPH), (CMARK_EVENT_EXIT, CMARK_NODE_HEADING), (CMARK_EVENT_EXIT, CMARK_NODE_ITEM):
+                plain += "\n"
+            case (CMARK_EVENT_ENTER, CMARK_NODE_SOFTBREAK), (CMARK_EVENT_ENTER, CMARK_NODE_LINEBREAK):
+                // Chinese text wraps without spaces; a line break inside a paragraph adds none.
+                break
+            default:
+                break
+            }
+        }
+        guard let rendered = cmark_render_html(root, options) else {
+            return Output(html: "", plainText: plain)
+        }
+        defer { free(rendered) }
+        return Output(html: String(cString: rendered), plainText: plain)
+    }
+}

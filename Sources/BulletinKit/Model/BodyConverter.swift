@@ -1,0 +1,65 @@
+import Foundation
+
+/// Converts a Markdown body to a `Document`: every link and image is checked and pointed at
+/// its public URL, unsafe destinations are removed, and each problem is reported at its line.
+public struct BodyConverter: Sendable {
+    public var paths: ContentPaths
+    /// The site's root path ('/' or '/sub/path/'), prefixed to every internal link.
+    public var rootPath: String
+    public var allowRawHTML: Bool
+
+    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    public func convert(_ markdown: String, sourcePath: String, displayPath: String, firstLine: Int) -> (Document, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let output = CommonMark.render(markdown, allowRawHTML: allowRawHTML) { destination in
+            let at = SourceLocation(path: displayPath, line: destination.line + firstLine - 1, column: destination.column)
+            let (url, diagnostic) = resolve(destination, sourcePath: sourcePath, at: at)
+            if let diagnostic { diagnostics.append(diagnostic) }
+            return url
+        }
+        return (Document(html: output.html, plainText: output.plainText), diagnostics)
+    }
+
+    private func resolve(_ destination: CommonMark.Destination, sourcePath: String, at location: SourceLocation) -> (String?, Diagnostic?) {
+        let url = destination.url.trimmingCharacters(in: .whitespaces)
+        let what = destination.isImage ? "image" : "link"
+        if url.isEmpty || url.hasPrefix("#") { return (nil, nil) }
+        if url.hasPrefix("//") { return (nil, nil) }
+        if let scheme = Self.scheme(of: url) {
+            if Self.allowedSchemes.contains(scheme) { return (nil, nil) }
+            return ("", .warning(at: location, "the \(what) to a '\(scheme):' address was removed",
+                                 hint: "only http, https, mailto and tel addresses are published"))
+        }
+        switch paths.resolve(url, from: sourcePath) {
+        case .sitePath(let path):
+            return (rootPath + Self.encodePath(path), nil)
+        case .absolutePath:
+            return (nil, .error(at: location, "the \(what) '\(url)' is an absolute path",
+                                hint: "write the path relative to this file, e.g. ../../assets/photo.jpg, so the site works under any address"))
+        case .outsideContent:
+            return (nil, .error(at: location, "the \(what) '\(url)' leads outside the content folder",
+                                hint: "put the file in Content/assets/ and link to it from there"))
+        case .missing(let candidate):
+            let near = Suggestion.nearest(to: candidate, in: paths.allTargets)
+            return (nil, .error(at: location, "the \(what) '\(url)' points to '\(candidate)', which does not exist",
+                                hint: near.map { "did you mean '\($0)'?" } ?? "check the file name, or add the file to Content/assets/"))
+        }
+    }
+
+    static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let candidate = url[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return candidate.lowercased()
+    }
+
+    /// Percent-encodes what a URL path cannot hold (spaces, Chinese file names), keeping '/' and '#'.
+    public static func encodePath(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.insert("#")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+}

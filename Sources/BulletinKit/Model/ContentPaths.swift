@@ -1,0 +1,57 @@
+import Foundation
+
+/// Paths inside the content folder: resolving a path written in one file against that file,
+/// refusing any that leave the folder, and mapping files to their public URLs.
+public struct ContentPaths: Sendable {
+    /// Every static file, by relative path.
+    public var staticFiles: Set<String>
+    /// Markdown files that become pages, by relative path → URL path relative to the site root.
+    public var pages: [String: String]
+
+    public enum Resolution: Equatable {
+        /// A path relative to the site root (no leading '/'), with any '#fragment' kept.
+        case sitePath(String)
+        case outsideContent
+        case absolutePath
+        case missing(candidate: String)
+    }
+
+    /// Resolves `written` (as typed in `sourcePath`'s file) to a file of the content folder.
+    public func resolve(_ written: String, from sourcePath: String) -> Resolution {
+        var path = written
+        var fragment = ""
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[hash...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") {
+            path = String(path[..<query])
+        }
+        path = path.removingPercentEncoding ?? path
+        if path.hasPrefix("/") { return .absolutePath }
+        guard let normalized = Self.normalize(path, relativeTo: (sourcePath as NSString).deletingLastPathComponent) else {
+            return .outsideContent
+        }
+        if let page = pages[normalized] { return .sitePath(page + fragment) }
+        if staticFiles.contains(normalized) { return .sitePath(normalized + fragment) }
+        return .missing(candidate: normalized)
+    }
+
+    /// Joins and removes '.' and '..'; nil when the result would leave the content folder.
+    public static func normalize(_ path: String, relativeTo folder: String) -> String? {
+        var parts: [Substring] = folder.split(separator: "/")
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// All paths a reference could have meant, for "did you mean".
+    public var allTargets: [String] { Array(staticFiles) + Array(pages.keys) }
+}

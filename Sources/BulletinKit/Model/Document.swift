@@ -1,0 +1,16 @@
+/// A Markdown body after its links were checked and it was converted to HTML (once, however
+/// many pages show it).
+public struct Document: Sendable, Hashable {
+    public var html: String
+    /// The text without markup, for descriptions and summaries.
+    public var plainText: String
+
+    public static let empty = Document(html: "", plainText: "")
+
+    /// The first `limit` characters of the text, for meta descriptions and list summaries.
+    public func excerpt(_ limit: Int = 120) -> String {
+        let flat = plainText.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        return String(flat.prefix(limit)) + "…"
+    }
+}

@@ -1,0 +1,103 @@
+/// Every Markdown file's front matter, sorted by section, before references are resolved.
+struct Drafts {
+    var writeUps: [Draft<EntryReaders.WriteUpFields>] = []
+    var bulletins: [Draft<EntryReaders.BulletinFields>] = []
+    var notices: [Draft<EntryReaders.NoticeFields>] = []
+    /// By relative path, e.g. `notices/naming-2020/measures.md`.
+    var attachmentPages: [String: Draft<EntryReaders.TitledFields>] = [:]
+    var models: [(id: String, draft: Draft<EntryReaders.TitledFields>)] = []
+    var pages: [(slug: String, draft: Draft<EntryReaders.TitledFields>)] = []
+
+    /// Addresses that free pages can't take, because the site's own sections use them.
+    static let reservedSlugs: Set<String> = ["bases", "bulletins", "models", "reports", "notices", "search", "static",
+                                             "assets", "pages", "feed", "sitemap", "robots", "404"]
+
+    mutating func add(_ source: MarkdownSource, includeDrafts: Bool) -> [Diagnostic] {
+        let section = ContentSection(relativePath: source.relativePath)
+        let at = SourceLocation(path: source.displayPath)
+        if let name = section.addressName, !Slug.isValid(name) {
+            return [.error(at: at, "the file name '\(name)' can't be used in an address",
+                           hint: "rename the file using lowercase ASCII letters, digits and '-', e.g. 2021-open-day.md")]
+        }
+        switch section {
+        case let .writeUp(baseID, slug):
+            let (draft, diagnostics) = EntryReaders.writeUp(source, baseID: baseID, slug: slug)
+            if let draft, includeDrafts || !draft.fields.draft { writeUps.append(draft) }
+            return diagnostics
+        case .bulletin:
+            let (draft, diagnostics) = EntryReaders.bulletin(source)
+            if let draft { bulletins.append(draft) }
+            return diagnostics
+        case let .notice(slug):
+            let (draft, diagnostics) = EntryReaders.notice(source, slug: slug)
+            if let draft { notices.append(draft) }
+            return diagnostics
+        case .attachmentPage:
+            let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: false)
+            if let draft { attachmentPages[source.relativePath] = draft }
+            return diagnostics
+        case let .model(id):
+            let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: true)
+            if let draft { models.append((id, draft)) }
+            return diagnostics
+        case let .page(slug):
+            if Self.reservedSlugs.contains(slug) {
+                return [.error(at: at, "the page name '\(slug)' is taken by a section of the site", hint: "rename the file")]
+            }
+            let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: false)
+            if let draft { pages.append((slug, draft)) }
+            return diagnostics
+        case .unknown:
+            return [.warning(at: at, "this Markdown file is not in a section of the site and is not published",
+                             hint: "write-ups go in bases/<base-id>/, bulletins in bulletins/, notices in notices/, models in models/, pages in pages/")]
+        }
+    }
+
+    /// Every page's address, keyed by its source file; two files claiming one address is an error.
+    func contentPaths(staticFiles: [String]) -> (ContentPaths, [Diagnostic]) {
+        var claims: [(path: String, source: MarkdownSource)] = []
+        for draft in writeUps { claims.append(("bases/\(draft.fields.baseID.value)/\(draft.fields.slug)/", draft.source)) }
+        for draft in bulletins { claims.append((Self.bulletinPath(draft.fields), draft.source)) }
+        for draft in notices { claims.append(("notices/\(draft.fields.slug)/", draft.source)) }
+        for (relative, draft) in attachmentPages.sorted(by: { $0.key < $1.key }) {
+            let parts = relative.split(separator: "/")
+            let name = String(parts[2]).split(separator: ".").dropLast().joined(separator: ".")
+            claims.append(("notices/\(parts[1])/\(name)/", draft.source))
+        }
+        for (id, draft) in models { claims.append(("models/\(id)/", draft.source)) }
+        for (slug, draft) in pages { claims.append(("\(slug)/", draft.source)) }
+
+        var pagesByFile: [String: String] = [:]
+        var owners: [String: MarkdownSource] = [:]
+        var diagnostics: [Diagnostic] = []
+        for claim in claims.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
+            if let owner = owners[claim.path] {
+                diagnostics.append(.error(at: SourceLocation(path: claim.source.displayPath),
+                                          "this file and \(owner.displayPath) would both be published at /\(claim.path)",
+                                          hint: "rename one of them, or give the bulletins different numbers"))
+                continue
+            }
+            owners[claim.path] = claim.source
+            pagesByFile[claim.source.relativePath] = claim.path
+        }
+        return (ContentPaths(staticFiles: Set(staticFiles), pages: pagesByFile), diagnostics)
+    }
+
+    static func bulletinPath(_ fields: EntryReaders.BulletinFields) -> String {
+        "bulletins/\(fields.year)/\(fields.supplement ? "s" : "")\(fields.number)/"
+    }
+}
+
+extension ContentSection {
+    /// The part of the file's path that becomes part of its address.
+    var addressName: String? {
+        switch self {
+        case let .writeUp(_, slug): return slug
+        case let .notice(slug): return slug
+        case let .attachmentPage(_, name): return name
+        case let .model(id): return id
+        case let .page(slug): return slug
+        case .bulletin, .unknown: return nil
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Where a run reads from and writes to, with the paths as the user typed them for messages.
+public struct PipelineFolders: Sendable {
+    public var content: URL
+    public var contentDisplay: String
+    public var templates: URL
+    public var templatesDisplay: String
+    public var output: URL
+    public var outputDisplay: String
+
+    public init(content: String = "Content", templates: String = "Templates", output: String = "Public") {
+        self.content = URL(fileURLWithPath: content)
+        contentDisplay = content
+        self.templates = URL(fileURLWithPath: templates)
+        templatesDisplay = templates
+        self.output = URL(fileURLWithPath: output)
+        outputDisplay = output
+    }
+}
+
+public struct PipelineReport: Sendable {
+    public var diagnostics: Diagnostics
+    /// HTML pages and other generated files (feed, sitemap, robots).
+    public var generatedFiles: Int = 0
+    public var htmlPages: Int = 0
+    public var copiedFiles: Int = 0
+    public var wroteOutput = false
+    public var seconds: Double = 0
+}
+
+/// load → model → plan → render → write. Stops before writing when any stage found an error,
+/// so the output folder is only ever replaced by a complete, error-free site.
+public enum Pipeline {
+    public static func build(_ folders: PipelineFolders, options: BuildOptions) -> PipelineReport {
+        run(folders, options: options, write: true)
+    }
+
+    /// Everything a build does except writing.
+    public static func check(_ folders: PipelineFolders, options: BuildOptions) -> PipelineReport {
+        run(folders, options: options, write: false)
+    }
+
+    private static func run(_ folders: PipelineFolders, options: BuildOptions, write: Bool) -> PipelineReport {
+        let start = Date()
+        var report = runStages(folders, options: options, write: write)
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    private static func runStages(_ folders: PipelineFolders, options: BuildOptions, write: Bool) -> PipelineReport {
+        var report = PipelineReport(diagnostics: Diagnostics())
+
+        if write, let refusal = OutputGuard.check(output: folders.output, displayPath: folders.outputDisplay,
+                                                  protected: [folders.content, folders.templates]) {
+            report.diagnostics.append(refusal)
+            return report
+        }
+        let content = ContentLoader.load(from: folders.content, displayRoot: folders.contentDisplay)
+        let (site, modelDiagnostics) = SiteBuilder.build(content, options: options)
+        report.diagnostics.append(contentsOf: modelDiagnostics)
+        let (templates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay)
+        report.diagnostics.append(contentsOf: templateDiagnostics)
+        guard let site, let templates, !report.diagnostics.hasErrors else { return report }
+
+        let plan = SitePlanner.plan(site)
+        let files = SiteRenderer.render(plan, templates: templates, contentRoot: folders.content, language: site.config.language)
+        report.generatedFiles = plan.pages.count
+        report.htmlPages = plan.pages.filter { $0.path.hasSuffix(".html") }.count
+        report.copiedFiles = files.count - plan.pages.count
+        guard write else { return report }
+        do {
+            try OutputWriter.publish(files, to: folders.output, displayPath: folders.outputDisplay)
+            report.wroteOutput = true
+        } catch {
+            report.diagnostics.append(error)
+        }
+        return report
+    }
+}

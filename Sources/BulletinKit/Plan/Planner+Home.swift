@@ -1,0 +1,40 @@
+extension Planner {
+    func home() -> PlannedPage {
+        let config = site.config
+        let valid = site.bases.filter { site.status(of: $0) == .valid }.count
+        let counts = [
+            CountView(label: "实践基地", value: site.bases.count, url: addresses.link(Addresses.bases)),
+            CountView(label: "有效基地", value: valid, url: addresses.link(Addresses.bases)),
+            CountView(label: "协同育人模式", value: site.models.count, url: addresses.link(Addresses.models)),
+            CountView(label: "基地文章", value: site.writeUps.count, url: addresses.link(Addresses.bases)),
+            CountView(label: "工作简报", value: site.bulletins.count, url: addresses.link(Addresses.bulletins)),
+        ]
+        let view = HomeView(
+            intro: config.description ?? config.title,
+            latestBulletin: site.bulletins.first.map(summary(of:)),
+            latestWriteUps: site.writeUps.prefix(6).map(summary(of:)),
+            districts: districtGroups(site.bases),
+            latestNotices: site.notices.prefix(5).map(summary(of:)),
+            counts: counts,
+            bulletinsURL: addresses.link(Addresses.bulletins),
+            basesURL: addresses.link(Addresses.bases),
+            noticesURL: addresses.link(Addresses.notices)
+        )
+        return page(Addresses.home, template: "home", section: Addresses.home, title: config.title,
+                    description: config.description ?? config.title, view: view)
+    }
+
+    func freePages() -> [PlannedPage] {
+        site.pages.map { free in
+            page(Addresses.page(free.slug), template: "page", section: Addresses.page(free.slug), title: free.title,
+                 description: free.body.excerpt(), view: FreePageView(title: free.title, html: free.body.html))
+        }
+    }
+
+    func notFoundPage() -> PlannedPage {
+        var notFound = page("", template: "404", section: "", title: "页面未找到", description: "页面未找到",
+                            view: NotFoundView(homeURL: addresses.link(Addresses.home)))
+        notFound.path = "404.html"
+        return notFound
+    }
+}

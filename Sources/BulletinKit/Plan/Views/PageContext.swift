@@ -1,0 +1,53 @@
+/// What every page's template receives: the site's chrome, the page's metadata, and the
+/// page kind's own view. Templates read these fields and compute nothing.
+public struct PageContext<View: Sendable>: Sendable {
+    public var site: SiteChrome
+    public var meta: PageMeta
+    public var view: View
+}
+
+/// The parts of the layout that are the same on every page, except which menu entry is current.
+public struct SiteChrome: Sendable {
+    public var title: String
+    public var description: String
+    public var language: String
+    /// Root path of the site, '/' or '/sub/path/': every link in templates starts with it.
+    public var root: String
+    public var organizers: [String]
+    public var organizersLine: String
+    public var navigation: [NavigationItem]
+    public var footer: FooterView
+    public var feedURL: String
+}
+
+public struct NavigationItem: Sendable {
+    public var title: String
+    public var url: String
+    public var current: Bool
+}
+
+public struct FooterView: Sendable {
+    public var host: String
+    public var organizer: String?
+    public var siteCode: String?
+    public var icp: String?
+    public var publicSecurity: String?
+    public var contact: String?
+}
+
+/// The `<head>` of one page: title, description, canonical address and the government-site
+/// meta tags (SiteName, ColumnName, ArticleTitle, PubDate, ContentSource).
+public struct PageMeta: Sendable {
+    public var title: String
+    public var documentTitle: String
+    public var description: String
+    public var canonicalURL: String
+    public var columnName: String
+    public var articleTitle: String?
+    public var pubDate: String?
+    public var contentSource: String?
+    public var siteCode: String?
+    public var openGraphType: String
+    /// Path for 404.html, whose links must work at any depth: always absolute from the root.
+    public var isArticle: Bool { articleTitle != nil }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// One file of the output folder.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var contents: Contents
+
+    public enum Contents: Sendable {
+        case data(Data)
+        /// Copied from this file as it is.
+        case copy(URL)
+    }
+}
+
+/// Stage 4: turns the plan into files — Mustache for pages, XML for feed and sitemap.
+/// Pages are independent, so they render in parallel.
+public enum SiteRenderer {
+    public static func render(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) -> [OutputFile] {
+        var files = plan.pages.parallelMap { page in
+            let text: String
+            switch page.content {
+            case let .template(name, context):
+                text = templates.library.render(context, withTemplate: name) ?? ""
+            case let .feed(feed):
+                text = FeedRenderer.atom(feed, language: language)
+            case let .sitemap(entries):
+                text = FeedRenderer.sitemap(entries)
+            case let .text(body):
+                text = body
+            }
+            return OutputFile(path: page.path, contents: .data(Data(text.utf8)))
+        }
+        files += plan.copies.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
+        files += templates.staticFiles.map {
+            OutputFile(path: "static/" + $0, contents: .copy(templates.root.appendingPathComponent("static/" + $0)))
+        }
+        return files
+    }
+}

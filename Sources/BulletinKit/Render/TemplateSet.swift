@@ -1,0 +1,101 @@
+import Foundation
+import Mustache
+
+/// The theme: every Mustache template parsed once, partial references checked, and the
+/// theme's static files (CSS, JS, images) listed for copying.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    /// Paths inside the theme's `static/` folder; published under `static/`.
+    public let staticFiles: [String]
+    public let root: URL
+
+    /// Every page kind the planner produces needs its template.
+    public static let requiredTemplates = ["home", "bulletins", "bulletin", "bases", "base", "writeup", "models", "model",
+                                           "reports", "notices", "notice", "attachment", "page", "404"]
+
+    public static func load(from root: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
+        let listing = ContentTree.list(root: root, displayRoot: displayRoot)
+        var diagnostics = listing.diagnostics
+        if listing.files.isEmpty && diagnostics.isEmpty {
+            diagnostics.append(.error(at: SourceLocation(path: displayRoot), "the templates folder holds no templates"))
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: (display: String, text: String)] = [:]
+        var staticFiles: [String] = []
+        for relative in listing.files {
+            let display = displayRoot + "/" + relative
+            if relative.hasPrefix("static/") {
+                staticFiles.append(String(relative.dropFirst("static/".count)))
+                continue
+            }
+            guard relative.hasSuffix(".mustache") else { continue }
+            let name = String(relative.dropLast(".mustache".count))
+            do {
+                let text = try SourceText.read(root.appendingPathComponent(relative), displayPath: display)
+                texts[name] = (display, text)
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let diagnostic as Diagnostic {
+                diagnostics.append(diagnostic)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(at: SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template syntax error: \(describe(error.error))",
+                                          hint: "check that every {{#section}} and {{<parent}} is closed by a matching {{/…}}"))
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(path: display), "template syntax error: \(error)"))
+            }
+        }
+        for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
+            diagnostics += PartialReferences.check(source.text, path: source.display, known: Array(texts.keys))
+            _ = name
+        }
+        for name in requiredTemplates where texts[name] == nil {
+            diagnostics.append(.error(at: SourceLocation(path: "\(displayRoot)/\(name).mustache"), "the template is missing",
+                                      hint: "every page kind needs its template; copy it from the project's Templates/ folder"))
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), staticFiles: staticFiles, root: root), diagnostics)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName?: return "a tag is not finished ('}}' missing)"
+        case .expectedSectionEnd?: return "a section is never closed"
+        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection?: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection?: return "only block definitions ({{$name}}) may stand inside {{<parent}}"
+        case .textInsideInheritSection?: return "text inside {{<parent}} must be inside a block ({{$name}})"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "invalid configuration tag"
+        case nil: return "\(error)"
+        }
+    }
+}
+
+/// Finds `{{> name}}` and `{{< name}}` tags, which the Mustache library would silently render as
+/// nothing when the named template does not exist.
+enum PartialReferences {
+    static func check(_ text: String, path: String, known: [String]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var line = 1
+        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = lineText[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let marker = tag.first, marker == ">" || marker == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) {
+                        let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
+                        diagnostics.append(.error(at: SourceLocation(path: path, line: line, column: column),
+                                                  "unknown partial '\(name)'",
+                                                  hint: Suggestion.hint(for: name, in: known.sorted()) ?? "templates are named by their path in the templates folder without .mustache"))
+                    }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+            line += 1
+        }
+        return diagnostics
+    }
+}

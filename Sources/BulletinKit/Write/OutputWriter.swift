@@ -1,0 +1,95 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Stage 5: writes the site into a fresh folder beside the output, then swaps it into place,
+/// so the output folder is always either the previous site or the new one, complete.
+public enum OutputWriter {
+    /// Marks a folder as built by this tool: only such a folder is ever replaced.
+    public static let markerName = ".bulletin-build"
+
+    public static func publish(_ files: [OutputFile], to output: URL, displayPath: String) throws(Diagnostic) {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).tmp-"
+        removeAbandonedFolders(in: parent, prefix: prefix)
+        let staging = parent.appendingPathComponent("\(prefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try write(files, into: staging)
+            try Data("built by bulletin; this folder is replaced as a whole by each build\n".utf8)
+                .write(to: staging.appendingPathComponent(markerName))
+            try swap(staging, into: output)
+        } catch let diagnostic as Diagnostic {
+            try? fileManager.removeItem(at: staging)
+            throw diagnostic
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw .error(at: SourceLocation(path: displayPath), "cannot write the site: \(error.localizedDescription)",
+                         hint: "check that the folder's parent exists and is writable; the previous site was left as it was")
+        }
+        // After the swap the staging path holds the previous site.
+        try? fileManager.removeItem(at: staging)
+    }
+
+    private static func write(_ files: [OutputFile], into root: URL) throws {
+        let fileManager = FileManager.default
+        var made: Set<String> = [root.path]
+        for file in files {
+            let destination = root.appendingPathComponent(file.path)
+            let folder = destination.deletingLastPathComponent()
+            if !made.contains(folder.path) {
+                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                made.insert(folder.path)
+            }
+            switch file.contents {
+            case .data(let data):
+                try data.write(to: destination)
+            case .copy(let source):
+                try fileManager.copyItem(at: source, to: destination)
+            }
+        }
+    }
+
+    /// Exchanges the two folders in one step where the kernel allows it (renameat2), so there is no
+    /// moment without a site; otherwise moves the old one aside first.
+    private static func swap(_ staging: URL, into output: URL) throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: output.path) else {
+            try fileManager.moveItem(at: staging, to: output)
+            return
+        }
+        if exchange(staging.path, output.path) { return }
+        let aside = staging.appendingPathExtension("old")
+        try fileManager.moveItem(at: output, to: aside)
+        try fileManager.moveItem(at: staging, to: output)
+        try fileManager.moveItem(at: aside, to: staging)
+    }
+
+    /// renameat2(RENAME_EXCHANGE): glibc has it since 2.28, but Swift's Glibc module does not
+    /// export it, so it is looked up at run time.
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        #if canImport(Glibc)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Staging folders left by a build that was killed: their process is gone.
+    private static func removeAbandonedFolders(in parent: URL, prefix: String) {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap { Int32($0) }
+            if let pid, pid != getpid(), kill(pid, 0) == 0 { continue }
+            try? fileManager.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import BulletinKit
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder, replacing it only when the build succeeds.")
+
+    @OptionGroup var folders: FolderOptions
+
+    @Option(help: "The output folder, replaced as a whole.")
+    var output = "Public"
+
+    func run() throws {
+        let options = try folders.buildOptions()
+        let report = Pipeline.build(PipelineFolders(content: folders.content, templates: folders.templates, output: output),
+                                    options: options)
+        printDiagnostics(report.diagnostics)
+        if report.wroteOutput {
+            let milliseconds = Int((report.seconds * 1000).rounded())
+            print("built \(plural(report.htmlPages, "page")), \(plural(report.generatedFiles - report.htmlPages, "feed file")) and \(plural(report.copiedFiles, "asset")) into \(output)/ in \(milliseconds) ms (as of \(options.asOf.iso))")
+        } else {
+            let errors = report.diagnostics.errors.count
+            FileHandle.standardError.write(Data("build failed with \(plural(errors, "error")); \(output)/ was left as it was\n".utf8))
+        }
+        if report.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}

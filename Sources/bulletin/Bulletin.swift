@@ -1,0 +1,66 @@
+import ArgumentParser
+import BulletinKit
+import Foundation
+
+@main
+struct Bulletin: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin",
+        abstract: "Builds the family-education practice-base bulletin site from Content/ and Templates/ into Public/.",
+        subcommands: [Build.self, Check.self]
+    )
+
+    /// Exit codes: 0 ok, 1 content errors, 2 usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+struct FolderOptions: ParsableArguments {
+    @Option(help: "The content folder.")
+    var content = "Content"
+
+    @Option(help: "The templates folder.")
+    var templates = "Templates"
+
+    @Option(name: .customLong("as-of"), help: "The day base statuses are computed for, as YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    @Flag(help: "Include write-ups marked 'draft: true'.")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: "Publish under this address instead of site.yaml's baseURL.")
+    var baseURL: String?
+
+    func buildOptions() throws -> BuildOptions {
+        var options = BuildOptions(includeDrafts: drafts, baseURL: baseURL)
+        if let asOf {
+            do {
+                options.asOf = try PartialDate(parsing: asOf)
+            } catch {
+                throw ValidationError("--as-of: \(error.message); write it as YYYY-MM-DD")
+            }
+        }
+        return options
+    }
+}
+
+func printDiagnostics(_ diagnostics: Diagnostics) {
+    for diagnostic in diagnostics.sorted {
+        FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
+    }
+}
+
+func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }

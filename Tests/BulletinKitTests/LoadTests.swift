@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import BulletinKit
+
+@Suite struct LoadTests {
+    @Test func splitsFrontMatterAndKnowsWhereTheBodyStarts() throws {
+        let split = try FrontMatterSplit.split("---\ntitle: 标题\ndate: 2020\n---\n正文\n", path: "a.md")
+        #expect(split.yaml == "title: 标题\ndate: 2020\n")
+        #expect(split.body == "正文\n")
+        #expect(split.bodyFirstLine == 5)
+    }
+
+    @Test func anUnclosedFrontMatterIsAnError() {
+        #expect(throws: Diagnostic.self) { try FrontMatterSplit.split("---\ntitle: x\n正文\n", path: "a.md") }
+        do {
+            _ = try FrontMatterSplit.split("---\ntitle: x\n", path: "a.md")
+        } catch {
+            #expect(error.formatted.hasPrefix("a.md:1:1: error: the front matter block is never closed"))
+        }
+    }
+
+    @Test func aFileWithoutFrontMatterIsAnError() {
+        #expect(throws: Diagnostic.self) { try FrontMatterSplit.split("# 标题\n", path: "a.md") }
+    }
+
+    @Test func yamlErrorsPointIntoTheFile() {
+        do {
+            _ = try YAMLDocument.parse("title: a\ndate: [2020\n", path: "n.md", firstLine: 2)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.location.path == "n.md")
+            #expect(error.location.line >= 3)
+            #expect(error.message.hasPrefix("invalid YAML"))
+        }
+    }
+
+    @Test func tabsAreReportedOnTheirLine() {
+        do {
+            _ = try YAMLDocument.parse("title: a\nbases:\n\t- x\n", path: "b.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.formatted.hasPrefix("b.yaml:3:1: error: a tab is used for indentation"))
+        }
+    }
+
+    @Test func duplicateKeysAreAnError() {
+        do {
+            _ = try YAMLDocument.parse("title: a\ntitle: b\n", path: "d.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "the field 'title' is given twice")
+        }
+    }
+
+    @Test func textMustBeUTF8() {
+        let gbk = Data([0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0xD6, 0xD0, 0xCE, 0xC4, 0x0A])
+        do {
+            _ = try SourceText.decode(gbk, displayPath: "g.md")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.formatted.hasPrefix("g.md:1:8: error: the file is not valid UTF-8 text"))
+        }
+    }
+
+    @Test func byteOrderMarkAndCRLFAreAccepted() throws {
+        let text = try SourceText.decode(Data([0xEF, 0xBB, 0xBF] + Array("a\r\nb\r\n".utf8)), displayPath: "x")
+        #expect(text == "a\nb\n")
+    }
+
+    @Test func emptyFilesAreAnError() {
+        #expect(throws: Diagnostic.self) { try SourceText.decode(Data(" \n\n".utf8), displayPath: "e.md") }
+    }
+}

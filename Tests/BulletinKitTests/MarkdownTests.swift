@@ -1,0 +1,68 @@
+import Testing
+@testable import BulletinKit
+
+@Suite struct MarkdownTests {
+    func converter(rawHTML: Bool = false) -> BodyConverter {
+        BodyConverter(paths: ContentPaths(staticFiles: ["assets/a.pdf", "assets/图 片.jpg"],
+                                          pages: ["bases/x/other.md": "bases/x/other/"]),
+                      rootPath: "/zt/jiaoyu/", allowRawHTML: rawHTML)
+    }
+
+    func convert(_ markdown: String, rawHTML: Bool = false) -> (String, [Diagnostic]) {
+        let (document, diagnostics) = converter(rawHTML: rawHTML).convert(markdown, sourcePath: "bases/x/w.md",
+                                                                          displayPath: "Content/bases/x/w.md", firstLine: 5)
+        return (document.html, diagnostics)
+    }
+
+    @Test func rendersCommonMark() {
+        let (html, diagnostics) = convert("## 小标题\n\n家校社**协同**育人。\n")
+        #expect(html == "<h2>小标题</h2>\n<p>家校社<strong>协同</strong>育人。</p>\n")
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func rawHTMLAndScriptsNeverReachThePageInSafeMode() {
+        let (html, _) = convert("<script>alert(1)</script>\n\n<p onclick=\"x()\">a</p>\n\n[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) ![z](data:image/png;base64,AAAA) [v](vbscript:x)\n")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onclick"))
+        #expect(!html.lowercased().contains("javascript:"))
+        #expect(!html.contains("data:"))
+        #expect(!html.contains("vbscript:"))
+    }
+
+    @Test func unsafeDestinationsAreReportedWhereTheyAre() {
+        let (_, diagnostics) = convert("第一段。\n\n[点这里](javascript:alert(1))\n")
+        #expect(diagnostics.map(\.formatted) == [
+            "Content/bases/x/w.md:7:1: warning: the link to a 'javascript:' address was removed\n    hint: only http, https, mailto and tel addresses are published",
+        ])
+    }
+
+    @Test func rawHTMLPassesOnlyWhenTheSiteOptsIn() {
+        let (html, _) = convert("<div class=\"box\">框</div>\n", rawHTML: true)
+        #expect(html.contains("<div class=\"box\">框</div>"))
+        let (scrubbed, _) = convert("[x](javascript:alert(1))\n", rawHTML: true)
+        #expect(!scrubbed.contains("javascript:"))
+    }
+
+    @Test func relativeLinksPointAtTheirPublicAddresses() {
+        let (html, diagnostics) = convert("[文件](../../assets/a.pdf) [另一篇](other.md#part) ![图](../../assets/图%20片.jpg) [外部](https://example.org/)\n")
+        #expect(diagnostics.isEmpty)
+        #expect(html.contains("href=\"/zt/jiaoyu/assets/a.pdf\""))
+        #expect(html.contains("href=\"/zt/jiaoyu/bases/x/other/#part\""))
+        #expect(html.contains("src=\"/zt/jiaoyu/assets/%E5%9B%BE%20%E7%89%87.jpg\""))
+        #expect(html.contains("href=\"https://example.org/\""))
+    }
+
+    @Test func brokenAndEscapingLinksAreErrors() {
+        let (_, diagnostics) = convert("[a](../../assets/b.pdf)\n\n[b](../../../etc/passwd)\n\n[c](/assets/a.pdf)\n")
+        #expect(diagnostics.map(\.formatted) == [
+            "Content/bases/x/w.md:5:1: error: the link '../../assets/b.pdf' points to 'assets/b.pdf', which does not exist\n    hint: did you mean 'assets/a.pdf'?",
+            "Content/bases/x/w.md:7:1: error: the link '../../../etc/passwd' leads outside the content folder\n    hint: put the file in Content/assets/ and link to it from there",
+            "Content/bases/x/w.md:9:1: error: the link '/assets/a.pdf' is an absolute path\n    hint: write the path relative to this file, e.g. ../../assets/photo.jpg, so the site works under any address",
+        ])
+    }
+
+    @Test func deepNestingDoesNotCrash() {
+        let (html, _) = convert(String(repeating: ">", count: 10_000) + " 深\n")
+        #expect(html.contains("深"))
+    }
+}
