@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+@testable import BulletinKit
+
+/// Builds the project's real content into a temporary folder and reads the pages.
+@Suite struct BuildTests {
+    @Test func everyPageKindOfTheSiteMapIsBuilt() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let report = try fixture.build()
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.errors.map(\.formatted))")
+        #expect(report.wroteOutput)
+        for path in ["index.html", "bulletins/index.html", "bulletins/2021/1/index.html", "bases/index.html",
+                     "bases/wanzhou-shahe-primary/index.html", "bases/wanzhou-shahe-primary/example-practice/index.html",
+                     "models/index.html", "models/home-school-community/index.html", "reports/index.html",
+                     "notices/index.html", "notices/naming-2020/index.html", "notices/naming-2020/measures/index.html",
+                     "notices/naming-2020/bases-2020/index.html", "about/index.html",
+                     "feed.xml", "sitemap.xml", "robots.txt", "404.html", "static/style.css"] {
+            #expect(FileManager.default.fileExists(atPath: fixture.url("Public/" + path).path), "missing \(path)")
+        }
+    }
+
+    @Test func allTwentyBasesHaveAPageAndAreNamedOnTheNotice() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let names = ["万州区沙河小学", "渝中区中华路小学校", "大渡口幼儿园", "江北区妇女儿童活动中心", "沙坪坝区覃家岗街道凤天路社区儿童之家",
+                     "重庆外国语学校森林小学", "渝北区空港新城小学校", "巴南区花溪街道红光社区", "江津区妇女儿童活动中心",
+                     "南川区东城街道灌坝社区家长学校", "大足区龙岗幼儿园", "璧山区七塘镇喜观村", "铜梁区巴川初级中学校",
+                     "梁平区西苑小学", "武隆区实验中学", "城口县河鱼乡河鱼社区妇女儿童之家", "丰都县妇女儿童活动中心",
+                     "云阳县妇女儿童中心", "秀山土家族苗族自治县图书馆", "沙坪坝区康居西城小学校"]
+        let notice = try fixture.read("Public/notices/naming-2020/index.html")
+        #expect(notice.contains("特命名重庆市万州区沙河小学等20家单位（机构）（见附件1）为“重庆市家庭教育创新实践基地”，基地有效期为5年（2020—2024年）。"))
+        #expect(notice.contains("<time datetime=\"2020\">2020年</time>"))
+        let list = try fixture.read("Public/notices/naming-2020/bases-2020/index.html")
+        let basePages = try FileManager.default.contentsOfDirectory(atPath: fixture.url("Public/bases").path)
+            .filter { !$0.hasSuffix(".html") }
+        #expect(basePages.count == 20)
+        var previous = notice.startIndex
+        for name in names {
+            #expect(list.contains(name), "\(name) missing from the list attachment")
+            // The notice page shows the list in the notice's order.
+            let found = notice.range(of: "\">\(name)</a>", range: previous..<notice.endIndex)
+            #expect(found != nil, "\(name) missing or out of order on the notice page")
+            previous = found?.upperBound ?? previous
+        }
+        let measures = try fixture.read("Public/notices/naming-2020/measures/index.html")
+        #expect(measures.contains("第十条 本办法由市妇联家庭与儿童工作部、市教委基教处负责解释，自发布之日起实施。"))
+        #expect(measures.contains("每年12月底之前由各区县妇联汇总"))
+    }
+
+    @Test func statusIsComputedForTheAsOfDay() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build(asOf: "2023-06-01")
+        let during = try fixture.read("Public/bases/wanzhou-shahe-primary/index.html")
+        #expect(during.contains("<span class=\"status status-valid\">有效</span>"))
+        #expect(!during.contains("已期满"))
+        _ = try fixture.build(asOf: "2026-11-29")
+        let after = try fixture.read("Public/bases/wanzhou-shahe-primary/index.html")
+        #expect(after.contains("<span class=\"status status-expired\">已期满</span>"))
+        let directory = try fixture.read("Public/bases/index.html")
+        #expect(directory.components(separatedBy: "status-expired\">已期满").count - 1 == 40) // by district and by category
+    }
+
+    @Test func directoryFollowsTheOfficialDistrictOrderWithTheUnknownDistrictLast() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let page = try fixture.read("Public/bases/index.html")
+        let headings = page.components(separatedBy: "<h2 id=\"district-").dropFirst().map { $0.split(separator: "<").first.map { String($0.split(separator: ">").last ?? "") } ?? "" }
+        #expect(headings == ["万州区", "渝中区", "大渡口区", "江北区", "沙坪坝区", "渝北区", "巴南区", "江津区", "南川区", "大足区", "璧山区",
+                             "铜梁区", "梁平区", "武隆区", "城口县", "丰都县", "云阳县", "秀山土家族苗族自治县", "区县未注明"])
+    }
+
+    @Test func reportsMatrixShowsEveryBaseAndYear() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build(asOf: "2026-11-29")
+        let page = try fixture.read("Public/reports/index.html")
+        for year in 2020...2024 { #expect(page.contains("<th scope=\"col\">\(year)年</th>")) }
+        #expect(page.components(separatedBy: "<th scope=\"row\">").count - 1 == 20)
+        #expect(page.components(separatedBy: "class=\"report-missing\"").count - 1 == 99)
+        // The example report shows the format and does not count as reported.
+        #expect(page.components(separatedBy: "class=\"report-example\"").count - 1 == 1)
+        #expect(!page.contains("class=\"report-reported\""))
+    }
+
+    @Test func examplesCarryAVisibleBanner() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        for path in ["bulletins/2021/1/index.html", "bases/wanzhou-shahe-primary/example-practice/index.html",
+                     "bases/xiushan-library/example-report/index.html", "bases/bishan-xiguan-village/example-event/index.html"] {
+            #expect(try fixture.read("Public/" + path).contains("<p class=\"example-banner\" role=\"note\"><strong>示例</strong>"), "\(path)")
+        }
+    }
+
+    @Test func bulletinShowsTheOfficialParts() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let page = try fixture.read("Public/bulletins/2021/1/index.html")
+        #expect(page.contains("<p class=\"bulletin-masthead\">重庆市家庭教育创新实践基地工作简报</p>"))
+        #expect(page.contains("第1期<span class=\"bulletin-serial\">（总第1期）</span>"))
+        #expect(page.contains("<span class=\"bulletin-editor\">重庆市妇联家庭与儿童工作部　重庆市教委基础教育处</span>"))
+        #expect(page.contains("href=\"/bases/wanzhou-shahe-primary/example-practice/\""))
+        #expect(!page.contains("bulletin-distribution"))
+        #expect(!page.contains("密级") && !page.contains("内部资料"))
+    }
+
+    @Test func pagesAreHTML5InChinese() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let page = try fixture.read("Public/index.html")
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-Hans\">"))
+        #expect(page.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+        #expect(page.contains("<meta name=\"SiteName\" content=\"重庆市家庭教育创新实践基地\">"))
+        let notice = try fixture.read("Public/notices/naming-2020/index.html")
+        #expect(notice.contains("<meta name=\"PubDate\" content=\"2020\">"))
+        #expect(notice.contains("<meta name=\"ArticleTitle\" content=\"关于命名重庆市家庭教育创新实践基地的通知\">"))
+    }
+
+    @Test func feedSitemapAndRobotsUseTheBaseURL() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build(baseURL: "https://portal.example/zt/jiaoyu/")
+        let feed = try fixture.read("Public/feed.xml")
+        #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-Hans\">"))
+        #expect(feed.contains("<id>https://portal.example/zt/jiaoyu/notices/naming-2020/</id>"))
+        let sitemap = try fixture.read("Public/sitemap.xml")
+        #expect(sitemap.contains("<loc>https://portal.example/zt/jiaoyu/bases/xiushan-library/</loc>"))
+        #expect(!sitemap.contains("404"))
+        #expect(try fixture.read("Public/robots.txt").contains("Sitemap: https://portal.example/zt/jiaoyu/sitemap.xml"))
+    }
+
+    @Test func everyInternalLinkStartsWithTheSubPath() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build(baseURL: "https://portal.example/zt/jiaoyu/")
+        for (path, data) in try fixture.snapshot() where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for attribute in ["href=\"", "src=\""] {
+                for part in html.components(separatedBy: attribute).dropFirst() {
+                    let url = String(part.prefix { $0 != "\"" })
+                    if url.hasPrefix("http") || url.hasPrefix("#") { continue }
+                    #expect(url.hasPrefix("/zt/jiaoyu/"), "\(path): \(url)")
+                    // The linked file exists in the output.
+                    var target = String(url.dropFirst("/zt/jiaoyu/".count).prefix { $0 != "#" })
+                    if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+                    #expect(FileManager.default.fileExists(atPath: fixture.url("Public/" + (target.removingPercentEncoding ?? target)).path),
+                            "\(path) links to missing \(url)")
+                }
+            }
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let first = try fixture.snapshot()
+        _ = try fixture.build()
+        let second = try fixture.snapshot()
+        #expect(first.count > 40)
+        #expect(first == second)
+    }
+
+    @Test func checkWritesNothing() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let report = try fixture.check()
+        #expect(!report.diagnostics.hasErrors)
+        #expect(report.htmlPages == 40)
+        #expect(!FileManager.default.fileExists(atPath: fixture.url("Public").path))
+    }
+
+    @Test func theUnknownDistrictIsAWarningNotAGuess() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let report = try fixture.check()
+        #expect(report.diagnostics.warnings.map(\.message) == ["the base '重庆外国语学校森林小学' has no district; it is listed under 区县未注明"])
+        #expect(try fixture.read("Content/bases.yaml").contains("id: sfls-forest-primary"))
+    }
+}
