@@ -5,6 +5,9 @@ enum BasesReader {
         var bases: [Base] = []
         /// Notice slugs named by batches and revocations, checked once notices are known.
         var noticeReferences: [Located<String>] = []
+        /// Every id written in the file, including those of bases with errors, so that their
+        /// write-ups are not reported a second time as belonging to an unknown base.
+        var declaredIDs: Set<String> = []
         var diagnostics: [Diagnostic] = []
     }
 
@@ -53,6 +56,7 @@ enum BasesReader {
                 }
             }
             if let id {
+                result.declaredIDs.insert(id.value)
                 if !Slug.isValid(id.value) {
                     entry.report(.error(at: id.location, "the base id '\(id.value)' can't be used in an address",
                                         hint: "use lowercase ASCII letters, digits and '-', e.g. wanzhou-shahe-primary"))

@@ -15,7 +15,10 @@ public struct BodyConverter: Sendable {
         let output = CommonMark.render(markdown, allowRawHTML: allowRawHTML) { destination in
             let at = SourceLocation(path: displayPath, line: destination.line + firstLine - 1, column: destination.column)
             let (url, diagnostic) = resolve(destination, sourcePath: sourcePath, at: at)
-            if let diagnostic { diagnostics.append(diagnostic) }
+            if var diagnostic {
+                diagnostic.location.column = Self.characterColumn(line: destination.line, byteColumn: destination.column, in: markdown)
+                diagnostics.append(diagnostic)
+            }
             return url
         }
         return (Document(html: output.html, plainText: output.plainText), diagnostics)
@@ -45,6 +48,15 @@ public struct BodyConverter: Sendable {
             return (nil, .error(at: location, "the \(what) '\(url)' points to '\(candidate)', which does not exist",
                                 hint: near.map { "did you mean '\($0)'?" } ?? "check the file name, or add the file to Content/assets/"))
         }
+    }
+
+    /// libcmark counts columns in bytes; editors count characters (一 is one column, not three).
+    static func characterColumn(line: Int, byteColumn: Int, in text: String) -> Int {
+        guard let lineText = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first else {
+            return byteColumn
+        }
+        let bytes = lineText.utf8.prefix(max(0, byteColumn - 1))
+        return String(decoding: bytes, as: UTF8.self).count + 1
     }
 
     static func scheme(of url: String) -> String? {

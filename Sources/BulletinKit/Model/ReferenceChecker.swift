@@ -3,14 +3,16 @@ import Foundation
 /// covers, attachments and Markdown links — and converts bodies, collecting located diagnostics.
 struct ReferenceChecker {
     let bases: [Base]
+    let declaredBaseIDs: Set<String>
     let batches: [Batch]
     let drafts: Drafts
     let paths: ContentPaths
     let converter: BodyConverter
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(bases: [Base], batches: [Batch], drafts: Drafts, paths: ContentPaths, converter: BodyConverter) {
+    init(bases: [Base], declaredBaseIDs: Set<String>, batches: [Batch], drafts: Drafts, paths: ContentPaths, converter: BodyConverter) {
         self.bases = bases
+        self.declaredBaseIDs = declaredBaseIDs
         self.batches = batches
         self.drafts = drafts
         self.paths = paths
@@ -43,6 +45,8 @@ struct ReferenceChecker {
         for draft in drafts.writeUps {
             let fields = draft.fields
             guard baseIDs.contains(fields.baseID.value) else {
+                // A base whose entry has errors was reported in bases.yaml already.
+                if declaredBaseIDs.contains(fields.baseID.value) { continue }
                 diagnostics.append(.error(at: fields.baseID.location, "the folder bases/\(fields.baseID.value)/ names an unknown base '\(fields.baseID.value)'",
                                           hint: Suggestion.hint(for: fields.baseID.value, in: baseIDs).map { "rename the folder: \($0)" }
                                               ?? "the folder name must be a base id from bases.yaml"))

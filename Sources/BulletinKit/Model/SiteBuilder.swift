@@ -42,7 +42,7 @@ public enum SiteBuilder {
         let (paths, pathDiagnostics) = drafts.contentPaths(staticFiles: content.staticFiles)
         diagnostics.append(contentsOf: pathDiagnostics)
         let converter = BodyConverter(paths: paths, rootPath: config.rootPath, allowRawHTML: config.allowsRawHTML)
-        var references = ReferenceChecker(bases: registry.bases, batches: registry.batches, drafts: drafts,
+        var references = ReferenceChecker(bases: registry.bases, declaredBaseIDs: registry.declaredIDs, batches: registry.batches, drafts: drafts,
                                           paths: paths, converter: converter)
 
         let models = references.models()

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+@testable import BulletinKit
+
+/// Each kind of editor mistake gives one clear diagnostic with its location, fails the build,
+/// and leaves the previously published site byte for byte as it was.
+@Suite struct BadInputTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var description: String
+        /// The diagnostic's first line, exactly.
+        var expected: String
+        var mutate: @Sendable (Fixture) throws -> Void
+    }
+
+    static let writeUp = "Content/bases/wanzhou-shahe-primary/example-practice.md"
+    static let newWriteUp = "Content/bases/wanzhou-shahe-primary/open-day.md"
+    static let goodFrontMatter = "title: 开放日\ndate: 2021-05-12\nkind: event\n"
+
+    static let cases: [Case] = [
+        Case(description: "malformed YAML in front matter",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:4:5: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3)") { f in
+            try f.write(newWriteUp, "---\ntitle: 开放日\nkind: [event\ndate: 2021\n---\n正文\n")
+        },
+        Case(description: "malformed YAML in bases.yaml",
+             expected: "Content/bases.yaml:12:14: error: invalid YAML: mapping values are not allowed in this context") { f in
+            try f.edit("Content/bases.yaml", replacing: "    name: 万州区沙河小学\n", with: "    name: 万州区: 沙河小学\n")
+        },
+        Case(description: "missing required field",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:2:1: error: missing required field 'kind'") { f in
+            try f.write(newWriteUp, "---\ntitle: 开放日\ndate: 2021\n---\n正文\n")
+        },
+        Case(description: "write-up in the folder of an unknown base",
+             expected: "Content/bases/wanzhou-shahe-primry/open-day.md:1:1: error: the folder bases/wanzhou-shahe-primry/ names an unknown base 'wanzhou-shahe-primry'") { f in
+            try f.write("Content/bases/wanzhou-shahe-primry/open-day.md", "---\n\(goodFrontMatter)---\n正文\n")
+        },
+        Case(description: "unknown model",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:6:5: error: unknown model 'home-school-comunity'") { f in
+            try f.write(newWriteUp, "---\n\(goodFrontMatter)models:\n  - home-school-comunity\n---\n正文\n")
+        },
+        Case(description: "unknown write-up in a bulletin",
+             expected: "Content/bulletins/2021-1.md:9:5: error: unknown write-up 'bishan-xiguan-village/example-evnt'") { f in
+            try f.edit("Content/bulletins/2021-1.md", replacing: "  - bishan-xiguan-village/example-event", with: "  - bishan-xiguan-village/example-evnt")
+        },
+        Case(description: "duplicate base id",
+             expected: "Content/bases.yaml:16:9: error: the base id 'wanzhou-shahe-primary' is used twice") { f in
+            try f.edit("Content/bases.yaml", replacing: "id: yuzhong-zhonghualu-primary", with: "id: wanzhou-shahe-primary")
+        },
+        Case(description: "bulletin number used twice in a year",
+             expected: "Content/bulletins/2021-1b.md:1:1: error: this file and Content/bulletins/2021-1.md would both be published at /bulletins/2021/1/") { f in
+            try f.write("Content/bulletins/2021-1b.md", "---\ntitle: 重复\nyear: 2021\nnumber: 1\ndate: 2021-03\n---\n")
+        },
+        Case(description: "date that does not exist",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:3:7: error: 'date': '2020-13-45' has no month 13") { f in
+            try f.write(newWriteUp, "---\ntitle: 开放日\ndate: 2020-13-45\nkind: event\n---\n正文\n")
+        },
+        Case(description: "file that is not UTF-8",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:2:8: error: the file is not valid UTF-8 text") { f in
+            try f.writeData(newWriteUp, Data("---\ntitle: ".utf8) + Data([0xBF, 0xAA, 0xB7, 0xC5, 0xC8, 0xD5]) + Data("\ndate: 2021\nkind: event\n---\n".utf8))
+        },
+        Case(description: "empty file",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:1:1: error: the file is empty") { f in
+            try f.write(newWriteUp, "")
+        },
+        Case(description: "front matter never closed",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:1:1: error: the front matter block is never closed") { f in
+            try f.write(newWriteUp, "---\n\(goodFrontMatter)正文\n")
+        },
+        Case(description: "template syntax error",
+             expected: "Templates/bulletin.mustache:22:6: error: template syntax error: a section is closed with a different name than it was opened with") { f in
+            try f.edit("Templates/bulletin.mustache", replacing: "  {{/view.items}}", with: "  {{/view.item}}")
+        },
+        Case(description: "unknown partial",
+             expected: "Templates/bulletin.mustache:4:20: error: unknown partial 'partials/example-baner'") { f in
+            try f.edit("Templates/bulletin.mustache", replacing: "{{> partials/example-banner}}", with: "{{> partials/example-baner}}")
+        },
+        Case(description: "cover leaving the content folder",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:5:8: error: the cover image '../../../../etc/passwd' leads outside the content folder") { f in
+            try f.write(newWriteUp, "---\n\(goodFrontMatter)cover: ../../../../etc/passwd\n---\n正文\n")
+        },
+        Case(description: "cover that does not exist",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:5:8: error: the cover image '../../assets/open-day.jpg' does not exist") { f in
+            try f.write(newWriteUp, "---\n\(goodFrontMatter)cover: ../../assets/open-day.jpg\n---\n正文\n")
+        },
+        Case(description: "attachment leaving the content folder",
+             expected: "Content/notices/naming-2020.md:12:11: error: the attachment '../../secret.pdf' leads outside the content folder") { f in
+            try f.edit("Content/notices/naming-2020.md", replacing: "  - page: naming-2020/measures.md\n",
+                       with: "  - page: naming-2020/measures.md\n  - title: 表\n    file: ../../secret.pdf\n")
+        },
+        Case(description: "attachment that does not exist",
+             expected: "Content/notices/naming-2020.md:12:11: error: the attachment '../assets/表.docx' does not exist") { f in
+            try f.edit("Content/notices/naming-2020.md", replacing: "  - page: naming-2020/measures.md\n",
+                       with: "  - page: naming-2020/measures.md\n  - title: 表\n    file: ../assets/表.docx\n")
+        },
+        Case(description: "Markdown link to a missing file",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:7:2: error: the link '../../assets/方案.pdf' points to 'assets/方案.pdf', which does not exist") { f in
+            try f.write(newWriteUp, "---\n\(goodFrontMatter)---\n\n见[方案](../../assets/方案.pdf)。\n")
+        },
+        Case(description: "district not in the configured list",
+             expected: "Content/bases.yaml:13:15: error: '万洲区' is not in the district list of site.yaml") { f in
+            try f.edit("Content/bases.yaml", replacing: "    district: 万州区\n", with: "    district: 万洲区\n")
+        },
+        Case(description: "unknown category",
+             expected: "Content/bases.yaml:14:15: error: unknown category 'shcool'") { f in
+            try f.edit("Content/bases.yaml", replacing: "    category: school\n", with: "    category: shcool\n")
+        },
+        Case(description: "unknown notice named by a batch",
+             expected: "Content/bases.yaml:7:13: error: unknown notice 'naming-2021'") { f in
+            try f.edit("Content/bases.yaml", replacing: "    notice: naming-2020\n", with: "    notice: naming-2021\n")
+        },
+        Case(description: "base URL that is not absolute",
+             expected: "Content/site.yaml:6:10: error: baseURL 'jiaoyu/' is not an absolute http(s) address") { f in
+            let site = try f.read("Content/site.yaml")
+            let line = site.split(separator: "\n", omittingEmptySubsequences: false).first { $0.hasPrefix("baseURL:") }!
+            try f.edit("Content/site.yaml", replacing: String(line), with: "baseURL: jiaoyu")
+        },
+        Case(description: "invalid file name",
+             expected: "Content/bases/wanzhou-shahe-primary/开放日.md:1:1: error: the file name '开放日' can't be used in an address") { f in
+            try f.write("Content/bases/wanzhou-shahe-primary/开放日.md", "---\n\(goodFrontMatter)---\n")
+        },
+    ]
+
+    @Test(arguments: cases)
+    func badInputFailsClearlyAndLeavesThePublishedSiteAlone(_ badCase: Case) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let good = try fixture.build()
+        try #require(good.wroteOutput)
+        let published = try fixture.snapshot()
+
+        try badCase.mutate(fixture)
+        let report = try fixture.build()
+        let errors = report.diagnostics.errors.map { $0.formatted.split(separator: "\n").first.map(String.init) ?? "" }
+        #expect(errors == [badCase.expected])
+        #expect(report.diagnostics.errors.allSatisfy { $0.hint != nil }, "every error carries a hint")
+        #expect(!report.wroteOutput)
+        #expect(try fixture.snapshot() == published, "Public/ changed after a failed build")
+
+        let check = try fixture.check()
+        #expect(check.diagnostics.errors.map(\.formatted) == report.diagnostics.errors.map(\.formatted))
+    }
+
+    @Test func unknownReferencesNameTheNearestSpelling() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.edit("Content/bulletins/2021-1.md", replacing: "  - bishan-xiguan-village/example-event", with: "  - bishan-xiguan-village/example-evnt")
+        let report = try fixture.check()
+        #expect(report.diagnostics.errors.first?.hint == "did you mean 'bishan-xiguan-village/example-event'?")
+    }
+
+    @Test func theOutputFolderMayNotOverlapTheContent() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var folders = fixture.folders
+        folders.output = fixture.url("Content")
+        let before = try fixture.snapshot("Content")
+        let report = Pipeline.build(folders, options: BuildOptions())
+        #expect(report.diagnostics.errors.map(\.message) == ["refusing to use 'Public' as the output folder: it overlaps Content/"])
+        #expect(try fixture.snapshot("Content") == before)
+    }
+
+    @Test func aFolderThatWasNotBuiltHereIsNeverReplaced() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Public/notes.txt", "an editor's own file")
+        let report = try fixture.build()
+        #expect(report.diagnostics.errors.map(\.message) == ["'Public' holds files that this tool did not build, so it is not replaced"])
+        #expect(try fixture.read("Public/notes.txt") == "an editor's own file")
+    }
+}
