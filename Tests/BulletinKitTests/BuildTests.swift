@@ -156,6 +156,20 @@ import Testing
         }
     }
 
+    /// A template variable that names no field renders as nothing; empty attributes are its trace.
+    @Test func noTemplateVariableRendersEmpty() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        for (path, data) in try fixture.snapshot() where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for attribute in ["href", "src", "content", "colspan", "datetime", "id", "class", "aria-labelledby"] {
+                #expect(!html.contains(" \(attribute)=\"\""), "\(path) has an empty \(attribute)")
+            }
+            #expect(!html.contains("<title></title>") && !html.contains("<h1></h1>"), "\(path)")
+        }
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

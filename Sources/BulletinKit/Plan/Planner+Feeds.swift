@@ -4,13 +4,13 @@ extension Planner {
     func feed() -> PlannedPage {
         var entries: [(date: PartialDate, entry: Feed.Entry)] = []
         for bulletin in site.bulletins {
-            entries.append((bulletin.date, Feed.Entry(title: "\(bulletin.year)年\(bulletin.issueLabel) \(bulletin.title)",
+            entries.append((bulletin.date, Feed.Entry(title: Self.marked("\(bulletin.year)年\(bulletin.issueLabel) \(bulletin.title)", example: bulletin.example),
                                                       url: addresses.absolute(Addresses.bulletin(bulletin)),
                                                       updated: Self.atomDate(bulletin.date), summary: bulletin.body.excerpt(200),
                                                       category: "工作简报")))
         }
         for writeUp in site.writeUps {
-            entries.append((writeUp.date, Feed.Entry(title: writeUp.title, url: addresses.absolute(Addresses.writeUp(writeUp)),
+            entries.append((writeUp.date, Feed.Entry(title: Self.marked(writeUp.title, example: writeUp.example), url: addresses.absolute(Addresses.writeUp(writeUp)),
                                                      updated: Self.atomDate(writeUp.date),
                                                      summary: writeUp.summary ?? writeUp.body.excerpt(200), category: writeUp.kind.chinese)))
         }
@@ -27,6 +27,9 @@ extension Planner {
                         entries: newest.map(\.entry))
         return PlannedPage(path: Addresses.feed, content: .feed(feed))
     }
+
+    /// Feed readers show no banner, so examples say so in their title.
+    static func marked(_ title: String, example: Bool) -> String { example ? "〔示例〕" + title : title }
 
     static func atomDate(_ date: PartialDate) -> String { date.firstDayISO + "T00:00:00+08:00" }
 

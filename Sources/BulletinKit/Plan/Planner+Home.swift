@@ -6,8 +6,9 @@ extension Planner {
             CountView(label: "实践基地", value: site.bases.count, url: addresses.link(Addresses.bases)),
             CountView(label: "有效基地", value: valid, url: addresses.link(Addresses.bases)),
             CountView(label: "协同育人模式", value: site.models.count, url: addresses.link(Addresses.models)),
-            CountView(label: "基地文章", value: site.writeUps.count, url: addresses.link(Addresses.bases)),
-            CountView(label: "工作简报", value: site.bulletins.count, url: addresses.link(Addresses.bulletins)),
+            // Format examples are not work done: they are left out of the figures.
+            CountView(label: "基地文章", value: site.writeUps.filter { !$0.example }.count, url: addresses.link(Addresses.bases)),
+            CountView(label: "工作简报", value: site.bulletins.filter { !$0.example }.count, url: addresses.link(Addresses.bulletins)),
         ]
         let view = HomeView(
             intro: config.description ?? config.title,

@@ -28,7 +28,7 @@ extension Planner {
                                              status: StatusBadge(site.status(of: base)), cells: cells)
             })
         }
-        let view = ReportsView(years: years, districts: districts, asOf: site.asOf.chinese)
+        let view = ReportsView(years: years, columnCount: years.count + 2, districts: districts, asOf: site.asOf.chinese)
         return page(Addresses.reports, template: "reports", section: Addresses.reports, title: "年度工作报告",
                     description: "各实践基地按年度向妇联或教育部门报告工作情况的收录情况，按区县排列。", view: view)
     }

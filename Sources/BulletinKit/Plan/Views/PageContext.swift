@@ -48,6 +48,4 @@ public struct PageMeta: Sendable {
     public var contentSource: String?
     public var siteCode: String?
     public var openGraphType: String
-    /// Path for 404.html, whose links must work at any depth: always absolute from the root.
-    public var isArticle: Bool { articleTitle != nil }
 }

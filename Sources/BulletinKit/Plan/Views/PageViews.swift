@@ -136,7 +136,7 @@ public struct ModelView: Sendable {
 public struct ReportsView: Sendable {
     public var years: [Int]
     /// Base, status and one column per year: for rows that span the table.
-    public var columnCount: Int { years.count + 2 }
+    public var columnCount: Int
     public var districts: [ReportDistrict]
     public var asOf: String
 

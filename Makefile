@@ -1,0 +1,28 @@
+# The two set-up commands of README.md: `make site` builds the site into Public/,
+# `make test` runs the whole test suite. Both install libcmark-dev when it is missing.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ASOF ?=
+
+.PHONY: site test deps check clean
+
+deps:
+	@dpkg -s libcmark-dev >/dev/null 2>&1 || { \
+		echo "installing libcmark-dev (CommonMark library)"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q libcmark-dev pkg-config; }
+
+.build/release/bulletin: deps $(shell find Sources -type f) Package.swift
+	$(SWIFT) build -c release --product bulletin
+
+site: .build/release/bulletin
+	.build/release/bulletin build $(if $(ASOF),--as-of $(ASOF))
+
+check: .build/release/bulletin
+	.build/release/bulletin check
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+clean:
+	rm -rf .build Public

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// The `bulletin` executable as editors run it: output format and exit codes (0 ok, 1 content errors, 2 usage).
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The executable is built beside the test bundle by `swift build` / `swift test`.
+    static var executable: URL {
+        let productsFolder = Bundle.main.bundleURL.pathExtension == "xctest"
+            ? Bundle.main.bundleURL.deletingLastPathComponent()
+            : Bundle.main.bundleURL
+        return productsFolder.appendingPathComponent("bulletin")
+    }
+
+    func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func theExecutableIsThere() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build it first: swift build")
+    }
+
+    @Test func buildPrintsAOneLineSummary() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let result = try run(["build", "--as-of", "2023-06-01"], in: fixture.root)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("built 40 pages, 3 feed files and 1 asset into Public/ in ") == true, "\(result.stdout)")
+        #expect(result.stderr.contains("Content/bases.yaml:37:5: warning: the base '重庆外国语学校森林小学' has no district"))
+    }
+
+    @Test func contentErrorsExitWithOne() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/bases/wanzhou-shahe-primary/open-day.md", "---\ntitle: 开放日\ndate: 2021-02-30\nkind: event\n---\n")
+        let result = try run(["check"], in: fixture.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("""
+            Content/bases/wanzhou-shahe-primary/open-day.md:3:7: error: 'date': '2021-02-30' has no day 30; month 2 of 2021 has 28 days
+                hint: write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020, 2020-05 or 2020-05-12
+            """))
+        #expect(result.stderr.hasSuffix("check failed: 1 error, 1 warning\n"))
+        let build = try run(["build"], in: fixture.root)
+        #expect(build.status == 1)
+        #expect(build.stderr.hasSuffix("build failed with 1 error; Public/ was left as it was\n"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.url("Public").path))
+    }
+
+    @Test func checkCanReportJSON() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let result = try run(["check", "--format", "json"], in: fixture.root)
+        #expect(result.status == 0)
+        let entries = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(entries?.count == 1)
+        #expect(entries?.first?["severity"] as? String == "warning")
+        #expect(entries?.first?["line"] as? Int == 37)
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        #expect(try run(["build", "--as-of", "yesterday"], in: fixture.root).status == 2)
+        #expect(try run(["build", "--no-such-option"], in: fixture.root).status == 2)
+        #expect(try run(["publish"], in: fixture.root).status == 2)
+        #expect(try run(["check", "--format", "xml"], in: fixture.root).status == 2)
+        #expect(try run(["--help"], in: fixture.root).status == 0)
+    }
+}
