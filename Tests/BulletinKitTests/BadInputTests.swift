@@ -113,6 +113,18 @@ import Testing
             let line = site.split(separator: "\n", omittingEmptySubsequences: false).first { $0.hasPrefix("baseURL:") }!
             try f.edit("Content/site.yaml", replacing: String(line), with: "baseURL: jiaoyu")
         },
+        Case(description: "bulletin featuring a draft",
+             expected: "Content/bulletins/2021-1.md:8:5: error: the write-up 'wanzhou-shahe-primary/example-practice' is a draft and is not published") { f in
+            try f.edit(writeUp, replacing: "example: true\n", with: "example: true\ndraft: true\n")
+        },
+        Case(description: "templates folder missing",
+             expected: "Templates:1:1: error: the templates folder does not exist") { f in
+            try FileManager.default.moveItem(at: f.url("Templates"), to: f.url("Theme"))
+        },
+        Case(description: "wrong type of value",
+             expected: "Content/bases/wanzhou-shahe-primary/open-day.md:2:8: error: 'title' must be a single text value, not a list") { f in
+            try f.write(newWriteUp, "---\ntitle: [开放日, 活动]\ndate: 2021\nkind: event\n---\n")
+        },
         Case(description: "invalid file name",
              expected: "Content/bases/wanzhou-shahe-primary/开放日.md:1:1: error: the file name '开放日' can't be used in an address") { f in
             try f.write("Content/bases/wanzhou-shahe-primary/开放日.md", "---\n\(goodFrontMatter)---\n")

@@ -9,13 +9,13 @@ enum ContentTree {
 
     /// Relative paths of all regular files under `root`, sorted; hidden files are skipped
     /// (editors' and operating systems' own files such as .DS_Store or .gitkeep).
-    static func list(root: URL, displayRoot: String) -> Listing {
+    static func list(root: URL, displayRoot: String, role: String = "content") -> Listing {
         var listing = Listing()
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            listing.diagnostics.append(.error(at: SourceLocation(path: displayRoot), "the content folder does not exist",
-                                              hint: "run the command from the project folder, or name the folder with --content"))
+            listing.diagnostics.append(.error(at: SourceLocation(path: displayRoot), "the \(role) folder does not exist",
+                                              hint: "run the command from the project folder, or name the folder with --\(role)"))
             return listing
         }
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path

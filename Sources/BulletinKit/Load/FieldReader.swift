@@ -53,12 +53,13 @@ public struct FieldReader {
     public mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let node = value(key, required: required) else { return nil }
         guard let scalar = node.scalar else {
-            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a single text value, not a \(node.kindName)"))
+            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a single text value, not a \(node.kindName)",
+                                      hint: "write one value after the colon: '\(key): …'"))
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty && required {
-            diagnostics.append(.error(at: location(of: node), "'\(key)' is empty"))
+            diagnostics.append(.error(at: location(of: node), "'\(key)' is empty", hint: "write a value after the colon"))
             return nil
         }
         return text
@@ -73,7 +74,8 @@ public struct FieldReader {
         guard let text = string(key, required: required) else { return nil }
         guard let number = Int(text), range.map({ $0.contains(number) }) ?? true else {
             let expected = range.map { "a whole number from \($0.lowerBound) to \($0.upperBound)" } ?? "a whole number"
-            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be \(expected), not '\(text)'"))
+            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be \(expected), not '\(text)'",
+                                      hint: "write digits only, e.g. '\(key): \(range?.lowerBound ?? 1)'"))
             return nil
         }
         return number
@@ -85,7 +87,8 @@ public struct FieldReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be true or false, not '\(text)'"))
+            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be true or false, not '\(text)'",
+                                      hint: "write '\(key): true' or leave the field out"))
             return false
         }
     }
@@ -108,13 +111,15 @@ public struct FieldReader {
             return [Located(scalar.string, at: location(of: node))]
         }
         guard let sequence = node.sequence else {
-            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a list"))
+            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a list",
+                                      hint: "write one '  - value' line per entry under '\(key):'"))
             return []
         }
         var result: [Located<String>] = []
         for item in sequence {
             guard let scalar = item.scalar else {
-                diagnostics.append(.error(at: location(of: item), "each entry of '\(key)' must be a single text value, not a \(item.kindName)"))
+                diagnostics.append(.error(at: location(of: item), "each entry of '\(key)' must be a single text value, not a \(item.kindName)",
+                                          hint: "write one '  - value' line per entry under '\(key):'"))
                 continue
             }
             result.append(Located(scalar.string.trimmingCharacters(in: .whitespaces), at: location(of: item)))
@@ -125,7 +130,8 @@ public struct FieldReader {
     public mutating func fields(_ key: String, required: Bool = false) -> FieldReader? {
         guard let node = value(key, required: required) else { return nil }
         guard let mapping = node.mapping else {
-            diagnostics.append(.error(at: location(of: node), "'\(key)' must hold fields ('name: value' lines), not a \(node.kindName)"))
+            diagnostics.append(.error(at: location(of: node), "'\(key)' must hold fields ('name: value' lines), not a \(node.kindName)",
+                                      hint: "indent 'name: value' lines under '\(key):'"))
             return nil
         }
         return FieldReader(document: document, mapping: mapping, at: location(of: node))
@@ -135,13 +141,15 @@ public struct FieldReader {
     public mutating func list(_ key: String, required: Bool = false) -> [FieldReader] {
         guard let node = value(key, required: required) else { return [] }
         guard let sequence = node.sequence else {
-            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a list ('- ' entries)"))
+            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a list ('- ' entries)",
+                                      hint: "start each entry under '\(key):' with '  - '"))
             return []
         }
         var result: [FieldReader] = []
         for item in sequence {
             guard let mapping = item.mapping else {
-                diagnostics.append(.error(at: location(of: item), "each entry of '\(key)' must hold fields ('name: value' lines)"))
+                diagnostics.append(.error(at: location(of: item), "each entry of '\(key)' must hold fields ('name: value' lines)",
+                                          hint: "write the entry's fields as 'name: value' lines after '- '"))
                 continue
             }
             result.append(FieldReader(document: document, mapping: mapping, at: location(of: item)))

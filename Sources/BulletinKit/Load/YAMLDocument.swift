@@ -22,7 +22,8 @@ public struct YAMLDocument: @unchecked Sendable {
         } catch let error as YamlError {
             throw diagnostic(for: error, path: path, lineOffset: lineOffset)
         } catch {
-            throw .error(at: SourceLocation(path: path, line: firstLine), "cannot read the YAML: \(error)")
+            throw .error(at: SourceLocation(path: path, line: firstLine), "cannot read the YAML: \(error)",
+                         hint: "check the indentation and the ':' after each field name")
         }
         guard let node else {
             throw .error(at: SourceLocation(path: path, line: firstLine), "the YAML block is empty",
@@ -39,7 +40,8 @@ public struct YAMLDocument: @unchecked Sendable {
     /// The top level, which every file of ours expects to be a mapping of fields.
     public func fields() throws(Diagnostic) -> FieldReader {
         guard let mapping = root.mapping else {
-            throw .error(at: location(of: root), "expected fields ('name: value' lines) at the top level")
+            throw .error(at: location(of: root), "expected fields ('name: value' lines) at the top level",
+                         hint: "start each line with a field name, e.g. 'title: …'")
         }
         return FieldReader(document: self, mapping: mapping, at: location(of: root))
     }

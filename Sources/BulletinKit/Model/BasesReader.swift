@@ -23,7 +23,8 @@ enum BasesReader {
             let from = entry.int("validFrom", required: true, range: 1900...2999)
             let to = entry.int("validTo", required: true, range: 1900...2999)
             if let from, let to, to < from {
-                entry.report(.error(at: entry.location(ofField: "validTo"), "validTo (\(to)) is before validFrom (\(from))"))
+                entry.report(.error(at: entry.location(ofField: "validTo"), "validTo (\(to)) is before validFrom (\(from))",
+                                    hint: "a naming valid for 2020—2024 has validFrom: 2020 and validTo: 2024"))
             }
             if let id, result.batches.contains(where: { $0.id == id.value }) {
                 entry.report(.error(at: id.location, "the batch id '\(id.value)' is used twice", hint: "give each batch its own id"))
@@ -71,12 +72,12 @@ enum BasesReader {
             let parsedCategory = category.flatMap { BaseCategory(rawValue: $0.value) }
             if let category, parsedCategory == nil {
                 entry.report(.error(at: category.location, "unknown category '\(category.value)'",
-                                    hint: Suggestion.hint(for: category.value, in: BaseCategory.allCases.map(\.rawValue))))
+                                    hint: Suggestion.hint(for: category.value, in: BaseCategory.allCases.map(\.rawValue)) ?? "see README.md for the categories"))
             }
             let batch = batchID.flatMap { ref in result.batches.first { $0.id == ref.value } }
             if let batchID, batch == nil {
                 entry.report(.error(at: batchID.location, "unknown batch '\(batchID.value)'",
-                                    hint: Suggestion.hint(for: batchID.value, in: result.batches.map(\.id))))
+                                    hint: Suggestion.hint(for: batchID.value, in: result.batches.map(\.id)) ?? "declare the batch under 'batches:' first"))
             }
             if let name, district == nil {
                 entry.report(.warning(at: entry.location, "the base '\(name)' has no district; it is listed under 区县未注明",

@@ -1,6 +1,8 @@
 /// Every Markdown file's front matter, sorted by section, before references are resolved.
 struct Drafts {
     var writeUps: [Draft<EntryReaders.WriteUpFields>] = []
+    /// `base-id/slug` of write-ups left out because they are drafts.
+    var draftReferences: Set<String> = []
     var bulletins: [Draft<EntryReaders.BulletinFields>] = []
     var notices: [Draft<EntryReaders.NoticeFields>] = []
     /// By relative path, e.g. `notices/naming-2020/measures.md`.
@@ -22,7 +24,13 @@ struct Drafts {
         switch section {
         case let .writeUp(baseID, slug):
             let (draft, diagnostics) = EntryReaders.writeUp(source, baseID: baseID, slug: slug)
-            if let draft, includeDrafts || !draft.fields.draft { writeUps.append(draft) }
+            if let draft {
+                if includeDrafts || !draft.fields.draft {
+                    writeUps.append(draft)
+                } else {
+                    draftReferences.insert("\(baseID)/\(slug)")
+                }
+            }
             return diagnostics
         case .bulletin:
             let (draft, diagnostics) = EntryReaders.bulletin(source)

@@ -67,7 +67,7 @@ enum EntryReaders {
         let kind = kindText.flatMap { WriteUpKind(rawValue: $0.value) }
         if let kindText, kind == nil {
             fields.report(.error(at: kindText.location, "unknown kind '\(kindText.value)'",
-                                 hint: Suggestion.hint(for: kindText.value, in: WriteUpKind.allCases.map(\.rawValue))))
+                                 hint: Suggestion.hint(for: kindText.value, in: WriteUpKind.allCases.map(\.rawValue)) ?? "practice, report or event"))
         }
         let year = fields.int("year", range: 1900...2999)
         let models = fields.strings("models")

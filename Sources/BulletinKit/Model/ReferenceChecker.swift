@@ -28,7 +28,7 @@ struct ReferenceChecker {
 
     private mutating func unknown(_ what: String, _ reference: Located<String>, among candidates: [String]) {
         diagnostics.append(.error(at: reference.location, "unknown \(what) '\(reference.value)'",
-                                  hint: Suggestion.hint(for: reference.value, in: candidates)))
+                                  hint: Suggestion.hint(for: reference.value, in: candidates) ?? "check the spelling; no \(what) has a similar name"))
     }
 
     mutating func models() -> [CollaborationModel] {
@@ -74,7 +74,10 @@ struct ReferenceChecker {
             let fields = draft.fields
             var seenItems: Set<String> = []
             for item in fields.items {
-                if !writeUpReferences.contains(item.value) {
+                if drafts.draftReferences.contains(item.value) {
+                    diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is a draft and is not published",
+                                              hint: "remove 'draft: true' from the write-up, or build with --drafts to preview"))
+                } else if !writeUpReferences.contains(item.value) {
                     unknown("write-up", item, among: writeUpReferences)
                 } else if !seenItems.insert(item.value).inserted {
                     diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is listed twice", hint: "remove one of the lines"))

@@ -14,10 +14,14 @@ public struct TemplateSet: Sendable {
                                            "reports", "notices", "notice", "attachment", "page", "404"]
 
     public static func load(from root: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
-        let listing = ContentTree.list(root: root, displayRoot: displayRoot)
+        let listing = ContentTree.list(root: root, displayRoot: displayRoot, role: "templates")
         var diagnostics = listing.diagnostics
-        if listing.files.isEmpty && diagnostics.isEmpty {
-            diagnostics.append(.error(at: SourceLocation(path: displayRoot), "the templates folder holds no templates"))
+        if listing.files.isEmpty {
+            if diagnostics.isEmpty {
+                diagnostics.append(.error(at: SourceLocation(path: displayRoot), "the templates folder holds no templates",
+                                          hint: "copy the project's Templates/ folder, or name another with --templates"))
+            }
+            return (nil, diagnostics)
         }
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: (display: String, text: String)] = [:]
@@ -41,7 +45,8 @@ public struct TemplateSet: Sendable {
                                           "template syntax error: \(describe(error.error))",
                                           hint: "check that every {{#section}} and {{<parent}} is closed by a matching {{/…}}"))
             } catch {
-                diagnostics.append(.error(at: SourceLocation(path: display), "template syntax error: \(error)"))
+                diagnostics.append(.error(at: SourceLocation(path: display), "template syntax error: \(error)",
+                                          hint: "check that every {{ has its }}"))
             }
         }
         for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
