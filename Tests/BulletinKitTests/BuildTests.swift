@@ -198,3 +198,50 @@ import Testing
         #expect(try fixture.read("Content/bases.yaml").contains("id: sfls-forest-primary"))
     }
 }
+
+@Suite struct SiteOptionTests {
+    @Test func rawHTMLOptInIsAWarning() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.edit("Content/site.yaml", replacing: "  unsafe: false", with: "  unsafe: true")
+        try fixture.edit("Content/pages/about.md", replacing: "## 本站内容", with: "<div class=\"box\">框</div>\n\n## 本站内容")
+        let report = try fixture.build()
+        #expect(report.wroteOutput)
+        #expect(report.diagnostics.warnings.contains { $0.message == "raw HTML in Markdown is published as written (markdown.unsafe is true)" })
+        #expect(try fixture.read("Public/about/index.html").contains("<div class=\"box\">框</div>"))
+    }
+
+    @Test func rawHTMLIsDroppedByDefault() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.edit("Content/pages/about.md", replacing: "## 本站内容", with: "<script>alert(1)</script>\n\n## 本站内容")
+        _ = try fixture.build()
+        #expect(try !fixture.read("Public/about/index.html").contains("<script"))
+    }
+
+    @Test func aRevokedBaseKeepsItsPagesUnderANotice() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.edit("Content/bases.yaml", replacing: "    category: village\n    batch: \"2020\"\n",
+                         with: "    category: village\n    batch: \"2020\"\n    revoked:\n      date: 2022-03\n      reason: 测试用撤销原因\n      notice: naming-2020\n")
+        _ = try fixture.build(asOf: "2023-06-01")
+        let page = try fixture.read("Public/bases/bishan-xiguan-village/index.html")
+        #expect(page.contains("<span class=\"status status-revoked\">已撤销</span>"))
+        #expect(page.contains("本基地名称已于2022年3月撤销。原因：测试用撤销原因"))
+        let writeUp = try fixture.read("Public/bases/bishan-xiguan-village/example-event/index.html")
+        #expect(writeUp.contains("璧山区七塘镇喜观村的基地名称已于2022年3月撤销"))
+        // Before the revocation date the base is still valid.
+        _ = try fixture.build(asOf: "2022-02-28")
+        #expect(try fixture.read("Public/bases/bishan-xiguan-village/index.html").contains("status-valid\">有效"))
+    }
+
+    @Test func draftsArePublishedOnlyWhenAskedFor() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/bases/xiushan-library/reading-week.md", "---\ntitle: 草稿\ndate: 2021-04\nkind: event\ndraft: true\n---\n正文\n")
+        _ = try fixture.build()
+        #expect(!FileManager.default.fileExists(atPath: fixture.url("Public/bases/xiushan-library/reading-week/index.html").path))
+        _ = Pipeline.build(fixture.folders, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), includeDrafts: true))
+        #expect(FileManager.default.fileExists(atPath: fixture.url("Public/bases/xiushan-library/reading-week/index.html").path))
+    }
+}

@@ -61,6 +61,12 @@ import Testing
         ])
     }
 
+    @Test func aWrappedChineseLineGetsNoSpace() {
+        let (html, _) = convert("家校社协同\n育人模式。\nEnglish\nwords 和\n中文\n")
+        // Only breaks between two Chinese characters go; Latin words keep their space.
+        #expect(html == "<p>家校社协同育人模式。\nEnglish\nwords 和中文</p>\n")
+    }
+
     @Test func deepNestingDoesNotCrash() {
         let (html, _) = convert(String(repeating: ">", count: 10_000) + " 深\n")
         #expect(html.contains("深"))

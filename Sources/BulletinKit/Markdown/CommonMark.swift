@@ -32,6 +32,7 @@ public enum CommonMark {
         defer { cmark_node_free(root) }
 
         var plain = ""
+        var softBreaksToDrop: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -53,17 +54,43 @@ public enum CommonMark {
                 if let literal = cmark_node_get_literal(node) { plain += String(cString: literal) }
             case (CMARK_EVENT_EXIT, CMARK_NODE_PARAGRAPH), (CMARK_EVENT_EXIT, CMARK_NODE_HEADING), (CMARK_EVENT_EXIT, CMARK_NODE_ITEM):
                 plain += "\n"
-            case (CMARK_EVENT_ENTER, CMARK_NODE_SOFTBREAK), (CMARK_EVENT_ENTER, CMARK_NODE_LINEBREAK):
-                // Chinese text wraps without spaces; a line break inside a paragraph adds none.
-                break
+            case (CMARK_EVENT_ENTER, CMARK_NODE_SOFTBREAK):
+                if joinsChineseText(node) { softBreaksToDrop.append(node) } else { plain += " " }
             default:
                 break
             }
+        }
+        // Browsers show a line break in the source as a space, which Chinese text must not have
+        // where an editor wrapped a long line; libcmark has no option for it.
+        for node in softBreaksToDrop {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
         }
         guard let rendered = cmark_render_html(root, options) else {
             return Output(html: "", plainText: plain)
         }
         defer { free(rendered) }
         return Output(html: String(cString: rendered), plainText: plain)
+    }
+
+    /// Whether a soft line break stands between two Chinese (wide) characters.
+    private static func joinsChineseText(_ softBreak: OpaquePointer) -> Bool {
+        guard let before = cmark_node_previous(softBreak), let after = cmark_node_next(softBreak),
+              cmark_node_get_type(before) == CMARK_NODE_TEXT, cmark_node_get_type(after) == CMARK_NODE_TEXT,
+              let left = cmark_node_get_literal(before).map({ String(cString: $0) })?.unicodeScalars.last,
+              let right = cmark_node_get_literal(after).map({ String(cString: $0) })?.unicodeScalars.first
+        else { return false }
+        return isWide(left) && isWide(right)
+    }
+
+    /// CJK ideographs, kana, Hangul and full-width punctuation: text that is written without spaces.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x303F, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
     }
 }
