@@ -18,7 +18,7 @@ public enum BaseCategory: String, Sendable, CaseIterable {
         case .kindergarten: return "幼儿园"
         case .community: return "社区"
         case .village: return "村"
-        case .centre: return "妇女儿童活动中心"
+        case .centre: return "妇女儿童中心"
         case .library: return "图书馆"
         }
     }
