@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ASOF ?=
 
-.PHONY: site test deps check clean
+.PHONY: site test unit-tests site-checks deps check clean
 
 deps:
 	@dpkg -s libcmark-dev >/dev/null 2>&1 || { \
@@ -20,9 +20,17 @@ site: .build/release/bulletin
 check: .build/release/bulletin
 	.build/release/bulletin check
 
-test: deps
+test: unit-tests site-checks
+
+unit-tests: deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+# Nu HTML Checker, linkchecker under a sub-path served by nginx, feed and sitemap, axe-core and
+# reader checks in headless Chromium, screenshots. Installs its Debian and PyPI packages itself.
+site-checks: deps
+	$(SWIFT) build --product bulletin
+	Tests/SiteChecks/run
 
 clean:
 	rm -rf .build Public

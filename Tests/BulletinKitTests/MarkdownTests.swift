@@ -67,6 +67,14 @@ import Testing
         #expect(html == "<p>家校社协同育人模式。\nEnglish\nwords 和中文</p>\n")
     }
 
+    @Test func imagesWithoutAlternativeTextAreAWarning() {
+        let (html, diagnostics) = convert("活动现场：\n\n![](../../assets/a.pdf)\n\n![会场](../../assets/a.pdf)\n")
+        #expect(diagnostics.map(\.formatted) == [
+            "Content/bases/x/w.md:7:1: warning: the image '../../assets/a.pdf' has no alternative text\n    hint: describe the picture between the brackets, e.g. ![家长课堂现场](photo.jpg), for readers who cannot see it",
+        ])
+        #expect(html.contains("alt=\"会场\""))
+    }
+
     @Test func deepNestingDoesNotCrash() {
         let (html, _) = convert(String(repeating: ">", count: 10_000) + " 深\n")
         #expect(html.contains("深"))

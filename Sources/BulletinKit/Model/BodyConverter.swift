@@ -15,7 +15,12 @@ public struct BodyConverter: Sendable {
         let output = CommonMark.render(markdown, allowRawHTML: allowRawHTML) { destination in
             let at = SourceLocation(path: displayPath, line: destination.line + firstLine - 1, column: destination.column)
             let (url, diagnostic) = resolve(destination, sourcePath: sourcePath, at: at)
-            if var diagnostic {
+            var found = [diagnostic].compactMap { $0 }
+            if destination.isImage && !destination.hasText {
+                found.append(.warning(at: at, "the image '\(destination.url)' has no alternative text",
+                                      hint: "describe the picture between the brackets, e.g. ![家长课堂现场](photo.jpg), for readers who cannot see it"))
+            }
+            for var diagnostic in found {
                 diagnostic.location.column = Self.characterColumn(line: destination.line, byteColumn: destination.column, in: markdown)
                 diagnostics.append(diagnostic)
             }

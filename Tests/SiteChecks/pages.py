@@ -1,0 +1,34 @@
+"""One page of every kind of the site, by path below the site root, shared by the browser checks."""
+
+PAGE_KINDS = {
+    "home": "",
+    "bulletin list": "bulletins/",
+    "bulletin": "bulletins/2021/1/",
+    "base directory": "bases/",
+    "base": "bases/wanzhou-shahe-primary/",
+    "write-up": "bases/wanzhou-shahe-primary/example-practice/",
+    "model list": "models/",
+    "model": "models/home-school-community/",
+    "reports": "reports/",
+    "notice list": "notices/",
+    "notice": "notices/naming-2020/",
+    "attachment page": "notices/naming-2020/measures/",
+    "attachment list": "notices/naming-2020/bases-2020/",
+    "free page": "about/",
+    "not found": "no-such-page/",
+}
+
+
+def chromium(width, height=900):
+    """A headless Chromium from Debian, driven by Debian's chromedriver (no download)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={width},{height}", "--lang=zh-CN"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(120)
+    return driver

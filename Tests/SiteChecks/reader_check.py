@@ -1,0 +1,110 @@
+"""What readers do with their hands: reflow at 320 px and at the largest 适老化 text size without
+sideways scrolling, the 适老化 toolbar used with the keyboard alone and remembered across pages,
+and every page still readable with JavaScript off. Exits 1 on any failure."""
+import sys
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from pages import PAGE_KINDS, chromium
+
+failures = 0
+
+
+def fail(message):
+    global failures
+    failures += 1
+    print("FAIL " + message)
+
+
+def overflow(driver):
+    return driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def check_reflow(root):
+    driver = chromium(320)
+    try:
+        for care_size in ("0", "4"):
+            driver.get(root)
+            driver.execute_script(f"localStorage.setItem('care.size', '{care_size}')")
+            for kind, path in PAGE_KINDS.items():
+                driver.get(root + path)
+                extra = overflow(driver)
+                if extra > 0:
+                    fail(f"{kind} scrolls sideways by {extra}px at 320px (text size step {care_size})")
+    finally:
+        driver.quit()
+
+
+def check_keyboard_toolbar(root):
+    driver = chromium(390)
+    try:
+        driver.get(root)
+        driver.execute_script("localStorage.clear()")
+        driver.get(root + "bases/")
+        toolbar = driver.find_element(By.ID, "care-toolbar")
+        if not toolbar.is_displayed():
+            fail("the 适老化 toolbar is not shown when JavaScript runs")
+            return
+        before = driver.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
+        body = driver.find_element(By.TAG_NAME, "body")
+        # Tab from the top of the page to the 'larger text' button, then press it with Enter twice.
+        body.send_keys(Keys.TAB)  # skip link
+        for _ in range(10):
+            active = driver.switch_to.active_element
+            if active.get_attribute("data-care") == "larger":
+                break
+            active.send_keys(Keys.TAB)
+        active = driver.switch_to.active_element
+        if active.get_attribute("data-care") != "larger":
+            fail("the 'larger text' button cannot be reached with the Tab key")
+            return
+        active.send_keys(Keys.ENTER)
+        active.send_keys(Keys.ENTER)
+        after = driver.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
+        if not after >= before * 1.25:
+            fail(f"two presses of 'larger text' changed the root font size from {before}px to {after}px only")
+        contrast = driver.find_element(By.CSS_SELECTOR, '[data-care="contrast"]')
+        contrast.send_keys(Keys.SPACE)
+        if contrast.get_attribute("aria-pressed") != "true":
+            fail("the high-contrast button does not report its state with aria-pressed")
+        driver.get(root + "notices/")
+        remembered = driver.execute_script(
+            "return [parseFloat(getComputedStyle(document.documentElement).fontSize),"
+            " document.documentElement.classList.contains('care-contrast')]")
+        if remembered[0] != after or not remembered[1]:
+            fail(f"the 适老化 settings were not remembered on the next page: {remembered}")
+        background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+        if background != "rgb(0, 0, 0)":
+            fail(f"high contrast did not darken the page: {background}")
+        driver.find_element(By.CSS_SELECTOR, '[data-care="reset"]').send_keys(Keys.ENTER)
+        if driver.execute_script("return document.documentElement.classList.contains('care-contrast')"):
+            fail("恢复默认 did not turn high contrast off")
+    finally:
+        driver.quit()
+
+
+def check_without_javascript(root):
+    from selenium import webdriver  # noqa: F401  (options come from pages.chromium)
+    driver = chromium(390)
+    try:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        for kind, path in PAGE_KINDS.items():
+            driver.get(root + path)
+            if driver.find_element(By.ID, "care-toolbar").is_displayed():
+                fail(f"{kind}: the 适老化 toolbar shows without JavaScript, where its buttons cannot work")
+            main = driver.find_element(By.TAG_NAME, "main").text.strip()
+            if len(main) < 10:
+                fail(f"{kind}: the main text is missing without JavaScript")
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    root = sys.argv[1]
+    check_reflow(root)
+    check_keyboard_toolbar(root)
+    check_without_javascript(root)
+    print(f"reader checks: {failures} failures")
+    sys.exit(1 if failures else 0)
