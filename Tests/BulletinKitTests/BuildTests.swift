@@ -106,6 +106,8 @@ import Testing
         #expect(page.contains("<span class=\"bulletin-editor\">重庆市妇联家庭与儿童工作部　重庆市教委基础教育处</span>"))
         #expect(page.contains("href=\"/bases/wanzhou-shahe-primary/example-practice/\""))
         #expect(!page.contains("bulletin-distribution"))
+        // The featured write-ups' own headings sit below the item titles (h2).
+        #expect(page.contains("<h3>做法概述</h3>") && !page.contains("<h2>做法概述</h2>"))
         #expect(!page.contains("密级") && !page.contains("内部资料"))
     }
 

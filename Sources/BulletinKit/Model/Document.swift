@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Markdown body after its links were checked and it was converted to HTML (once, however
 /// many pages show it).
 public struct Document: Sendable, Hashable {
@@ -12,5 +14,16 @@ public struct Document: Sendable, Hashable {
         let flat = plainText.split(whereSeparator: \.isNewline).joined(separator: " ")
         guard flat.count > limit else { return flat }
         return String(flat.prefix(limit)) + "…"
+    }
+
+    /// The HTML with every heading one level lower (h2 → h3 …), for a body shown under a heading
+    /// of its own, as a write-up inside a bulletin. libcmark writes headings as plain `<hN>` tags.
+    public func htmlDemotingHeadings() -> String {
+        var result = html
+        for level in stride(from: 5, through: 1, by: -1) {
+            result = result.replacingOccurrences(of: "<h\(level)>", with: "<h\(level + 1)>")
+                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        }
+        return result
     }
 }

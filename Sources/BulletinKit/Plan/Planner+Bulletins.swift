@@ -17,7 +17,7 @@ extension Planner {
             return BulletinView.BulletinItem(number: index + 1, title: writeUp.title, url: addresses.link(Addresses.writeUp(writeUp)),
                                              baseName: basesByID[writeUp.baseID]?.name ?? writeUp.baseID,
                                              baseURL: addresses.link(Addresses.base(writeUp.baseID)), kind: writeUp.kind.chinese,
-                                             date: DateView(writeUp.date), html: writeUp.body.html, example: writeUp.example)
+                                             date: DateView(writeUp.date), html: writeUp.body.htmlDemotingHeadings(), example: writeUp.example)
         }
         let view = BulletinView(masthead: site.config.bulletinMasthead, issueLabel: bulletin.issueLabel,
                                 serialLabel: bulletin.serial.map { "总第\($0)期" }, editor: bulletin.editor,
