@@ -27,44 +27,72 @@ public struct LoadedContent: Sendable {
     }
 }
 
+/// One file of the content folder after loading.
+public enum LoadedFile: Sendable {
+    case markdown(MarkdownSource)
+    case yaml(YAMLDocument)
+    /// Copied as it is.
+    case asset
+    case failed(Diagnostic)
+}
+
 /// Stage 1: files → front matter + Markdown. Reads and splits; gives no meaning to fields.
 public enum ContentLoader {
     public static func load(from root: URL, displayRoot: String) -> LoadedContent {
-        var diagnostics = Diagnostics()
-        var content = LoadedContent(root: root, displayRoot: displayRoot, markdown: [], staticFiles: [], diagnostics: Diagnostics())
         let listing = ContentTree.list(root: root, displayRoot: displayRoot)
-        diagnostics.append(contentsOf: listing.diagnostics)
+        let files = listing.files.parallelMap { relative in
+            (relative, loadFile(relative, root: root, displayPath: displayRoot + "/" + relative))
+        }
+        return assemble(files, root: root, displayRoot: displayRoot, listingDiagnostics: listing.diagnostics)
+    }
 
-        for relative in listing.files {
-            let display = content.displayPath(relative)
-            let url = root.appendingPathComponent(relative)
-            let ext = (relative as NSString).pathExtension.lowercased()
-            do {
-                switch ext {
-                case "md", "markdown":
-                    let text = try SourceText.read(url, displayPath: display)
-                    let split = try FrontMatterSplit.split(text, path: display)
-                    let yaml = try YAMLDocument.parse(split.yaml, path: display, firstLine: split.yamlFirstLine)
-                    content.markdown.append(MarkdownSource(relativePath: relative, displayPath: display, frontMatter: yaml,
-                                                           body: split.body, bodyFirstLine: split.bodyFirstLine))
-                case "yaml", "yml":
-                    let text = try SourceText.read(url, displayPath: display)
-                    let yaml = try YAMLDocument.parse(text, path: display)
-                    switch relative {
-                    case "site.yaml": content.siteFile = yaml
-                    case "bases.yaml": content.basesFile = yaml
-                    default:
-                        diagnostics.append(.warning(at: SourceLocation(path: display), "this YAML file is not used",
-                                                    hint: "only site.yaml and bases.yaml are read; front matter belongs at the top of Markdown files"))
-                    }
+    /// Reads one file; the same step serves full and incremental builds.
+    public static func loadFile(_ relative: String, root: URL, displayPath: String) -> LoadedFile {
+        let url = root.appendingPathComponent(relative)
+        do {
+            switch (relative as NSString).pathExtension.lowercased() {
+            case "md", "markdown":
+                let text = try SourceText.read(url, displayPath: displayPath)
+                let split = try FrontMatterSplit.split(text, path: displayPath)
+                let yaml = try YAMLDocument.parse(split.yaml, path: displayPath, firstLine: split.yamlFirstLine)
+                return .markdown(MarkdownSource(relativePath: relative, displayPath: displayPath, frontMatter: yaml,
+                                                body: split.body, bodyFirstLine: split.bodyFirstLine))
+            case "yaml", "yml":
+                let text = try SourceText.read(url, displayPath: displayPath)
+                return .yaml(try YAMLDocument.parse(text, path: displayPath))
+            default:
+                return .asset
+            }
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    /// Puts loaded files together in path order, as the model stage receives them.
+    public static func assemble(_ files: [(String, LoadedFile)], root: URL, displayRoot: String,
+                                listingDiagnostics: [Diagnostic]) -> LoadedContent {
+        var diagnostics = Diagnostics(listingDiagnostics)
+        var content = LoadedContent(root: root, displayRoot: displayRoot, markdown: [], staticFiles: [], diagnostics: Diagnostics())
+        for (relative, file) in files {
+            switch file {
+            case .markdown(let source):
+                content.markdown.append(source)
+            case .yaml(let yaml):
+                switch relative {
+                case "site.yaml": content.siteFile = yaml
+                case "bases.yaml": content.basesFile = yaml
                 default:
-                    content.staticFiles.append(relative)
+                    diagnostics.append(.warning(at: SourceLocation(path: content.displayPath(relative)), "this YAML file is not used",
+                                                hint: "only site.yaml and bases.yaml are read; front matter belongs at the top of Markdown files"))
                 }
-            } catch {
-                diagnostics.append(error)
+            case .asset:
+                content.staticFiles.append(relative)
+            case .failed(let diagnostic):
+                diagnostics.append(diagnostic)
             }
         }
-        for required in ["site.yaml", "bases.yaml"] where !listing.files.contains(required) {
+        let paths = Set(files.map(\.0))
+        for required in ["site.yaml", "bases.yaml"] where !paths.contains(required) && listingDiagnostics.isEmpty {
             diagnostics.append(.error(at: SourceLocation(path: content.displayPath(required)), "the file is missing",
                                       hint: "every content folder needs \(required); see README.md for its fields"))
         }

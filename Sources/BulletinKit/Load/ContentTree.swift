@@ -5,6 +5,8 @@ enum ContentTree {
     struct Listing {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// Modification time and size of each file, to tell which changed since the last listing.
+        var stamps: [String: FileStamp] = [:]
     }
 
     /// Relative paths of all regular files under `root`, sorted; hidden files are skipped
@@ -55,7 +57,31 @@ enum ContentTree {
                 walk(folder: url, relative: childRelative, realRoot: realRoot, displayRoot: displayRoot, into: &listing)
             } else {
                 listing.files.append(childRelative)
+                listing.stamps[childRelative] = FileStamp(url)
             }
+        }
+    }
+}
+
+/// What tells a changed file from an unchanged one without reading it.
+public struct FileStamp: Hashable, Sendable {
+    var seconds: Int
+    var nanoseconds: Int
+    var size: Int
+    var inode: UInt
+
+    init(_ url: URL) {
+        var info = stat()
+        if stat(url.path, &info) == 0 {
+            seconds = Int(info.st_mtim.tv_sec)
+            nanoseconds = Int(info.st_mtim.tv_nsec)
+            size = Int(info.st_size)
+            inode = UInt(info.st_ino)
+        } else {
+            seconds = -1
+            nanoseconds = 0
+            size = -1
+            inode = 0
         }
     }
 }

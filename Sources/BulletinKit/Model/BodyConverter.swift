@@ -2,7 +2,7 @@ import Foundation
 
 /// Converts a Markdown body to a `Document`: every link and image is checked and pointed at
 /// its public URL, unsafe destinations are removed, and each problem is reported at its line.
-public struct BodyConverter: Sendable {
+public struct BodyConverter: Sendable, Equatable {
     public var paths: ContentPaths
     /// The site's root path ('/' or '/sub/path/'), prefixed to every internal link.
     public var rootPath: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// Paths inside the content folder: resolving a path written in one file against that file,
 /// refusing any that leave the folder, and mapping files to their public URLs.
-public struct ContentPaths: Sendable {
+public struct ContentPaths: Sendable, Equatable {
     /// Every static file, by relative path.
     public var staticFiles: Set<String>
     /// Markdown files that become pages, by relative path → URL path relative to the site root.

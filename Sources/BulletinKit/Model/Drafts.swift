@@ -3,6 +3,9 @@ struct Drafts {
     var writeUps: [Draft<EntryReaders.WriteUpFields>] = []
     /// `base-id/slug` of write-ups left out because they are drafts.
     var draftReferences: Set<String> = []
+    /// `base-id/slug` of every write-up file, including those with errors, so that a bulletin
+    /// featuring a broken write-up is not reported a second time.
+    var declaredWriteUps: Set<String> = []
     var bulletins: [Draft<EntryReaders.BulletinFields>] = []
     var notices: [Draft<EntryReaders.NoticeFields>] = []
     /// By relative path, e.g. `notices/naming-2020/measures.md`.
@@ -23,6 +26,7 @@ struct Drafts {
         }
         switch section {
         case let .writeUp(baseID, slug):
+            declaredWriteUps.insert("\(baseID)/\(slug)")
             let (draft, diagnostics) = EntryReaders.writeUp(source, baseID: baseID, slug: slug)
             if let draft {
                 if includeDrafts || !draft.fields.draft {

@@ -8,9 +8,13 @@ struct ReferenceChecker {
     let drafts: Drafts
     let paths: ContentPaths
     let converter: BodyConverter
+    let documents: DocumentCache?
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(bases: [Base], declaredBaseIDs: Set<String>, batches: [Batch], drafts: Drafts, paths: ContentPaths, converter: BodyConverter) {
+    init(bases: [Base], declaredBaseIDs: Set<String>, batches: [Batch], drafts: Drafts, paths: ContentPaths,
+         converter: BodyConverter, documents: DocumentCache?) {
+        self.documents = documents
+        documents?.prepare(for: converter)
         self.bases = bases
         self.declaredBaseIDs = declaredBaseIDs
         self.batches = batches
@@ -20,8 +24,12 @@ struct ReferenceChecker {
     }
 
     private mutating func body(_ source: MarkdownSource) -> Document {
-        let (document, found) = converter.convert(source.body, sourcePath: source.relativePath,
-                                                  displayPath: source.displayPath, firstLine: source.bodyFirstLine)
+        let converter = converter
+        let convert = {
+            converter.convert(source.body, sourcePath: source.relativePath, displayPath: source.displayPath,
+                              firstLine: source.bodyFirstLine)
+        }
+        let (document, found) = documents?.document(for: source, convert: convert) ?? convert()
         diagnostics += found
         return document
     }
@@ -78,7 +86,8 @@ struct ReferenceChecker {
                     diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is a draft and is not published",
                                               hint: "remove 'draft: true' from the write-up, or build with --drafts to preview"))
                 } else if !writeUpReferences.contains(item.value) {
-                    unknown("write-up", item, among: writeUpReferences)
+                    // A write-up with errors of its own has been reported already.
+                    if !drafts.declaredWriteUps.contains(item.value) { unknown("write-up", item, among: writeUpReferences) }
                 } else if !seenItems.insert(item.value).inserted {
                     diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is listed twice", hint: "remove one of the lines"))
                 }

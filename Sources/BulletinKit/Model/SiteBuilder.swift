@@ -24,7 +24,8 @@ extension PartialDate {
 
 /// Stage 2: gives the loaded files their meaning — a `Site` with every reference checked.
 public enum SiteBuilder {
-    public static func build(_ content: LoadedContent, options: BuildOptions) -> (Site?, Diagnostics) {
+    /// `documents` keeps converted bodies between rebuilds of one session (the preview server).
+    public static func build(_ content: LoadedContent, options: BuildOptions, documents: DocumentCache? = nil) -> (Site?, Diagnostics) {
         var diagnostics = content.diagnostics
         guard let siteFile = content.siteFile else { return (nil, diagnostics) }
         let (configRead, configDiagnostics) = SiteConfigReader.read(siteFile, baseURLOverride: options.baseURL)
@@ -43,7 +44,7 @@ public enum SiteBuilder {
         diagnostics.append(contentsOf: pathDiagnostics)
         let converter = BodyConverter(paths: paths, rootPath: config.rootPath, allowRawHTML: config.allowsRawHTML)
         var references = ReferenceChecker(bases: registry.bases, declaredBaseIDs: registry.declaredIDs, batches: registry.batches, drafts: drafts,
-                                          paths: paths, converter: converter)
+                                          paths: paths, converter: converter, documents: documents)
 
         let models = references.models()
         let writeUps = references.writeUps()

@@ -14,14 +14,14 @@ public struct PlannedPage: Sendable {
 
     public enum Content: Sendable {
         /// A Mustache template and its typed view.
-        case template(name: String, context: any Sendable)
+        case template(name: String, context: any Sendable & Hashable)
         case feed(Feed)
         case sitemap([SitemapEntry])
         case text(String)
     }
 }
 
-public struct Feed: Sendable {
+public struct Feed: Sendable, Hashable {
     public var title: String
     public var subtitle: String
     public var selfURL: String
@@ -30,7 +30,7 @@ public struct Feed: Sendable {
     public var updated: String
     public var entries: [Entry]
 
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Hashable {
         public var title: String
         public var url: String
         public var updated: String
@@ -39,7 +39,32 @@ public struct Feed: Sendable {
     }
 }
 
-public struct SitemapEntry: Sendable {
+public struct SitemapEntry: Sendable, Hashable {
     public var url: String
     public var lastModified: String?
+}
+
+extension PlannedPage {
+    /// Changes whenever anything the page is made from changes: rebuilds re-render a page only
+    /// when its fingerprint differs from the last one (within one process; Hasher is seeded).
+    public var fingerprint: Int {
+        var hasher = Hasher()
+        hasher.combine(path)
+        switch content {
+        case let .template(name, context):
+            hasher.combine(0)
+            hasher.combine(name)
+            hasher.combine(AnyHashable(context))
+        case let .feed(feed):
+            hasher.combine(1)
+            hasher.combine(feed)
+        case let .sitemap(entries):
+            hasher.combine(2)
+            hasher.combine(entries)
+        case let .text(text):
+            hasher.combine(3)
+            hasher.combine(text)
+        }
+        return hasher.finalize()
+    }
 }

@@ -16,7 +16,14 @@ public struct OutputFile: Sendable {
 /// Pages are independent, so they render in parallel.
 public enum SiteRenderer {
     public static func render(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) -> [OutputFile] {
-        var files = plan.pages.parallelMap { page in
+        var files = renderPages(plan.pages, templates: templates, language: language)
+        files += plan.copies.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
+        files += themeFiles(templates)
+        return files
+    }
+
+    public static func renderPages(_ pages: [PlannedPage], templates: TemplateSet, language: String) -> [OutputFile] {
+        pages.parallelMap { page in
             let text: String
             switch page.content {
             case let .template(name, context):
@@ -30,10 +37,12 @@ public enum SiteRenderer {
             }
             return OutputFile(path: page.path, contents: .data(Data(text.utf8)))
         }
-        files += plan.copies.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
-        files += templates.staticFiles.map {
+    }
+
+    /// The theme's static files, published under `static/`.
+    public static func themeFiles(_ templates: TemplateSet) -> [OutputFile] {
+        templates.staticFiles.map {
             OutputFile(path: "static/" + $0, contents: .copy(templates.root.appendingPathComponent("static/" + $0)))
         }
-        return files
     }
 }

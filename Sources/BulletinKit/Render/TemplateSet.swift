@@ -8,6 +8,13 @@ public struct TemplateSet: Sendable {
     /// Paths inside the theme's `static/` folder; published under `static/`.
     public let staticFiles: [String]
     public let root: URL
+    /// Every file of the theme as it was when loaded, to tell when it must be loaded again.
+    public let stamps: [String: FileStamp]
+
+    /// Whether any file of the theme changed, was added or was removed since it was loaded.
+    public func isCurrent() -> Bool {
+        ContentTree.list(root: root, displayRoot: "", role: "templates").stamps == stamps
+    }
 
     /// Every page kind the planner produces needs its template.
     public static let requiredTemplates = ["home", "bulletins", "bulletin", "bases", "base", "writeup", "models", "model",
@@ -58,7 +65,8 @@ public struct TemplateSet: Sendable {
                                       hint: "every page kind needs its template; copy it from the project's Templates/ folder"))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), staticFiles: staticFiles, root: root), diagnostics)
+        return (TemplateSet(library: MustacheLibrary(templates: templates), staticFiles: staticFiles, root: root,
+                            stamps: listing.stamps), diagnostics)
     }
 
     private static func describe(_ error: Error) -> String {

@@ -93,3 +93,30 @@ public enum OutputWriter {
         }
     }
 }
+
+extension OutputWriter {
+    /// Writes changed files into a folder in place and removes the ones no longer produced. For the
+    /// preview's private folder only: a published folder is always replaced as a whole.
+    public static func update(_ files: [OutputFile], removing stale: [String], in folder: URL) throws {
+        let fileManager = FileManager.default
+        for path in stale {
+            try? fileManager.removeItem(at: folder.appendingPathComponent(path))
+        }
+        var made: Set<String> = []
+        for file in files {
+            let destination = folder.appendingPathComponent(file.path)
+            let parent = destination.deletingLastPathComponent()
+            if !made.contains(parent.path) {
+                try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+                made.insert(parent.path)
+            }
+            switch file.contents {
+            case .data(let data):
+                try data.write(to: destination, options: .atomic)
+            case .copy(let source):
+                try? fileManager.removeItem(at: destination)
+                try fileManager.copyItem(at: source, to: destination)
+            }
+        }
+    }
+}

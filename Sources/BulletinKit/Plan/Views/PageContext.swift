@@ -1,13 +1,13 @@
 /// What every page's template receives: the site's chrome, the page's metadata, and the
 /// page kind's own view. Templates read these fields and compute nothing.
-public struct PageContext<View: Sendable>: Sendable {
+public struct PageContext<View: Sendable & Hashable>: Sendable, Hashable {
     public var site: SiteChrome
     public var meta: PageMeta
     public var view: View
 }
 
 /// The parts of the layout that are the same on every page, except which menu entry is current.
-public struct SiteChrome: Sendable {
+public struct SiteChrome: Sendable, Hashable {
     public var title: String
     public var description: String
     public var language: String
@@ -20,13 +20,13 @@ public struct SiteChrome: Sendable {
     public var feedURL: String
 }
 
-public struct NavigationItem: Sendable {
+public struct NavigationItem: Sendable, Hashable {
     public var title: String
     public var url: String
     public var current: Bool
 }
 
-public struct FooterView: Sendable {
+public struct FooterView: Sendable, Hashable {
     public var host: String
     public var organizer: String?
     public var siteCode: String?
@@ -37,7 +37,7 @@ public struct FooterView: Sendable {
 
 /// The `<head>` of one page: title, description, canonical address and the government-site
 /// meta tags (SiteName, ColumnName, ArticleTitle, PubDate, ContentSource).
-public struct PageMeta: Sendable {
+public struct PageMeta: Sendable, Hashable {
     public var title: String
     public var documentTitle: String
     public var description: String

@@ -1,6 +1,6 @@
 /// The view of each page kind, one struct per template.
 
-public struct HomeView: Sendable {
+public struct HomeView: Sendable, Hashable {
     public var intro: String
     public var latestBulletin: BulletinSummary?
     public var latestWriteUps: [WriteUpSummary]
@@ -12,23 +12,23 @@ public struct HomeView: Sendable {
     public var noticesURL: String
 }
 
-public struct CountView: Sendable {
+public struct CountView: Sendable, Hashable {
     public var label: String
     public var value: Int
     public var url: String
 }
 
-public struct BulletinListView: Sendable {
+public struct BulletinListView: Sendable, Hashable {
     public var years: [BulletinYear]
     public var isEmpty: Bool
 
-    public struct BulletinYear: Sendable {
+    public struct BulletinYear: Sendable, Hashable {
         public var year: String
         public var bulletins: [BulletinSummary]
     }
 }
 
-public struct BulletinView: Sendable {
+public struct BulletinView: Sendable, Hashable {
     public var masthead: String
     public var issueLabel: String
     public var serialLabel: String?
@@ -42,7 +42,7 @@ public struct BulletinView: Sendable {
     public var distribution: [Bulletin.DistributionLine]
     public var hasDistribution: Bool
 
-    public struct BulletinItem: Sendable {
+    public struct BulletinItem: Sendable, Hashable {
         public var number: Int
         public var title: String
         public var url: String
@@ -55,13 +55,13 @@ public struct BulletinView: Sendable {
     }
 }
 
-public struct BaseListView: Sendable {
+public struct BaseListView: Sendable, Hashable {
     public var categories: [CategoryFilter]
     public var districts: [DistrictGroup]
     public var total: Int
     public var asOf: String
 
-    public struct CategoryFilter: Sendable {
+    public struct CategoryFilter: Sendable, Hashable {
         public var id: String
         public var label: String
         public var count: Int
@@ -69,7 +69,7 @@ public struct BaseListView: Sendable {
     }
 }
 
-public struct BaseView: Sendable {
+public struct BaseView: Sendable, Hashable {
     public var name: String
     public var district: String
     public var districtKnown: Bool
@@ -87,20 +87,20 @@ public struct BaseView: Sendable {
     public var reports: [ReportCell]
 }
 
-public struct RevocationView: Sendable {
+public struct RevocationView: Sendable, Hashable {
     public var date: String
     public var reason: String
     public var notice: ModelLink?
 }
 
-public struct ReportCell: Sendable {
+public struct ReportCell: Sendable, Hashable {
     public var year: Int
     public var label: String
     public var cssClass: String
     public var url: String?
 }
 
-public struct WriteUpView: Sendable {
+public struct WriteUpView: Sendable, Hashable {
     public var title: String
     public var kind: String
     public var date: DateView
@@ -115,10 +115,10 @@ public struct WriteUpView: Sendable {
     public var bulletins: [ModelLink]
 }
 
-public struct ModelListView: Sendable {
+public struct ModelListView: Sendable, Hashable {
     public var models: [ModelEntry]
 
-    public struct ModelEntry: Sendable {
+    public struct ModelEntry: Sendable, Hashable {
         public var title: String
         public var url: String
         public var excerpt: String
@@ -126,37 +126,37 @@ public struct ModelListView: Sendable {
     }
 }
 
-public struct ModelView: Sendable {
+public struct ModelView: Sendable, Hashable {
     public var title: String
     public var html: String
     public var practices: [WriteUpSummary]
     public var bases: [ModelLink]
 }
 
-public struct ReportsView: Sendable {
+public struct ReportsView: Sendable, Hashable {
     public var years: [Int]
     /// Base, status and one column per year: for rows that span the table.
     public var columnCount: Int
     public var districts: [ReportDistrict]
     public var asOf: String
 
-    public struct ReportDistrict: Sendable {
+    public struct ReportDistrict: Sendable, Hashable {
         public var name: String
         public var rows: [ReportRow]
     }
 
-    public struct ReportRow: Sendable {
+    public struct ReportRow: Sendable, Hashable {
         public var base: ModelLink
         public var status: StatusBadge
         public var cells: [ReportCell]
     }
 }
 
-public struct NoticeListView: Sendable {
+public struct NoticeListView: Sendable, Hashable {
     public var notices: [NoticeSummary]
 }
 
-public struct NoticeView: Sendable {
+public struct NoticeView: Sendable, Hashable {
     public var title: String
     public var issuers: [String]
     public var number: String?
@@ -165,7 +165,7 @@ public struct NoticeView: Sendable {
     public var attachments: [AttachmentLink]
     public var hasAttachments: Bool
 
-    public struct AttachmentLink: Sendable {
+    public struct AttachmentLink: Sendable, Hashable {
         public var label: String
         public var title: String
         public var url: String
@@ -176,25 +176,25 @@ public struct NoticeView: Sendable {
     }
 }
 
-public struct AttachmentView: Sendable {
+public struct AttachmentView: Sendable, Hashable {
     public var label: String
     public var title: String
     public var notice: ModelLink
     public var html: String?
     public var baseList: [BaseListRow] = []
 
-    public struct BaseListRow: Sendable {
+    public struct BaseListRow: Sendable, Hashable {
         public var number: Int
         public var name: String
         public var url: String
     }
 }
 
-public struct FreePageView: Sendable {
+public struct FreePageView: Sendable, Hashable {
     public var title: String
     public var html: String
 }
 
-public struct NotFoundView: Sendable {
+public struct NotFoundView: Sendable, Hashable {
     public var homeURL: String
 }

@@ -1,6 +1,6 @@
 /// Small, reusable views of one item, as lists and cards show them.
 
-public struct BaseSummary: Sendable {
+public struct BaseSummary: Sendable, Hashable {
     public var id: String
     public var name: String
     public var url: String
@@ -10,7 +10,7 @@ public struct BaseSummary: Sendable {
     public var status: StatusBadge
 }
 
-public struct StatusBadge: Sendable {
+public struct StatusBadge: Sendable, Hashable {
     /// 有效 / 已期满 / 已撤销 / 未生效 — always shown as text, never by colour alone.
     public var label: String
     /// CSS class: status-valid, status-expired, status-revoked, status-not-yet-valid.
@@ -27,14 +27,14 @@ public struct StatusBadge: Sendable {
     }
 }
 
-public struct DistrictGroup: Sendable {
+public struct DistrictGroup: Sendable, Hashable {
     public var name: String
     public var anchor: String
     public var bases: [BaseSummary]
     public var count: Int
 }
 
-public struct WriteUpSummary: Sendable {
+public struct WriteUpSummary: Sendable, Hashable {
     public var title: String
     public var url: String
     public var kind: String
@@ -46,7 +46,7 @@ public struct WriteUpSummary: Sendable {
     public var example: Bool
 }
 
-public struct BulletinSummary: Sendable {
+public struct BulletinSummary: Sendable, Hashable {
     public var title: String
     public var url: String
     public var issueLabel: String
@@ -56,7 +56,7 @@ public struct BulletinSummary: Sendable {
     public var example: Bool
 }
 
-public struct NoticeSummary: Sendable {
+public struct NoticeSummary: Sendable, Hashable {
     public var title: String
     public var url: String
     public var date: String
@@ -65,12 +65,12 @@ public struct NoticeSummary: Sendable {
     public var issuers: String
 }
 
-public struct ModelLink: Sendable {
+public struct ModelLink: Sendable, Hashable {
     public var title: String
     public var url: String
 }
 
-public struct DateView: Sendable {
+public struct DateView: Sendable, Hashable {
     public var text: String
     public var iso: String
 

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The pipeline for a session that rebuilds many times (the preview server): it keeps what the last
+/// rebuild read, converted and rendered, and redoes only what changed — files are re-read when their
+/// stamp changes, bodies re-converted when their text changes, and pages re-rendered and re-written
+/// when their view data (fingerprint) changes. Model and plan run whole each time: they are cheap,
+/// and it keeps every cross-reference check exact.
+public final class IncrementalBuilder {
+    public struct Outcome: Sendable {
+        public var diagnostics: Diagnostics
+        public var succeeded: Bool
+        /// Files read again because they changed (all of them the first time).
+        public var filesRead = 0
+        public var bodiesConverted = 0
+        public var pagesRendered = 0
+        /// Paths written or removed in the output folder, relative to it.
+        public var changedPaths: [String] = []
+        public var seconds: Double = 0
+    }
+
+    public let folders: PipelineFolders
+    public let options: BuildOptions
+    private var loaded: [String: (stamp: FileStamp, file: LoadedFile)] = [:]
+    private var templates: TemplateSet?
+    private let documents = DocumentCache()
+    private var fingerprints: [String: Int] = [:]
+    private var copies: [String: FileStamp] = [:]
+
+    public init(folders: PipelineFolders, options: BuildOptions) {
+        self.folders = folders
+        self.options = options
+    }
+
+    public func rebuild() -> Outcome {
+        let start = Date()
+        var outcome = run()
+        outcome.seconds = Date().timeIntervalSince(start)
+        return outcome
+    }
+
+    private func run() -> Outcome {
+        let conversionsBefore = documents.conversions
+        var outcome = Outcome(diagnostics: Diagnostics(), succeeded: false)
+
+        let listing = ContentTree.list(root: folders.content, displayRoot: folders.contentDisplay)
+        var reloaded: [String: (FileStamp, LoadedFile)] = [:]
+        let changed = listing.files.filter { loaded[$0]?.stamp != listing.stamps[$0] }
+        let folders = folders
+        for (relative, file) in changed.parallelMap({ relative in
+            (relative, ContentLoader.loadFile(relative, root: folders.content, displayPath: folders.contentDisplay + "/" + relative))
+        }) {
+            reloaded[relative] = (listing.stamps[relative]!, file)
+        }
+        outcome.filesRead = changed.count
+        loaded = Dictionary(uniqueKeysWithValues: listing.files.map { ($0, reloaded[$0] ?? loaded[$0]!) })
+        let content = ContentLoader.assemble(listing.files.map { ($0, loaded[$0]!.file) }, root: folders.content,
+                                             displayRoot: folders.contentDisplay, listingDiagnostics: listing.diagnostics)
+
+        var templatesChanged = false
+        if templates == nil || !templates!.isCurrent() {
+            let (reloadedTemplates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay)
+            outcome.diagnostics.append(contentsOf: templateDiagnostics)
+            if let reloadedTemplates {
+                templates = reloadedTemplates
+                templatesChanged = true
+            } else {
+                templates = nil
+            }
+        }
+
+        let (site, modelDiagnostics) = SiteBuilder.build(content, options: options, documents: documents)
+        outcome.diagnostics.append(contentsOf: modelDiagnostics)
+        outcome.bodiesConverted = documents.conversions - conversionsBefore
+        guard let site, let templates, !outcome.diagnostics.hasErrors else { return outcome }
+
+        let plan = SitePlanner.plan(site)
+        var newFingerprints: [String: Int] = [:]
+        var toRender: [PlannedPage] = []
+        for page in plan.pages {
+            let fingerprint = page.fingerprint
+            newFingerprints[page.path] = fingerprint
+            if templatesChanged || fingerprints[page.path] != fingerprint {
+                toRender.append(page)
+            }
+        }
+        var files = SiteRenderer.renderPages(toRender, templates: templates, language: site.config.language)
+        outcome.pagesRendered = toRender.count
+
+        var newCopies: [String: FileStamp] = [:]
+        for copy in plan.copies {
+            newCopies[copy] = listing.stamps[copy]
+            if copies[copy] != listing.stamps[copy] {
+                files.append(OutputFile(path: copy, contents: .copy(folders.content.appendingPathComponent(copy))))
+            }
+        }
+        for themeFile in SiteRenderer.themeFiles(templates) {
+            let stamp = templates.stamps["static/" + String(themeFile.path.dropFirst("static/".count))]
+            newCopies[themeFile.path] = stamp
+            if copies[themeFile.path] != stamp { files.append(themeFile) }
+        }
+        let stale = Set(fingerprints.keys).union(copies.keys).subtracting(newFingerprints.keys).subtracting(newCopies.keys).sorted()
+        do {
+            try OutputWriter.update(files, removing: stale, in: folders.output)
+        } catch {
+            outcome.diagnostics.append(.error(at: SourceLocation(path: folders.outputDisplay),
+                                              "cannot write the preview: \(error.localizedDescription)",
+                                              hint: "check that the folder is writable"))
+            fingerprints = [:]
+            copies = [:]
+            return outcome
+        }
+        fingerprints = newFingerprints
+        copies = newCopies
+        outcome.changedPaths = files.map(\.path) + stale
+        outcome.succeeded = true
+        return outcome
+    }
+}
