@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev; nothing but Markdown/CommonMark.swift touches it.
@@ -28,16 +31,31 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The preview server: its own target, so the library does not depend on an HTTP stack.
+        .target(
+            name: "BulletinPreview",
+            dependencies: [
+                "BulletinKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "bulletin",
             dependencies: [
                 "BulletinKit",
+                "BulletinPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BulletinKitTests",
             dependencies: ["BulletinKit"]
+        ),
+        .testTarget(
+            name: "BulletinPreviewTests",
+            dependencies: ["BulletinPreview"]
         ),
     ]
 )

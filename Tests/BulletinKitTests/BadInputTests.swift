@@ -125,6 +125,10 @@ import Testing
              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:2:8: error: 'title' must be a single text value, not a list") { f in
             try f.write(newWriteUp, "---\ntitle: [开放日, 活动]\ndate: 2021\nkind: event\n---\n")
         },
+        Case(description: "featured write-up whose front matter does not parse",
+             expected: "Content/bases/wanzhou-shahe-primary/example-practice.md:5:7: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 4)") { f in
+            try f.edit(writeUp, replacing: "kind: practice", with: "kind: [practice")
+        },
         Case(description: "invalid file name",
              expected: "Content/bases/wanzhou-shahe-primary/开放日.md:1:1: error: the file name '开放日' can't be used in an address") { f in
             try f.write("Content/bases/wanzhou-shahe-primary/开放日.md", "---\n\(goodFrontMatter)---\n")

@@ -20,6 +20,9 @@ public struct LoadedContent: Sendable {
     public var markdown: [MarkdownSource]
     /// Files copied to the output as they are (images, PDF, DOCX), by relative path.
     public var staticFiles: [String]
+    /// Markdown files that could not be read or split, by relative path: references to them are
+    /// not reported again as unknown.
+    public var unreadableMarkdown: [String] = []
     public var diagnostics: Diagnostics
 
     public func displayPath(_ relativePath: String) -> String {
@@ -89,6 +92,9 @@ public enum ContentLoader {
                 content.staticFiles.append(relative)
             case .failed(let diagnostic):
                 diagnostics.append(diagnostic)
+                if ["md", "markdown"].contains((relative as NSString).pathExtension.lowercased()) {
+                    content.unreadableMarkdown.append(relative)
+                }
             }
         }
         let paths = Set(files.map(\.0))

@@ -41,7 +41,10 @@ enum ContentTree {
             let url = folder.appendingPathComponent(name)
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childDisplay = displayRoot + "/" + childRelative
-            let real = url.resolvingSymlinksInPath().standardizedFileURL.path
+            var linkInfo = stat()
+            let isLink = lstat(url.path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+            // Resolving costs a stat per path component, so only links are resolved.
+            let real = isLink ? url.resolvingSymlinksInPath().standardizedFileURL.path : realRoot
             guard real == realRoot || real.hasPrefix(realRoot + "/") else {
                 listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "this link points outside the content folder",
                                                   hint: "copy the file into the content folder instead of linking to it"))
@@ -60,6 +63,14 @@ enum ContentTree {
                 listing.stamps[childRelative] = FileStamp(url)
             }
         }
+    }
+}
+
+/// The stamps of every file below a folder: two snapshots differ when any file was changed,
+/// added or removed. Hidden files are left out, as the loaders leave them out.
+public enum FolderSnapshot {
+    public static func take(_ folder: URL) -> [String: FileStamp] {
+        ContentTree.list(root: folder, displayRoot: "").stamps
     }
 }
 

@@ -36,6 +36,11 @@ public enum SiteBuilder {
         diagnostics.append(contentsOf: registry.diagnostics)
 
         var drafts = Drafts()
+        for relative in content.unreadableMarkdown {
+            if case let .writeUp(baseID, slug) = ContentSection(relativePath: relative) {
+                drafts.declaredWriteUps.insert("\(baseID)/\(slug)")
+            }
+        }
         for source in content.markdown {
             diagnostics.append(contentsOf: drafts.add(source, includeDrafts: options.includeDrafts))
         }

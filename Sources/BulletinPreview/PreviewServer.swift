@@ -1,0 +1,141 @@
+import BulletinKit
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// `bulletin serve`: builds the site into a private temporary folder, serves it on loopback,
+/// rebuilds what changed when Content/ or Templates/ change, and tells open pages to reload.
+public struct PreviewServer {
+    public var folders: PipelineFolders
+    public var options: BuildOptions
+    public var host: String
+    public var port: Int
+    /// How often the folders are scanned for changes.
+    public var scanInterval: Duration = .milliseconds(150)
+    public var say: @Sendable (String) -> Void
+
+    public init(folders: PipelineFolders, options: BuildOptions, host: String, port: Int,
+                say: @escaping @Sendable (String) -> Void) {
+        self.folders = folders
+        self.options = options
+        self.host = host
+        self.port = port
+        self.say = say
+    }
+
+    public func run() async throws {
+        if let problem = PortCheck.problem(host: host, port: port) { throw problem }
+        let preview = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bulletin-preview-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: preview, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: preview) }
+
+        var previewFolders = folders
+        previewFolders.output = preview
+        previewFolders.outputDisplay = "(preview)"
+        var previewOptions = options
+        let address = host.contains(":") ? "[\(host)]" : host
+        previewOptions.baseURL = "http://\(address):\(port)/"
+
+        let session = PreviewSession(folders: previewFolders, options: previewOptions)
+        let hub = LiveReloadHub()
+        let report = RebuildReporter(say: say)
+        let first = await session.rebuild()
+        report(first, initial: true)
+        await hub.publish(first)
+
+        var logger = Logger(label: "bulletin-serve")
+        logger.logLevel = .warning
+        let url = "http://\(address):\(port)/"
+        let say = say
+        let app = Application(
+            responder: PreviewResponder(root: preview, hub: hub),
+            configuration: .init(address: .hostname(host, port: port), serverName: "bulletin"),
+            services: [ChangeWatcher(folders: previewFolders, session: session, hub: hub, interval: scanInterval, report: report)],
+            onServerRunning: { _ in say("Serving the preview at \(url) — edits to Content/ and Templates/ reload the page; Ctrl-C stops.") },
+            logger: logger
+        )
+        do {
+            try await app.runService()
+        } catch {
+            if "\(error)".contains("Address already in use") { throw PreviewError.portInUse(host: host, port: port) }
+            throw PreviewError.cannotListen("\(error)")
+        }
+        say("Stopped; the preview folder was removed.")
+    }
+}
+
+/// Says what each rebuild did, in the terminal the server was started from.
+struct RebuildReporter: Sendable {
+    let say: @Sendable (String) -> Void
+
+    func callAsFunction(_ outcome: IncrementalBuilder.Outcome, initial: Bool) {
+        for diagnostic in outcome.diagnostics.sorted { say(diagnostic.formatted) }
+        let milliseconds = Int((outcome.seconds * 1000).rounded())
+        if outcome.succeeded {
+            let what = initial ? "built \(outcome.pagesRendered) pages"
+                : "rebuilt: \(outcome.filesRead) changed files, \(outcome.pagesRendered) pages rendered, \(outcome.changedPaths.count) files written"
+            say("\(what) in \(milliseconds) ms")
+        } else {
+            say("\(outcome.diagnostics.errors.count) errors; the preview shows them until they are fixed (\(milliseconds) ms)")
+        }
+    }
+}
+
+public enum PreviewError: Error, CustomStringConvertible {
+    case portInUse(host: String, port: Int)
+    case cannotListen(String)
+
+    public var description: String {
+        switch self {
+        case let .portInUse(host, port):
+            return "error: port \(port) on \(host) is already in use\n    hint: stop the other server, or choose another port: bulletin serve --port \(port + 1)"
+        case let .cannotListen(reason):
+            return "error: cannot start the preview server: \(reason)\n    hint: check --host and --port"
+        }
+    }
+}
+
+/// Owns the incremental builder, so rebuilds happen one at a time.
+actor PreviewSession {
+    private let builder: IncrementalBuilder
+
+    init(folders: PipelineFolders, options: BuildOptions) {
+        builder = IncrementalBuilder(folders: folders, options: options)
+    }
+
+    func rebuild() -> IncrementalBuilder.Outcome {
+        builder.rebuild()
+    }
+}
+
+/// Scans Content/ and Templates/ for changed stamps and rebuilds when any changed.
+struct ChangeWatcher: Service {
+    let folders: PipelineFolders
+    let session: PreviewSession
+    let hub: LiveReloadHub
+    let interval: Duration
+    let report: RebuildReporter
+
+    func run() async throws {
+        var last = snapshot()
+        var ticks = 0
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            ticks += 1
+            if ticks % 100 == 0 { await hub.keepAlive() }
+            let now = snapshot()
+            guard now != last else { continue }
+            last = now
+            let outcome = await session.rebuild()
+            report(outcome, initial: false)
+            await hub.publish(outcome)
+        }
+        await hub.finishAll()
+    }
+
+    private func snapshot() -> [[String: FileStamp]] {
+        [FolderSnapshot.take(folders.content), FolderSnapshot.take(folders.templates)]
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import BulletinKit
+import BulletinPreview
+import Foundation
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on this machine, rebuilding and reloading as files change.")
+
+    @OptionGroup var folders: FolderOptions
+
+    @Option(help: "The port to listen on.")
+    var port = 8000
+
+    @Option(help: "The address to listen on; the default is reachable from this machine only.")
+    var host = "127.0.0.1"
+
+    func run() async throws {
+        let options = try folders.buildOptions()
+        let server = PreviewServer(
+            folders: PipelineFolders(content: folders.content, templates: folders.templates),
+            options: options, host: host, port: port,
+            say: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
+        do {
+            try await server.run()
+        } catch let error as PreviewError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+}
