@@ -87,3 +87,29 @@ import Testing
         #expect(try run(["--help"], in: fixture.root).status == 0)
     }
 }
+
+@Suite struct NewCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func newFilesPassCheck() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let writeUp = try cli.run(["new", "writeup", "--base", "xiushan-library", "--kind", "event", "Reading Week 读书周"], in: fixture.root)
+        #expect(writeUp.status == 0 && writeUp.stdout == "created Content/bases/xiushan-library/reading-week.md\n")
+        let bulletin = try cli.run(["new", "bulletin", "--year", "2021"], in: fixture.root)
+        #expect(bulletin.stdout == "created Content/bulletins/2021-2.md\n")
+        let notice = try cli.run(["new", "notice", "--slug", "meeting", "推进会通知"], in: fixture.root)
+        #expect(notice.stdout == "created Content/notices/meeting.md\n")
+        #expect(try cli.run(["check"], in: fixture.root).status == 0)
+    }
+
+    @Test func aChineseTitleWithoutASlugIsRefusedWhenNoOneCanBeAsked() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let result = try cli.run(["new", "notice", "推进会通知"], in: fixture.root)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: '推进会通知' gives no file name in letters and digits\n    hint: name the file with --slug"))
+        let again = try cli.run(["new", "writeup", "--base", "wanzhou-shahe-primary", "--slug", "example-practice", "x"], in: fixture.root)
+        #expect(again.status == 2 && again.stderr.contains("exists already and is left as it is"))
+    }
+}

@@ -77,5 +77,6 @@ import Testing
         #expect(Suggestion.nearest(to: "wanzhou-shahe-primry", in: ["wanzhou-shahe-primary", "dadukou-kindergarten"]) == "wanzhou-shahe-primary")
         #expect(Suggestion.nearest(to: "completely-different", in: ["wanzhou-shahe-primary"]) == nil)
         #expect(Suggestion.nearest(to: "万洲区", in: ["万州区", "渝中区"]) == "万州区")
+        #expect(Suggestion.nearest(to: "wanzhou-shahe", in: ["wanzhou-shahe-primary", "dadukou-kindergarten"]) == "wanzhou-shahe-primary")
     }
 }

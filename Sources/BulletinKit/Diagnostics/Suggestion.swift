@@ -12,7 +12,10 @@ public enum Suggestion {
         }
         guard let best else { return nil }
         let limit = max(2, target.count / 3)
-        return best.distance <= limit ? best.candidate : nil
+        if best.distance <= limit { return best.candidate }
+        // A shortened name, such as a base id without its last word, is contained in the real one.
+        guard target.count >= 3 else { return nil }
+        return candidates.filter { $0.contains(word) }.min { ($0.count, $0) < ($1.count, $1) }
     }
 
     /// A hint sentence naming the nearest spelling, or listing what is allowed when the list is short.

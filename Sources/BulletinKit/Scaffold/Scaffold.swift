@@ -53,7 +53,7 @@ public enum Scaffold {
     public static func writeUp(in content: ScaffoldContext, base baseID: String, kind: WriteUpKind, title: String,
                                slug givenSlug: String?, today: PartialDate) throws(Problem) -> NewFile {
         guard content.baseIDs.contains(baseID) else {
-            throw .unknownBase(baseID, hint: Suggestion.hint(for: baseID, in: content.baseIDs))
+            throw .unknownBase(baseID, hint: Suggestion.hint(for: baseID, in: content.baseIDs) ?? "the base ids are listed in \(content.displayRoot)/bases.yaml")
         }
         let slug = try chooseSlug(givenSlug, title: title)
         var lines = ["---", "title: \(yamlQuoted(title))", "date: \(today.iso)", "kind: \(kind.rawValue)"]
