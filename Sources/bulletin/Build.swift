@@ -18,7 +18,7 @@ struct Build: ParsableCommand {
         printDiagnostics(report.diagnostics)
         if report.wroteOutput {
             let milliseconds = Int((report.seconds * 1000).rounded())
-            print("built \(plural(report.htmlPages, "page")), \(plural(report.generatedFiles - report.htmlPages, "feed file")) and \(plural(report.copiedFiles, "asset")) into \(output)/ in \(milliseconds) ms (as of \(options.asOf.iso))")
+            print("built \(plural(report.htmlPages, "page")), \(plural(report.generatedFiles - report.htmlPages, "data file")) (feed, sitemap, search index) and \(plural(report.copiedFiles, "asset")) into \(output)/ in \(milliseconds) ms (as of \(options.asOf.iso))")
         } else {
             let errors = report.diagnostics.errors.count
             FileHandle.standardError.write(Data("build failed with \(plural(errors, "error")); \(output)/ was left as it was\n".utf8))

@@ -188,7 +188,7 @@ import Testing
         defer { fixture.remove() }
         let report = try fixture.check()
         #expect(!report.diagnostics.hasErrors)
-        #expect(report.htmlPages == 40)
+        #expect(report.htmlPages == 41)
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Public").path))
     }
 

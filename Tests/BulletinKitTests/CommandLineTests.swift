@@ -45,7 +45,7 @@ import Testing
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("built 40 pages, 3 feed files and 2 assets into Public/ in ") == true, "\(result.stdout)")
+        #expect(lines.first?.hasPrefix("built 41 pages, 10 data files (feed, sitemap, search index) and 3 assets into Public/ in ") == true, "\(result.stdout)")
         #expect(result.stderr.contains("Content/bases.yaml:37:5: warning: the base '重庆外国语学校森林小学' has no district"))
     }
 

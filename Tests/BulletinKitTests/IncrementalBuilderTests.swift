@@ -15,7 +15,7 @@ import Testing
         let session = try builder(fixture)
         let first = session.rebuild()
         #expect(first.succeeded)
-        #expect(first.filesRead == 14 && first.pagesRendered == 43)
+        #expect(first.filesRead == 14 && first.pagesRendered == 51)
 
         let idle = session.rebuild()
         #expect(idle.succeeded && idle.filesRead == 0 && idle.bodiesConverted == 0 && idle.pagesRendered == 0 && idle.changedPaths.isEmpty)
@@ -43,7 +43,7 @@ import Testing
         try fixture.edit("Templates/page.mustache", replacing: "<article>", with: "<article class=\"free\">")
         let outcome = session.rebuild()
         #expect(outcome.succeeded, "\(outcome.diagnostics.errors.map(\.formatted))")
-        #expect(outcome.pagesRendered == 43, "a template change re-renders every page")
+        #expect(outcome.pagesRendered == 51, "a template change re-renders every page")
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Preview/bases/bishan-xiguan-village/example-event").path + "/index.html"))
 
         _ = try fixture.build()

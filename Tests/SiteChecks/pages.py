@@ -15,6 +15,7 @@ PAGE_KINDS = {
     "attachment page": "notices/naming-2020/measures/",
     "attachment list": "notices/naming-2020/bases-2020/",
     "free page": "about/",
+    "search": "search/?q=家校社",
     "not found": "no-such-page/",
 }
 

@@ -14,6 +14,7 @@ struct Addresses {
     static let reports = "reports/"
     static let notices = "notices/"
     static let feed = "feed.xml"
+    static let search = "search/"
 
     static func bulletin(_ bulletin: Bulletin) -> String { "bulletins/\(bulletin.year)/\(bulletin.pathComponent)/" }
     static func base(_ id: String) -> String { "bases/\(id)/" }

@@ -12,6 +12,7 @@ public enum SitePlanner {
         pages.append(planner.reportsPage())
         pages += planner.noticePages()
         pages += planner.freePages()
+        pages += planner.searchPages()
         pages.append(planner.notFoundPage())
 
         let htmlPages = pages.filter { $0.path.hasSuffix("index.html") }
@@ -47,6 +48,7 @@ struct Planner {
     static let sections: [(title: String, path: String)] = [
         ("首页", Addresses.home), ("工作简报", Addresses.bulletins), ("实践基地", Addresses.bases),
         ("协同育人模式", Addresses.models), ("年度报告", Addresses.reports), ("通知公告", Addresses.notices),
+        ("搜索", Addresses.search),
     ]
 
     func chrome(section: String) -> SiteChrome {

@@ -18,7 +18,7 @@ public struct TemplateSet: Sendable {
 
     /// Every page kind the planner produces needs its template.
     public static let requiredTemplates = ["home", "bulletins", "bulletin", "bases", "base", "writeup", "models", "model",
-                                           "reports", "notices", "notice", "attachment", "page", "404"]
+                                           "reports", "notices", "notice", "attachment", "page", "search", "404"]
 
     public static func load(from root: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         let listing = ContentTree.list(root: root, displayRoot: displayRoot, role: "templates")

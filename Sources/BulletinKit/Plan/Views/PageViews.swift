@@ -198,3 +198,11 @@ public struct FreePageView: Sendable, Hashable {
 public struct NotFoundView: Sendable, Hashable {
     public var homeURL: String
 }
+
+public struct SearchView: Sendable, Hashable {
+    /// Folder of the index files, with the site's root path.
+    public var indexURL: String
+    public var kinds: [String]
+    public var districts: [String]
+    public var scriptURL: String
+}

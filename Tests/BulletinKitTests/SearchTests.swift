@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import BulletinKit
+
+@Suite struct SearchTests {
+    @Test func chineseIsCutIntoCharactersAndPairs() {
+        #expect(SearchTokenizer.indexTerms("家校社") == ["家", "家校", "校", "校社", "社"])
+        #expect(SearchTokenizer.queryTerms("家校社") == ["家校", "校社"])
+        #expect(SearchTokenizer.queryTerms("万") == ["万"])
+    }
+
+    @Test func latinWordsAreWholeAndFullWidthIsFolded() {
+        #expect(SearchTokenizer.indexTerms("WeChat 小程序2024") == ["wechat", "小", "小程", "程", "程序", "序", "2024"])
+        #expect(SearchTokenizer.queryTerms("ＡＢＣ，家长") == ["abc", "家长"])
+    }
+
+    @Test func shardsAreStableAcrossRunsAndLanguages() {
+        // The values search.js computes (node, with its shard function): pinned so the two cannot drift apart.
+        #expect(SearchTokenizer.shard(of: "家校", count: 1_000_003) == 489_101)
+        #expect(SearchTokenizer.shard(of: "abc", count: 97) == 41)
+        #expect(SearchTokenizer.shard(of: "沙河", count: 512) == 177)
+        #expect(SearchTokenizer.shard(of: "2020", count: 7) == 0)
+    }
+
+    @Test func theSearchIndexFindsPagesByTheirWords() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let meta = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/meta.json").utf8)) as! [String: Any]
+        let count = meta["documents"] as! Int
+        #expect(count == 33)
+        let shards = meta["shards"] as! Int
+        let terms = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/terms-\(SearchTokenizer.shard(of: "沙河", count: shards)).json").utf8)) as! [String: [Int]]
+        let postings = terms["沙河"]!
+        var doc = 0
+        var found: [Int] = []
+        for index in stride(from: 0, to: postings.count, by: 2) {
+            doc += postings[index]
+            found.append(doc)
+        }
+        let docs = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/docs-0.json").utf8)) as! [[String]]
+        #expect(found.map { docs[$0][1] }.contains("bases/wanzhou-shahe-primary/"))
+        #expect(try fixture.read("Public/search/index.html").contains("<noscript>"))
+    }
+}

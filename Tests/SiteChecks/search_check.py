@@ -1,0 +1,97 @@
+"""The search regression set (search_queries.json) in a real headless browser: each query typed
+into /search/ must put the expected page first (or return exactly the listed pages, or nothing);
+results are announced in a status region, and the page says so when JavaScript is off.
+Also reports the index size and the slowest query time. Exits 1 on any failure."""
+import json
+import os
+import sys
+import time
+import urllib.parse
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from pages import chromium
+
+failures = 0
+
+
+def fail(message):
+    global failures
+    failures += 1
+    print("FAIL " + message)
+
+
+def results(driver, root):
+    links = driver.find_elements(By.CSS_SELECTOR, "#search-results li a.entry-title")
+    return [urllib.parse.urlparse(link.get_attribute("href")).path[len(urllib.parse.urlparse(root).path):] for link in links]
+
+
+def run_case(driver, root, case):
+    driver.get(root + "search/")
+    if case.get("kind"):
+        Select(driver.find_element(By.ID, "search-kind")).select_by_value(case["kind"])
+    if case.get("district"):
+        Select(driver.find_element(By.ID, "search-district")).select_by_value(case["district"])
+    box = driver.find_element(By.ID, "search-query")
+    box.send_keys(case["query"])
+    driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
+    status = driver.find_element(By.ID, "search-status")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (status.text in ("", "正在搜索…")):
+        time.sleep(0.05)
+    found = results(driver, root)
+    elapsed = int(status.get_attribute("data-elapsed") or 0)
+    label = f"{case['query']!r}" + (f" [{case.get('kind') or case.get('district')}]" if case.get("kind") or case.get("district") else "")
+    if case.get("expect_none"):
+        if found or "没有找到" not in status.text:
+            fail(f"{label}: expected nothing, got {found[:3]} / {status.text!r}")
+    elif "only" in case:
+        if found != case["only"]:
+            fail(f"{label}: expected exactly {case['only']}, got {found}")
+    elif not found or found[0] != case["top"]:
+        fail(f"{label}: expected {case['top']} first, got {found[:3]}")
+    announced = status.text.split(" ")[1] if status.text.startswith("找到 ") else ""
+    if found and not (announced.isdigit() and int(announced) >= len(found)):
+        fail(f"{label}: the status does not announce the count: {status.text!r}")
+    if found and not driver.find_elements(By.CSS_SELECTOR, "#search-results mark"):
+        fail(f"{label}: no highlighted match in the results")
+    return elapsed
+
+
+def main(root, site_folder):
+    here = os.path.dirname(os.path.abspath(__file__))
+    cases = json.load(open(os.path.join(here, "search_queries.json"), encoding="utf-8"))
+    driver = chromium(1280)
+    slowest = 0
+    try:
+        for case in cases:
+            try:
+                slowest = max(slowest, run_case(driver, root, case))
+            except Exception as error:  # a browser error names its case instead of ending the run
+                fail(f"{case['query']!r}: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+        if driver.find_element(By.ID, "search-status").get_attribute("role") != "status":
+            fail("the result count is not in a status region")
+    finally:
+        driver.quit()
+
+
+    driver = chromium(390)
+    try:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        driver.get(root + "search/")
+        if "站内搜索需要浏览器启用 JavaScript" not in driver.find_element(By.TAG_NAME, "main").text:
+            fail("without JavaScript the search page does not say that it needs it")
+    finally:
+        driver.quit()
+
+    folder = os.path.join(site_folder, "search")
+    sizes = [os.path.getsize(os.path.join(folder, name)) for name in os.listdir(folder) if name.endswith(".json")]
+    print(f"search: {len(cases)} queries, slowest {slowest} ms; index {sum(sizes) / 1024:.0f} KB in {len(sizes)} files, "
+          f"largest {max(sizes) / 1024:.0f} KB")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
+    print(f"search checks: {failures} failures")
+    sys.exit(1 if failures else 0)
