@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.parse
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -36,9 +37,16 @@ def run_case(driver, root, case):
     box = driver.find_element(By.ID, "search-query")
     box.send_keys(case["query"])
     driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
-    status = driver.find_element(By.ID, "search-status")
+    # A click before the script has loaded submits the form the plain way; the new page then
+    # searches for ?q= itself, so the status is looked up afresh until it holds an answer.
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and (status.text in ("", "正在搜索…")):
+    while True:
+        try:
+            status = driver.find_element(By.ID, "search-status")
+            if status.text not in ("", "正在搜索…") or time.monotonic() > deadline:
+                break
+        except StaleElementReferenceException:
+            pass
         time.sleep(0.05)
     found = results(driver, root)
     elapsed = int(status.get_attribute("data-elapsed") or 0)
