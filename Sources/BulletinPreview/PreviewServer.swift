@@ -76,7 +76,8 @@ struct RebuildReporter: Sendable {
         if outcome.succeeded {
             let what = initial ? "built \(outcome.pagesRendered) pages"
                 : "rebuilt: \(outcome.filesRead) changed files, \(outcome.pagesRendered) pages rendered, \(outcome.changedPaths.count) files written"
-            say("\(what) in \(milliseconds) ms")
+            let stages = outcome.stages.map { "\($0.name) \(Int(($0.seconds * 1000).rounded()))" }.joined(separator: ", ")
+            say("\(what) in \(milliseconds) ms (\(stages))")
         } else {
             say("\(outcome.diagnostics.errors.count) errors; the preview shows them until they are fixed (\(milliseconds) ms)")
         }
@@ -110,7 +111,7 @@ actor PreviewSession {
     }
 }
 
-/// Scans Content/ and Templates/ for changed stamps and rebuilds when any changed.
+/// Watches Content/ and Templates/ and rebuilds when anything in them changed.
 struct ChangeWatcher: Service {
     let folders: PipelineFolders
     let session: PreviewSession
@@ -119,23 +120,20 @@ struct ChangeWatcher: Service {
     let report: RebuildReporter
 
     func run() async throws {
-        var last = snapshot()
+        let watcher = FolderWatcher(folders: [folders.content, folders.templates])
         var ticks = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await Task.sleep(for: interval)
             ticks += 1
             if ticks % 100 == 0 { await hub.keepAlive() }
-            let now = snapshot()
-            guard now != last else { continue }
-            last = now
+            guard watcher.changed() else { continue }
+            // Editors save in bursts (write, rename, touch): let the burst finish first.
+            try? await Task.sleep(for: .milliseconds(30))
+            _ = watcher.changed()
             let outcome = await session.rebuild()
             report(outcome, initial: false)
             await hub.publish(outcome)
         }
         await hub.finishAll()
-    }
-
-    private func snapshot() -> [[String: FileStamp]] {
-        [FolderSnapshot.take(folders.content), FolderSnapshot.take(folders.templates)]
     }
 }

@@ -11,11 +11,17 @@ struct Build: ParsableCommand {
     @Option(help: "The output folder, replaced as a whole.")
     var output = "Public"
 
+    @Flag(help: "Print the time each stage took.")
+    var verbose = false
+
     func run() throws {
         let options = try folders.buildOptions()
         let report = Pipeline.build(PipelineFolders(content: folders.content, templates: folders.templates, output: output),
                                     options: options)
         printDiagnostics(report.diagnostics)
+        if verbose {
+            for stage in report.stages { print("  \(stage.name): \(Int((stage.seconds * 1000).rounded())) ms") }
+        }
         if report.wroteOutput {
             let milliseconds = Int((report.seconds * 1000).rounded())
             print("built \(plural(report.htmlPages, "page")), \(plural(report.generatedFiles - report.htmlPages, "data file")) (feed, sitemap, search index) and \(plural(report.copiedFiles, "asset")) into \(output)/ in \(milliseconds) ms (as of \(options.asOf.iso))")

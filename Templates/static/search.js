@@ -118,7 +118,9 @@
       return Promise.all(shards.map(function (n) { return load("terms-" + n + ".json"); })).then(function (files) {
         var scores = null;
         terms.forEach(function (term, index) {
-          var flat = files[index][term] || [];
+          var flat = files[index][term];
+          if (flat === 0) { return; }  /* too common to narrow anything: ignored, as at build time */
+          flat = flat || [];
           var idf = Math.log(1 + meta.documents / Math.max(1, flat.length / 2));
           var next = {};
           var doc = 0;

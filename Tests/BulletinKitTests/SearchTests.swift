@@ -14,6 +14,25 @@ import Testing
         #expect(SearchTokenizer.queryTerms("ＡＢＣ，家长") == ["abc", "家长"])
     }
 
+    @Test func numberedTermsAreTheTermsOfTheText() {
+        let text = "家校社协同，WeChat小程序２０２４年；家校合作 wechat"
+        var counts: [UInt64: Int] = [:]
+        var words: [UInt64: String] = [:]
+        SearchTokenizer.countTerms(text, weight: 1, into: &counts, words: &words)
+        var expected: [String: Int] = [:]
+        for term in SearchTokenizer.indexTerms(text) { expected[term, default: 0] += 1 }
+        var actual: [String: Int] = [:]
+        for (code, count) in counts { actual[SearchTokenizer.term(of: code, words: words)] = count }
+        #expect(actual == expected)
+        #expect(actual["wechat"] == 2 && actual["家校"] == 2 && actual["2024"] == 1)
+    }
+
+    @Test func handWrittenJSONParses() throws {
+        let text = SearchIndex.jsonRows([["标题 \"引号\" \\ 反斜杠", "a\nb\tc\u{1}"]])
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String]]
+        #expect(parsed == [["标题 \"引号\" \\ 反斜杠", "a\nb\tc\u{1}"]])
+    }
+
     @Test func shardsAreStableAcrossRunsAndLanguages() {
         // The values search.js computes (node, with its shard function): pinned so the two cannot drift apart.
         #expect(SearchTokenizer.shard(of: "家校", count: 1_000_003) == 489_101)

@@ -11,28 +11,29 @@ public struct FrontMatterSplit: Sendable, Equatable {
     public var bodyFirstLine: Int
 
     /// Splits `text` (LF line ends). Every Markdown file must open with a front matter block.
+    /// Works on the UTF-8 bytes: splitting a long Chinese body into Characters would cost far more.
     public static func split(_ text: String, path: String) throws(Diagnostic) -> FrontMatterSplit {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
-            throw .error(at: SourceLocation(path: path), "the file does not start with a front matter block",
-                         hint: "put '---' on the first line, then fields such as 'title: …', then '---'")
-        }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.first {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < utf8.endIndex || lineNumber == 0 {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
             lineNumber += 1
-            lines = lines.dropFirst()
-            let trimmed = line.trimmingTrailingSpaces
-            if trimmed == "---" || trimmed == "..." {
-                return FrontMatterSplit(
-                    yaml: yamlLines.joined(separator: "\n") + "\n",
-                    yamlFirstLine: 2,
-                    body: lines.joined(separator: "\n"),
-                    bodyFirstLine: lineNumber + 1
-                )
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces
+            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            if lineNumber == 1 {
+                guard line == "---" else {
+                    throw .error(at: SourceLocation(path: path), "the file does not start with a front matter block",
+                                 hint: "put '---' on the first line, then fields such as 'title: …', then '---'")
+                }
+                yamlStart = next
+            } else if line == "---" || line == "..." {
+                return FrontMatterSplit(yaml: String(text[yamlStart!..<lineStart]), yamlFirstLine: 2,
+                                        body: String(text[next...]), bodyFirstLine: lineNumber + 1)
             }
-            yamlLines.append(line)
+            if lineEnd == utf8.endIndex { break }
+            lineStart = next
         }
         throw .error(at: SourceLocation(path: path, line: 1, column: 1), "the front matter block is never closed",
                      hint: "end the front matter with a line holding only '---'")

@@ -19,7 +19,7 @@ enum SourceText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes = bytes.dropFirst(3)
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if !bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
             throw .error(at: SourceLocation(path: displayPath), "the file is empty",
                          hint: "write its front matter and text, or delete the file")
         }
@@ -29,14 +29,15 @@ enum SourceText {
                          "the file is not valid UTF-8 text",
                          hint: "save it as UTF-8 (editors often offer 'UTF-8' under 'Save As… / Encoding'); GBK and GB2312 are not accepted")
         }
-        if let nul = text.firstIndex(of: "\u{0}") {
-            let prefix = text[..<nul]
+        // Byte checks: scanning Characters of a long Chinese text costs far more.
+        if let nul = bytes.firstIndex(of: 0) {
+            let prefix = String(decoding: bytes[..<nul], as: UTF8.self)
             let line = prefix.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
             throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
                          "the file contains a NUL byte, so it is not text", hint: "remove the NUL byte or save the file again as UTF-8 text")
         }
-        if text.contains("\r") {
+        if bytes.contains(13) {
             return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

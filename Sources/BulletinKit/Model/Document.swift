@@ -17,13 +17,23 @@ public struct Document: Sendable, Hashable {
     }
 
     /// The HTML with every heading one level lower (h2 → h3 …), for a body shown under a heading
-    /// of its own, as a write-up inside a bulletin. libcmark writes headings as plain `<hN>` tags.
+    /// of its own, as a write-up inside a bulletin. libcmark writes headings as plain `<hN>` tags,
+    /// so one pass over the bytes finds them.
     public func htmlDemotingHeadings() -> String {
-        var result = html
-        for level in stride(from: 5, through: 1, by: -1) {
-            result = result.replacingOccurrences(of: "<h\(level)>", with: "<h\(level + 1)>")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        var bytes = Array(html.utf8)
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                let letter = bytes[index + 1] == UInt8(ascii: "/") ? index + 2 : index + 1
+                if letter + 2 < bytes.count, bytes[letter] == UInt8(ascii: "h"),
+                   (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[letter + 1]), bytes[letter + 2] == UInt8(ascii: ">") {
+                    bytes[letter + 1] += 1
+                    index = letter + 3
+                    continue
+                }
+            }
+            index += 1
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -16,6 +16,7 @@ public final class IncrementalBuilder {
         /// Paths written or removed in the output folder, relative to it.
         public var changedPaths: [String] = []
         public var seconds: Double = 0
+        public var stages: [(name: String, seconds: Double)] = []
     }
 
     public let folders: PipelineFolders
@@ -33,12 +34,14 @@ public final class IncrementalBuilder {
 
     public func rebuild() -> Outcome {
         let start = Date()
-        var outcome = run()
+        var clock = StageClock()
+        var outcome = run(&clock)
+        outcome.stages = clock.stages
         outcome.seconds = Date().timeIntervalSince(start)
         return outcome
     }
 
-    private func run() -> Outcome {
+    private func run(_ clock: inout StageClock) -> Outcome {
         let conversionsBefore = documents.conversions
         var outcome = Outcome(diagnostics: Diagnostics(), succeeded: false)
 
@@ -55,6 +58,7 @@ public final class IncrementalBuilder {
         loaded = Dictionary(uniqueKeysWithValues: listing.files.map { ($0, reloaded[$0] ?? loaded[$0]!) })
         let content = ContentLoader.assemble(listing.files.map { ($0, loaded[$0]!.file) }, root: folders.content,
                                              displayRoot: folders.contentDisplay, listingDiagnostics: listing.diagnostics)
+        clock.finished("load")
 
         var templatesChanged = false
         if templates == nil || !templates!.isCurrent() {
@@ -71,9 +75,11 @@ public final class IncrementalBuilder {
         let (site, modelDiagnostics) = SiteBuilder.build(content, options: options, documents: documents)
         outcome.diagnostics.append(contentsOf: modelDiagnostics)
         outcome.bodiesConverted = documents.conversions - conversionsBefore
+        clock.finished("model")
         guard let site, let templates, !outcome.diagnostics.hasErrors else { return outcome }
 
         let plan = SitePlanner.plan(site)
+        clock.finished("plan")
         var newFingerprints: [String: Int] = [:]
         var toRender: [PlannedPage] = []
         for page in plan.pages {
@@ -83,8 +89,10 @@ public final class IncrementalBuilder {
                 toRender.append(page)
             }
         }
+        clock.finished("compare")
         var files = SiteRenderer.renderPages(toRender, templates: templates, language: site.config.language)
         outcome.pagesRendered = toRender.count
+        clock.finished("render")
 
         var newCopies: [String: FileStamp] = [:]
         for copy in plan.copies {
@@ -109,6 +117,7 @@ public final class IncrementalBuilder {
             copies = [:]
             return outcome
         }
+        clock.finished("write")
         fingerprints = newFingerprints
         copies = newCopies
         outcome.changedPaths = files.map(\.path) + stale

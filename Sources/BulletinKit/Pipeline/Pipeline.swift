@@ -27,6 +27,20 @@ public struct PipelineReport: Sendable {
     public var copiedFiles: Int = 0
     public var wroteOutput = false
     public var seconds: Double = 0
+    /// Each stage that ran, with its time, in order: for progress output and profiling.
+    public var stages: [(name: String, seconds: Double)] = []
+}
+
+/// Times each stage of a run.
+struct StageClock {
+    private var last = Date()
+    private(set) var stages: [(name: String, seconds: Double)] = []
+
+    mutating func finished(_ name: String) {
+        let now = Date()
+        stages.append((name, now.timeIntervalSince(last)))
+        last = now
+    }
 }
 
 /// load → model → plan → render → write. Stops before writing when any stage found an error,
@@ -43,12 +57,15 @@ public enum Pipeline {
 
     private static func run(_ folders: PipelineFolders, options: BuildOptions, write: Bool) -> PipelineReport {
         let start = Date()
-        var report = runStages(folders, options: options, write: write)
+        var clock = StageClock()
+        var report = runStages(folders, options: options, write: write, clock: &clock)
+        report.stages = clock.stages
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
 
-    private static func runStages(_ folders: PipelineFolders, options: BuildOptions, write: Bool) -> PipelineReport {
+    private static func runStages(_ folders: PipelineFolders, options: BuildOptions, write: Bool,
+                                  clock: inout StageClock) -> PipelineReport {
         var report = PipelineReport(diagnostics: Diagnostics())
 
         if write, let refusal = OutputGuard.check(output: folders.output, displayPath: folders.outputDisplay,
@@ -57,14 +74,19 @@ public enum Pipeline {
             return report
         }
         let content = ContentLoader.load(from: folders.content, displayRoot: folders.contentDisplay)
+        clock.finished("load")
         let (site, modelDiagnostics) = SiteBuilder.build(content, options: options)
         report.diagnostics.append(contentsOf: modelDiagnostics)
+        clock.finished("model")
         let (templates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay)
         report.diagnostics.append(contentsOf: templateDiagnostics)
+        clock.finished("templates")
         guard let site, let templates, !report.diagnostics.hasErrors else { return report }
 
         let plan = SitePlanner.plan(site)
+        clock.finished("plan")
         let files = SiteRenderer.render(plan, templates: templates, contentRoot: folders.content, language: site.config.language)
+        clock.finished("render")
         report.generatedFiles = plan.pages.count
         report.htmlPages = plan.pages.filter { $0.path.hasSuffix(".html") }.count
         report.copiedFiles = files.count - plan.pages.count
@@ -75,6 +97,7 @@ public enum Pipeline {
         } catch {
             report.diagnostics.append(error)
         }
+        clock.finished("write")
         return report
     }
 }

@@ -27,29 +27,37 @@ public enum SearchIndex {
     /// A title counts this many times a body word.
     static let titleWeight = 10
 
+    /// Terms in more than this share of a large site's documents say little about any of them;
+    /// their postings are left out (written as 0) and a query ignores them.
+    static let commonShare = 0.4
+    static let commonMinimumDocuments = 1000
+
     public static func files(for documents: [SearchDocument], kinds: [String], districts: [String]) -> [(path: String, text: String)] {
-        var postings: [String: [(doc: Int, weight: Int)]] = [:]
-        for (id, document) in documents.enumerated() {
-            var weights: [String: Int] = [:]
-            for term in SearchTokenizer.indexTerms(document.title) { weights[term, default: 0] += titleWeight }
-            for term in SearchTokenizer.indexTerms(document.base + " " + document.district) { weights[term, default: 0] += 2 }
-            for term in SearchTokenizer.indexTerms(document.text) { weights[term, default: 0] += 1 }
-            for (term, weight) in weights { postings[term, default: []].append((id, min(weight, 999))) }
+        // Term counts per document, on all cores; then postings in document order.
+        let perDocument: [(terms: [(UInt64, Int)], words: [UInt64: String])] = documents.parallelMap { document in
+            var counts: [UInt64: Int] = [:]
+            var words: [UInt64: String] = [:]
+            SearchTokenizer.countTerms(document.title, weight: titleWeight, into: &counts, words: &words)
+            SearchTokenizer.countTerms(document.base + " " + document.district, weight: 2, into: &counts, words: &words)
+            SearchTokenizer.countTerms(document.text, weight: 1, into: &counts, words: &words)
+            return (counts.map { ($0.key, min($0.value, 999)) }.sorted { $0.0 < $1.0 }, words)
         }
-        let termCount = postings.values.reduce(0) { $0 + $1.count }
+        var postings: [UInt64: [Int32]] = [:]
+        var words: [UInt64: String] = [:]
+        for (id, entry) in perDocument.enumerated() {
+            for (term, weight) in entry.terms {
+                postings[term, default: []].append(contentsOf: [Int32(id), Int32(weight)])
+            }
+            words.merge(entry.words) { first, _ in first }
+        }
+        let termCount = postings.values.reduce(0) { $0 + $1.count / 2 }
         // About 20,000 postings a shard keeps each file near 100 KB.
         let shards = max(1, min(512, termCount / 20_000))
-        var shardTerms = [[String: [Int]]](repeating: [:], count: shards)
-        for (term, list) in postings {
-            var flat: [Int] = []
-            flat.reserveCapacity(list.count * 2)
-            var previous = 0
-            for (doc, weight) in list {
-                flat.append(doc - previous)
-                flat.append(weight)
-                previous = doc
-            }
-            shardTerms[SearchTokenizer.shard(of: term, count: shards)][term] = flat
+        let commonLimit = documents.count >= commonMinimumDocuments ? Int(Double(documents.count) * commonShare) : Int.max
+        var shardEntries = [[(term: String, postings: [Int32])]](repeating: [], count: shards)
+        for (code, list) in postings {
+            let term = SearchTokenizer.term(of: code, words: words)
+            shardEntries[SearchTokenizer.shard(of: term, count: shards)].append((term, list.count / 2 > commonLimit ? [] : list))
         }
         var files: [(String, String)] = []
         let blocks = (documents.count + documentsPerBlock - 1) / documentsPerBlock
@@ -61,18 +69,68 @@ public enum SearchIndex {
             "district": documents.map { districts.firstIndex(of: $0.district) ?? -1 },
         ]
         files.append((folder + "meta.json", json(meta)))
-        for (index, terms) in shardTerms.enumerated() {
-            files.append((folder + "terms-\(index).json", json(terms)))
+        for (index, entries) in shardEntries.enumerated() {
+            files.append((folder + "terms-\(index).json", shardJSON(entries)))
         }
         for block in 0..<blocks {
             let slice = documents[(block * documentsPerBlock)..<min(documents.count, (block + 1) * documentsPerBlock)]
-            files.append((folder + "docs-\(block).json", json(slice.map { [$0.title, $0.path, $0.kind, $0.base, $0.district, $0.date] })))
+            files.append((folder + "docs-\(block).json", jsonRows(slice.map { [$0.title, $0.path, $0.kind, $0.base, $0.district, $0.date] })))
         }
         for block in 0..<textBlocks {
             let slice = documents[(block * textsPerBlock)..<min(documents.count, (block + 1) * textsPerBlock)]
-            files.append((folder + "text-\(block).json", json(slice.map { String($0.text.prefix(snippetText)) })))
+            files.append((folder + "text-\(block).json", jsonStrings(slice.map { String($0.text.prefix(snippetText)) })))
         }
         return files
+    }
+
+    /// `{"term":[Δdoc,weight,…],…}` with terms sorted and document numbers as differences; a common
+    /// term is `0`. Written by hand: terms are Chinese characters or [a-z0-9] words, never needing escapes.
+    static func shardJSON(_ entries: [(term: String, postings: [Int32])]) -> String {
+        var text = "{"
+        for (index, entry) in entries.sorted(by: { $0.term < $1.term }).enumerated() {
+            if index > 0 { text += "," }
+            text += "\"" + entry.term + "\":"
+            if entry.postings.isEmpty {
+                text += "0"
+                continue
+            }
+            text += "["
+            var previous: Int32 = 0
+            for position in stride(from: 0, to: entry.postings.count, by: 2) {
+                if position > 0 { text += "," }
+                text += String(entry.postings[position] - previous) + "," + String(entry.postings[position + 1])
+                previous = entry.postings[position]
+            }
+            text += "]"
+        }
+        return text + "}"
+    }
+
+    static func jsonRows(_ rows: [[String]]) -> String {
+        "[" + rows.map(jsonStrings).joined(separator: ",") + "]"
+    }
+
+    static func jsonStrings(_ strings: [String]) -> String {
+        "[" + strings.map(jsonString).joined(separator: ",") + "]"
+    }
+
+    /// A JSON string literal; only quotes, backslashes and control characters need escapes.
+    static func jsonString(_ text: String) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [92, 34]
+            case UInt8(ascii: "\\"): bytes += [92, 92]
+            case 0x0A: bytes += [92, UInt8(ascii: "n")]
+            case 0x0D: bytes += [92, UInt8(ascii: "r")]
+            case 0x09: bytes += [92, UInt8(ascii: "t")]
+            case 0..<0x20: bytes += Array(String(format: "\\u%04x", byte).utf8)
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Sorted keys and no extra spaces: the same content always gives the same bytes.
