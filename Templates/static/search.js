@@ -118,9 +118,7 @@
       return Promise.all(shards.map(function (n) { return load("terms-" + n + ".json"); })).then(function (files) {
         var scores = null;
         terms.forEach(function (term, index) {
-          var flat = files[index][term];
-          if (flat === 0) { return; }  /* too common to narrow anything: ignored, as at build time */
-          flat = flat || [];
+          var flat = files[index][term] || [];
           var idf = Math.log(1 + meta.documents / Math.max(1, flat.length / 2));
           var next = {};
           var doc = 0;

@@ -27,11 +27,6 @@ public enum SearchIndex {
     /// A title counts this many times a body word.
     static let titleWeight = 10
 
-    /// Terms in more than this share of a large site's documents say little about any of them;
-    /// their postings are left out (written as 0) and a query ignores them.
-    static let commonShare = 0.4
-    static let commonMinimumDocuments = 1000
-
     public static func files(for documents: [SearchDocument], kinds: [String], districts: [String]) -> [(path: String, text: String)] {
         // Term counts per document, on all cores; then postings in document order.
         let perDocument: [(terms: [(UInt64, Int)], words: [UInt64: String])] = documents.parallelMap { document in
@@ -53,11 +48,10 @@ public enum SearchIndex {
         let termCount = postings.values.reduce(0) { $0 + $1.count / 2 }
         // About 20,000 postings a shard keeps each file near 100 KB.
         let shards = max(1, min(512, termCount / 20_000))
-        let commonLimit = documents.count >= commonMinimumDocuments ? Int(Double(documents.count) * commonShare) : Int.max
         var shardEntries = [[(term: String, postings: [Int32])]](repeating: [], count: shards)
         for (code, list) in postings {
             let term = SearchTokenizer.term(of: code, words: words)
-            shardEntries[SearchTokenizer.shard(of: term, count: shards)].append((term, list.count / 2 > commonLimit ? [] : list))
+            shardEntries[SearchTokenizer.shard(of: term, count: shards)].append((term, list))
         }
         var files: [(String, String)] = []
         let blocks = (documents.count + documentsPerBlock - 1) / documentsPerBlock
@@ -83,17 +77,13 @@ public enum SearchIndex {
         return files
     }
 
-    /// `{"term":[Δdoc,weight,…],…}` with terms sorted and document numbers as differences; a common
-    /// term is `0`. Written by hand: terms are Chinese characters or [a-z0-9] words, never needing escapes.
+    /// `{"term":[Δdoc,weight,…],…}` with terms sorted and document numbers as differences.
+    /// Written by hand: terms are Chinese characters or [a-z0-9] words, never needing escapes.
     static func shardJSON(_ entries: [(term: String, postings: [Int32])]) -> String {
         var text = "{"
         for (index, entry) in entries.sorted(by: { $0.term < $1.term }).enumerated() {
             if index > 0 { text += "," }
             text += "\"" + entry.term + "\":"
-            if entry.postings.isEmpty {
-                text += "0"
-                continue
-            }
             text += "["
             var previous: Int32 = 0
             for position in stride(from: 0, to: entry.postings.count, by: 2) {
