@@ -52,6 +52,27 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("a: &x 1\nb: *x\n", 1, 4),
+        ("list:\n  - *ref\n", 2, 5),
+        ("? *i\n: x\n", 1, 3),
+        ("m: {k: *v}\n", 1, 8),
+    ])
+    func anchorsAndAliasesAreRefused(_ yaml: String, _ line: Int, _ column: Int) {
+        do {
+            _ = try YAMLDocument.parse(yaml, path: "a.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.formatted.hasPrefix("a.yaml:\(line):\(column): error: YAML anchors and aliases (&name, *name) are not allowed"))
+        }
+    }
+
+    @Test(arguments: ["title: 家校&社区 5 * 3\n", "title: \"*强调* &amp;\"\n", "title: '&x'\n", "summary: |\n  *强调*\n  &x\nkind: event\n",
+                      "title: a # *comment\n", "items:\n  - a&b\n"])
+    func ampersandsAndStarsInTextAreFine(_ yaml: String) throws {
+        _ = try YAMLDocument.parse(yaml, path: "a.yaml")
+    }
+
     @Test func textMustBeUTF8() {
         let gbk = Data([0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0xD6, 0xD0, 0xCE, 0xC4, 0x0A])
         do {

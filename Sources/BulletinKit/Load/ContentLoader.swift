@@ -51,20 +51,45 @@ public enum ContentLoader {
 
     /// Reads one file; the same step serves full and incremental builds.
     public static func loadFile(_ relative: String, root: URL, displayPath: String) -> LoadedFile {
+        let extensionName = (relative as NSString).pathExtension.lowercased()
+        guard ["md", "markdown", "yaml", "yml"].contains(extensionName) else { return .asset }
         let url = root.appendingPathComponent(relative)
         do {
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            if size > maximumTextFileSize {
+                throw Diagnostic.error(at: SourceLocation(path: displayPath),
+                                       "the file is too large (\(size / 1_048_576) MB); text files may have at most \(maximumTextFileSize / 1_048_576) MB",
+                                       hint: "split it into several files, or put large documents in Content/assets/ as attachments")
+            }
+            let data: Data
+            do {
+                data = try Data(contentsOf: url)
+            } catch {
+                throw Diagnostic.error(at: SourceLocation(path: displayPath), "cannot read the file: \(error.localizedDescription)",
+                                       hint: "check that the file exists and is readable")
+            }
+            return parse(data, relativePath: relative, displayPath: displayPath)
+        } catch {
+            return .failed(error as! Diagnostic)
+        }
+    }
+
+    /// Text files larger than this are refused: no editor writes 8 MB of Markdown, and a mistaken
+    /// huge file should not stall a build.
+    public static let maximumTextFileSize = 8 * 1_048_576
+
+    /// Decodes, splits and parses the bytes of a Markdown or YAML file.
+    public static func parse(_ data: Data, relativePath relative: String, displayPath: String) -> LoadedFile {
+        do {
+            let text = try SourceText.decode(data, displayPath: displayPath)
             switch (relative as NSString).pathExtension.lowercased() {
             case "md", "markdown":
-                let text = try SourceText.read(url, displayPath: displayPath)
                 let split = try FrontMatterSplit.split(text, path: displayPath)
                 let yaml = try YAMLDocument.parse(split.yaml, path: displayPath, firstLine: split.yamlFirstLine)
                 return .markdown(MarkdownSource(relativePath: relative, displayPath: displayPath, frontMatter: yaml,
                                                 body: split.body, bodyFirstLine: split.bodyFirstLine))
-            case "yaml", "yml":
-                let text = try SourceText.read(url, displayPath: displayPath)
-                return .yaml(try YAMLDocument.parse(text, path: displayPath))
             default:
-                return .asset
+                return .yaml(try YAMLDocument.parse(text, path: displayPath))
             }
         } catch {
             return .failed(error)

@@ -16,6 +16,11 @@ public struct YAMLDocument: @unchecked Sendable {
                          "a tab is used for indentation; YAML allows only spaces",
                          hint: "replace the tab at the start of the line with spaces")
         }
+        if let alias = YAMLAliases.first(in: yaml) {
+            throw .error(at: SourceLocation(path: path, line: alias.line + lineOffset, column: alias.column),
+                         "YAML anchors and aliases (&name, *name) are not allowed",
+                         hint: "write the value out in full; to start a text with & or *, put it in quotes")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml, .default, .default, .utf8)

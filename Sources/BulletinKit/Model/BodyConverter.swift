@@ -8,6 +8,12 @@ public struct BodyConverter: Sendable, Equatable {
     public var rootPath: String
     public var allowRawHTML: Bool
 
+    public init(paths: ContentPaths, rootPath: String, allowRawHTML: Bool) {
+        self.paths = paths
+        self.rootPath = rootPath
+        self.allowRawHTML = allowRawHTML
+    }
+
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     public func convert(_ markdown: String, sourcePath: String, displayPath: String, firstLine: Int) -> (Document, [Diagnostic]) {

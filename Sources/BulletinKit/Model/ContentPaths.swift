@@ -8,6 +8,11 @@ public struct ContentPaths: Sendable, Equatable {
     /// Markdown files that become pages, by relative path → URL path relative to the site root.
     public var pages: [String: String]
 
+    public init(staticFiles: Set<String>, pages: [String: String]) {
+        self.staticFiles = staticFiles
+        self.pages = pages
+    }
+
     public enum Resolution: Equatable {
         /// A path relative to the site root (no leading '/'), with any '#fragment' kept.
         case sitePath(String)
