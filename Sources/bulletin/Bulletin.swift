@@ -49,8 +49,11 @@ struct FolderOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "Publish under this address instead of site.yaml's baseURL.")
     var baseURL: String?
 
+    @Flag(help: "Also warn about template variables that name no field of the pages' data.")
+    var strict = false
+
     func buildOptions() throws -> BuildOptions {
-        var options = BuildOptions(includeDrafts: drafts, baseURL: baseURL)
+        var options = BuildOptions(includeDrafts: drafts, baseURL: baseURL, strict: strict)
         if let asOf {
             do {
                 options.asOf = try PartialDate(parsing: asOf)

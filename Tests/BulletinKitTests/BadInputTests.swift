@@ -6,6 +6,12 @@ import Testing
 /// and leaves the previously published site byte for byte as it was.
 @Suite struct BadInputTests {
     struct Case: Sendable, CustomStringConvertible {
+        init(description: String, expected: String, mutate: @escaping @Sendable (Fixture) throws -> Void) {
+            self.description = description
+            self.expected = expected
+            self.mutate = mutate
+        }
+
         var description: String
         /// The diagnostic's first line, exactly.
         var expected: String

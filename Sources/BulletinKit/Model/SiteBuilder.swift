@@ -7,11 +7,14 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Replaces site.yaml's baseURL, e.g. to publish the same content under a sub-path.
     public var baseURL: String?
+    /// Also warn about template variables that name no field of the data pages receive.
+    public var strict: Bool
 
-    public init(asOf: PartialDate = .today, includeDrafts: Bool = false, baseURL: String? = nil) {
+    public init(asOf: PartialDate = .today, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false) {
         self.asOf = asOf
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
+        self.strict = strict
     }
 }
 

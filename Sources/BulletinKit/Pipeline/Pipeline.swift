@@ -85,6 +85,9 @@ public enum Pipeline {
 
         let plan = SitePlanner.plan(site)
         clock.finished("plan")
+        if options.strict {
+            report.diagnostics.append(contentsOf: TemplateVariables.check(sources: templates.sources, contexts: plan.templateContexts))
+        }
         let files = SiteRenderer.render(plan, templates: templates, contentRoot: folders.content, language: site.config.language)
         clock.finished("render")
         report.generatedFiles = plan.pages.count

@@ -7,6 +7,18 @@ public struct SitePlan: Sendable {
     public var copies: [String]
 }
 
+extension SitePlan {
+    /// The view data of every templated page, and samples of the optional parts a site may lack
+    /// (a revocation, a distribution list), so strict checks know every field name.
+    public var templateContexts: [Any] {
+        pages.compactMap { page -> Any? in
+            if case let .template(_, context) = page.content { return context }
+            return nil
+        } + [RevocationView(date: "", reason: "", notice: ModelLink(title: "", url: "")),
+             Bulletin.DistributionLine(label: "", recipients: "")]
+    }
+}
+
 public struct PlannedPage: Sendable {
     /// Path inside the output folder, e.g. `bases/wanzhou-shahe-primary/index.html`.
     public var path: String

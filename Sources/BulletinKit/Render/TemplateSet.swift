@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
     public let root: URL
     /// Every file of the theme as it was when loaded, to tell when it must be loaded again.
     public let stamps: [String: FileStamp]
+    /// The templates' text with their display paths, for strict checks.
+    public let sources: [(display: String, text: String)]
 
     /// Whether any file of the theme changed, was added or was removed since it was loaded.
     public func isCurrent() -> Bool {
@@ -65,8 +67,9 @@ public struct TemplateSet: Sendable {
                                       hint: "every page kind needs its template; copy it from the project's Templates/ folder"))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let sources = texts.sorted { $0.key < $1.key }.map { (display: $0.value.display, text: $0.value.text) }
         return (TemplateSet(library: MustacheLibrary(templates: templates), staticFiles: staticFiles, root: root,
-                            stamps: listing.stamps), diagnostics)
+                            stamps: listing.stamps, sources: sources), diagnostics)
     }
 
     private static func describe(_ error: Error) -> String {
