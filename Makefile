@@ -7,9 +7,9 @@ ASOF ?=
 .PHONY: site test unit-tests site-checks deps check clean
 
 deps:
-	@dpkg -s libcmark-dev >/dev/null 2>&1 || { \
-		echo "installing libcmark-dev (CommonMark library)"; \
-		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q libcmark-dev pkg-config; }
+	@dpkg -s libcmark-dev zlib1g-dev >/dev/null 2>&1 || { \
+		echo "installing libcmark-dev (CommonMark) and zlib1g-dev"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q libcmark-dev zlib1g-dev pkg-config; }
 
 .build/release/bulletin: deps $(shell find Sources -type f) Package.swift
 	$(SWIFT) build -c release --product bulletin

@@ -14,8 +14,12 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time each stage took.")
     var verbose = false
 
+    @Flag(help: "Also write a .gz copy of every text file, for a web server's gzip_static (see deploy/nginx.conf).")
+    var precompress = false
+
     func run() throws {
-        let options = try folders.buildOptions()
+        var options = try folders.buildOptions()
+        options.precompress = precompress
         let report = Pipeline.build(PipelineFolders(content: folders.content, templates: folders.templates, output: output),
                                     options: options)
         printDiagnostics(report.diagnostics)
@@ -24,7 +28,7 @@ struct Build: ParsableCommand {
         }
         if report.wroteOutput {
             let milliseconds = Int((report.seconds * 1000).rounded())
-            print("built \(plural(report.htmlPages, "page")), \(plural(report.generatedFiles - report.htmlPages, "data file")) (feed, sitemap, search index) and \(plural(report.copiedFiles, "asset")) into \(output)/ in \(milliseconds) ms (as of \(options.asOf.iso))")
+            print("built \(plural(report.htmlPages, "page")), \(plural(report.generatedFiles - report.htmlPages, "data file")) (feed, sitemap, search index) and \(plural(report.copiedFiles, "asset"))\(report.compressedFiles > 0 ? ", \(report.compressedFiles) precompressed," : "") into \(output)/ in \(milliseconds) ms (as of \(options.asOf.iso))")
         } else {
             let errors = report.diagnostics.errors.count
             FileHandle.standardError.write(Data("build failed with \(plural(errors, "error")); \(output)/ was left as it was\n".utf8))

@@ -15,7 +15,7 @@ import Testing
                      "models/index.html", "models/home-school-community/index.html", "reports/index.html",
                      "notices/index.html", "notices/naming-2020/index.html", "notices/naming-2020/measures/index.html",
                      "notices/naming-2020/bases-2020/index.html", "about/index.html",
-                     "feed.xml", "sitemap.xml", "robots.txt", "404.html", "static/style.css"] {
+                     "feed.xml", "sitemap.xml", "robots.txt", "404.html"] {
             #expect(FileManager.default.fileExists(atPath: fixture.url("Public/" + path).path), "missing \(path)")
         }
     }
@@ -280,9 +280,36 @@ import Testing
         for (path, data) in try fixture.snapshot() where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
             #expect(html.contains("<div class=\"care-toolbar\" id=\"care-toolbar\" hidden>"), "\(path)")
-            #expect(html.contains("<script src=\"/static/care.js\"></script>"), "\(path)")
+            #expect(html.range(of: #"<script src="/static/care\.[0-9a-f]{16}\.js"></script>"#, options: .regularExpression) != nil, "\(path)")
             #expect(html.contains("<a class=\"skip-link\" href=\"#main\">跳到正文</a>"), "\(path)")
             #expect(html.components(separatedBy: "<h1").count == 2, "\(path) must have exactly one h1")
         }
+    }
+}
+
+@Suite struct PublishingTests {
+    @Test func themeFilesCarryAFingerprintThatFollowsTheirContent() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let names = try FileManager.default.contentsOfDirectory(atPath: fixture.url("Public/static").path).sorted()
+        #expect(names.count == 3 && names.allSatisfy { $0.range(of: #"^(care|search|style)\.[0-9a-f]{16}\.(css|js)$"#, options: .regularExpression) != nil })
+        let style = names.first { $0.hasPrefix("style.") }!
+        #expect(try fixture.read("Public/index.html").contains("<link rel=\"stylesheet\" href=\"/static/\(style)\">"))
+        try fixture.write("Templates/static/style.css", try fixture.read("Templates/static/style.css") + "\n/* changed */\n")
+        _ = try fixture.build()
+        let changed = try FileManager.default.contentsOfDirectory(atPath: fixture.url("Public/static").path).first { $0.hasPrefix("style.") }!
+        #expect(changed != style)
+    }
+
+    @Test func precompressedCopiesAreWrittenOnRequestAndAreIdenticalOnEveryBuild() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let options = BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: true)
+        _ = Pipeline.build(fixture.folders, options: options)
+        let first = try fixture.snapshot()
+        #expect(first["/index.html.gz"] != nil && first["/feed.xml.gz"] != nil && first["/robots.txt.gz"] == nil)
+        _ = Pipeline.build(fixture.folders, options: options)
+        #expect(try fixture.snapshot() == first)
     }
 }

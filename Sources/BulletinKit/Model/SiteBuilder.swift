@@ -9,12 +9,16 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Also warn about template variables that name no field of the data pages receive.
     public var strict: Bool
+    /// Write a gzip copy beside every text file, for servers that send precompressed files.
+    public var precompress: Bool
 
-    public init(asOf: PartialDate = .today, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false) {
+    public init(asOf: PartialDate = .today, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false,
+                precompress: Bool = false) {
         self.asOf = asOf
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.strict = strict
+        self.precompress = precompress
     }
 }
 

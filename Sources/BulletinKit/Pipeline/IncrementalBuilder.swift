@@ -78,7 +78,7 @@ public final class IncrementalBuilder {
         clock.finished("model")
         guard let site, let templates, !outcome.diagnostics.hasErrors else { return outcome }
 
-        let plan = SitePlanner.plan(site)
+        let plan = SitePlanner.plan(site, assets: templates.assetPaths)
         clock.finished("plan")
         var newFingerprints: [String: Int] = [:]
         var toRender: [PlannedPage] = []
@@ -101,8 +101,8 @@ public final class IncrementalBuilder {
                 files.append(OutputFile(path: copy, contents: .copy(folders.content.appendingPathComponent(copy))))
             }
         }
-        for themeFile in SiteRenderer.themeFiles(templates) {
-            let stamp = templates.stamps["static/" + String(themeFile.path.dropFirst("static/".count))]
+        for (source, themeFile) in SiteRenderer.themeFiles(templates) {
+            let stamp = templates.stamps[source]
             newCopies[themeFile.path] = stamp
             if copies[themeFile.path] != stamp { files.append(themeFile) }
         }

@@ -25,6 +25,7 @@ public struct PipelineReport: Sendable {
     public var generatedFiles: Int = 0
     public var htmlPages: Int = 0
     public var copiedFiles: Int = 0
+    public var compressedFiles: Int = 0
     public var wroteOutput = false
     public var seconds: Double = 0
     /// Each stage that ran, with its time, in order: for progress output and profiling.
@@ -83,16 +84,22 @@ public enum Pipeline {
         clock.finished("templates")
         guard let site, let templates, !report.diagnostics.hasErrors else { return report }
 
-        let plan = SitePlanner.plan(site)
+        let plan = SitePlanner.plan(site, assets: templates.assetPaths)
         clock.finished("plan")
         if options.strict {
             report.diagnostics.append(contentsOf: TemplateVariables.check(sources: templates.sources, contexts: plan.templateContexts))
         }
-        let files = SiteRenderer.render(plan, templates: templates, contentRoot: folders.content, language: site.config.language)
+        var files = SiteRenderer.render(plan, templates: templates, contentRoot: folders.content, language: site.config.language)
         clock.finished("render")
+        if options.precompress {
+            let uncompressed = files.count
+            files = Precompression.add(to: files)
+            report.compressedFiles = files.count - uncompressed
+            clock.finished("compress")
+        }
         report.generatedFiles = plan.pages.count
         report.htmlPages = plan.pages.filter { $0.path.hasSuffix(".html") }.count
-        report.copiedFiles = files.count - plan.pages.count
+        report.copiedFiles = files.count - plan.pages.count - report.compressedFiles
         guard write else { return report }
         do {
             try OutputWriter.publish(files, to: folders.output, displayPath: folders.outputDisplay)

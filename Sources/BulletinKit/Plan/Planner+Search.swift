@@ -9,7 +9,7 @@ extension Planner {
             PlannedPage(path: $0.path, content: .text($0.text))
         }
         let view = SearchView(indexURL: addresses.link(SearchIndex.folder), kinds: kinds, districts: districts,
-                              scriptURL: addresses.link("static/search.js"))
+                              scriptURL: asset("search.js"))
         pages.append(page(Addresses.search, template: "search", section: Addresses.search, title: "站内搜索",
                           description: "搜索本站的基地、稿件、简报和通知。", view: view))
         return pages

@@ -1,8 +1,9 @@
 /// Stage 3: decides every output of the site — its path, template and view data. All grouping,
 /// sorting, statuses and date formatting happen here, in Swift, so templates only display.
 public enum SitePlanner {
-    public static func plan(_ site: Site) -> SitePlan {
-        let planner = Planner(site: site)
+    /// `assets` maps the theme's static files to where they are published (fingerprinted names).
+    public static func plan(_ site: Site, assets: [String: String] = [:]) -> SitePlan {
+        let planner = Planner(site: site, assets: assets)
         var pages: [PlannedPage] = []
         pages.append(planner.home())
         pages += planner.bulletinPages()
@@ -32,9 +33,11 @@ struct Planner {
     let basesByID: [String: Base]
     let writeUpsByBase: [String: [WriteUp]]
     let modelsByID: [String: CollaborationModel]
+    let assets: [String: String]
 
-    init(site: Site) {
+    init(site: Site, assets: [String: String]) {
         self.site = site
+        self.assets = assets
         addresses = Addresses(rootPath: site.config.rootPath, baseURL: site.config.baseURL)
         basesByID = Dictionary(uniqueKeysWithValues: site.bases.map { ($0.id, $0) })
         writeUpsByBase = Dictionary(grouping: site.writeUps, by: \.baseID)
@@ -67,8 +70,15 @@ struct Planner {
             footer: FooterView(host: config.footer.host ?? organizers, organizer: config.footer.organizer,
                                siteCode: config.footer.siteCode, icp: config.footer.icp,
                                publicSecurity: config.footer.publicSecurity, contact: config.footer.contact),
-            feedURL: addresses.link(Addresses.feed)
+            feedURL: addresses.link(Addresses.feed),
+            stylesheetURL: asset("style.css"),
+            careScriptURL: asset("care.js")
         )
+    }
+
+    /// The address of a theme file, under its published (fingerprinted) name.
+    func asset(_ name: String) -> String {
+        addresses.link(assets[name] ?? "static/" + name)
     }
 
     func page<View: Sendable & Hashable>(_ path: String, template: String, section: String, title: String,

@@ -18,7 +18,7 @@ public enum SiteRenderer {
     public static func render(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) -> [OutputFile] {
         var files = renderPages(plan.pages, templates: templates, language: language)
         files += plan.copies.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
-        files += themeFiles(templates)
+        files += themeFiles(templates).map(\.file)
         return files
     }
 
@@ -39,10 +39,12 @@ public enum SiteRenderer {
         }
     }
 
-    /// The theme's static files, published under `static/`.
-    public static func themeFiles(_ templates: TemplateSet) -> [OutputFile] {
+    /// The theme's static files, published under `static/` with fingerprinted names, with their
+    /// paths inside the theme.
+    public static func themeFiles(_ templates: TemplateSet) -> [(source: String, file: OutputFile)] {
         templates.staticFiles.map {
-            OutputFile(path: "static/" + $0, contents: .copy(templates.root.appendingPathComponent("static/" + $0)))
+            ("static/" + $0, OutputFile(path: templates.assetPaths[$0] ?? "static/" + $0,
+                                         contents: .copy(templates.root.appendingPathComponent("static/" + $0))))
         }
     }
 }

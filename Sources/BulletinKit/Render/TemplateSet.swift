@@ -7,6 +7,9 @@ public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     /// Paths inside the theme's `static/` folder; published under `static/`.
     public let staticFiles: [String]
+    /// Where each static file is published: its name with a fingerprint of its content
+    /// (`style.css` → `static/style.0123456789abcdef.css`), so servers may cache it for a year.
+    public let assetPaths: [String: String]
     public let root: URL
     /// Every file of the theme as it was when loaded, to tell when it must be loaded again.
     public let stamps: [String: FileStamp]
@@ -68,8 +71,13 @@ public struct TemplateSet: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let sources = texts.sorted { $0.key < $1.key }.map { (display: $0.value.display, text: $0.value.text) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), staticFiles: staticFiles, root: root,
-                            stamps: listing.stamps, sources: sources), diagnostics)
+        var assetPaths: [String: String] = [:]
+        for file in staticFiles {
+            let data = (try? Data(contentsOf: root.appendingPathComponent("static/" + file))) ?? Data()
+            assetPaths[file] = "static/" + Fingerprint.name(file, content: data)
+        }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), staticFiles: staticFiles, assetPaths: assetPaths,
+                            root: root, stamps: listing.stamps, sources: sources), diagnostics)
     }
 
     private static func describe(_ error: Error) -> String {
@@ -113,5 +121,18 @@ enum PartialReferences {
             line += 1
         }
         return diagnostics
+    }
+}
+
+/// Content fingerprints for file names: FNV-1a (64 bits) of the bytes, in hexadecimal.
+enum Fingerprint {
+    static func name(_ file: String, content: Data) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in content { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let hex = String(hash, radix: 16)
+        let fingerprint = String(repeating: "0", count: 16 - hex.count) + hex
+        let ext = (file as NSString).pathExtension
+        let stem = ext.isEmpty ? file : String(file.dropLast(ext.count + 1))
+        return ext.isEmpty ? "\(stem).\(fingerprint)" : "\(stem).\(fingerprint).\(ext)"
     }
 }

@@ -18,6 +18,8 @@ public struct SiteChrome: Sendable, Hashable {
     public var navigation: [NavigationItem]
     public var footer: FooterView
     public var feedURL: String
+    public var stylesheetURL: String
+    public var careScriptURL: String
 }
 
 public struct NavigationItem: Sendable, Hashable {

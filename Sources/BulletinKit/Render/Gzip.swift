@@ -1,0 +1,50 @@
+import CZlib
+import Foundation
+
+/// gzip (RFC 1952) through zlib. The header carries no name and no time, so the same input always
+/// gives the same bytes and two builds stay identical.
+enum Gzip {
+    static func compress(_ input: Data, level: Int32 = 9) -> Data {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return Data() }
+        defer { deflateEnd(&stream) }
+        var output = Data(count: Int(deflateBound(&stream, UInt(input.count))) + 32)
+        let written: Int = input.withUnsafeBytes { source in
+            output.withUnsafeMutableBytes { target in
+                stream.next_in = UnsafeMutablePointer(mutating: source.bindMemory(to: Bytef.self).baseAddress)
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.bindMemory(to: Bytef.self).baseAddress
+                stream.avail_out = uInt(target.count)
+                return deflate(&stream, Z_FINISH) == Z_STREAM_END ? Int(stream.total_out) : -1
+            }
+        }
+        guard written >= 0 else { return Data() }
+        output.count = written
+        return output
+    }
+}
+
+/// Writes `name.gz` beside every text file worth compressing, for servers that send precompressed
+/// files as they are (nginx `gzip_static`).
+public enum Precompression {
+    static let extensions: Set<String> = ["html", "css", "js", "xml", "json", "txt", "svg"]
+    /// Smaller files gain nothing from compression.
+    static let minimumSize = 512
+
+    public static func add(to files: [OutputFile]) -> [OutputFile] {
+        let compressed = files.parallelMap { file -> OutputFile? in
+            guard extensions.contains((file.path as NSString).pathExtension.lowercased()) else { return nil }
+            let data: Data
+            switch file.contents {
+            case .data(let bytes): data = bytes
+            case .copy(let source): data = (try? Data(contentsOf: source)) ?? Data()
+            }
+            guard data.count >= minimumSize else { return nil }
+            let gzipped = Gzip.compress(data)
+            guard !gzipped.isEmpty, gzipped.count < data.count else { return nil }
+            return OutputFile(path: file.path + ".gz", contents: .data(gzipped))
+        }
+        return files + compressed.compactMap { $0 }
+    }
+}
