@@ -1,0 +1,174 @@
+"""deploy/nginx.conf with real nginx on loopback over a fresh `build --precompress`: status codes,
+content types with UTF-8, precompressed files sent as they are, security headers, cache lifetimes,
+the 404 page, no directory listing, and every page of every kind loaded in headless Chromium with
+no Content-Security-Policy violation (search included). Usage: deploy_check.py BINARY PROJECT."""
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+from selenium.webdriver.common.by import By
+
+from pages import PAGE_KINDS, chromium
+
+failures = 0
+
+
+def fail(message):
+    global failures
+    failures += 1
+    print("FAIL " + message)
+
+
+def fetch(url, gzip_ok=False):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def start_nginx(project, site, work):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = open(os.path.join(project, "deploy/nginx.conf"), encoding="utf-8").read()
+    server = re.sub(r"listen 80;\n\s*listen \[::\]:80;", f"listen 127.0.0.1:{port};", server)
+    server = server.replace("root /srv/bulletin/Public;", f"root {site};")
+    os.makedirs(os.path.join(work, "tmp"))
+    with open(os.path.join(work, "nginx.conf"), "w") as handle:
+        handle.write(f"""worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp; fastcgi_temp_path {work}/tmp;
+    uwsgi_temp_path {work}/tmp; scgi_temp_path {work}/tmp;
+{server}
+}}
+""")
+    subprocess.run(["nginx", "-t", "-q", "-c", f"{work}/nginx.conf", "-p", work], check=True)
+    subprocess.run(["nginx", "-c", f"{work}/nginx.conf", "-p", work], check=True)
+    root = f"http://127.0.0.1:{port}/"
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(root, timeout=1)
+            break
+        except Exception:
+            time.sleep(0.1)
+    return root
+
+
+def main(binary, project):
+    work = tempfile.mkdtemp(prefix="bulletin-deploy-check-")
+    os.chmod(work, 0o755)
+    site = os.path.join(work, "site")
+    try:
+        subprocess.run([binary, "build", "--as-of", "2023-06-01", "--precompress", "--output", site,
+                        "--content", os.path.join(project, "Content"), "--templates", os.path.join(project, "Templates")],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        root = start_nginx(project, site, work)
+        style = next(name for name in os.listdir(os.path.join(site, "static")) if name.startswith("style.") and name.endswith(".css"))
+        script = next(name for name in os.listdir(os.path.join(site, "static")) if name.startswith("care.") and name.endswith(".js"))
+        expected_types = {
+            "": "text/html; charset=utf-8", "bases/": "text/html; charset=utf-8",
+            f"static/{style}": "text/css; charset=utf-8", f"static/{script}": "application/javascript; charset=utf-8",
+            "feed.xml": "application/atom+xml; charset=utf-8", "sitemap.xml": "text/xml; charset=utf-8",
+            "search/meta.json": "application/json; charset=utf-8", "robots.txt": "text/plain; charset=utf-8",
+        }
+        for path, kind in expected_types.items():
+            status, headers, _ = fetch(root + path)
+            if status != 200 or headers.get("Content-Type") != kind:
+                fail(f"/{path}: {status} {headers.get('Content-Type')}, expected 200 {kind}")
+        status, headers, body = fetch(root + "no-such-page/")
+        if status != 404 or "页面未找到" not in body.decode("utf-8", "replace"):
+            fail(f"a missing page answers {status} without the site's 404 page")
+        for path in (".bulletin-build", "static/", "bases/wanzhou-shahe-primary/.hidden"):
+            status, _, body = fetch(root + path)
+            if status not in (403, 404) or b"Index of" in body:
+                fail(f"/{path} answered {status}")
+        opener = urllib.request.build_opener(NoRedirect)
+        try:
+            opener.open(root + "bases")
+            fail("/bases does not redirect to /bases/")
+        except urllib.error.HTTPError as error:
+            if error.code != 301 or not error.headers.get("Location", "").endswith("/bases/"):
+                fail(f"/bases answered {error.code} {error.headers.get('Location')}")
+
+        status, headers, body = fetch(root, gzip_ok=True)
+        on_disk = open(os.path.join(site, "index.html.gz"), "rb").read()
+        if headers.get("Content-Encoding") != "gzip" or body != on_disk:
+            fail("the home page is not sent as the build's precompressed file")
+        if gzip.decompress(body) != open(os.path.join(site, "index.html"), "rb").read():
+            fail("the precompressed home page differs from the page")
+        status, headers, body = fetch(root + f"static/{style}", gzip_ok=True)
+        if headers.get("Content-Encoding") != "gzip":
+            fail("the stylesheet is not sent compressed")
+
+        _, headers, _ = fetch(root + "bases/")
+        for name, value in {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "SAMEORIGIN",
+                            "Referrer-Policy": "strict-origin-when-cross-origin"}.items():
+            if headers.get(name) != value:
+                fail(f"header {name}: {headers.get(name)!r}")
+        csp = headers.get("Content-Security-Policy", "")
+        if "default-src 'self'" not in csp or "script-src 'self'" not in csp or "unsafe-inline" in csp:
+            fail(f"Content-Security-Policy: {csp!r}")
+        if headers.get("Cache-Control") != "max-age=300":
+            fail(f"pages: Cache-Control {headers.get('Cache-Control')!r}")
+        _, headers, _ = fetch(root + f"static/{style}")
+        if headers.get("Cache-Control") != "max-age=31536000" or headers.get("Content-Security-Policy") is None:
+            fail(f"fingerprinted files: Cache-Control {headers.get('Cache-Control')!r}, headers kept: {headers.get('Content-Security-Policy') is not None}")
+        _, headers, _ = fetch(root + "no-such-page/")
+        if headers.get("Content-Security-Policy") is None:
+            fail("the 404 page has no security headers")
+
+        options_logging = True
+        driver = chromium(1280)
+        try:
+            pages = 0
+            for kind, path in PAGE_KINDS.items():
+                driver.get(root + path)
+                time.sleep(0.4 if "search" in path else 0.1)
+                pages += 1
+                for entry in driver.get_log("browser"):
+                    if "Content Security Policy" in entry["message"] or "Refused to" in entry["message"]:
+                        fail(f"{kind}: {entry['message'][:200]}")
+            driver.get(root + "search/?q=%E5%AE%B6%E6%A0%A1%E7%A4%BE")
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and not driver.find_elements(By.CSS_SELECTOR, "#search-results li"):
+                time.sleep(0.1)
+            if not driver.find_elements(By.CSS_SELECTOR, "#search-results li"):
+                fail("search finds nothing behind the Content-Security-Policy")
+            for entry in driver.get_log("browser"):
+                if "Content Security Policy" in entry["message"]:
+                    fail(f"search: {entry['message'][:200]}")
+        finally:
+            driver.quit()
+        print(f"deployment: {len(expected_types)} content types, compression, headers, caching and 404 checked; "
+              f"{pages} pages loaded in Chromium behind the Content-Security-Policy; {failures} problems")
+    finally:
+        if os.path.exists(os.path.join(work, "nginx.pid")):
+            subprocess.run(["nginx", "-c", f"{work}/nginx.conf", "-p", work, "-s", "quit"], stderr=subprocess.DEVNULL)
+        time.sleep(0.2)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
+    sys.exit(1 if failures else 0)
