@@ -150,3 +150,32 @@ import Testing
         #expect(try fixture.snapshot("Content") == before)
     }
 }
+
+@Suite struct UnreadableFolderTests {
+    /// Permissions do not stop root, so as root the check runs as the unprivileged user 'nobody'.
+    @Test func anUnreadableFolderIsAnErrorThatNamesIt() throws {
+        let fixture = try Fixture()
+        defer {
+            chmod(fixture.url("Content/bases/xiushan-library").path, 0o755)
+            fixture.remove()
+        }
+        for folder in [fixture.root, fixture.url("Content"), fixture.url("Templates")] { chmod(folder.path, 0o755) }
+        chmod(fixture.url("Content/bases/xiushan-library").path, 0o000)
+        let binary = CommandLineTests.executable.path
+        let arguments = getuid() == 0
+            ? ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", binary, "check"]
+            : [binary, "check"]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        process.currentDirectoryURL = fixture.root
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("Content/bases/xiushan-library:1:1: error: cannot read the folder\n    hint: check its permissions"), "\(stderr)")
+    }
+}
