@@ -3,6 +3,7 @@ the open page reload with the change, break the front matter and see the error o
 try path traversal, start a second server on the same port, and stop it with Ctrl-C.
 Usage: serve_check.py BULLETIN_BINARY PROJECT_FOLDER. Exits 1 on any failure."""
 import os
+import re
 import shutil
 import signal
 import socket
@@ -75,7 +76,8 @@ def main(binary, project):
         status, kind, body = get(root)
         if status != 200 or kind != "text/html; charset=utf-8" or "重庆市家庭教育创新实践基地" not in body:
             fail(f"home page: {status} {kind}")
-        status, kind, _ = get(root + "static/style.css")
+        stylesheet = re.search(r'<link rel="stylesheet" href="/([^"]+)">', body).group(1)
+        status, kind, _ = get(root + stylesheet)
         if status != 200 or kind != "text/css; charset=utf-8":
             fail(f"stylesheet: {status} {kind}")
         status, kind, body = get(root + "no-such-page/")
