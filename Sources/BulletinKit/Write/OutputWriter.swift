@@ -34,9 +34,11 @@ public enum OutputWriter {
         try? fileManager.removeItem(at: staging)
     }
 
-    private static func write(_ files: [OutputFile], into root: URL) throws {
+    /// Writes the files below `root`. `replacing` lets a file take the place of an existing one
+    /// (the preview's folder); a fresh staging folder has none.
+    private static func write(_ files: [OutputFile], into root: URL, replacing: Bool = false) throws {
         let fileManager = FileManager.default
-        var made: Set<String> = [root.path]
+        var made: Set<String> = []
         for file in files {
             let destination = root.appendingPathComponent(file.path)
             let folder = destination.deletingLastPathComponent()
@@ -46,8 +48,9 @@ public enum OutputWriter {
             }
             switch file.contents {
             case .data(let data):
-                try data.write(to: destination)
+                try data.write(to: destination, options: replacing ? .atomic : [])
             case .copy(let source):
+                if replacing { try? fileManager.removeItem(at: destination) }
                 try fileManager.copyItem(at: source, to: destination)
             }
         }
@@ -98,25 +101,9 @@ extension OutputWriter {
     /// Writes changed files into a folder in place and removes the ones no longer produced. For the
     /// preview's private folder only: a published folder is always replaced as a whole.
     public static func update(_ files: [OutputFile], removing stale: [String], in folder: URL) throws {
-        let fileManager = FileManager.default
         for path in stale {
-            try? fileManager.removeItem(at: folder.appendingPathComponent(path))
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
         }
-        var made: Set<String> = []
-        for file in files {
-            let destination = folder.appendingPathComponent(file.path)
-            let parent = destination.deletingLastPathComponent()
-            if !made.contains(parent.path) {
-                try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-                made.insert(parent.path)
-            }
-            switch file.contents {
-            case .data(let data):
-                try data.write(to: destination, options: .atomic)
-            case .copy(let source):
-                try? fileManager.removeItem(at: destination)
-                try fileManager.copyItem(at: source, to: destination)
-            }
-        }
+        try write(files, into: folder, replacing: true)
     }
 }
