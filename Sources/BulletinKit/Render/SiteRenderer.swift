@@ -27,7 +27,7 @@ public enum SiteRenderer {
             let text: String
             switch page.content {
             case let .template(name, context):
-                text = templates.library.render(context, withTemplate: name) ?? ""
+                text = templates.library.render(TemplateData.convert(context) ?? [:], withTemplate: name) ?? ""
             case let .feed(feed):
                 text = FeedRenderer.atom(feed, language: language)
             case let .sitemap(entries):
