@@ -24,6 +24,7 @@ public final class IncrementalBuilder {
     private var loaded: [String: (stamp: FileStamp, file: LoadedFile)] = [:]
     private var templates: TemplateSet?
     private let documents = DocumentCache()
+    private let searchTerms = SearchTermCache()
     private var fingerprints: [String: Int] = [:]
     private var copies: [String: FileStamp] = [:]
 
@@ -78,7 +79,7 @@ public final class IncrementalBuilder {
         clock.finished("model")
         guard let site, let templates, !outcome.diagnostics.hasErrors else { return outcome }
 
-        let plan = SitePlanner.plan(site, assets: templates.assetPaths)
+        let plan = SitePlanner.plan(site, assets: templates.assetPaths, searchCache: searchTerms)
         clock.finished("plan")
         var newFingerprints: [String: Int] = [:]
         var toRender: [PlannedPage] = []

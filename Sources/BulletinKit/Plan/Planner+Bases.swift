@@ -43,7 +43,7 @@ extension Planner {
 
     func reportCells(for base: Base) -> [ReportCell] {
         AnnualReports.cells(for: base, writeUps: writeUpsByBase[base.id] ?? [], asOf: site.asOf).map { cell in
-            let url = cell.report.flatMap(site.writeUp).map { addresses.link(Addresses.writeUp($0)) }
+            let url = cell.report.flatMap { writeUpsByReference[$0] }.map { addresses.link(Addresses.writeUp($0)) }
             return ReportCell(year: cell.year, label: cell.state.chinese, cssClass: "report-\(cell.state.rawValue)", url: url)
         }
     }
@@ -51,7 +51,7 @@ extension Planner {
     func writeUpPages() -> [PlannedPage] {
         site.writeUps.map { writeUp in
             let base = basesByID[writeUp.baseID]!
-            let inBulletins = site.bulletins.filter { $0.items.contains(writeUp.reference) }.map {
+            let inBulletins = (bulletinsByItem[writeUp.reference] ?? []).map {
                 ModelLink(title: "\($0.year)年\($0.issueLabel) \($0.title)", url: addresses.link(Addresses.bulletin($0)))
             }
             let view = WriteUpView(

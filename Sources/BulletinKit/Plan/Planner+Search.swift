@@ -5,7 +5,7 @@ extension Planner {
         let kinds = ["实践基地", "特色做法", "年度报告", "活动", "工作简报", "通知公告", "通知附件", "协同育人模式", "页面"]
             .filter { kind in documents.contains { $0.kind == kind } }
         let districts = DistrictGrouping.group(site.bases, order: site.config.districts).compactMap(\.district)
-        var pages = SearchIndex.files(for: documents, kinds: kinds, districts: districts).map {
+        var pages = SearchIndex.files(for: documents, kinds: kinds, districts: districts, cache: searchCache).map {
             PlannedPage(path: $0.path, content: .text($0.text))
         }
         let view = SearchView(indexURL: addresses.link(SearchIndex.folder), kinds: kinds, districts: districts,
@@ -30,7 +30,7 @@ extension Planner {
                                             text: [writeUp.summary ?? "", writeUp.body.plainText].joined(separator: "\n")))
         }
         for bulletin in site.bulletins {
-            let items = bulletin.items.compactMap { site.writeUp($0)?.title }.joined(separator: "　")
+            let items = bulletin.items.compactMap { writeUpsByReference[$0]?.title }.joined(separator: "　")
             documents.append(SearchDocument(title: "\(bulletin.year)年\(bulletin.issueLabel) \(bulletin.title)", path: Addresses.bulletin(bulletin),
                                             kind: "工作简报", base: "", district: "", date: bulletin.date.chinese,
                                             text: bulletin.body.plainText + "\n" + items))

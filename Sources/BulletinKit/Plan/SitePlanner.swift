@@ -1,9 +1,10 @@
 /// Stage 3: decides every output of the site — its path, template and view data. All grouping,
 /// sorting, statuses and date formatting happen here, in Swift, so templates only display.
 public enum SitePlanner {
-    /// `assets` maps the theme's static files to where they are published (fingerprinted names).
-    public static func plan(_ site: Site, assets: [String: String] = [:]) -> SitePlan {
-        let planner = Planner(site: site, assets: assets)
+    /// `assets` maps the theme's static files to where they are published (fingerprinted names);
+    /// `searchCache` keeps search terms between the rebuilds of a session.
+    public static func plan(_ site: Site, assets: [String: String] = [:], searchCache: SearchTermCache? = nil) -> SitePlan {
+        let planner = Planner(site: site, assets: assets, searchCache: searchCache)
         var pages: [PlannedPage] = []
         pages.append(planner.home())
         pages += planner.bulletinPages()
@@ -33,15 +34,26 @@ struct Planner {
     let basesByID: [String: Base]
     let writeUpsByBase: [String: [WriteUp]]
     let modelsByID: [String: CollaborationModel]
+    let writeUpsByReference: [String: WriteUp]
+    /// The bulletins featuring each write-up, by `base-id/slug`.
+    let bulletinsByItem: [String: [Bulletin]]
     let assets: [String: String]
+    let searchCache: SearchTermCache?
 
-    init(site: Site, assets: [String: String]) {
+    init(site: Site, assets: [String: String], searchCache: SearchTermCache? = nil) {
         self.site = site
         self.assets = assets
+        self.searchCache = searchCache
         addresses = Addresses(rootPath: site.config.rootPath, baseURL: site.config.baseURL)
         basesByID = Dictionary(uniqueKeysWithValues: site.bases.map { ($0.id, $0) })
         writeUpsByBase = Dictionary(grouping: site.writeUps, by: \.baseID)
         modelsByID = Dictionary(uniqueKeysWithValues: site.models.map { ($0.id, $0) })
+        writeUpsByReference = Dictionary(site.writeUps.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        var bulletinsByItem: [String: [Bulletin]] = [:]
+        for bulletin in site.bulletins {
+            for item in bulletin.items { bulletinsByItem[item, default: []].append(bulletin) }
+        }
+        self.bulletinsByItem = bulletinsByItem
     }
 
     static let unknownDistrict = "区县未注明"

@@ -27,16 +27,13 @@ public enum SearchIndex {
     /// A title counts this many times a body word.
     static let titleWeight = 10
 
-    public static func files(for documents: [SearchDocument], kinds: [String], districts: [String]) -> [(path: String, text: String)] {
-        // Term counts per document, on all cores; then postings in document order.
-        let perDocument: [(terms: [(UInt64, Int)], words: [UInt64: String])] = documents.parallelMap { document in
-            var counts: [UInt64: Int] = [:]
-            var words: [UInt64: String] = [:]
-            SearchTokenizer.countTerms(document.title, weight: titleWeight, into: &counts, words: &words)
-            SearchTokenizer.countTerms(document.base + " " + document.district, weight: 2, into: &counts, words: &words)
-            SearchTokenizer.countTerms(document.text, weight: 1, into: &counts, words: &words)
-            return (counts.map { ($0.key, min($0.value, 999)) }.sorted { $0.0 < $1.0 }, words)
+    public static func files(for documents: [SearchDocument], kinds: [String], districts: [String],
+                             cache: SearchTermCache? = nil) -> [(path: String, text: String)] {
+        // Term counts per document, on all cores (or from the cache of a session); then postings in document order.
+        let perDocument: [SearchTermCache.Terms] = documents.parallelMap { document in
+            cache?.terms(of: document) ?? SearchTermCache.count(document)
         }
+        cache?.keepOnly(documents)
         var postings: [UInt64: [Int32]] = [:]
         var words: [UInt64: String] = [:]
         for (id, entry) in perDocument.enumerated() {
@@ -127,5 +124,47 @@ public enum SearchIndex {
     static func json(_ value: Any) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Term counts of search documents kept between rebuilds of one session (the preview server), so
+/// a rebuild counts the terms of changed documents only.
+public final class SearchTermCache: @unchecked Sendable {
+    public typealias Terms = (terms: [(UInt64, Int)], words: [UInt64: String])
+    // Guarded by `lock`; read from the parallel counting of documents.
+    private var entries: [SearchDocument: Terms] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func terms(of document: SearchDocument) -> Terms {
+        lock.lock()
+        if let known = entries[document] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let counted = Self.count(document)
+        lock.lock()
+        entries[document] = counted
+        lock.unlock()
+        return counted
+    }
+
+    /// Forgets documents that no longer exist, so the cache does not grow with every edit.
+    func keepOnly(_ documents: [SearchDocument]) {
+        lock.lock()
+        defer { lock.unlock() }
+        let current = Set(documents)
+        entries = entries.filter { current.contains($0.key) }
+    }
+
+    static func count(_ document: SearchDocument) -> Terms {
+        var counts: [UInt64: Int] = [:]
+        var words: [UInt64: String] = [:]
+        SearchTokenizer.countTerms(document.title, weight: SearchIndex.titleWeight, into: &counts, words: &words)
+        SearchTokenizer.countTerms(document.base + " " + document.district, weight: 2, into: &counts, words: &words)
+        SearchTokenizer.countTerms(document.text, weight: 1, into: &counts, words: &words)
+        return (counts.map { ($0.key, min($0.value, 999)) }.sorted { $0.0 < $1.0 }, words)
     }
 }
