@@ -35,24 +35,31 @@ public enum OutputWriter {
     }
 
     /// Writes the files below `root`. `replacing` lets a file take the place of an existing one
-    /// (the preview's folder); a fresh staging folder has none.
+    /// (the preview's folder); a fresh staging folder has none. Folders are made first, in order;
+    /// then the files are written on all cores.
     private static func write(_ files: [OutputFile], into root: URL, replacing: Bool = false) throws {
         let fileManager = FileManager.default
-        var made: Set<String> = []
-        for file in files {
+        let folders = Set(files.map { root.appendingPathComponent($0.path).deletingLastPathComponent().path }).sorted()
+        for folder in folders {
+            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let failures = files.parallelMap { file -> String? in
             let destination = root.appendingPathComponent(file.path)
-            let folder = destination.deletingLastPathComponent()
-            if !made.contains(folder.path) {
-                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-                made.insert(folder.path)
+            do {
+                switch file.contents {
+                case .data(let data):
+                    try data.write(to: destination, options: replacing ? .atomic : [])
+                case .copy(let source):
+                    if replacing { try? FileManager.default.removeItem(at: destination) }
+                    try FileManager.default.copyItem(at: source, to: destination)
+                }
+                return nil
+            } catch {
+                return "\(file.path): \(error.localizedDescription)"
             }
-            switch file.contents {
-            case .data(let data):
-                try data.write(to: destination, options: replacing ? .atomic : [])
-            case .copy(let source):
-                if replacing { try? fileManager.removeItem(at: destination) }
-                try fileManager.copyItem(at: source, to: destination)
-            }
+        }
+        if let failure = failures.compactMap({ $0 }).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
     }
 
