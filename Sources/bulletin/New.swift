@@ -37,6 +37,18 @@ func askForSlug(_ given: String?, title: String) -> String? {
 
 extension WriteUpKind: ExpressibleByArgument {}
 
+/// The title of a new file, and the file name, which a Chinese title cannot give.
+struct TitleAndSlug: ParsableArguments {
+    @Option(help: "The file name (lowercase letters, digits and '-'); taken from the title's ASCII words if left out.")
+    var slug: String?
+
+    @Argument(help: "The title.")
+    var title: String
+
+    /// The file name given, or asked for at a terminal when the title gives none.
+    var chosenSlug: String? { askForSlug(slug, title: title) }
+}
+
 struct NewWriteUp: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "writeup", abstract: "A write-up of one base.")
 
@@ -46,18 +58,14 @@ struct NewWriteUp: ParsableCommand {
     @Option(help: "practice, report or event.")
     var kind: WriteUpKind = .practice
 
-    @Option(help: "The file name (lowercase letters, digits and '-'); taken from the title's ASCII words if left out.")
-    var slug: String?
-
-    @Argument(help: "The title.")
-    var title: String
+    @OptionGroup var named: TitleAndSlug
 
     @OptionGroup var folder: ContentFolderOption
 
     func run() throws {
-        let slug = askForSlug(slug, title: title)
+        let slug = named.chosenSlug
         try create({ context throws(Scaffold.Problem) in
-            try Scaffold.writeUp(in: context, base: base, kind: kind, title: title, slug: slug, today: .today)
+            try Scaffold.writeUp(in: context, base: base, kind: kind, title: named.title, slug: slug, today: .today)
         }, folder: folder)
     }
 }
@@ -84,18 +92,14 @@ struct NewBulletin: ParsableCommand {
 struct NewNotice: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "notice", abstract: "A notice.")
 
-    @Option(help: "The file name (lowercase letters, digits and '-'); taken from the title's ASCII words if left out.")
-    var slug: String?
-
-    @Argument(help: "The title.")
-    var title: String
+    @OptionGroup var named: TitleAndSlug
 
     @OptionGroup var folder: ContentFolderOption
 
     func run() throws {
-        let slug = askForSlug(slug, title: title)
+        let slug = named.chosenSlug
         try create({ context throws(Scaffold.Problem) in
-            try Scaffold.notice(in: context, title: title, slug: slug, today: .today)
+            try Scaffold.notice(in: context, title: named.title, slug: slug, today: .today)
         }, folder: folder)
     }
 }
