@@ -161,7 +161,10 @@ import Testing
         }
         for folder in [fixture.root, fixture.url("Content"), fixture.url("Templates")] { chmod(folder.path, 0o755) }
         chmod(fixture.url("Content/bases/xiushan-library").path, 0o000)
-        let binary = CommandLineTests.executable.path
+        // The unprivileged user may not reach the build folder (a checkout under /root): run a copy.
+        let binary = fixture.url("bulletin").path
+        try FileManager.default.copyItem(atPath: CommandLineTests.executable.path, toPath: binary)
+        chmod(binary, 0o755)
         let arguments = getuid() == 0
             ? ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", binary, "check"]
             : [binary, "check"]
