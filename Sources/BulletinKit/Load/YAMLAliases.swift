@@ -39,8 +39,7 @@ enum YAMLAliases {
             }
             // A key or item ending in '|' or '>' starts a block scalar: its lines are text.
             let trimmed = text.trimmingTrailingSpaces
-            if let last = trimmed.last, "|>".contains(last) || ((trimmed.hasSuffix("|-") || trimmed.hasSuffix(">-") || trimmed.hasSuffix("|+") || trimmed.hasSuffix(">+"))) {
-                _ = last
+            if ["|", ">", "|-", ">-", "|+", ">+"].contains(where: { trimmed.hasSuffix($0) }) {
                 blockIndent = indent
             }
         }
