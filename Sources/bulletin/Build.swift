@@ -26,7 +26,9 @@ struct Build: ParsableCommand {
         if verbose {
             for stage in report.stages { print("  \(stage.name): \(Int((stage.seconds * 1000).rounded())) ms") }
         }
-        if report.wroteOutput {
+        if report.upToDate {
+            print("\(output)/ is up to date: no input, option or output changed since the last build (\(Int((report.seconds * 1000).rounded())) ms)")
+        } else if report.wroteOutput {
             let milliseconds = Int((report.seconds * 1000).rounded())
             print("built \(plural(report.htmlPages, "page")), \(plural(report.generatedFiles - report.htmlPages, "data file")) (feed, sitemap, search index) and \(plural(report.copiedFiles, "asset"))\(report.compressedFiles > 0 ? ", \(report.compressedFiles) precompressed," : "") into \(output)/ in \(milliseconds) ms (as of \(options.asOf.iso))")
         } else {

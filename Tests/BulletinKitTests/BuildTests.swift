@@ -313,3 +313,54 @@ import Testing
         #expect(try fixture.snapshot() == first)
     }
 }
+
+@Suite struct UpToDateTests {
+    @Test func anUnchangedSiteIsNotBuiltAgain() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let first = try fixture.build()
+        #expect(first.wroteOutput && !first.upToDate)
+        let published = try fixture.snapshot()
+        let second = try fixture.build()
+        #expect(second.upToDate && !second.wroteOutput && second.diagnostics.all.isEmpty)
+        #expect(try fixture.snapshot() == published)
+    }
+
+    @Test func anyChangeOfInputOptionOrOutputMeansAFullBuild() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        // The same text written again: a new stamp is enough.
+        let path = "Content/pages/about.md"
+        try fixture.write(path, try fixture.read(path))
+        #expect(try !fixture.build().upToDate)
+        #expect(try fixture.build().upToDate)
+        #expect(try !fixture.build(asOf: "2024-01-01").upToDate, "another as-of day")
+        #expect(try !fixture.build(baseURL: "https://portal.example/zt/jiaoyu/").upToDate, "another address")
+        _ = try fixture.build()
+        try FileManager.default.removeItem(at: fixture.url("Public/about/index.html"))
+        #expect(try !fixture.build().upToDate, "an output file was removed")
+        try fixture.write("Public/bases/index.html", "edited by hand")
+        let rebuilt = try fixture.build()
+        #expect(!rebuilt.upToDate && rebuilt.wroteOutput)
+        #expect(try fixture.read("Public/bases/index.html").contains("<!DOCTYPE html>"))
+        try fixture.write("Templates/partials/extra.mustache", "")
+        #expect(try !fixture.build().upToDate, "a template was added")
+    }
+
+    @Test func aFailedBuildKeepsTheLastManifestTrue() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let path = "Content/pages/about.md"
+        let original = try fixture.read(path)
+        try fixture.write(path, "---\ntitle: [\n---\n")
+        #expect(try !fixture.build().wroteOutput)
+        try fixture.write(path, original)
+        // The content is back as it was, but its stamp is new: built again, identical to before.
+        let published = try fixture.snapshot()
+        let rebuilt = try fixture.build()
+        #expect(rebuilt.wroteOutput)
+        #expect(try fixture.snapshot() == published)
+    }
+}

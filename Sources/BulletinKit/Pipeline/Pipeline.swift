@@ -27,6 +27,8 @@ public struct PipelineReport: Sendable {
     public var copiedFiles: Int = 0
     public var compressedFiles: Int = 0
     public var wroteOutput = false
+    /// The output already held this build's result: nothing was done.
+    public var upToDate = false
     public var seconds: Double = 0
     /// Each stage that ran, with its time, in order: for progress output and profiling.
     public var stages: [(name: String, seconds: Double)] = []
@@ -74,6 +76,16 @@ public enum Pipeline {
             report.diagnostics.append(refusal)
             return report
         }
+        var manifest: BuildManifest?
+        if write {
+            let current = BuildManifest.current(folders, options: options)
+            if let previous = BuildManifest.read(for: folders.output), previous.isUpToDate(with: current, output: folders.output) {
+                clock.finished("compare with the last build")
+                report.upToDate = true
+                return report
+            }
+            manifest = current
+        }
         let content = ContentLoader.load(from: folders.content, displayRoot: folders.contentDisplay)
         clock.finished("load")
         let (site, modelDiagnostics) = SiteBuilder.build(content, options: options)
@@ -104,6 +116,7 @@ public enum Pipeline {
         do {
             try OutputWriter.publish(files, to: folders.output, displayPath: folders.outputDisplay)
             report.wroteOutput = true
+            manifest?.write(for: folders.output)
         } catch {
             report.diagnostics.append(error)
         }

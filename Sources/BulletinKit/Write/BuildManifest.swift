@@ -1,0 +1,67 @@
+import Foundation
+
+/// What the last successful build was made from and what it wrote, kept beside the output folder
+/// (`.Public.manifest.json`). When every input, every option and the tool itself are as they were,
+/// and the output folder still holds exactly what was written, the build has nothing to do. It is
+/// never trusted further than that: any difference, or no manifest, means a full build.
+public struct BuildManifest: Codable, Equatable, Sendable {
+    var format = 1
+    /// The running executable: a new version of the tool may write different pages.
+    var tool: String
+    var options: [String]
+    /// Content and template files by `content/…` and `templates/…`, with their stamps.
+    var inputs: [String: String]
+    /// Every file of the output folder with its stamp, as left by the build.
+    var outputs: [String: String] = [:]
+
+    static func fileName(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).manifest.json")
+    }
+
+    /// The manifest of the inputs as they are now (outputs empty).
+    static func current(_ folders: PipelineFolders, options: BuildOptions) -> BuildManifest {
+        var inputs: [String: String] = [:]
+        for (prefix, folder) in [("content/", folders.content), ("templates/", folders.templates)] {
+            let listing = ContentTree.list(root: folder, displayRoot: "")
+            for (path, stamp) in listing.stamps { inputs[prefix + path] = stamp.description }
+            // What the listing refused (links out of the folder, unreadable folders) is an input too.
+            for diagnostic in listing.diagnostics { inputs["!" + prefix + diagnostic.location.path] = diagnostic.message }
+        }
+        let tool = Bundle.main.executableURL.map { FileStamp($0).description } ?? "unknown"
+        let settings = ["as-of \(options.asOf.iso)", "drafts \(options.includeDrafts)", "base-url \(options.baseURL ?? "")",
+                        "strict \(options.strict)", "precompress \(options.precompress)",
+                        "content \(folders.content.standardizedFileURL.path)", "templates \(folders.templates.standardizedFileURL.path)"]
+        return BuildManifest(tool: tool, options: settings, inputs: inputs)
+    }
+
+    /// Whether `output` still holds what the build described by this manifest wrote, from the same inputs.
+    func isUpToDate(with current: BuildManifest, output: URL) -> Bool {
+        guard format == current.format, tool == current.tool, options == current.options, inputs == current.inputs,
+              !outputs.isEmpty else { return false }
+        return Self.outputStamps(output) == outputs
+    }
+
+    static func outputStamps(_ output: URL) -> [String: String] {
+        FolderSnapshot.take(output).mapValues(\.description)
+    }
+
+    static func read(for output: URL) -> BuildManifest? {
+        guard let data = try? Data(contentsOf: fileName(for: output)) else { return nil }
+        return try? JSONDecoder().decode(BuildManifest.self, from: data)
+    }
+
+    /// Records what the build wrote; a manifest that cannot be written only costs the next build its shortcut.
+    func write(for output: URL) {
+        var complete = self
+        complete.outputs = Self.outputStamps(output)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        if let data = try? encoder.encode(complete) {
+            try? data.write(to: Self.fileName(for: output), options: .atomic)
+        }
+    }
+}
+
+extension FileStamp: CustomStringConvertible {
+    public var description: String { "\(size):\(seconds).\(nanoseconds):\(inode)" }
+}
