@@ -69,6 +69,12 @@ def main(binary, project, rounds):
             fail(f"round {round_number}: Public/ is neither the old site nor the new one")
             build(old_content, "Public").wait()
     leftovers_before = [name for name in os.listdir(work) if name.startswith(".Public.tmp-")]
+    if not leftovers_before:
+        # No kill happened to leave one this time: leave one as a killed build would.
+        abandoned = os.path.join(work, ".Public.tmp-4194303-1")
+        os.makedirs(os.path.join(abandoned, "bases"))
+        open(os.path.join(abandoned, "bases/index.html"), "w").close()
+        leftovers_before = [os.path.basename(abandoned)]
     build(old_content, "Public").wait()
     leftovers_after = [name for name in os.listdir(work) if name.startswith(".Public.tmp-")]
     if leftovers_after:

@@ -78,6 +78,7 @@ public enum Pipeline {
         }
         var manifest: BuildManifest?
         if write {
+            OutputWriter.removeAbandonedFolders(beside: folders.output)
             let current = BuildManifest.current(folders, options: options)
             if let previous = BuildManifest.read(for: folders.output), previous.isUpToDate(with: current, output: folders.output) {
                 clock.finished("compare with the last build")

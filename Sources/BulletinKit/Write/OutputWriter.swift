@@ -13,7 +13,7 @@ public enum OutputWriter {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).tmp-"
-        removeAbandonedFolders(in: parent, prefix: prefix)
+        removeAbandonedFolders(beside: output)
         let staging = parent.appendingPathComponent("\(prefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -92,8 +92,11 @@ public enum OutputWriter {
         #endif
     }
 
-    /// Staging folders left by a build that was killed: their process is gone.
-    private static func removeAbandonedFolders(in parent: URL, prefix: String) {
+    /// Removes staging folders left by a build that was killed: their process is gone. Every build
+    /// does this first, also one that finds the output up to date.
+    public static func removeAbandonedFolders(beside output: URL) {
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).tmp-"
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where name.hasPrefix(prefix) {
