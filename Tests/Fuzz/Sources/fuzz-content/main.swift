@@ -5,7 +5,7 @@ import Foundation
 private let fixedFiles: [(String, LoadedFile)] = {
     let content = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Content")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content")
     return ["site.yaml", "bases.yaml", "models/home-school-community.md", "bulletins/2021-1.md",
             "bases/wanzhou-shahe-primary/example-practice.md", "bases/bishan-xiguan-village/example-event.md"].map {
         ($0, ContentLoader.loadFile($0, root: content, displayPath: "Content/" + $0))
