@@ -17,10 +17,11 @@ import Testing
         return productsFolder.appendingPathComponent("bulletin")
     }
 
-    func run(_ arguments: [String], in folder: URL) throws -> Run {
+    /// Runs `bulletin`, or another executable given first in `arguments` (`executable: nil`).
+    func run(_ arguments: [String], in folder: URL, executable: URL? = Self.executable) throws -> Run {
         let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
+        process.executableURL = executable ?? URL(fileURLWithPath: arguments[0])
+        process.arguments = executable == nil ? Array(arguments.dropFirst()) : arguments
         process.currentDirectoryURL = folder
         let out = Pipe()
         let err = Pipe()

@@ -168,17 +168,8 @@ import Testing
         let arguments = getuid() == 0
             ? ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", binary, "check"]
             : [binary, "check"]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.currentDirectoryURL = fixture.root
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(stderr.contains("Content/bases/xiushan-library:1:1: error: cannot read the folder\n    hint: check its permissions"), "\(stderr)")
+        let result = try CommandLineTests().run(arguments, in: fixture.root, executable: nil)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Content/bases/xiushan-library:1:1: error: cannot read the folder\n    hint: check its permissions"), "\(result.stderr)")
     }
 }

@@ -16,15 +16,9 @@ import urllib.request
 
 from selenium.webdriver.common.by import By
 
-from pages import PAGE_KINDS, chromium
+from pages import Failures, PAGE_KINDS, chromium
 
-failures = 0
-
-
-def fail(message):
-    global failures
-    failures += 1
-    print("FAIL " + message)
+fail = Failures()
 
 
 def fetch(url, gzip_ok=False):
@@ -161,7 +155,7 @@ def main(binary, project):
         finally:
             driver.quit()
         print(f"deployment: {len(expected_types)} content types, compression, headers, caching and 404 checked; "
-              f"{pages} pages loaded in Chromium behind the Content-Security-Policy; {failures} problems")
+              f"{pages} pages loaded in Chromium behind the Content-Security-Policy; {fail.count} problems")
     finally:
         if os.path.exists(os.path.join(work, "nginx.pid")):
             subprocess.run(["nginx", "-c", f"{work}/nginx.conf", "-p", work, "-s", "quit"], stderr=subprocess.DEVNULL)
@@ -171,4 +165,4 @@ def main(binary, project):
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if fail.count else 0)

@@ -6,13 +6,9 @@ import xml.etree.ElementTree as ElementTree
 
 import feedparser
 
-problems = 0
+from pages import Failures
 
-
-def problem(message):
-    global problems
-    problems += 1
-    print("FAIL " + message)
+problem = Failures()
 
 
 def status(url):
@@ -52,8 +48,8 @@ def main(root):
         problem("robots.txt does not name the sitemap")
     if status(root + "no-such-page/") != 404:
         problem("a missing page does not answer 404")
-    print(f"feed and sitemap: {len(feed.entries)} feed entries, {len(locations)} sitemap pages, {problems} problems")
-    return 1 if problems else 0
+    print(f"feed and sitemap: {len(feed.entries)} feed entries, {len(locations)} sitemap pages, {problem.count} problems")
+    return 1 if problem.count else 0
 
 
 if __name__ == "__main__":

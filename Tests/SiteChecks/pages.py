@@ -1,4 +1,5 @@
-"""One page of every kind of the site, by path below the site root, shared by the browser checks."""
+"""What the site checks share: one page of every kind of the site, by path below the site root; a
+headless Chromium; and the failure count each check prints and exits with."""
 
 PAGE_KINDS = {
     "home": "",
@@ -34,3 +35,14 @@ def chromium(width, height=900):
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_script_timeout(120)
     return driver
+
+
+class Failures:
+    """Counts the failures of one check and prints each as it is found."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, message):
+        self.count += 1
+        print("FAIL " + message)

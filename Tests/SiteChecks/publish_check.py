@@ -11,13 +11,9 @@ import sys
 import tempfile
 import time
 
-failures = 0
+from pages import Failures
 
-
-def fail(message):
-    global failures
-    failures += 1
-    print("FAIL " + message)
+fail = Failures()
 
 
 def tree_hash(folder):
@@ -80,11 +76,11 @@ def main(binary, project, rounds):
     if leftovers_after:
         fail(f"the next build did not clean up {leftovers_after}")
     print(f"atomic publishing: {rounds} builds killed at random moments (a clean build takes {duration * 1000:.0f} ms): "
-          f"{outcomes['old']} left the old site, {outcomes['new']} the new one, {failures} anything else; "
+          f"{outcomes['old']} left the old site, {outcomes['new']} the new one, {fail.count} anything else; "
           f"{len(leftovers_before)} abandoned staging folders removed by the next build")
     shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 25)
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if fail.count else 0)

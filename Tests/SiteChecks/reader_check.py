@@ -6,15 +6,9 @@ import sys
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from pages import PAGE_KINDS, chromium
+from pages import Failures, PAGE_KINDS, chromium
 
-failures = 0
-
-
-def fail(message):
-    global failures
-    failures += 1
-    print("FAIL " + message)
+fail = Failures()
 
 
 def overflow(driver):
@@ -106,5 +100,5 @@ if __name__ == "__main__":
     check_reflow(root)
     check_keyboard_toolbar(root)
     check_without_javascript(root)
-    print(f"reader checks: {failures} failures")
-    sys.exit(1 if failures else 0)
+    print(f"reader checks: {fail.count} failures")
+    sys.exit(1 if fail.count else 0)

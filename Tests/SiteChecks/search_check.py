@@ -12,15 +12,9 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from pages import chromium
+from pages import Failures, chromium
 
-failures = 0
-
-
-def fail(message):
-    global failures
-    failures += 1
-    print("FAIL " + message)
+fail = Failures()
 
 
 def results(driver, root):
@@ -101,5 +95,5 @@ def main(root, site_folder):
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])
-    print(f"search checks: {failures} failures")
-    sys.exit(1 if failures else 0)
+    print(f"search checks: {fail.count} failures")
+    sys.exit(1 if fail.count else 0)

@@ -16,15 +16,9 @@ import urllib.request
 
 from selenium.webdriver.common.by import By
 
-from pages import chromium
+from pages import Failures, chromium
 
-failures = 0
-
-
-def fail(message):
-    global failures
-    failures += 1
-    print("FAIL " + message)
+fail = Failures()
 
 
 def get(url):
@@ -145,5 +139,5 @@ def main(binary, project):
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])
-    print(f"serve checks: {failures} failures")
-    sys.exit(1 if failures else 0)
+    print(f"serve checks: {fail.count} failures")
+    sys.exit(1 if fail.count else 0)

@@ -17,9 +17,6 @@ public struct Site: Sendable {
     /// Files copied as they are, by path inside the content folder.
     public var staticFiles: [String]
 
-    public func base(_ id: String) -> Base? { bases.first { $0.id == id } }
-    public func model(_ id: String) -> CollaborationModel? { models.first { $0.id == id } }
-    public func writeUp(_ reference: String) -> WriteUp? { writeUps.first { $0.reference == reference } }
     public func notice(_ slug: String) -> Notice? { notices.first { $0.slug == slug } }
     public func status(of base: Base) -> BaseStatus { BaseStatus.of(base, asOf: asOf) }
 }
