@@ -38,24 +38,25 @@ public enum OutputWriter {
     /// (the preview's folder); a fresh staging folder has none. Folders are made first, in order;
     /// then the files are written on all cores.
     private static func write(_ files: [OutputFile], into root: URL, replacing: Bool = false) throws {
-        let fileManager = FileManager.default
-        let folders = Set(files.map { root.appendingPathComponent($0.path).deletingLastPathComponent().path }).sorted()
-        for folder in folders {
-            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
+        let rootPath = root.path
+        let folders = Set(files.map { (rootPath + "/" + $0.path as NSString).deletingLastPathComponent }).sorted()
+        try FileSystemCalls.makeFolders(folders)
         let failures = files.parallelMap { file -> String? in
-            let destination = root.appendingPathComponent(file.path)
-            do {
+            let destination = rootPath + "/" + file.path
+            do throws(FileSystemCalls.Failure) {
+                let bytes: Data
                 switch file.contents {
-                case .data(let data):
-                    try data.write(to: destination, options: replacing ? .atomic : [])
-                case .copy(let source):
-                    if replacing { try? FileManager.default.removeItem(at: destination) }
-                    try FileManager.default.copyItem(at: source, to: destination)
+                case .data(let data): bytes = data
+                case .copy(let source): bytes = Data(try FileSystemCalls.readFile(source.path))
+                }
+                if replacing {
+                    try FileSystemCalls.replace(bytes, at: destination)
+                } else {
+                    try FileSystemCalls.write(bytes, to: destination)
                 }
                 return nil
             } catch {
-                return "\(file.path): \(error.localizedDescription)"
+                return error.description
             }
         }
         if let failure = failures.compactMap({ $0 }).first {
