@@ -9,6 +9,9 @@ struct ReferenceChecker {
     let paths: ContentPaths
     let converter: BodyConverter
     let documents: DocumentCache?
+    /// Every body, converted up front on all cores; taken in the order entries are resolved, so
+    /// diagnostics keep a stable order.
+    private let converted: [String: (Document, [Diagnostic])]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(bases: [Base], declaredBaseIDs: Set<String>, batches: [Batch], drafts: Drafts, paths: ContentPaths,
@@ -21,15 +24,24 @@ struct ReferenceChecker {
         self.drafts = drafts
         self.paths = paths
         self.converter = converter
+        let sources = drafts.writeUps.map(\.source) + drafts.bulletins.map(\.source) + drafts.notices.map(\.source)
+            + drafts.attachmentPages.values.map(\.source) + drafts.models.map(\.draft.source) + drafts.pages.map(\.draft.source)
+        let results = sources.parallelMap { source in
+            (source.relativePath, Self.convert(source, with: converter, documents: documents))
+        }
+        converted = Dictionary(results, uniquingKeysWith: { first, _ in first })
     }
 
-    private mutating func body(_ source: MarkdownSource) -> Document {
-        let converter = converter
+    private static func convert(_ source: MarkdownSource, with converter: BodyConverter, documents: DocumentCache?) -> (Document, [Diagnostic]) {
         let convert = {
             converter.convert(source.body, sourcePath: source.relativePath, displayPath: source.displayPath,
                               firstLine: source.bodyFirstLine)
         }
-        let (document, found) = documents?.document(for: source, convert: convert) ?? convert()
+        return documents?.document(for: source, convert: convert) ?? convert()
+    }
+
+    private mutating func body(_ source: MarkdownSource) -> Document {
+        let (document, found) = converted[source.relativePath] ?? Self.convert(source, with: converter, documents: documents)
         diagnostics += found
         return document
     }
