@@ -38,7 +38,7 @@ public enum SearchIndex {
         var words: [UInt64: String] = [:]
         for (id, entry) in perDocument.enumerated() {
             for (term, weight) in entry.terms {
-                postings[term, default: []].append(contentsOf: [Int32(id), Int32(weight)])
+                Self.append(id: id, weight: weight, to: &postings[term, default: []])
             }
             words.merge(entry.words) { first, _ in first }
         }
@@ -60,18 +60,27 @@ public enum SearchIndex {
             "district": documents.map { districts.firstIndex(of: $0.district) ?? -1 },
         ]
         files.append((folder + "meta.json", json(meta)))
-        for (index, entries) in shardEntries.enumerated() {
-            files.append((folder + "terms-\(index).json", shardJSON(entries)))
+        for (index, text) in shardEntries.parallelMap(shardJSON).enumerated() {
+            files.append((folder + "terms-\(index).json", text))
         }
         for block in 0..<blocks {
             let slice = documents[(block * documentsPerBlock)..<min(documents.count, (block + 1) * documentsPerBlock)]
             files.append((folder + "docs-\(block).json", jsonRows(slice.map { [$0.title, $0.path, $0.kind, $0.base, $0.district, $0.date] })))
         }
-        for block in 0..<textBlocks {
+        let texts = Array(0..<textBlocks).parallelMap { block in
             let slice = documents[(block * textsPerBlock)..<min(documents.count, (block + 1) * textsPerBlock)]
-            files.append((folder + "text-\(block).json", jsonStrings(slice.map { String($0.text.prefix(snippetText)) })))
+            return jsonStrings(slice.map { String($0.text.prefix(snippetText)) })
+        }
+        for (block, text) in texts.enumerated() {
+            files.append((folder + "text-\(block).json", text))
         }
         return files
+    }
+
+    /// One posting is two numbers; appended in place, with no array made per posting.
+    private static func append(id: Int, weight: Int, to list: inout [Int32]) {
+        list.append(Int32(id))
+        list.append(Int32(weight))
     }
 
     /// `{"term":[Δdoc,weight,…],…}` with terms sorted and document numbers as differences.
