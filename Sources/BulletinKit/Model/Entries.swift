@@ -52,7 +52,7 @@ public struct Bulletin: Sendable, Hashable {
     public var body: Document
     public var sourcePath: String
 
-    public struct DistributionLine: Sendable, Hashable {
+    public struct DistributionLine: Sendable, Hashable, Encodable {
         public var label: String
         public var recipients: String
     }

@@ -26,7 +26,7 @@ public struct PlannedPage: Sendable {
 
     public enum Content: Sendable {
         /// A Mustache template and its typed view.
-        case template(name: String, context: any Sendable & Hashable)
+        case template(name: String, context: any Sendable & Hashable & Encodable)
         case feed(Feed)
         case sitemap([SitemapEntry])
         case text(String)

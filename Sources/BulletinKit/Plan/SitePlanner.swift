@@ -93,7 +93,7 @@ struct Planner {
         addresses.link(assets[name] ?? "static/" + name)
     }
 
-    func page<View: Sendable & Hashable>(_ path: String, template: String, section: String, title: String,
+    func page<View: Sendable & Hashable & Encodable>(_ path: String, template: String, section: String, title: String,
                               description: String, article: (title: String, date: PartialDate?, source: String?)? = nil,
                               view: View) -> PlannedPage {
         let columnName = Self.sections.first { $0.path == section }?.title ?? title

@@ -1,13 +1,13 @@
 /// What every page's template receives: the site's chrome, the page's metadata, and the
 /// page kind's own view. Templates read these fields and compute nothing.
-public struct PageContext<View: Sendable & Hashable>: Sendable, Hashable {
+public struct PageContext<View: Sendable & Hashable & Encodable>: Sendable, Hashable, Encodable {
     public var site: SiteChrome
     public var meta: PageMeta
     public var view: View
 }
 
 /// The parts of the layout that are the same on every page, except which menu entry is current.
-public struct SiteChrome: Sendable, Hashable {
+public struct SiteChrome: Sendable, Hashable, Encodable {
     public var title: String
     public var description: String
     public var language: String
@@ -22,13 +22,13 @@ public struct SiteChrome: Sendable, Hashable {
     public var careScriptURL: String
 }
 
-public struct NavigationItem: Sendable, Hashable {
+public struct NavigationItem: Sendable, Hashable, Encodable {
     public var title: String
     public var url: String
     public var current: Bool
 }
 
-public struct FooterView: Sendable, Hashable {
+public struct FooterView: Sendable, Hashable, Encodable {
     public var host: String
     public var organizer: String?
     public var siteCode: String?
@@ -39,7 +39,7 @@ public struct FooterView: Sendable, Hashable {
 
 /// The `<head>` of one page: title, description, canonical address and the government-site
 /// meta tags (SiteName, ColumnName, ArticleTitle, PubDate, ContentSource).
-public struct PageMeta: Sendable, Hashable {
+public struct PageMeta: Sendable, Hashable, Encodable {
     public var title: String
     public var documentTitle: String
     public var description: String

@@ -1,6 +1,6 @@
 /// The view of each page kind, one struct per template.
 
-public struct HomeView: Sendable, Hashable {
+public struct HomeView: Sendable, Hashable, Encodable {
     public var intro: String
     public var latestBulletin: BulletinSummary?
     public var latestWriteUps: [WriteUpSummary]
@@ -12,23 +12,23 @@ public struct HomeView: Sendable, Hashable {
     public var noticesURL: String
 }
 
-public struct CountView: Sendable, Hashable {
+public struct CountView: Sendable, Hashable, Encodable {
     public var label: String
     public var value: Int
     public var url: String
 }
 
-public struct BulletinListView: Sendable, Hashable {
+public struct BulletinListView: Sendable, Hashable, Encodable {
     public var years: [BulletinYear]
     public var isEmpty: Bool
 
-    public struct BulletinYear: Sendable, Hashable {
+    public struct BulletinYear: Sendable, Hashable, Encodable {
         public var year: String
         public var bulletins: [BulletinSummary]
     }
 }
 
-public struct BulletinView: Sendable, Hashable {
+public struct BulletinView: Sendable, Hashable, Encodable {
     public var masthead: String
     public var issueLabel: String
     public var serialLabel: String?
@@ -42,7 +42,7 @@ public struct BulletinView: Sendable, Hashable {
     public var distribution: [Bulletin.DistributionLine]
     public var hasDistribution: Bool
 
-    public struct BulletinItem: Sendable, Hashable {
+    public struct BulletinItem: Sendable, Hashable, Encodable {
         public var number: Int
         public var title: String
         public var url: String
@@ -55,13 +55,13 @@ public struct BulletinView: Sendable, Hashable {
     }
 }
 
-public struct BaseListView: Sendable, Hashable {
+public struct BaseListView: Sendable, Hashable, Encodable {
     public var categories: [CategoryFilter]
     public var districts: [DistrictGroup]
     public var total: Int
     public var asOf: String
 
-    public struct CategoryFilter: Sendable, Hashable {
+    public struct CategoryFilter: Sendable, Hashable, Encodable {
         public var id: String
         public var label: String
         public var count: Int
@@ -69,7 +69,7 @@ public struct BaseListView: Sendable, Hashable {
     }
 }
 
-public struct BaseView: Sendable, Hashable {
+public struct BaseView: Sendable, Hashable, Encodable {
     public var name: String
     public var district: String
     public var districtKnown: Bool
@@ -87,20 +87,20 @@ public struct BaseView: Sendable, Hashable {
     public var reports: [ReportCell]
 }
 
-public struct RevocationView: Sendable, Hashable {
+public struct RevocationView: Sendable, Hashable, Encodable {
     public var date: String
     public var reason: String
     public var notice: ModelLink?
 }
 
-public struct ReportCell: Sendable, Hashable {
+public struct ReportCell: Sendable, Hashable, Encodable {
     public var year: Int
     public var label: String
     public var cssClass: String
     public var url: String?
 }
 
-public struct WriteUpView: Sendable, Hashable {
+public struct WriteUpView: Sendable, Hashable, Encodable {
     public var title: String
     public var kind: String
     public var date: DateView
@@ -115,10 +115,10 @@ public struct WriteUpView: Sendable, Hashable {
     public var bulletins: [ModelLink]
 }
 
-public struct ModelListView: Sendable, Hashable {
+public struct ModelListView: Sendable, Hashable, Encodable {
     public var models: [ModelEntry]
 
-    public struct ModelEntry: Sendable, Hashable {
+    public struct ModelEntry: Sendable, Hashable, Encodable {
         public var title: String
         public var url: String
         public var excerpt: String
@@ -126,37 +126,37 @@ public struct ModelListView: Sendable, Hashable {
     }
 }
 
-public struct ModelView: Sendable, Hashable {
+public struct ModelView: Sendable, Hashable, Encodable {
     public var title: String
     public var html: String
     public var practices: [WriteUpSummary]
     public var bases: [ModelLink]
 }
 
-public struct ReportsView: Sendable, Hashable {
+public struct ReportsView: Sendable, Hashable, Encodable {
     public var years: [Int]
     /// Base, status and one column per year: for rows that span the table.
     public var columnCount: Int
     public var districts: [ReportDistrict]
     public var asOf: String
 
-    public struct ReportDistrict: Sendable, Hashable {
+    public struct ReportDistrict: Sendable, Hashable, Encodable {
         public var name: String
         public var rows: [ReportRow]
     }
 
-    public struct ReportRow: Sendable, Hashable {
+    public struct ReportRow: Sendable, Hashable, Encodable {
         public var base: ModelLink
         public var status: StatusBadge
         public var cells: [ReportCell]
     }
 }
 
-public struct NoticeListView: Sendable, Hashable {
+public struct NoticeListView: Sendable, Hashable, Encodable {
     public var notices: [NoticeSummary]
 }
 
-public struct NoticeView: Sendable, Hashable {
+public struct NoticeView: Sendable, Hashable, Encodable {
     public var title: String
     public var issuers: [String]
     public var number: String?
@@ -165,7 +165,7 @@ public struct NoticeView: Sendable, Hashable {
     public var attachments: [AttachmentLink]
     public var hasAttachments: Bool
 
-    public struct AttachmentLink: Sendable, Hashable {
+    public struct AttachmentLink: Sendable, Hashable, Encodable {
         public var label: String
         public var title: String
         public var url: String
@@ -176,30 +176,30 @@ public struct NoticeView: Sendable, Hashable {
     }
 }
 
-public struct AttachmentView: Sendable, Hashable {
+public struct AttachmentView: Sendable, Hashable, Encodable {
     public var label: String
     public var title: String
     public var notice: ModelLink
     public var html: String?
     public var baseList: [BaseListRow] = []
 
-    public struct BaseListRow: Sendable, Hashable {
+    public struct BaseListRow: Sendable, Hashable, Encodable {
         public var number: Int
         public var name: String
         public var url: String
     }
 }
 
-public struct FreePageView: Sendable, Hashable {
+public struct FreePageView: Sendable, Hashable, Encodable {
     public var title: String
     public var html: String
 }
 
-public struct NotFoundView: Sendable, Hashable {
+public struct NotFoundView: Sendable, Hashable, Encodable {
     public var homeURL: String
 }
 
-public struct SearchView: Sendable, Hashable {
+public struct SearchView: Sendable, Hashable, Encodable {
     /// Folder of the index files, with the site's root path.
     public var indexURL: String
     public var kinds: [String]

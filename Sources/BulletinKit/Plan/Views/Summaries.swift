@@ -1,6 +1,6 @@
 /// Small, reusable views of one item, as lists and cards show them.
 
-public struct BaseSummary: Sendable, Hashable {
+public struct BaseSummary: Sendable, Hashable, Encodable {
     public var id: String
     public var name: String
     public var url: String
@@ -10,7 +10,7 @@ public struct BaseSummary: Sendable, Hashable {
     public var status: StatusBadge
 }
 
-public struct StatusBadge: Sendable, Hashable {
+public struct StatusBadge: Sendable, Hashable, Encodable {
     /// 有效 / 已期满 / 已撤销 / 未生效 — always shown as text, never by colour alone.
     public var label: String
     /// CSS class: status-valid, status-expired, status-revoked, status-not-yet-valid.
@@ -27,14 +27,14 @@ public struct StatusBadge: Sendable, Hashable {
     }
 }
 
-public struct DistrictGroup: Sendable, Hashable {
+public struct DistrictGroup: Sendable, Hashable, Encodable {
     public var name: String
     public var anchor: String
     public var bases: [BaseSummary]
     public var count: Int
 }
 
-public struct WriteUpSummary: Sendable, Hashable {
+public struct WriteUpSummary: Sendable, Hashable, Encodable {
     public var title: String
     public var url: String
     public var kind: String
@@ -46,7 +46,7 @@ public struct WriteUpSummary: Sendable, Hashable {
     public var example: Bool
 }
 
-public struct BulletinSummary: Sendable, Hashable {
+public struct BulletinSummary: Sendable, Hashable, Encodable {
     public var title: String
     public var url: String
     public var issueLabel: String
@@ -56,7 +56,7 @@ public struct BulletinSummary: Sendable, Hashable {
     public var example: Bool
 }
 
-public struct NoticeSummary: Sendable, Hashable {
+public struct NoticeSummary: Sendable, Hashable, Encodable {
     public var title: String
     public var url: String
     public var date: String
@@ -65,12 +65,12 @@ public struct NoticeSummary: Sendable, Hashable {
     public var issuers: String
 }
 
-public struct ModelLink: Sendable, Hashable {
+public struct ModelLink: Sendable, Hashable, Encodable {
     public var title: String
     public var url: String
 }
 
-public struct DateView: Sendable, Hashable {
+public struct DateView: Sendable, Hashable, Encodable {
     public var text: String
     public var iso: String
 
