@@ -53,25 +53,21 @@ public enum ContentLoader {
     public static func loadFile(_ relative: String, root: URL, displayPath: String) -> LoadedFile {
         let extensionName = (relative as NSString).pathExtension.lowercased()
         guard ["md", "markdown", "yaml", "yml"].contains(extensionName) else { return .asset }
-        let url = root.appendingPathComponent(relative)
+        let data: Data
         do {
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            if size > maximumTextFileSize {
-                throw Diagnostic.error(at: SourceLocation(path: displayPath),
-                                       "the file is too large (\(size / 1_048_576) MB); text files may have at most \(maximumTextFileSize / 1_048_576) MB",
-                                       hint: "split it into several files, or put large documents in Content/assets/ as attachments")
-            }
-            let data: Data
-            do {
-                data = try Data(contentsOf: url)
-            } catch {
-                throw Diagnostic.error(at: SourceLocation(path: displayPath), "cannot read the file: \(error.localizedDescription)",
-                                       hint: "check that the file exists and is readable")
-            }
-            return parse(data, relativePath: relative, displayPath: displayPath)
+            data = try FileSystemCalls.readFile(root.path + "/" + relative, limit: maximumTextFileSize)
         } catch {
-            return .failed(error as! Diagnostic)
+            switch error {
+            case .tooLarge(let size):
+                return .failed(.error(at: SourceLocation(path: displayPath),
+                                      "the file is too large (\(size / 1_048_576) MB); text files may have at most \(maximumTextFileSize / 1_048_576) MB",
+                                      hint: "split it into several files, or put large documents in Content/assets/ as attachments"))
+            case .system(let failure):
+                return .failed(.error(at: SourceLocation(path: displayPath), "cannot read the file: \(failure.reason)",
+                                      hint: "check that the file exists and is readable"))
+            }
         }
+        return parse(data, relativePath: relative, displayPath: displayPath)
     }
 
     /// Text files larger than this are refused: no editor writes 8 MB of Markdown, and a mistaken

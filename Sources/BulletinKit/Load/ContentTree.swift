@@ -21,48 +21,59 @@ enum ContentTree {
             return listing
         }
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
-        walk(folder: root, relative: "", realRoot: realRoot, displayRoot: displayRoot, into: &listing)
+        walk(folder: root.path, relative: "", realRoot: realRoot, displayRoot: displayRoot, into: &listing)
         listing.files.sort()
         return listing
     }
 
-    private static func walk(folder: URL, relative: String, realRoot: String, displayRoot: String, into listing: inout Listing) {
-        let fileManager = FileManager.default
+    private static func walk(folder: String, relative: String, realRoot: String, displayRoot: String, into listing: inout Listing) {
         let display = relative.isEmpty ? displayRoot : displayRoot + "/" + relative
-        let names: [String]
-        do {
-            names = try fileManager.contentsOfDirectory(atPath: folder.path).sorted()
-        } catch {
+        guard let names = entryNames(of: folder) else {
             listing.diagnostics.append(.error(at: SourceLocation(path: display), "cannot read the folder",
                                               hint: "check its permissions"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = folder + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childDisplay = displayRoot + "/" + childRelative
-            var linkInfo = stat()
-            let isLink = lstat(url.path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
-            // Resolving costs a stat per path component, so only links are resolved.
-            let real = isLink ? url.resolvingSymlinksInPath().standardizedFileURL.path : realRoot
-            guard real == realRoot || real.hasPrefix(realRoot + "/") else {
-                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "this link points outside the content folder",
-                                                  hint: "copy the file into the content folder instead of linking to it"))
-                continue
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                // Resolving costs a stat per path component, so only links are resolved.
+                let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+                guard real == realRoot || real.hasPrefix(realRoot + "/") else {
+                    listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "this link points outside the content folder",
+                                                      hint: "copy the file into the content folder instead of linking to it"))
+                    continue
+                }
+                guard stat(path, &info) == 0 else {
+                    listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "this link points to nothing",
+                                                      hint: "remove the broken link"))
+                    continue
+                }
             }
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "this link points to nothing",
-                                                  hint: "remove the broken link"))
-                continue
-            }
-            if isDirectory.boolValue {
-                walk(folder: url, relative: childRelative, realRoot: realRoot, displayRoot: displayRoot, into: &listing)
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(folder: path, relative: childRelative, realRoot: realRoot, displayRoot: displayRoot, into: &listing)
             } else {
                 listing.files.append(childRelative)
-                listing.stamps[childRelative] = FileStamp(url)
+                listing.stamps[childRelative] = FileStamp(info)
             }
         }
+    }
+
+    /// The names in a folder (without `.` and `..`), or nil when it cannot be read.
+    private static func entryNames(of folder: String) -> [String]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 }
 
@@ -84,15 +95,21 @@ public struct FileStamp: Hashable, Sendable {
     init(_ url: URL) {
         var info = stat()
         if stat(url.path, &info) == 0 {
-            seconds = Int(info.st_mtim.tv_sec)
-            nanoseconds = Int(info.st_mtim.tv_nsec)
-            size = Int(info.st_size)
-            inode = UInt(info.st_ino)
+            self.init(info)
         } else {
-            seconds = -1
-            nanoseconds = 0
-            size = -1
-            inode = 0
+            self.init(seconds: -1, nanoseconds: 0, size: -1, inode: 0)
         }
+    }
+
+    init(seconds: Int, nanoseconds: Int, size: Int, inode: UInt) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+        self.size = size
+        self.inode = inode
+    }
+
+    init(_ info: stat) {
+        self.init(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec), size: Int(info.st_size),
+                  inode: UInt(info.st_ino))
     }
 }

@@ -15,11 +15,32 @@ enum SourceText {
     }
 
     static func decode(_ data: Data, displayPath: String) throws(Diagnostic) -> String {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            bytes = bytes.dropFirst(3)
+        // Byte scans over the buffer itself: scanning Characters of a long Chinese text, or a
+        // Data's bytes one by one, cost far more.
+        let scanned: Result<String, Diagnostic> = data.withUnsafeBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
+            let hasBOM = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
+            let bytes = UnsafeBufferPointer(rebasing: all[(hasBOM ? 3 : 0)...])
+            return Result { () throws(Diagnostic) -> String in try decodeText(bytes, displayPath: displayPath) }
         }
-        if !bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
+        return try scanned.get()
+    }
+
+    private static func decodeText(_ bytes: UnsafeBufferPointer<UInt8>, displayPath: String) throws(Diagnostic) -> String {
+        var blank = true
+        var nul: Int?
+        var hasCR = false
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x20, 0x0A, 0x09: continue
+            case 0x0D: hasCR = true
+            case 0:
+                if nul == nil { nul = index }
+                blank = false
+            default: blank = false
+            }
+        }
+        if blank {
             throw .error(at: SourceLocation(path: displayPath), "the file is empty",
                          hint: "write its front matter and text, or delete the file")
         }
@@ -29,15 +50,14 @@ enum SourceText {
                          "the file is not valid UTF-8 text",
                          hint: "save it as UTF-8 (editors often offer 'UTF-8' under 'Save As… / Encoding'); GBK and GB2312 are not accepted")
         }
-        // Byte checks: scanning Characters of a long Chinese text costs far more.
-        if let nul = bytes.firstIndex(of: 0) {
-            let prefix = String(decoding: bytes[..<nul], as: UTF8.self)
+        if let nul {
+            let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<nul]), as: UTF8.self)
             let line = prefix.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
             throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
                          "the file contains a NUL byte, so it is not text", hint: "remove the NUL byte or save the file again as UTF-8 text")
         }
-        if bytes.contains(13) {
+        if hasCR {
             return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

@@ -39,16 +39,15 @@ public enum OutputWriter {
     /// then the files are written on all cores.
     private static func write(_ files: [OutputFile], into root: URL, replacing: Bool = false) throws {
         let rootPath = root.path
-        let folders = Set(files.map { (rootPath + "/" + $0.path as NSString).deletingLastPathComponent }).sorted()
+        let folders = Set(files.map { file in
+            let path = rootPath + "/" + file.path
+            return String(path[..<path.lastIndex(of: "/")!])
+        }).sorted()
         try FileSystemCalls.makeFolders(folders)
         let failures = files.parallelMap { file -> String? in
             let destination = rootPath + "/" + file.path
             do throws(FileSystemCalls.Failure) {
-                let bytes: Data
-                switch file.contents {
-                case .data(let data): bytes = data
-                case .copy(let source): bytes = Data(try FileSystemCalls.readFile(source.path))
-                }
+                let bytes = try contents(of: file)
                 if replacing {
                     try FileSystemCalls.replace(bytes, at: destination)
                 } else {
@@ -61,6 +60,20 @@ public enum OutputWriter {
         }
         if let failure = failures.compactMap({ $0 }).first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+        }
+    }
+
+    private static func contents(of file: OutputFile) throws(FileSystemCalls.Failure) -> Data {
+        switch file.contents {
+        case .data(let data):
+            return data
+        case .copy(let source):
+            do {
+                return try FileSystemCalls.readFile(source.path)
+            } catch {
+                guard case .system(let failure) = error else { preconditionFailure("no size limit was set") }
+                throw failure
+            }
         }
     }
 
