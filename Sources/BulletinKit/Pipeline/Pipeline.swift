@@ -115,9 +115,9 @@ public enum Pipeline {
         report.copiedFiles = files.count - plan.pages.count - report.compressedFiles
         guard write else { return report }
         do {
-            try OutputWriter.publish(files, to: folders.output, displayPath: folders.outputDisplay)
+            let written = try OutputWriter.publish(files, to: folders.output, displayPath: folders.outputDisplay)
             report.wroteOutput = true
-            manifest?.write(for: folders.output)
+            manifest?.write(for: folders.output, outputs: written)
         } catch {
             report.diagnostics.append(error)
         }

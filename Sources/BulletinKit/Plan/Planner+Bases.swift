@@ -49,7 +49,7 @@ extension Planner {
     }
 
     func writeUpPages() -> [PlannedPage] {
-        site.writeUps.map { writeUp in
+        site.writeUps.parallelMap { writeUp in
             let base = basesByID[writeUp.baseID]!
             let inBulletins = (bulletinsByItem[writeUp.reference] ?? []).map {
                 ModelLink(title: "\($0.year)年\($0.issueLabel) \($0.title)", url: addresses.link(Addresses.bulletin($0)))

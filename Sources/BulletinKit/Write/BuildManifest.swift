@@ -50,10 +50,15 @@ public struct BuildManifest: Codable, Equatable, Sendable {
         return try? JSONDecoder().decode(BuildManifest.self, from: data)
     }
 
-    /// Records what the build wrote; a manifest that cannot be written only costs the next build its shortcut.
-    func write(for output: URL) {
+    /// Records what the build wrote (the writer's stamps, so the output is not listed again); a
+    /// manifest that cannot be written only costs the next build its shortcut.
+    func write(for output: URL, outputs: [String: FileStamp]) {
         var complete = self
-        complete.outputs = Self.outputStamps(output)
+        // As a listing of the folder sees it: hidden files are left out.
+        complete.outputs = [:]
+        for (path, stamp) in outputs where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            complete.outputs[path] = stamp.description
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if let data = try? encoder.encode(complete) {

@@ -9,16 +9,19 @@ public enum OutputWriter {
     /// Marks a folder as built by this tool: only such a folder is ever replaced.
     public static let markerName = ".bulletin-build"
 
-    public static func publish(_ files: [OutputFile], to output: URL, displayPath: String) throws(Diagnostic) {
+    /// Returns the stamp of every file written, by path inside the output folder.
+    @discardableResult
+    public static func publish(_ files: [OutputFile], to output: URL, displayPath: String) throws(Diagnostic) -> [String: FileStamp] {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).tmp-"
         removeAbandonedFolders(beside: output)
         let staging = parent.appendingPathComponent("\(prefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        var stamps: [String: FileStamp] = [:]
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try write(files, into: staging)
+            stamps = try write(files, into: staging)
             try Data("built by bulletin; this folder is replaced as a whole by each build\n".utf8)
                 .write(to: staging.appendingPathComponent(markerName))
             try swap(staging, into: output)
@@ -32,35 +35,40 @@ public enum OutputWriter {
         }
         // After the swap the staging path holds the previous site.
         try? fileManager.removeItem(at: staging)
+        return stamps
     }
 
     /// Writes the files below `root`. `replacing` lets a file take the place of an existing one
     /// (the preview's folder); a fresh staging folder has none. Folders are made first, in order;
     /// then the files are written on all cores.
-    private static func write(_ files: [OutputFile], into root: URL, replacing: Bool = false) throws {
+    @discardableResult
+    private static func write(_ files: [OutputFile], into root: URL, replacing: Bool = false) throws -> [String: FileStamp] {
         let rootPath = root.path
         let folders = Set(files.map { file in
             let path = rootPath + "/" + file.path
             return String(path[..<path.lastIndex(of: "/")!])
         }).sorted()
         try FileSystemCalls.makeFolders(folders)
-        let failures = files.parallelMap { file -> String? in
+        let results = files.parallelMap { file -> Result<FileStamp, FileSystemCalls.Failure> in
             let destination = rootPath + "/" + file.path
-            do throws(FileSystemCalls.Failure) {
+            return Result { () throws(FileSystemCalls.Failure) -> FileStamp in
                 let bytes = try contents(of: file)
                 if replacing {
                     try FileSystemCalls.replace(bytes, at: destination)
-                } else {
-                    try FileSystemCalls.write(bytes, to: destination)
+                    return FileStamp(URL(fileURLWithPath: destination))
                 }
-                return nil
-            } catch {
-                return error.description
+                return try FileSystemCalls.write(bytes, to: destination)
             }
         }
-        if let failure = failures.compactMap({ $0 }).first {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+        var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(files.count)
+        for (file, result) in zip(files, results) {
+            switch result {
+            case .success(let stamp): stamps[file.path] = stamp
+            case .failure(let failure): throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure.description])
+            }
         }
+        return stamps
     }
 
     private static func contents(of file: OutputFile) throws(FileSystemCalls.Failure) -> Data {
