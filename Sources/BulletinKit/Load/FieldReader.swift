@@ -36,7 +36,8 @@ public struct FieldReader {
 
     private mutating func value(_ key: String, required: Bool) -> Node? {
         seen.insert(key)
-        guard let node = node(key), !(node.scalar.map { $0.tag == Tag(.null) && isNullText($0.string) } ?? false) else {
+        // The text test first: resolving a scalar's tag runs Yams' regular expressions.
+        guard let node = node(key), !(node.scalar.map { isNullText($0.string) && $0.tag == Tag(.null) } ?? false) else {
             if required {
                 diagnostics.append(.error(at: location, "missing required field '\(key)'",
                                           hint: "add a line '\(key): …' to this block"))

@@ -17,7 +17,23 @@ struct Drafts {
     static let reservedSlugs: Set<String> = ["bases", "bulletins", "models", "reports", "notices", "search", "static",
                                              "assets", "pages", "feed", "sitemap", "robots", "404"]
 
-    mutating func add(_ source: MarkdownSource, includeDrafts: Bool) -> [Diagnostic] {
+    /// Adds every source in order. Reading write-ups' front matter, the bulk of the work, depends
+    /// on nothing else, so it is done first on all cores.
+    mutating func add(_ sources: [MarkdownSource], includeDrafts: Bool) -> [Diagnostic] {
+        let writeUpReadings = sources.parallelMap { source -> WriteUpReading? in
+            guard case let .writeUp(baseID, slug) = ContentSection(relativePath: source.relativePath) else { return nil }
+            return EntryReaders.writeUp(source, baseID: baseID, slug: slug)
+        }
+        var diagnostics: [Diagnostic] = []
+        for (source, reading) in zip(sources, writeUpReadings) {
+            diagnostics += add(source, includeDrafts: includeDrafts, writeUpReading: reading)
+        }
+        return diagnostics
+    }
+
+    typealias WriteUpReading = (Draft<EntryReaders.WriteUpFields>?, [Diagnostic])
+
+    mutating func add(_ source: MarkdownSource, includeDrafts: Bool, writeUpReading: WriteUpReading? = nil) -> [Diagnostic] {
         let section = ContentSection(relativePath: source.relativePath)
         let at = SourceLocation(path: source.displayPath)
         if let name = section.addressName, !Slug.isValid(name) {
@@ -27,7 +43,7 @@ struct Drafts {
         switch section {
         case let .writeUp(baseID, slug):
             declaredWriteUps.insert("\(baseID)/\(slug)")
-            let (draft, diagnostics) = EntryReaders.writeUp(source, baseID: baseID, slug: slug)
+            let (draft, diagnostics) = writeUpReading ?? EntryReaders.writeUp(source, baseID: baseID, slug: slug)
             if let draft {
                 if includeDrafts || !draft.fields.draft {
                     writeUps.append(draft)

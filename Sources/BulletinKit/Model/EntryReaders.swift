@@ -1,6 +1,6 @@
 /// Front matter of each kind of Markdown file, read into typed drafts. Bodies are converted
 /// later, once every page's address is known, so links between files can be checked.
-struct Draft<Fields> {
+struct Draft<Fields: Sendable>: Sendable {
     var fields: Fields
     var source: MarkdownSource
 }

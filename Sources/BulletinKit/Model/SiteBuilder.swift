@@ -48,9 +48,7 @@ public enum SiteBuilder {
                 drafts.declaredWriteUps.insert("\(baseID)/\(slug)")
             }
         }
-        for source in content.markdown {
-            diagnostics.append(contentsOf: drafts.add(source, includeDrafts: options.includeDrafts))
-        }
+        diagnostics.append(contentsOf: drafts.add(content.markdown, includeDrafts: options.includeDrafts))
 
         let (paths, pathDiagnostics) = drafts.contentPaths(staticFiles: content.staticFiles)
         diagnostics.append(contentsOf: pathDiagnostics)

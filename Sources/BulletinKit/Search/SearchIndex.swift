@@ -174,6 +174,7 @@ public final class SearchTermCache: @unchecked Sendable {
         SearchTokenizer.countTerms(document.title, weight: SearchIndex.titleWeight, into: &counts, words: &words)
         SearchTokenizer.countTerms(document.base + " " + document.district, weight: 2, into: &counts, words: &words)
         SearchTokenizer.countTerms(document.text, weight: 1, into: &counts, words: &words)
-        return (counts.map { ($0.key, min($0.value, 999)) }.sorted { $0.0 < $1.0 }, words)
+        // In no particular order: postings are kept per term, in document order.
+        return (counts.map { ($0.key, min($0.value, 999)) }, words)
     }
 }
