@@ -14,6 +14,16 @@ import Testing
         return (document.html, diagnostics)
     }
 
+    @Test func excerptJoinsLinesAndStopsAtTheLimit() {
+        let document = Document(html: "", plainText: "\n家校社\n\n协同育人\n")
+        #expect(document.excerpt() == "家校社 协同育人")
+        #expect(document.excerpt(8) == "家校社 协同育人")
+        #expect(document.excerpt(7) == "家校社 协同育…")
+        #expect(document.excerpt(3) == "家校社…")
+        #expect(document.excerpt(4) == "家校社 …")
+        #expect(Document(html: "", plainText: "\n\n").excerpt() == "")
+    }
+
     @Test func rendersCommonMark() {
         let (html, diagnostics) = convert("## 小标题\n\n家校社**协同**育人。\n")
         #expect(html == "<h2>小标题</h2>\n<p>家校社<strong>协同</strong>育人。</p>\n")

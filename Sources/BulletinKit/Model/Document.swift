@@ -10,10 +10,27 @@ public struct Document: Sendable, Hashable {
     public static let empty = Document(html: "", plainText: "")
 
     /// The first `limit` characters of the text, for meta descriptions and list summaries.
+    /// Lines are joined with a space. Reads only as far as the limit: bodies are long.
     public func excerpt(_ limit: Int = 120) -> String {
-        let flat = plainText.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard flat.count > limit else { return flat }
-        return String(flat.prefix(limit)) + "…"
+        var excerpt = ""
+        var count = 0
+        var spaceBefore = false
+        for character in plainText {
+            if character.isNewline {
+                spaceBefore = count > 0
+                continue
+            }
+            if spaceBefore {
+                if count == limit { return excerpt + "…" }
+                excerpt.append(" ")
+                count += 1
+                spaceBefore = false
+            }
+            if count == limit { return excerpt + "…" }
+            excerpt.append(character)
+            count += 1
+        }
+        return excerpt
     }
 
     /// The HTML with every heading one level lower (h2 → h3 …), for a body shown under a heading
