@@ -140,22 +140,23 @@ public enum SearchIndex {
 /// a rebuild counts the terms of changed documents only.
 public final class SearchTermCache: @unchecked Sendable {
     public typealias Terms = (terms: [(UInt64, Int)], words: [UInt64: String])
-    // Guarded by `lock`; read from the parallel counting of documents.
-    private var entries: [SearchDocument: Terms] = [:]
+    // Guarded by `lock`; read from the parallel counting of documents. Keyed by path: hashing
+    // whole documents (their text is most of the site) cost more than counting changed ones.
+    private var entries: [String: (document: SearchDocument, terms: Terms)] = [:]
     private let lock = NSLock()
 
     public init() {}
 
     func terms(of document: SearchDocument) -> Terms {
         lock.lock()
-        if let known = entries[document] {
+        if let known = entries[document.path], known.document == document {
             lock.unlock()
-            return known
+            return known.terms
         }
         lock.unlock()
         let counted = Self.count(document)
         lock.lock()
-        entries[document] = counted
+        entries[document.path] = (document, counted)
         lock.unlock()
         return counted
     }
@@ -164,7 +165,7 @@ public final class SearchTermCache: @unchecked Sendable {
     func keepOnly(_ documents: [SearchDocument]) {
         lock.lock()
         defer { lock.unlock() }
-        let current = Set(documents)
+        let current = Set(documents.map(\.path))
         entries = entries.filter { current.contains($0.key) }
     }
 
