@@ -27,6 +27,8 @@ public final class IncrementalBuilder {
     private let searchTerms = SearchTermCache()
     private var fingerprints: [String: Int] = [:]
     private var copies: [String: FileStamp] = [:]
+    /// Whether the folder has been written, and so may be read while it is written again.
+    private var written = false
 
     public init(folders: PipelineFolders, options: BuildOptions) {
         self.folders = folders
@@ -109,7 +111,11 @@ public final class IncrementalBuilder {
         }
         let stale = Set(fingerprints.keys).union(copies.keys).subtracting(newFingerprints.keys).subtracting(newCopies.keys).sorted()
         do {
-            try OutputWriter.update(files, removing: stale, in: folders.output)
+            // The first time, nobody reads the folder yet: files are written in place, without the
+            // write-and-rename that keeps later rewrites whole for a reader.
+            let replacing = written
+            written = true
+            try OutputWriter.update(files, removing: stale, in: folders.output, replacing: replacing)
         } catch {
             outcome.diagnostics.append(.error(at: SourceLocation(path: folders.outputDisplay),
                                               "cannot write the preview: \(error.localizedDescription)",

@@ -132,10 +132,12 @@ public enum OutputWriter {
 extension OutputWriter {
     /// Writes changed files into a folder in place and removes the ones no longer produced. For the
     /// preview's private folder only: a published folder is always replaced as a whole.
-    public static func update(_ files: [OutputFile], removing stale: [String], in folder: URL) throws {
+    /// `replacing` writes each file beside its place and renames it there, so that a reader of the
+    /// folder never sees a half-written file.
+    public static func update(_ files: [OutputFile], removing stale: [String], in folder: URL, replacing: Bool = true) throws {
         for path in stale {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
         }
-        try write(files, into: folder, replacing: true)
+        try write(files, into: folder, replacing: replacing)
     }
 }
