@@ -16,13 +16,14 @@ import Testing
 
     @Test func numberedTermsAreTheTermsOfTheText() {
         let text = "家校社协同，WeChat小程序２０２４年；家校合作 wechat"
-        var counts: [UInt64: Int] = [:]
+        var counts = TermCounts(capacity: 4)
         var words: [UInt64: String] = [:]
         SearchTokenizer.countTerms(text, weight: 1, into: &counts, words: &words)
+        #expect(counts.count == Set(SearchTokenizer.indexTerms(text)).count)
         var expected: [String: Int] = [:]
         for term in SearchTokenizer.indexTerms(text) { expected[term, default: 0] += 1 }
         var actual: [String: Int] = [:]
-        for (code, count) in counts { actual[SearchTokenizer.term(of: code, words: words)] = count }
+        for (code, count) in counts.pairs { actual[SearchTokenizer.term(of: code, words: words)] = count }
         #expect(actual == expected)
         #expect(actual["wechat"] == 2 && actual["家校"] == 2 && actual["2024"] == 1)
     }

@@ -22,7 +22,8 @@ public enum SearchIndex {
     public static let documentsPerBlock = 100
     /// Documents per `text-N.json` block.
     public static let textsPerBlock = 10
-    /// Text kept per document for snippets.
+    /// Text kept per document for snippets, in Unicode scalars (counting Characters, which needs
+    /// grapheme breaking, took longer than the rest of the snippet files together).
     public static let snippetText = 3000
     /// A title counts this many times a body word.
     static let titleWeight = 10
@@ -69,7 +70,7 @@ public enum SearchIndex {
         }
         let texts = Array(0..<textBlocks).parallelMap { block in
             let slice = documents[(block * textsPerBlock)..<min(documents.count, (block + 1) * textsPerBlock)]
-            return jsonStrings(slice.map { String($0.text.prefix(snippetText)) })
+            return jsonStrings(slice.map { String($0.text.unicodeScalars.prefix(snippetText)) })
         }
         for (block, text) in texts.enumerated() {
             files.append((folder + "text-\(block).json", text))
@@ -84,22 +85,37 @@ public enum SearchIndex {
     }
 
     /// `{"term":[Δdoc,weight,…],…}` with terms sorted and document numbers as differences.
-    /// Written by hand: terms are Chinese characters or [a-z0-9] words, never needing escapes.
+    /// Written by hand, as bytes: terms are Chinese characters or [a-z0-9] words, never needing escapes.
     static func shardJSON(_ entries: [(term: String, postings: [Int32])]) -> String {
-        var text = "{"
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(entries.reduce(2) { $0 + $1.term.utf8.count + 4 + 6 * $1.postings.count })
         for (index, entry) in entries.sorted(by: { $0.term < $1.term }).enumerated() {
-            if index > 0 { text += "," }
-            text += "\"" + entry.term + "\":"
-            text += "["
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: entry.term.utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "[")])
             var previous: Int32 = 0
             for position in stride(from: 0, to: entry.postings.count, by: 2) {
-                if position > 0 { text += "," }
-                text += String(entry.postings[position] - previous) + "," + String(entry.postings[position + 1])
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendDecimal(entry.postings[position] - previous, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                appendDecimal(entry.postings[position + 1], to: &bytes)
                 previous = entry.postings[position]
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A non-negative number in decimal digits.
+    private static func appendDecimal(_ number: Int32, to bytes: inout [UInt8]) {
+        var divisor: Int32 = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
     }
 
     static func jsonRows(_ rows: [[String]]) -> String {
@@ -170,12 +186,12 @@ public final class SearchTermCache: @unchecked Sendable {
     }
 
     static func count(_ document: SearchDocument) -> Terms {
-        var counts: [UInt64: Int] = [:]
+        var counts = TermCounts(capacity: document.text.utf8.count / 2 + 64)
         var words: [UInt64: String] = [:]
-        SearchTokenizer.countTerms(document.title, weight: SearchIndex.titleWeight, into: &counts, words: &words)
+        SearchTokenizer.countTerms(document.title, weight: Int32(SearchIndex.titleWeight), into: &counts, words: &words)
         SearchTokenizer.countTerms(document.base + " " + document.district, weight: 2, into: &counts, words: &words)
         SearchTokenizer.countTerms(document.text, weight: 1, into: &counts, words: &words)
         // In no particular order: postings are kept per term, in document order.
-        return (counts.map { ($0.key, min($0.value, 999)) }, words)
+        return (counts.pairs.map { ($0.0, min($0.1, 999)) }, words)
     }
 }

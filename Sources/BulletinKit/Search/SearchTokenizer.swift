@@ -86,7 +86,7 @@ public enum SearchTokenizer {
     /// The index terms of a text as numbers, with how often each occurs, for building the index fast:
     /// a Chinese character `a` is `a << 32`, a pair `ab` is `a << 32 | b`, and a word has the top bit
     /// set over its FNV-1a hash (its text is returned in `words`). Same terms as `indexTerms`.
-    public static func countTerms(_ text: String, weight: Int, into counts: inout [UInt64: Int], words: inout [UInt64: String]) {
+    public static func countTerms(_ text: String, weight: Int32, into counts: inout TermCounts, words: inout [UInt64: String]) {
         var previous: UInt64 = 0
         var word = ""
         func endWord() {
@@ -94,7 +94,7 @@ public enum SearchTokenizer {
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
             let code = (1 << 63) | (hash >> 1)
-            counts[code, default: 0] += weight
+            counts.add(code, weight: weight)
             words[code] = word
             word = ""
         }
@@ -103,8 +103,8 @@ public enum SearchTokenizer {
             if isChinese(normalized) {
                 endWord()
                 let code = UInt64(normalized.value)
-                counts[code << 32, default: 0] += weight
-                if previous != 0 { counts[previous << 32 | code, default: 0] += weight }
+                counts.add(code << 32, weight: weight)
+                if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
                 previous = code
             } else {
                 previous = 0
