@@ -213,6 +213,23 @@ import Testing
         #expect(try fixture.read("Public/about/index.html").contains("<div class=\"box\">框</div>"))
     }
 
+    @Test func textInTemplatesIsEscapedEvenBeforeACombiningMark() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        // '"' followed by U+0301 is one Character: escaping Character by Character would let it
+        // close the attribute the title is written into.
+        let title = "开放日\"\u{301} onmouseover=\"alert(1)\" <b>&'"
+        try fixture.write("Content/bases/wanzhou-shahe-primary/open-day.md",
+                          "---\ntitle: '\(title.replacingOccurrences(of: "'", with: "''"))'\ndate: 2021-05-12\nkind: event\n---\n正文。\n")
+        _ = try fixture.build()
+        let page = try fixture.read("Public/bases/wanzhou-shahe-primary/open-day/index.html")
+        let escaped = "<meta property=\"og:title\" content=\"开放日&quot;\u{301} onmouseover=&quot;alert(1)&quot; &lt;b&gt;&amp;&#39;\">"
+        let unescaped = "\"\u{301} onmouseover"
+        #expect(page.contains(escaped))
+        #expect(!page.contains(unescaped))
+        #expect(HTMLEscaping.escape("家校社") == "家校社")
+    }
+
     @Test func rawHTMLIsDroppedByDefault() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

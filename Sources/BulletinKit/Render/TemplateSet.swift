@@ -35,6 +35,7 @@ public struct TemplateSet: Sendable {
             }
             return (nil, diagnostics)
         }
+        HTMLEscaping.registered
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: (display: String, text: String)] = [:]
         var staticFiles: [String] = []
@@ -49,11 +50,13 @@ public struct TemplateSet: Sendable {
             do {
                 let text = try SourceText.read(root.appendingPathComponent(relative), displayPath: display)
                 texts[name] = (display, text)
-                templates[name] = try MustacheTemplate(string: text)
+                templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
             } catch let diagnostic as Diagnostic {
                 diagnostics.append(diagnostic)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(at: SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                // The escaping pragma is one line before the file's first.
+                diagnostics.append(.error(at: SourceLocation(path: display, line: max(1, error.context.lineNumber - 1),
+                                                             column: error.context.columnNumber),
                                           "template syntax error: \(describe(error.error))",
                                           hint: "check that every {{#section}} and {{<parent}} is closed by a matching {{/…}}"))
             } catch {
