@@ -3,7 +3,7 @@ import Foundation
 /// The pipeline for a session that rebuilds many times (the preview server): it keeps what the last
 /// rebuild read, converted and rendered, and redoes only what changed — files are re-read when their
 /// stamp changes, bodies re-converted when their text changes, and pages re-rendered and re-written
-/// when their view data (fingerprint) changes. Model and plan run whole each time: they are cheap,
+/// when their data changes. Model and plan run whole each time: they are cheap,
 /// and it keeps every cross-reference check exact.
 public final class IncrementalBuilder {
     public struct Outcome: Sendable {
@@ -25,7 +25,8 @@ public final class IncrementalBuilder {
     private var templates: TemplateSet?
     private let documents = DocumentCache()
     private let searchTerms = SearchTermCache()
-    private var fingerprints: [String: Int] = [:]
+    /// What each page was made from last time, by output path.
+    private var pages: [String: PlannedPage.Content] = [:]
     private var copies: [String: FileStamp] = [:]
     /// Whether the folder has been written, and so may be read while it is written again.
     private var written = false
@@ -83,14 +84,13 @@ public final class IncrementalBuilder {
 
         let plan = SitePlanner.plan(site, assets: templates.assetPaths, searchCache: searchTerms)
         clock.finished("plan")
-        var newFingerprints: [String: Int] = [:]
+        var newPages: [String: PlannedPage.Content] = [:]
         var toRender: [PlannedPage] = []
-        // Hashing every page's view data is most of a small rebuild's work: done on all cores.
-        for (page, fingerprint) in zip(plan.pages, plan.pages.parallelMap(\.fingerprint)) {
-            newFingerprints[page.path] = fingerprint
-            if templatesChanged || fingerprints[page.path] != fingerprint {
-                toRender.append(page)
-            }
+        let previous = templatesChanged ? [:] : pages
+        let unchanged = plan.pages.parallelMap { page in previous[page.path] == page.content }
+        for (page, isUnchanged) in zip(plan.pages, unchanged) {
+            newPages[page.path] = page.content
+            if !isUnchanged { toRender.append(page) }
         }
         clock.finished("compare")
         var files = SiteRenderer.renderPages(toRender, templates: templates, language: site.config.language)
@@ -109,7 +109,7 @@ public final class IncrementalBuilder {
             newCopies[themeFile.path] = stamp
             if copies[themeFile.path] != stamp { files.append(themeFile) }
         }
-        let stale = Set(fingerprints.keys).union(copies.keys).subtracting(newFingerprints.keys).subtracting(newCopies.keys).sorted()
+        let stale = Set(pages.keys).union(copies.keys).subtracting(newPages.keys).subtracting(newCopies.keys).sorted()
         do {
             // The first time, nobody reads the folder yet: files are written in place, without the
             // write-and-rename that keeps later rewrites whole for a reader.
@@ -120,12 +120,12 @@ public final class IncrementalBuilder {
             outcome.diagnostics.append(.error(at: SourceLocation(path: folders.outputDisplay),
                                               "cannot write the preview: \(error.localizedDescription)",
                                               hint: "check that the folder is writable"))
-            fingerprints = [:]
+            pages = [:]
             copies = [:]
             return outcome
         }
         clock.finished("write")
-        fingerprints = newFingerprints
+        pages = newPages
         copies = newCopies
         outcome.changedPaths = files.map(\.path) + stale
         outcome.succeeded = true

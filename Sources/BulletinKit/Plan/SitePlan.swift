@@ -56,27 +56,22 @@ public struct SitemapEntry: Sendable, Hashable {
     public var lastModified: String?
 }
 
-extension PlannedPage {
-    /// Changes whenever anything the page is made from changes: rebuilds re-render a page only
-    /// when its fingerprint differs from the last one (within one process; Hasher is seeded).
-    public var fingerprint: Int {
-        var hasher = Hasher()
-        hasher.combine(path)
-        switch content {
-        case let .template(name, context):
-            hasher.combine(0)
-            hasher.combine(name)
-            hasher.combine(AnyHashable(context))
-        case let .feed(feed):
-            hasher.combine(1)
-            hasher.combine(feed)
-        case let .sitemap(entries):
-            hasher.combine(2)
-            hasher.combine(entries)
-        case let .text(text):
-            hasher.combine(3)
-            hasher.combine(text)
+extension PlannedPage.Content: Equatable {
+    /// Whether two plans give a page the same data: a rebuild re-renders a page only when not.
+    /// Comparing is cheaper than hashing: most strings of an unchanged page (its converted body)
+    /// are the same storage as last time, and equal storage compares in one step.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        switch (lhs, rhs) {
+        case let (.template(name, context), .template(otherName, otherContext)):
+            return name == otherName && AnyHashable(context) == AnyHashable(otherContext)
+        case let (.feed(feed), .feed(other)):
+            return feed == other
+        case let (.sitemap(entries), .sitemap(other)):
+            return entries == other
+        case let (.text(text), .text(other)):
+            return text == other
+        default:
+            return false
         }
-        return hasher.finalize()
     }
 }
