@@ -62,4 +62,41 @@ import Testing
         #expect(found.map { docs[$0][1] }.contains("bases/wanzhou-shahe-primary/"))
         #expect(try fixture.read("Public/search/index.html").contains("<noscript>"))
     }
+
+    /// Documents with enough distinct character pairs to spread over several shards.
+    static func documents(_ count: Int, seed: UInt64) -> [SearchDocument] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { index in
+            let text = String((0..<1500).map { _ in Character(Unicode.Scalar(0x4E00 + UInt32(next(1200)))!) })
+            return SearchDocument(title: "稿件\(index)", path: "bases/b/item-\(index)/", kind: "活动", base: "基地", district: "万州区",
+                                  date: "2021年", text: text)
+        }
+    }
+
+    @Test func aSessionUpdatesTheIndexToWhatAFreshBuildMakes() {
+        var documents = Self.documents(60, seed: 7)
+        let cache = SearchIndexCache()
+        let first = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache)
+        #expect(first.filter { $0.path.hasPrefix("search/terms-") }.count > 2)
+        let replacements = Self.documents(60, seed: 8)
+        for round in 0..<3 {
+            for index in [3 + round, 17, 59 - round] {
+                documents[index].text = replacements[index + round].text
+                documents[index].title += "改"
+            }
+            let updated = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache)
+            let fresh = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
+            #expect(updated.map(\.path) == fresh.map(\.path))
+            #expect(updated.map(\.text) == fresh.map(\.text))
+        }
+        #expect(cache.updates == 3)
+        documents.swapAt(0, 1)
+        let reordered = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache)
+        #expect(reordered.map(\.text) == SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"]).map(\.text))
+        #expect(cache.updates == 3)
+    }
 }

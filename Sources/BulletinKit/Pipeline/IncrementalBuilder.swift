@@ -24,7 +24,7 @@ public final class IncrementalBuilder {
     private var loaded: [String: (stamp: FileStamp, file: LoadedFile)] = [:]
     private var templates: TemplateSet?
     private let documents = DocumentCache()
-    private let searchTerms = SearchTermCache()
+    private let searchIndex = SearchIndexCache()
     /// What each page was made from last time, by output path.
     private var pages: [String: PlannedPage.Content] = [:]
     private var copies: [String: FileStamp] = [:]
@@ -82,7 +82,7 @@ public final class IncrementalBuilder {
         clock.finished("model")
         guard let site, let templates, !outcome.diagnostics.hasErrors else { return outcome }
 
-        let plan = SitePlanner.plan(site, assets: templates.assetPaths, searchCache: searchTerms)
+        let plan = SitePlanner.plan(site, assets: templates.assetPaths, searchCache: searchIndex)
         clock.finished("plan")
         var newPages: [String: PlannedPage.Content] = [:]
         var toRender: [PlannedPage] = []

@@ -2,8 +2,8 @@
 /// sorting, statuses and date formatting happen here, in Swift, so templates only display.
 public enum SitePlanner {
     /// `assets` maps the theme's static files to where they are published (fingerprinted names);
-    /// `searchCache` keeps search terms between the rebuilds of a session.
-    public static func plan(_ site: Site, assets: [String: String] = [:], searchCache: SearchTermCache? = nil) -> SitePlan {
+    /// `searchCache` keeps the search index between the rebuilds of a session.
+    public static func plan(_ site: Site, assets: [String: String] = [:], searchCache: SearchIndexCache? = nil) -> SitePlan {
         let planner = Planner(site: site, assets: assets, searchCache: searchCache)
         var pages: [PlannedPage] = []
         pages.append(planner.home())
@@ -38,9 +38,9 @@ struct Planner {
     /// The bulletins featuring each write-up, by `base-id/slug`.
     let bulletinsByItem: [String: [Bulletin]]
     let assets: [String: String]
-    let searchCache: SearchTermCache?
+    let searchCache: SearchIndexCache?
 
-    init(site: Site, assets: [String: String], searchCache: SearchTermCache? = nil) {
+    init(site: Site, assets: [String: String], searchCache: SearchIndexCache? = nil) {
         self.site = site
         self.assets = assets
         self.searchCache = searchCache

@@ -29,59 +29,15 @@ public enum SearchIndex {
     static let titleWeight = 10
 
     public static func files(for documents: [SearchDocument], kinds: [String], districts: [String],
-                             cache: SearchTermCache? = nil) -> [(path: String, text: String)] {
-        // Term counts per document, on all cores (or from the cache of a session); then postings in document order.
-        let perDocument: [SearchTermCache.Terms] = documents.parallelMap { document in
-            cache?.terms(of: document) ?? SearchTermCache.count(document)
+                             cache: SearchIndexCache? = nil) -> [(path: String, text: String)] {
+        // Term counts per document, on all cores (or from the cache of a session).
+        let terms: [SearchIndexCache.Terms] = documents.parallelMap { document in
+            cache?.terms(of: document) ?? SearchIndexCache.count(document)
         }
-        cache?.keepOnly(documents)
-        var postings: [UInt64: [Int32]] = [:]
-        var words: [UInt64: String] = [:]
-        for (id, entry) in perDocument.enumerated() {
-            for (term, weight) in entry.terms {
-                Self.append(id: id, weight: weight, to: &postings[term, default: []])
-            }
-            words.merge(entry.words) { first, _ in first }
+        guard let cache else {
+            return SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts).files
         }
-        let termCount = postings.values.reduce(0) { $0 + $1.count / 2 }
-        // About 20,000 postings a shard keeps each file near 100 KB.
-        let shards = max(1, min(512, termCount / 20_000))
-        var shardEntries = [[(term: String, postings: [Int32])]](repeating: [], count: shards)
-        for (code, list) in postings {
-            let term = SearchTokenizer.term(of: code, words: words)
-            shardEntries[SearchTokenizer.shard(of: term, count: shards)].append((term, list))
-        }
-        var files: [(String, String)] = []
-        let blocks = (documents.count + documentsPerBlock - 1) / documentsPerBlock
-        let textBlocks = (documents.count + textsPerBlock - 1) / textsPerBlock
-        let meta: [String: Any] = [
-            "documents": documents.count, "shards": shards, "block": documentsPerBlock, "textBlock": textsPerBlock,
-            "kinds": kinds, "districts": districts,
-            "kind": documents.map { kinds.firstIndex(of: $0.kind) ?? -1 },
-            "district": documents.map { districts.firstIndex(of: $0.district) ?? -1 },
-        ]
-        files.append((folder + "meta.json", json(meta)))
-        for (index, text) in shardEntries.parallelMap(shardJSON).enumerated() {
-            files.append((folder + "terms-\(index).json", text))
-        }
-        for block in 0..<blocks {
-            let slice = documents[(block * documentsPerBlock)..<min(documents.count, (block + 1) * documentsPerBlock)]
-            files.append((folder + "docs-\(block).json", jsonRows(slice.map { [$0.title, $0.path, $0.kind, $0.base, $0.district, $0.date] })))
-        }
-        let texts = Array(0..<textBlocks).parallelMap { block in
-            let slice = documents[(block * textsPerBlock)..<min(documents.count, (block + 1) * textsPerBlock)]
-            return jsonStrings(slice.map { String($0.text.unicodeScalars.prefix(snippetText)) })
-        }
-        for (block, text) in texts.enumerated() {
-            files.append((folder + "text-\(block).json", text))
-        }
-        return files
-    }
-
-    /// One posting is two numbers; appended in place, with no array made per posting.
-    private static func append(id: Int, weight: Int, to list: inout [Int32]) {
-        list.append(Int32(id))
-        list.append(Int32(weight))
+        return cache.index(documents: documents, terms: terms, kinds: kinds, districts: districts)
     }
 
     /// `{"term":[Δdoc,weight,…],…}` with terms sorted and document numbers as differences.
@@ -152,16 +108,34 @@ public enum SearchIndex {
     }
 }
 
-/// Term counts of search documents kept between rebuilds of one session (the preview server), so
-/// a rebuild counts the terms of changed documents only.
-public final class SearchTermCache: @unchecked Sendable {
+/// The search index of the last rebuild of a session (the preview server) and the term counts of
+/// its documents, so that a rebuild counts the terms of changed documents only and rewrites only
+/// the index files they touch.
+public final class SearchIndexCache: @unchecked Sendable {
     public typealias Terms = (terms: [(UInt64, Int)], words: [UInt64: String])
     // Guarded by `lock`; read from the parallel counting of documents. Keyed by path: hashing
     // whole documents (their text is most of the site) cost more than counting changed ones.
     private var entries: [String: (document: SearchDocument, terms: Terms)] = [:]
     private let lock = NSLock()
+    // Used by one rebuild at a time.
+    private var last: SearchIndexBuild?
 
     public init() {}
+
+    /// Rebuilds that moved the postings of changed documents instead of making the index afresh.
+    public private(set) var updates = 0
+
+    func index(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) -> [(path: String, text: String)] {
+        keepOnly(documents)
+        if var build = last, build.update(documents: documents, terms: terms, kinds: kinds, districts: districts) {
+            last = build
+            updates += 1
+            return build.files
+        }
+        let build = SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts)
+        last = build
+        return build.files
+    }
 
     func terms(of document: SearchDocument) -> Terms {
         lock.lock()
@@ -178,7 +152,7 @@ public final class SearchTermCache: @unchecked Sendable {
     }
 
     /// Forgets documents that no longer exist, so the cache does not grow with every edit.
-    func keepOnly(_ documents: [SearchDocument]) {
+    private func keepOnly(_ documents: [SearchDocument]) {
         lock.lock()
         defer { lock.unlock() }
         let current = Set(documents.map(\.path))

@@ -1,0 +1,184 @@
+/// One search index with what it was made from: its files, and the postings behind them. A session
+/// keeps the last one, so that when the same documents come again, in the same order, with only
+/// some of them changed, just those documents' postings are moved and only the files they touch
+/// are written again. Anything else (a document added, removed or moved, another number of
+/// shards) makes the index afresh.
+struct SearchIndexBuild {
+    typealias Terms = SearchIndexCache.Terms
+
+    private(set) var documents: [SearchDocument]
+    private var terms: [Terms]
+    private var kinds: [String]
+    private var districts: [String]
+    private var postings: [UInt64: [Int32]] = [:]
+    private var words: [UInt64: String] = [:]
+    private var postingCount = 0
+    private var shardCount = 1
+    /// The term numbers of each shard.
+    private var shardTerms: [Set<UInt64>] = []
+    private var kindIndexes: [Int] = []
+    private var districtIndexes: [Int] = []
+    /// `meta.json`, then `terms-N.json`, `docs-N.json` and `text-N.json` in order.
+    private(set) var files: [(path: String, text: String)] = []
+
+    init(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) {
+        self.documents = documents
+        self.terms = terms
+        self.kinds = kinds
+        self.districts = districts
+        for (id, entry) in terms.enumerated() {
+            for (term, weight) in entry.terms {
+                Self.append(id: id, weight: weight, to: &postings[term, default: []])
+            }
+            words.merge(entry.words) { first, _ in first }
+            postingCount += entry.terms.count
+        }
+        shardCount = Self.shardCount(postings: postingCount)
+        shardTerms = [Set<UInt64>](repeating: [], count: shardCount)
+        for code in postings.keys {
+            shardTerms[shard(of: code)].insert(code)
+        }
+        (kindIndexes, districtIndexes) = indexes()
+        let blocks = Self.blocks(documents.count, SearchIndex.documentsPerBlock)
+        let textBlocks = Self.blocks(documents.count, SearchIndex.textsPerBlock)
+        files.append((SearchIndex.folder + "meta.json", meta()))
+        let made = self
+        for (index, text) in Array(0..<shardCount).parallelMap(made.shardFile).enumerated() {
+            files.append((SearchIndex.folder + "terms-\(index).json", text))
+        }
+        for block in 0..<blocks {
+            files.append((SearchIndex.folder + "docs-\(block).json", docsFile(block)))
+        }
+        for (block, text) in Array(0..<textBlocks).parallelMap(made.textFile).enumerated() {
+            files.append((SearchIndex.folder + "text-\(block).json", text))
+        }
+    }
+
+    /// Moves the postings of the documents that changed. Returns false, leaving the index as it
+    /// was, when the documents are not the same ones in the same order, or the shards would change.
+    mutating func update(documents newDocuments: [SearchDocument], terms newTerms: [Terms], kinds newKinds: [String],
+                         districts newDistricts: [String]) -> Bool {
+        guard newDocuments.count == documents.count, newKinds == kinds, newDistricts == districts else { return false }
+        var changed: [Int] = []
+        for id in newDocuments.indices {
+            guard newDocuments[id].path == documents[id].path else { return false }
+            if newDocuments[id] != documents[id] { changed.append(id) }
+        }
+        if changed.isEmpty { return true }
+        let removed = changed.reduce(0) { $0 + terms[$1].terms.count }
+        let added = changed.reduce(0) { $0 + newTerms[$1].terms.count }
+        guard Self.shardCount(postings: postingCount - removed + added) == shardCount else { return false }
+
+        var touchedShards = Set<Int>()
+        for id in changed {
+            for (term, _) in terms[id].terms {
+                let shard = shard(of: term)
+                touchedShards.insert(shard)
+                Self.remove(id: id, from: &postings[term, default: []])
+                if postings[term]!.isEmpty {
+                    postings[term] = nil
+                    shardTerms[shard].remove(term)
+                }
+            }
+            words.merge(newTerms[id].words) { first, _ in first }
+            for (term, weight) in newTerms[id].terms {
+                let shard = shard(of: term)
+                touchedShards.insert(shard)
+                shardTerms[shard].insert(term)
+                Self.insert(id: id, weight: weight, into: &postings[term, default: []])
+            }
+            documents[id] = newDocuments[id]
+            terms[id] = newTerms[id]
+        }
+        postingCount += added - removed
+
+        let (newKindIndexes, newDistrictIndexes) = indexes()
+        if newKindIndexes != kindIndexes || newDistrictIndexes != districtIndexes {
+            (kindIndexes, districtIndexes) = (newKindIndexes, newDistrictIndexes)
+            files[0].text = meta()
+        }
+        let shards = touchedShards.sorted()
+        let updated = self
+        for (shard, text) in zip(shards, shards.parallelMap(updated.shardFile)) {
+            files[1 + shard].text = text
+        }
+        let docsStart = 1 + shardCount
+        let textStart = docsStart + Self.blocks(documents.count, SearchIndex.documentsPerBlock)
+        for block in Set(changed.map { $0 / SearchIndex.documentsPerBlock }) {
+            files[docsStart + block].text = docsFile(block)
+        }
+        for block in Set(changed.map { $0 / SearchIndex.textsPerBlock }) {
+            files[textStart + block].text = textFile(block)
+        }
+        return true
+    }
+
+    // MARK: postings
+
+    /// About 20,000 postings a shard keeps each file near 100 KB.
+    private static func shardCount(postings: Int) -> Int {
+        max(1, min(512, postings / 20_000))
+    }
+
+    private func shard(of code: UInt64) -> Int {
+        SearchTokenizer.shard(of: SearchTokenizer.term(of: code, words: words), count: shardCount)
+    }
+
+    /// One posting is two numbers, document and weight; appended in place, with no array made per posting.
+    private static func append(id: Int, weight: Int, to list: inout [Int32]) {
+        list.append(Int32(id))
+        list.append(Int32(weight))
+    }
+
+    /// Where document `id` is, or would be, in a list kept in document order.
+    private static func position(of id: Int, in list: [Int32]) -> Int {
+        var low = 0
+        var high = list.count / 2
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(list[2 * middle]) < id { low = middle + 1 } else { high = middle }
+        }
+        return 2 * low
+    }
+
+    private static func remove(id: Int, from list: inout [Int32]) {
+        let position = position(of: id, in: list)
+        if position < list.count, Int(list[position]) == id { list.removeSubrange(position..<(position + 2)) }
+    }
+
+    private static func insert(id: Int, weight: Int, into list: inout [Int32]) {
+        list.insert(contentsOf: [Int32(id), Int32(weight)], at: position(of: id, in: list))
+    }
+
+    // MARK: files
+
+    private static func blocks(_ count: Int, _ size: Int) -> Int {
+        (count + size - 1) / size
+    }
+
+    private func indexes() -> ([Int], [Int]) {
+        (documents.map { kinds.firstIndex(of: $0.kind) ?? -1 }, documents.map { districts.firstIndex(of: $0.district) ?? -1 })
+    }
+
+    private func meta() -> String {
+        SearchIndex.json([
+            "documents": documents.count, "shards": shardCount, "block": SearchIndex.documentsPerBlock,
+            "textBlock": SearchIndex.textsPerBlock, "kinds": kinds, "districts": districts,
+            "kind": kindIndexes, "district": districtIndexes,
+        ] as [String: Any])
+    }
+
+    private func shardFile(_ shard: Int) -> String {
+        SearchIndex.shardJSON(shardTerms[shard].map { (SearchTokenizer.term(of: $0, words: words), postings[$0]!) })
+    }
+
+    private func docsFile(_ block: Int) -> String {
+        let slice = documents[(block * SearchIndex.documentsPerBlock)..<min(documents.count, (block + 1) * SearchIndex.documentsPerBlock)]
+        return SearchIndex.jsonRows(slice.map { [$0.title, $0.path, $0.kind, $0.base, $0.district, $0.date] })
+    }
+
+    private func textFile(_ block: Int) -> String {
+        let slice = documents[(block * SearchIndex.textsPerBlock)..<min(documents.count, (block + 1) * SearchIndex.textsPerBlock)]
+        return SearchIndex.jsonStrings(slice.map { String($0.text.unicodeScalars.prefix(SearchIndex.snippetText)) })
+    }
+}
