@@ -82,23 +82,8 @@ public enum SearchIndex {
         "[" + strings.map(jsonString).joined(separator: ",") + "]"
     }
 
-    /// A JSON string literal; only quotes, backslashes and control characters need escapes.
     static func jsonString(_ text: String) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(text.utf8.count + 2)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [92, 34]
-            case UInt8(ascii: "\\"): bytes += [92, 92]
-            case 0x0A: bytes += [92, UInt8(ascii: "n")]
-            case 0x0D: bytes += [92, UInt8(ascii: "r")]
-            case 0x09: bytes += [92, UInt8(ascii: "t")]
-            case 0..<0x20: bytes += Array(String(format: "\\u%04x", byte).utf8)
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
+        JSONText.quoted(text)
     }
 
     /// Sorted keys and no extra spaces: the same content always gives the same bytes.

@@ -4,7 +4,7 @@ import Foundation
 /// (`.Public.manifest.json`). When every input, every option and the tool itself are as they were,
 /// and the output folder still holds exactly what was written, the build has nothing to do. It is
 /// never trusted further than that: any difference, or no manifest, means a full build.
-public struct BuildManifest: Codable, Equatable, Sendable {
+public struct BuildManifest: Equatable, Sendable {
     var format = 1
     /// The running executable: a new version of the tool may write different pages.
     var tool: String
@@ -46,24 +46,34 @@ public struct BuildManifest: Codable, Equatable, Sendable {
     }
 
     static func read(for output: URL) -> BuildManifest? {
-        guard let data = try? Data(contentsOf: fileName(for: output)) else { return nil }
-        return try? JSONDecoder().decode(BuildManifest.self, from: data)
+        guard let data = try? Data(contentsOf: fileName(for: output)),
+              let fields = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let format = fields["format"] as? Int, let tool = fields["tool"] as? String,
+              let options = fields["options"] as? [String], let inputs = fields["inputs"] as? [String: String],
+              let outputs = fields["outputs"] as? [String: String]
+        else { return nil }
+        return BuildManifest(format: format, tool: tool, options: options, inputs: inputs, outputs: outputs)
     }
 
     /// Records what the build wrote (the writer's stamps, so the output is not listed again); a
     /// manifest that cannot be written only costs the next build its shortcut.
     func write(for output: URL, outputs: [String: FileStamp]) {
-        var complete = self
+        var written: [String: String] = [:]
         // As a listing of the folder sees it: hidden files are left out.
-        complete.outputs = [:]
-        for (path, stamp) in outputs where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            complete.outputs[path] = stamp.description
+        for (path, stamp) in outputs where !(path.hasPrefix(".") || path.contains("/.")) {
+            written[path] = stamp.description
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        if let data = try? encoder.encode(complete) {
-            try? data.write(to: Self.fileName(for: output), options: .atomic)
-        }
+        var bytes = Array("{\"format\":\(format),\"inputs\":".utf8)
+        JSONText.appendObject(inputs, to: &bytes)
+        bytes += ",\"options\":".utf8
+        JSONText.appendArray(options, to: &bytes)
+        bytes += ",\"outputs\":".utf8
+        JSONText.appendObject(written, to: &bytes)
+        bytes += ",\"tool\":".utf8
+        JSONText.appendQuoted(tool, to: &bytes)
+        bytes += "}".utf8
+        // Written beside and renamed into place, unsynced like the pages it describes.
+        try? FileSystemCalls.replace(bytes, at: Self.fileName(for: output).path)
     }
 }
 
