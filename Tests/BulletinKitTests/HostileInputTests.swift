@@ -63,6 +63,14 @@ import Testing
               expected: "Content/bases/wanzhou-shahe-primary/open-day.md:7:1: error: the image '../../../../../etc/passwd' leads outside the content folder") { f in
             try f.write(newWriteUp, "---\n\(good)---\n\n![图](../../../../../etc/passwd)\n")
         },
+        .init(description: "file name that is not UTF-8",
+              expected: "Content/pages/\u{FFFD}.md:1:1: error: the file name is not UTF-8 text") { f in
+            // Byte 0xFF cannot start a UTF-8 sequence; a Swift string cannot hold it, so the name is made in C.
+            let name = Array((f.url("Content/pages").path + "/").utf8CString.dropLast()) + [CChar(bitPattern: 0xFF)] + Array(".md".utf8CString)
+            let descriptor = open(name, O_CREAT | O_WRONLY, 0o644)
+            #expect(descriptor >= 0)
+            close(descriptor)
+        },
         .init(description: "attachment with an absolute path",
               expected: "Content/notices/naming-2020.md:12:11: error: the attachment '/srv/secret.pdf' is an absolute path") { f in
             try f.edit("Content/notices/naming-2020.md", replacing: "  - page: naming-2020/measures.md\n",
@@ -154,13 +162,27 @@ import Testing
 @Suite struct UnreadableFolderTests {
     /// Permissions do not stop root, so as root the check runs as the unprivileged user 'nobody'.
     @Test func anUnreadableFolderIsAnErrorThatNamesIt() throws {
+        let result = try checkWithout(mode: 0o000, on: "Content/bases/xiushan-library")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Content/bases/xiushan-library:1:1: error: cannot read the folder\n    hint: check its permissions"), "\(result.stderr)")
+    }
+
+    /// Names can be listed but not looked up: the files are reported, not left out.
+    @Test func aFolderWhoseFilesCannotBeLookedUpIsAnError() throws {
+        let result = try checkWithout(mode: 0o644, on: "Content/notices")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Content/notices/naming-2020.md:1:1: error: cannot read the file's details: Permission denied\n    hint: check the permissions of its folder"), "\(result.stderr)")
+    }
+
+    /// Runs `bulletin check` on the real content with `folder` set to `mode`, as a user that permissions stop.
+    private func checkWithout(mode: mode_t, on folder: String) throws -> CommandLineTests.Run {
         let fixture = try Fixture()
         defer {
-            chmod(fixture.url("Content/bases/xiushan-library").path, 0o755)
+            chmod(fixture.url(folder).path, 0o755)
             fixture.remove()
         }
         for folder in [fixture.root, fixture.url("Content"), fixture.url("Templates")] { chmod(folder.path, 0o755) }
-        chmod(fixture.url("Content/bases/xiushan-library").path, 0o000)
+        chmod(fixture.url(folder).path, mode)
         // The unprivileged user may not reach the build folder (a checkout under /root): run a copy.
         let binary = fixture.url("bulletin").path
         try FileManager.default.copyItem(atPath: CommandLineTests.executable.path, toPath: binary)
@@ -168,8 +190,6 @@ import Testing
         let arguments = getuid() == 0
             ? ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", binary, "check"]
             : [binary, "check"]
-        let result = try CommandLineTests().run(arguments, in: fixture.root, executable: nil)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("Content/bases/xiushan-library:1:1: error: cannot read the folder\n    hint: check its permissions"), "\(result.stderr)")
+        return try CommandLineTests().run(arguments, in: fixture.root, executable: nil)
     }
 }

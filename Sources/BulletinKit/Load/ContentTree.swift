@@ -33,12 +33,24 @@ enum ContentTree {
                                               hint: "check its permissions"))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, isUTF8) in names.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = folder + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childDisplay = displayRoot + "/" + childRelative
+            guard isUTF8 else {
+                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "the file name is not UTF-8 text",
+                                                  hint: "rename it; names of content files are used in addresses"))
+                continue
+            }
             var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
+            guard lstat(path, &info) == 0 else {
+                // A file removed since the folder was read is simply not part of this listing.
+                if errno == ENOENT { continue }
+                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay),
+                                                  "cannot read the file's details: \(String(cString: strerror(errno)))",
+                                                  hint: "check the permissions of its folder"))
+                continue
+            }
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 // Resolving costs a stat per path component, so only links are resolved.
                 let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
@@ -62,16 +74,19 @@ enum ContentTree {
         }
     }
 
-    /// The names in a folder (without `.` and `..`), or nil when it cannot be read.
-    private static func entryNames(of folder: String) -> [String]? {
+    /// The names in a folder (without `.` and `..`), or nil when it cannot be read. A name that is
+    /// not UTF-8 comes repaired, and marked: it names no file as it is.
+    private static func entryNames(of folder: String) -> [(name: String, isUTF8: Bool)]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
-        var names: [String] = []
+        var names: [(String, Bool)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            let (name, isUTF8) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
+                let characters = raw.bindMemory(to: CChar.self).baseAddress!
+                if let valid = String(validatingCString: characters) { return (valid, true) }
+                return (String(cString: characters), false)
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { names.append((name, isUTF8)) }
         }
         return names
     }
