@@ -8,12 +8,20 @@ import Glibc
 /// from its sources, so losing it to a power cut costs one build, not data. Its URLs and file
 /// attributes were a tenth of loading.
 enum FileSystemCalls {
-    struct Failure: Error, CustomStringConvertible {
+    struct Failure: Error, CustomStringConvertible, LocalizedError {
         var path: String
         var call: String
         var code: Int32
-        var description: String { "\(call) \(path): \(reason)" }
+        var description: String { "\(path): \(reason)" }
+        var errorDescription: String? { description }
         var reason: String { String(cString: strerror(code)) }
+
+        /// The same failure, its path told from inside `folder`.
+        func inside(_ folder: String) -> Failure {
+            var failure = self
+            if path.hasPrefix(folder + "/") { failure.path = String(path.dropFirst(folder.count + 1)) }
+            return failure
+        }
     }
 
     /// Creates the file (or truncates it) and writes all of `bytes`; returns the file's stamp.
@@ -49,11 +57,43 @@ enum FileSystemCalls {
         return nil
     }
 
-    /// Writes beside the destination, then renames over it: a reader sees the old file or the new one.
-    static func replace<Bytes: Collection<UInt8>>(_ bytes: Bytes, at path: String) throws(Failure) {
+    /// Copies a file in pieces (assets may be large, and several are copied at once); returns the
+    /// copy's stamp. The copy is readable by all, as a published file must be.
+    @discardableResult
+    static func copy(from source: String, to path: String) throws(Failure) -> FileStamp {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw Failure(path: source, call: "open", code: errno) }
+        defer { close(input) }
+        let output = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw Failure(path: path, call: "open", code: errno) }
+        var failure: Failure?
+        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+        while failure == nil {
+            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = Failure(path: source, call: "read", code: errno)
+            } else if count == 0 {
+                break
+            } else {
+                failure = chunk.withUnsafeBufferPointer { writeAll(UnsafeBufferPointer(rebasing: $0[..<count]), to: output, path: path) }
+            }
+        }
+        var info = stat()
+        if failure == nil, fstat(output, &info) != 0 { failure = Failure(path: path, call: "fstat", code: errno) }
+        if close(output) != 0, failure == nil { failure = Failure(path: path, call: "close", code: errno) }
+        if let failure { throw failure }
+        return FileStamp(info)
+    }
+
+    /// Makes the file beside its place with `make`, then renames it over the old one: a reader sees
+    /// the old file or the new one.
+    @discardableResult
+    static func replace(at path: String, _ make: (String) throws(Failure) -> FileStamp) throws(Failure) -> FileStamp {
         let temporary = path + ".tmp-\(getpid())"
+        let stamp: FileStamp
         do {
-            try write(bytes, to: temporary)
+            stamp = try make(temporary)
         } catch {
             unlink(temporary)
             throw error
@@ -63,6 +103,7 @@ enum FileSystemCalls {
             unlink(temporary)
             throw Failure(path: path, call: "rename", code: code)
         }
+        return stamp
     }
 
     enum ReadFailure: Error {

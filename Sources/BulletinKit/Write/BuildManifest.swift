@@ -73,7 +73,9 @@ public struct BuildManifest: Equatable, Sendable {
         JSONText.appendQuoted(tool, to: &bytes)
         bytes += "}".utf8
         // Written beside and renamed into place, unsynced like the pages it describes.
-        try? FileSystemCalls.replace(bytes, at: Self.fileName(for: output).path)
+        try? FileSystemCalls.replace(at: Self.fileName(for: output).path) { temporary throws(FileSystemCalls.Failure) in
+            try FileSystemCalls.write(bytes, to: temporary)
+        }
     }
 }
 

@@ -48,16 +48,21 @@ public enum OutputWriter {
             let path = rootPath + "/" + file.path
             return String(path[..<path.lastIndex(of: "/")!])
         }).sorted()
-        try FileSystemCalls.makeFolders(folders)
+        do {
+            try FileSystemCalls.makeFolders(folders)
+        } catch {
+            throw error.inside(rootPath)
+        }
         let results = files.parallelMap { file -> Result<FileStamp, FileSystemCalls.Failure> in
             let destination = rootPath + "/" + file.path
-            return Result { () throws(FileSystemCalls.Failure) -> FileStamp in
-                let bytes = try contents(of: file)
-                if replacing {
-                    try FileSystemCalls.replace(bytes, at: destination)
-                    return FileStamp(URL(fileURLWithPath: destination))
+            func make(_ path: String) throws(FileSystemCalls.Failure) -> FileStamp {
+                switch file.contents {
+                case .data(let data): return try FileSystemCalls.write(data, to: path)
+                case .copy(let source): return try FileSystemCalls.copy(from: source.path, to: path)
                 }
-                return try FileSystemCalls.write(bytes, to: destination)
+            }
+            return Result { () throws(FileSystemCalls.Failure) -> FileStamp in
+                replacing ? try FileSystemCalls.replace(at: destination, make) : try make(destination)
             }
         }
         var stamps: [String: FileStamp] = [:]
@@ -65,24 +70,10 @@ public enum OutputWriter {
         for (file, result) in zip(files, results) {
             switch result {
             case .success(let stamp): stamps[file.path] = stamp
-            case .failure(let failure): throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure.description])
+            case .failure(let failure): throw failure.inside(rootPath)
             }
         }
         return stamps
-    }
-
-    private static func contents(of file: OutputFile) throws(FileSystemCalls.Failure) -> Data {
-        switch file.contents {
-        case .data(let data):
-            return data
-        case .copy(let source):
-            do {
-                return try FileSystemCalls.readFile(source.path)
-            } catch {
-                guard case .system(let failure) = error else { preconditionFailure("no size limit was set") }
-                throw failure
-            }
-        }
     }
 
     /// Exchanges the two folders in one step where the kernel allows it (renameat2), so there is no
