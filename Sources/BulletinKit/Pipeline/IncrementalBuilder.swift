@@ -28,8 +28,9 @@ public final class IncrementalBuilder {
     /// What each page was made from last time, by output path.
     private var pages: [String: PlannedPage.Content] = [:]
     private var copies: [String: FileStamp] = [:]
-    /// Whether the folder has been written, and so may be read while it is written again.
-    private var written = false
+    /// Whether a rebuild has run: after the first, the server shows the folder (or the errors of
+    /// that rebuild), so a later write may meet a reader.
+    private var served = false
 
     public init(folders: PipelineFolders, options: BuildOptions) {
         self.folders = folders
@@ -40,6 +41,7 @@ public final class IncrementalBuilder {
         let start = Date()
         var clock = StageClock()
         var outcome = run(&clock)
+        served = true
         outcome.stages = clock.stages
         outcome.seconds = Date().timeIntervalSince(start)
         return outcome
@@ -113,9 +115,7 @@ public final class IncrementalBuilder {
         do {
             // The first time, nobody reads the folder yet: files are written in place, without the
             // write-and-rename that keeps later rewrites whole for a reader.
-            let replacing = written
-            written = true
-            try OutputWriter.update(files, removing: stale, in: folders.output, replacing: replacing)
+            try OutputWriter.update(files, removing: stale, in: folders.output, replacing: served)
         } catch {
             outcome.diagnostics.append(.error(at: SourceLocation(path: folders.outputDisplay),
                                               "cannot write the preview: \(error.localizedDescription)",
