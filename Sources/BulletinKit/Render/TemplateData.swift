@@ -9,8 +9,6 @@ enum TemplateData {
         case let text as String: return text
         case let number as Int: return number
         case let flag as Bool: return flag
-        // Numbers of other types are shown as they are; encoding them would come back here forever.
-        case is any BinaryInteger, is any BinaryFloatingPoint: return value
         default: break
         }
         let encoder = TemplateDataEncoder()
@@ -103,6 +101,18 @@ private final class TemplateDataEncoder: Encoder {
         mutating func encode(_ value: String) { encoder.single = value }
         mutating func encode(_ value: Bool) { encoder.single = value }
         mutating func encode(_ value: Int) { encoder.single = value }
+        // Every number is kept as it is: sent on to `convert`, it would come back here forever.
+        mutating func encode(_ value: Double) { encoder.single = value }
+        mutating func encode(_ value: Float) { encoder.single = value }
+        mutating func encode(_ value: Int8) { encoder.single = value }
+        mutating func encode(_ value: Int16) { encoder.single = value }
+        mutating func encode(_ value: Int32) { encoder.single = value }
+        mutating func encode(_ value: Int64) { encoder.single = value }
+        mutating func encode(_ value: UInt) { encoder.single = value }
+        mutating func encode(_ value: UInt8) { encoder.single = value }
+        mutating func encode(_ value: UInt16) { encoder.single = value }
+        mutating func encode(_ value: UInt32) { encoder.single = value }
+        mutating func encode(_ value: UInt64) { encoder.single = value }
         mutating func encode<T: Encodable>(_ value: T) { encoder.single = TemplateData.convert(value) }
     }
 }
