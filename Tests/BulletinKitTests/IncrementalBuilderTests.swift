@@ -23,13 +23,20 @@ import Testing
         let writeUp = "Content/bases/wanzhou-shahe-primary/example-practice.md"
         try fixture.edit(writeUp, replacing: "## 做法概述", with: "## 做法概述\n\n新增的一段文字。")
         let edited = session.rebuild()
-        #expect(edited.filesRead == 1 && edited.bodiesConverted == 1)
+        #expect(edited.filesRead == 1 && edited.bodiesConverted == 1 && edited.frontMattersRead == 0)
         let changed = Set(edited.changedPaths)
         #expect(changed.contains("bases/wanzhou-shahe-primary/example-practice/index.html"))
         #expect(changed.contains("bulletins/2021/1/index.html"), "the bulletin that features it shows its text")
         #expect(!changed.contains("notices/naming-2020/index.html"))
         #expect(!changed.contains("bases/xiushan-library/index.html"))
         #expect(try fixture.read("Preview/bases/wanzhou-shahe-primary/example-practice/index.html").contains("新增的一段文字。"))
+
+        try fixture.edit(writeUp, replacing: "新增的一段文字。", with: "又改的一段文字。")
+        try fixture.edit(writeUp, replacing: "title: ", with: "title: 修订：")
+        let retitled = session.rebuild()
+        #expect(retitled.frontMattersRead == 1 && retitled.bodiesConverted == 1)
+        let page = try fixture.read("Preview/bases/wanzhou-shahe-primary/example-practice/index.html")
+        #expect(page.contains("又改的一段文字。") && page.contains("修订："))
     }
 
     @Test func endsWithTheSameFilesAsAFullBuild() throws {

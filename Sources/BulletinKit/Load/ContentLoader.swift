@@ -7,6 +7,8 @@ public struct MarkdownSource: Sendable {
     /// Path as shown in diagnostics, e.g. `Content/bases/…`.
     public var displayPath: String
     public var frontMatter: YAMLDocument
+    /// The front matter as written: what tells an unchanged one from a changed one in a session.
+    public var frontMatterText: String
     public var body: String
     public var bodyFirstLine: Int
 }
@@ -83,7 +85,7 @@ public enum ContentLoader {
                 let split = try FrontMatterSplit.split(text, path: displayPath)
                 let yaml = try YAMLDocument.parse(split.yaml, path: displayPath, firstLine: split.yamlFirstLine)
                 return .markdown(MarkdownSource(relativePath: relative, displayPath: displayPath, frontMatter: yaml,
-                                                body: split.body, bodyFirstLine: split.bodyFirstLine))
+                                                frontMatterText: split.yaml, body: split.body, bodyFirstLine: split.bodyFirstLine))
             default:
                 return .yaml(try YAMLDocument.parse(text, path: displayPath))
             }

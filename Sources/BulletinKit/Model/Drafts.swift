@@ -19,11 +19,14 @@ struct Drafts {
 
     /// Adds every source in order. Reading write-ups' front matter, the bulk of the work, depends
     /// on nothing else, so it is done first on all cores.
-    mutating func add(_ sources: [MarkdownSource], includeDrafts: Bool) -> [Diagnostic] {
+    /// `cache` keeps readings between the rebuilds of a session.
+    mutating func add(_ sources: [MarkdownSource], includeDrafts: Bool, cache: FrontMatterCache? = nil) -> [Diagnostic] {
         let writeUpReadings = sources.parallelMap { source -> WriteUpReading? in
             guard case let .writeUp(baseID, slug) = ContentSection(relativePath: source.relativePath) else { return nil }
-            return EntryReaders.writeUp(source, baseID: baseID, slug: slug)
+            let read = { EntryReaders.writeUp(source, baseID: baseID, slug: slug) }
+            return cache?.writeUp(source, read: read) ?? read()
         }
+        cache?.keepOnly(sources)
         var diagnostics: [Diagnostic] = []
         for (source, reading) in zip(sources, writeUpReadings) {
             diagnostics += add(source, includeDrafts: includeDrafts, writeUpReading: reading)

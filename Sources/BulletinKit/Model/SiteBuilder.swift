@@ -31,8 +31,10 @@ extension PartialDate {
 
 /// Stage 2: gives the loaded files their meaning — a `Site` with every reference checked.
 public enum SiteBuilder {
-    /// `documents` keeps converted bodies between rebuilds of one session (the preview server).
-    public static func build(_ content: LoadedContent, options: BuildOptions, documents: DocumentCache? = nil) -> (Site?, Diagnostics) {
+    /// `documents` and `frontMatter` keep converted bodies and read front matter between rebuilds
+    /// of one session (the preview server).
+    public static func build(_ content: LoadedContent, options: BuildOptions, documents: DocumentCache? = nil,
+                             frontMatter: FrontMatterCache? = nil) -> (Site?, Diagnostics) {
         var diagnostics = content.diagnostics
         guard let siteFile = content.siteFile else { return (nil, diagnostics) }
         let (configRead, configDiagnostics) = SiteConfigReader.read(siteFile, baseURLOverride: options.baseURL)
@@ -48,7 +50,7 @@ public enum SiteBuilder {
                 drafts.declaredWriteUps.insert("\(baseID)/\(slug)")
             }
         }
-        diagnostics.append(contentsOf: drafts.add(content.markdown, includeDrafts: options.includeDrafts))
+        diagnostics.append(contentsOf: drafts.add(content.markdown, includeDrafts: options.includeDrafts, cache: frontMatter))
 
         let (paths, pathDiagnostics) = drafts.contentPaths(staticFiles: content.staticFiles)
         diagnostics.append(contentsOf: pathDiagnostics)

@@ -12,6 +12,8 @@ public final class IncrementalBuilder {
         /// Files read again because they changed (all of them the first time).
         public var filesRead = 0
         public var bodiesConverted = 0
+        /// Write-ups whose front matter was read into fields again.
+        public var frontMattersRead = 0
         public var pagesRendered = 0
         /// Paths written or removed in the output folder, relative to it.
         public var changedPaths: [String] = []
@@ -24,6 +26,7 @@ public final class IncrementalBuilder {
     private var loaded: [String: (stamp: FileStamp, file: LoadedFile)] = [:]
     private var templates: TemplateSet?
     private let documents = DocumentCache()
+    private let frontMatter = FrontMatterCache()
     private let searchIndex = SearchIndexCache()
     /// What each page was made from last time, by output path.
     private var pages: [String: PlannedPage.Content] = [:]
@@ -49,6 +52,7 @@ public final class IncrementalBuilder {
 
     private func run(_ clock: inout StageClock) -> Outcome {
         let conversionsBefore = documents.conversions
+        let readingsBefore = frontMatter.readings
         var outcome = Outcome(diagnostics: Diagnostics(), succeeded: false)
 
         let listing = ContentTree.list(root: folders.content, displayRoot: folders.contentDisplay)
@@ -78,9 +82,10 @@ public final class IncrementalBuilder {
             }
         }
 
-        let (site, modelDiagnostics) = SiteBuilder.build(content, options: options, documents: documents)
+        let (site, modelDiagnostics) = SiteBuilder.build(content, options: options, documents: documents, frontMatter: frontMatter)
         outcome.diagnostics.append(contentsOf: modelDiagnostics)
         outcome.bodiesConverted = documents.conversions - conversionsBefore
+        outcome.frontMattersRead = frontMatter.readings - readingsBefore
         clock.finished("model")
         guard let site, let templates, !outcome.diagnostics.hasErrors else { return outcome }
 
