@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func handWrittenJSONParses() throws {
-        let text = SearchIndex.jsonRows([["标题 \"引号\" \\ 反斜杠", "a\nb\tc\u{1}"]])
+        let text = JSONText.rows([["标题 \"引号\" \\ 反斜杠", "a\nb\tc\u{1}"]])
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String]]
         #expect(parsed == [["标题 \"引号\" \\ 反斜杠", "a\nb\tc\u{1}"]])
     }

@@ -74,18 +74,6 @@ public enum SearchIndex {
         }
     }
 
-    static func jsonRows(_ rows: [[String]]) -> String {
-        "[" + rows.map(jsonStrings).joined(separator: ",") + "]"
-    }
-
-    static func jsonStrings(_ strings: [String]) -> String {
-        "[" + strings.map(jsonString).joined(separator: ",") + "]"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        JSONText.quoted(text)
-    }
-
     /// Sorted keys and no extra spaces: the same content always gives the same bytes.
     static func json(_ value: Any) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)

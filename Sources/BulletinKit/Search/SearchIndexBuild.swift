@@ -174,11 +174,11 @@ struct SearchIndexBuild {
 
     private func docsFile(_ block: Int) -> String {
         let slice = documents[(block * SearchIndex.documentsPerBlock)..<min(documents.count, (block + 1) * SearchIndex.documentsPerBlock)]
-        return SearchIndex.jsonRows(slice.map { [$0.title, $0.path, $0.kind, $0.base, $0.district, $0.date] })
+        return JSONText.rows(slice.map { [$0.title, $0.path, $0.kind, $0.base, $0.district, $0.date] })
     }
 
     private func textFile(_ block: Int) -> String {
         let slice = documents[(block * SearchIndex.textsPerBlock)..<min(documents.count, (block + 1) * SearchIndex.textsPerBlock)]
-        return SearchIndex.jsonStrings(slice.map { String($0.text.unicodeScalars.prefix(SearchIndex.snippetText)) })
+        return JSONText.array(slice.map { String($0.text.unicodeScalars.prefix(SearchIndex.snippetText)) })
     }
 }

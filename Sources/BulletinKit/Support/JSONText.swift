@@ -39,6 +39,24 @@ enum JSONText {
         bytes.append(UInt8(ascii: "}"))
     }
 
+    /// `["…","…"]`.
+    static func array(_ items: [String]) -> String {
+        var bytes: [UInt8] = []
+        appendArray(items, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `[["…","…"],…]`.
+    static func rows(_ rows: [[String]]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, row) in rows.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendArray(row, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func appendArray(_ items: [String], to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "["))
         for (index, item) in items.enumerated() {
