@@ -57,17 +57,9 @@ public enum ContentLoader {
         guard ["md", "markdown", "yaml", "yml"].contains(extensionName) else { return .asset }
         let data: Data
         do {
-            data = try FileSystemCalls.readFile(root.path + "/" + relative, limit: maximumTextFileSize)
+            data = try SourceText.readBytes(root.path + "/" + relative, displayPath: displayPath, limit: maximumTextFileSize)
         } catch {
-            switch error {
-            case .tooLarge(let size):
-                return .failed(.error(at: SourceLocation(path: displayPath),
-                                      "the file is too large (\(size / 1_048_576) MB); text files may have at most \(maximumTextFileSize / 1_048_576) MB",
-                                      hint: "split it into several files, or put large documents in Content/assets/ as attachments"))
-            case .system(let failure):
-                return .failed(.error(at: SourceLocation(path: displayPath), "cannot read the file: \(failure.reason)",
-                                      hint: "check that the file exists and is readable"))
-            }
+            return .failed(error)
         }
         return parse(data, relativePath: relative, displayPath: displayPath)
     }

@@ -3,15 +3,25 @@ import Foundation
 /// Reads a file as UTF-8 text, the way every content and template file is read:
 /// a BOM is dropped, CRLF and CR become LF, and anything that is not text is refused.
 enum SourceText {
-    static func read(_ url: URL, displayPath: String) throws(Diagnostic) -> String {
-        let data: Data
+    static func read(_ path: String, displayPath: String, limit: Int = .max) throws(Diagnostic) -> String {
+        try decode(readBytes(path, displayPath: displayPath, limit: limit), displayPath: displayPath)
+    }
+
+    /// The file's bytes; one larger than `limit` is refused unread.
+    static func readBytes(_ path: String, displayPath: String, limit: Int = .max) throws(Diagnostic) -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try FileSystemCalls.readFile(path, limit: limit)
         } catch {
-            throw .error(at: SourceLocation(path: displayPath), "cannot read the file: \(error.localizedDescription)",
-                         hint: "check that the file exists and is readable")
+            switch error {
+            case .tooLarge(let size):
+                throw .error(at: SourceLocation(path: displayPath),
+                             "the file is too large (\(size / 1_048_576) MB); text files may have at most \(limit / 1_048_576) MB",
+                             hint: "split it into several files, or put large documents in Content/assets/ as attachments")
+            case .system(let failure):
+                throw .error(at: SourceLocation(path: displayPath), "cannot read the file: \(failure.reason)",
+                             hint: "check that the file exists and is readable")
+            }
         }
-        return try decode(data, displayPath: displayPath)
     }
 
     static func decode(_ data: Data, displayPath: String) throws(Diagnostic) -> String {

@@ -48,7 +48,7 @@ public struct TemplateSet: Sendable {
             guard relative.hasSuffix(".mustache") else { continue }
             let name = String(relative.dropLast(".mustache".count))
             do {
-                let text = try SourceText.read(root.appendingPathComponent(relative), displayPath: display)
+                let text = try SourceText.read(root.path + "/" + relative, displayPath: display)
                 texts[name] = (display, text)
                 templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
             } catch let diagnostic as Diagnostic {
