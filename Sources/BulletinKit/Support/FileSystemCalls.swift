@@ -10,7 +10,6 @@ import Glibc
 enum FileSystemCalls {
     struct Failure: Error, CustomStringConvertible, LocalizedError {
         var path: String
-        var call: String
         var code: Int32
         var description: String { "\(path): \(reason)" }
         var errorDescription: String? { description }
@@ -28,7 +27,7 @@ enum FileSystemCalls {
     @discardableResult
     static func write<Bytes: Collection<UInt8>>(_ bytes: Bytes, to path: String) throws(Failure) -> FileStamp {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: path, call: "open", code: errno) }
+        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         var failure: Failure?
         let written: Bool? = bytes.withContiguousStorageIfAvailable { buffer in
             failure = writeAll(buffer, to: descriptor, path: path)
@@ -38,8 +37,8 @@ enum FileSystemCalls {
             failure = Array(bytes).withUnsafeBufferPointer { writeAll($0, to: descriptor, path: path) }
         }
         var info = stat()
-        if failure == nil, fstat(descriptor, &info) != 0 { failure = Failure(path: path, call: "fstat", code: errno) }
-        if close(descriptor) != 0, failure == nil { failure = Failure(path: path, call: "close", code: errno) }
+        if failure == nil, fstat(descriptor, &info) != 0 { failure = Failure(path: path, code: errno) }
+        if close(descriptor) != 0, failure == nil { failure = Failure(path: path, code: errno) }
         if let failure { throw failure }
         return FileStamp(info)
     }
@@ -50,7 +49,7 @@ enum FileSystemCalls {
             let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
-                return Failure(path: path, call: "write", code: errno)
+                return Failure(path: path, code: errno)
             }
             offset += count
         }
@@ -62,17 +61,17 @@ enum FileSystemCalls {
     @discardableResult
     static func copy(from source: String, to path: String) throws(Failure) -> FileStamp {
         let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw Failure(path: source, call: "open", code: errno) }
+        guard input >= 0 else { throw Failure(path: source, code: errno) }
         defer { close(input) }
         let output = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw Failure(path: path, call: "open", code: errno) }
+        guard output >= 0 else { throw Failure(path: path, code: errno) }
         var failure: Failure?
         var chunk = [UInt8](repeating: 0, count: 256 * 1024)
         while failure == nil {
             let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                failure = Failure(path: source, call: "read", code: errno)
+                failure = Failure(path: source, code: errno)
             } else if count == 0 {
                 break
             } else {
@@ -80,8 +79,8 @@ enum FileSystemCalls {
             }
         }
         var info = stat()
-        if failure == nil, fstat(output, &info) != 0 { failure = Failure(path: path, call: "fstat", code: errno) }
-        if close(output) != 0, failure == nil { failure = Failure(path: path, call: "close", code: errno) }
+        if failure == nil, fstat(output, &info) != 0 { failure = Failure(path: path, code: errno) }
+        if close(output) != 0, failure == nil { failure = Failure(path: path, code: errno) }
         if let failure { throw failure }
         return FileStamp(info)
     }
@@ -101,7 +100,7 @@ enum FileSystemCalls {
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
-            throw Failure(path: path, call: "rename", code: code)
+            throw Failure(path: path, code: code)
         }
         return stamp
     }
@@ -114,10 +113,10 @@ enum FileSystemCalls {
     /// The whole file, refused without reading when it is larger than `limit` bytes.
     static func readFile(_ path: String, limit: Int = .max) throws(ReadFailure) -> Data {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .system(Failure(path: path, call: "open", code: errno)) }
+        guard descriptor >= 0 else { throw .system(Failure(path: path, code: errno)) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .system(Failure(path: path, call: "fstat", code: errno)) }
+        guard fstat(descriptor, &info) == 0 else { throw .system(Failure(path: path, code: errno)) }
         let size = Int(info.st_size)
         if size > limit { throw .tooLarge(size: size) }
         // One byte more than the size, so the end is found without growing; a file that grew
@@ -129,7 +128,7 @@ enum FileSystemCalls {
             let count = data.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .system(Failure(path: path, call: "read", code: errno))
+                throw .system(Failure(path: path, code: errno))
             }
             if count == 0 { break }
             filled += count
@@ -152,10 +151,10 @@ enum FileSystemCalls {
             made.insert(path)
             return
         }
-        guard errno == ENOENT else { throw Failure(path: path, call: "mkdir", code: errno) }
+        guard errno == ENOENT else { throw Failure(path: path, code: errno) }
         let parent = (path as NSString).deletingLastPathComponent
         try makeFolder(parent, made: &made)
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw Failure(path: path, call: "mkdir", code: errno) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw Failure(path: path, code: errno) }
         made.insert(path)
     }
 }
