@@ -12,7 +12,7 @@ public struct OutputFile: Sendable {
     }
 }
 
-/// Stage 4: turns the plan into files — Mustache for pages, XML for feed and sitemap.
+/// Stage 4: turns the plan into files — templates for pages, XML for feed and sitemap.
 /// Pages are independent, so they render in parallel.
 public enum SiteRenderer {
     public static func render(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) -> [OutputFile] {
@@ -27,7 +27,7 @@ public enum SiteRenderer {
             let text: String
             switch page.content {
             case let .template(name, context):
-                text = templates.library.render(TemplateData.convert(context) ?? [:], withTemplate: name) ?? ""
+                return OutputFile(path: page.path, contents: .data(Data(templates.render(name, with: TemplateData.convert(context) ?? [:]))))
             case let .feed(feed):
                 text = FeedRenderer.atom(feed, language: language)
             case let .sitemap(entries):

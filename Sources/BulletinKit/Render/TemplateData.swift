@@ -1,14 +1,13 @@
-/// The typed view data of a page as nested dictionaries and arrays, which is what the Mustache
-/// library looks variables up in fastest. Made through the views' compiled `Encodable`
-/// conformances: the earlier conversion by reflection (Mirror) was a fifth of a 1,000-page
-/// build's instructions, and the library reflecting by itself over structs was a third. An enum
-/// with raw values shows its raw value.
+/// The typed view data of a page as a template value: structs become objects, arrays lists.
+/// Made through the views' compiled `Encodable` conformances: the earlier conversion by
+/// reflection (Mirror) was a fifth of a 1,000-page build's instructions. An enum with raw values
+/// shows its raw value; a missing optional is no field at all.
 enum TemplateData {
-    static func convert<Value: Encodable>(_ value: Value) -> Any? {
+    static func convert<Value: Encodable>(_ value: Value) -> TemplateValue? {
         switch value {
-        case let text as String: return text
-        case let number as Int: return number
-        case let flag as Bool: return flag
+        case let text as String: return .text(text)
+        case let number as Int: return .number(number)
+        case let flag as Bool: return .flag(flag)
         default: break
         }
         let encoder = TemplateDataEncoder()
@@ -26,11 +25,15 @@ enum TemplateData {
 private final class TemplateDataEncoder: Encoder {
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
-    var fields: [String: Any]?
-    var items: [Any]?
-    var single: Any?
+    var fields: [String: TemplateValue]?
+    var items: [TemplateValue]?
+    var single: TemplateValue?
 
-    var result: Any? { fields ?? items ?? single }
+    var result: TemplateValue? {
+        if let fields { return .object(fields) }
+        if let items { return .list(items) }
+        return single
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if fields == nil { fields = [:] }
@@ -51,9 +54,9 @@ private final class TemplateDataEncoder: Encoder {
         var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil(forKey key: Key) {}
-        mutating func encode(_ value: String, forKey key: Key) { encoder.fields![key.stringValue] = value }
-        mutating func encode(_ value: Bool, forKey key: Key) { encoder.fields![key.stringValue] = value }
-        mutating func encode(_ value: Int, forKey key: Key) { encoder.fields![key.stringValue] = value }
+        mutating func encode(_ value: String, forKey key: Key) { encoder.fields![key.stringValue] = .text(value) }
+        mutating func encode(_ value: Bool, forKey key: Key) { encoder.fields![key.stringValue] = .flag(value) }
+        mutating func encode(_ value: Int, forKey key: Key) { encoder.fields![key.stringValue] = .number(value) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
             if let converted = TemplateData.convert(value) { encoder.fields![key.stringValue] = converted }
         }
@@ -77,7 +80,7 @@ private final class TemplateDataEncoder: Encoder {
         var count: Int { encoder.items!.count }
 
         mutating func encodeNil() {}
-        mutating func encode(_ value: String) { encoder.items!.append(value) }
+        mutating func encode(_ value: String) { encoder.items!.append(.text(value)) }
         mutating func encode<T: Encodable>(_ value: T) {
             if let converted = TemplateData.convert(value) { encoder.items!.append(converted) }
         }
@@ -98,21 +101,22 @@ private final class TemplateDataEncoder: Encoder {
         var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil() {}
-        mutating func encode(_ value: String) { encoder.single = value }
-        mutating func encode(_ value: Bool) { encoder.single = value }
-        mutating func encode(_ value: Int) { encoder.single = value }
-        // Every number is kept as it is: sent on to `convert`, it would come back here forever.
-        mutating func encode(_ value: Double) { encoder.single = value }
-        mutating func encode(_ value: Float) { encoder.single = value }
-        mutating func encode(_ value: Int8) { encoder.single = value }
-        mutating func encode(_ value: Int16) { encoder.single = value }
-        mutating func encode(_ value: Int32) { encoder.single = value }
-        mutating func encode(_ value: Int64) { encoder.single = value }
-        mutating func encode(_ value: UInt) { encoder.single = value }
-        mutating func encode(_ value: UInt8) { encoder.single = value }
-        mutating func encode(_ value: UInt16) { encoder.single = value }
-        mutating func encode(_ value: UInt32) { encoder.single = value }
-        mutating func encode(_ value: UInt64) { encoder.single = value }
+        mutating func encode(_ value: String) { encoder.single = .text(value) }
+        mutating func encode(_ value: Bool) { encoder.single = .flag(value) }
+        // Every number is kept here: sent on to `convert`, it would come back here forever.
+        // Fractions print as Swift prints them; whole numbers too large for Int as their digits.
+        mutating func encode(_ value: Double) { encoder.single = .text(String(value)) }
+        mutating func encode(_ value: Float) { encoder.single = .text(String(value)) }
+        mutating func encode(_ value: Int) { encoder.single = .number(value) }
+        mutating func encode(_ value: Int8) { encoder.single = .number(Int(value)) }
+        mutating func encode(_ value: Int16) { encoder.single = .number(Int(value)) }
+        mutating func encode(_ value: Int32) { encoder.single = .number(Int(value)) }
+        mutating func encode(_ value: Int64) { encoder.single = .number(Int(value)) }
+        mutating func encode(_ value: UInt) { encoder.single = Int(exactly: value).map { .number($0) } ?? .text(String(value)) }
+        mutating func encode(_ value: UInt8) { encoder.single = .number(Int(value)) }
+        mutating func encode(_ value: UInt16) { encoder.single = .number(Int(value)) }
+        mutating func encode(_ value: UInt32) { encoder.single = .number(Int(value)) }
+        mutating func encode(_ value: UInt64) { encoder.single = Int(exactly: value).map { .number($0) } ?? .text(String(value)) }
         mutating func encode<T: Encodable>(_ value: T) { encoder.single = TemplateData.convert(value) }
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
-import Mustache
 
 /// The theme: every Mustache template parsed once, partial references checked, and the
 /// theme's static files (CSS, JS, images) listed for copying.
 public struct TemplateSet: Sendable {
-    public let library: MustacheLibrary
+    /// Each template by its name: its path in the theme without `.mustache`.
+    let templates: [String: [TemplateNode]]
     /// Paths inside the theme's `static/` folder; published under `static/`.
     public let staticFiles: [String]
     /// Where each static file is published: its name with a fingerprint of its content
@@ -15,6 +15,11 @@ public struct TemplateSet: Sendable {
     public let stamps: [String: FileStamp]
     /// The templates' text with their display paths, for strict checks.
     public let sources: [(display: String, text: String)]
+
+    /// The page the template `name` makes of `value`.
+    func render(_ name: String, with value: TemplateValue) -> [UInt8] {
+        TemplateRenderer.render(name, with: value, templates: templates)
+    }
 
     /// Whether any file of the theme changed, was added or was removed since it was loaded.
     public func isCurrent() -> Bool {
@@ -35,8 +40,7 @@ public struct TemplateSet: Sendable {
             }
             return (nil, diagnostics)
         }
-        HTMLEscaping.registered
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: [TemplateNode]] = [:]
         var texts: [String: (display: String, text: String)] = [:]
         var staticFiles: [String] = []
         for relative in listing.files {
@@ -50,14 +54,12 @@ public struct TemplateSet: Sendable {
             do {
                 let text = try SourceText.read(root.path + "/" + relative, displayPath: display)
                 texts[name] = (display, text)
-                templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
+                templates[name] = try TemplateParser.parse(text)
             } catch let diagnostic as Diagnostic {
                 diagnostics.append(diagnostic)
-            } catch let error as MustacheTemplate.ParserError {
-                // The escaping pragma is one line before the file's first.
-                diagnostics.append(.error(at: SourceLocation(path: display, line: max(1, error.context.lineNumber - 1),
-                                                             column: error.context.columnNumber),
-                                          "template syntax error: \(describe(error.error))",
+            } catch let error as TemplateSyntaxError {
+                diagnostics.append(.error(at: SourceLocation(path: display, line: error.line, column: error.column),
+                                          "template syntax error: \(error.message)",
                                           hint: "check that every {{#section}} and {{<parent}} is closed by a matching {{/…}}"))
             } catch {
                 diagnostics.append(.error(at: SourceLocation(path: display), "template syntax error: \(error)",
@@ -79,27 +81,13 @@ public struct TemplateSet: Sendable {
             let data = (try? Data(contentsOf: root.appendingPathComponent("static/" + file))) ?? Data()
             assetPaths[file] = "static/" + Fingerprint.name(file, content: data)
         }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), staticFiles: staticFiles, assetPaths: assetPaths,
+        return (TemplateSet(templates: templates, staticFiles: staticFiles, assetPaths: assetPaths,
                             root: root, stamps: listing.stamps, sources: sources), diagnostics)
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName?: return "a tag is not finished ('}}' missing)"
-        case .expectedSectionEnd?: return "a section is never closed"
-        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection?: return "a transform cannot be applied to an inheritance section"
-        case .illegalTokenInsideInheritSection?: return "only block definitions ({{$name}}) may stand inside {{<parent}}"
-        case .textInsideInheritSection?: return "text inside {{<parent}} must be inside a block ({{$name}})"
-        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "invalid configuration tag"
-        case nil: return "\(error)"
-        }
     }
 }
 
-/// Finds `{{> name}}` and `{{< name}}` tags, which the Mustache library would silently render as
-/// nothing when the named template does not exist.
+/// Finds `{{> name}}` and `{{< name}}` tags naming no template, which would otherwise render as
+/// nothing, silently.
 enum PartialReferences {
     static func check(_ text: String, path: String, known: [String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -3,9 +3,8 @@ import Foundation
 /// Strict mode: a template variable that names no field of any view data it could be given renders
 /// as nothing, silently. This finds such names — typically a misspelling — and reports where they are.
 public enum TemplateVariables {
-    /// Transforms of the Mustache library and names that are not fields.
-    static let builtIns: Set<String> = ["empty", "count", "first", "last", "reversed", "sorted", "enumerated",
-                                        "capitalized", "lowercased", "uppercased", "equalzero", "plusone", "minusone", "even", "odd"]
+    /// Transforms, which are not fields.
+    static let builtIns = Set(TemplateTransform.allCases.map(\.rawValue))
 
     /// Warnings for every variable segment in `sources` (template file → text) that is not the name
     /// of a field anywhere in `contexts` (a sample of the view data the templates receive).

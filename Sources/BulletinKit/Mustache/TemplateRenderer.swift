@@ -1,0 +1,155 @@
+/// Renders parsed templates into bytes. One renderer per page: it holds the section stack and
+/// the output, which every node appends to.
+struct TemplateRenderer {
+    private let templates: [String: [TemplateNode]]
+    private var output: [UInt8] = []
+    private var stack: [TemplateValue] = []
+
+    /// The template `name` rendered with `value`; empty when there is no such template.
+    static func render(_ name: String, with value: TemplateValue, templates: [String: [TemplateNode]]) -> [UInt8] {
+        guard let nodes = templates[name] else { return [] }
+        var renderer = TemplateRenderer(templates: templates)
+        renderer.output.reserveCapacity(16 * 1024)
+        renderer.stack.append(value)
+        renderer.render(nodes, Scope())
+        return renderer.output
+    }
+
+    private init(templates: [String: [TemplateNode]]) {
+        self.templates = templates
+    }
+
+    /// What nodes render under besides the stack.
+    private struct Scope {
+        var sequence: SequencePosition?
+        /// Put before each line a standalone partial or block renders.
+        var indentation: [UInt8] = []
+        /// Blocks overridden by the templates that inherit the one being rendered; the
+        /// outermost (the most specific) override wins.
+        var overrides: [String: [TemplateNode]] = [:]
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], _ scope: Scope) {
+        guard !scope.indentation.isEmpty else {
+            for node in nodes { render(node, scope) }
+            return
+        }
+        // Indent what a node renders when it starts a line, unless the line started before these nodes did.
+        let start = output.count
+        for node in nodes {
+            let before = output.count
+            let atLineStart = before > start && output[before - 1] == UInt8(ascii: "\n")
+            render(node, scope)
+            if atLineStart, output.count > before { output.insert(contentsOf: scope.indentation, at: before) }
+        }
+    }
+
+    private mutating func render(_ node: TemplateNode, _ scope: Scope) {
+        switch node {
+        case let .text(bytes):
+            output.append(contentsOf: bytes)
+
+        case let .variable(name, escaped):
+            guard let text = value(of: name, scope)?.printed else { return }
+            if escaped {
+                HTMLEscaping.append(text, to: &output)
+            } else {
+                output.append(contentsOf: text.utf8)
+            }
+
+        case let .section(name, children, inverted):
+            let value = value(of: name, scope)
+            if inverted {
+                renderInverted(children, value, scope)
+            } else {
+                renderSection(children, value, scope)
+            }
+
+        case let .partial(name, indentation, overrides):
+            guard let nodes = templates[name] else { return }
+            var inner = Scope()
+            inner.indentation = scope.indentation + indentation
+            inner.overrides = overrides.merging(scope.overrides) { _, outer in outer }
+            render(nodes, inner)
+
+        case let .block(name, defaults, indentation):
+            var inner = scope
+            inner.sequence = nil
+            inner.indentation = scope.indentation + indentation
+            render(scope.overrides[name] ?? defaults, inner)
+        }
+    }
+
+    /// A list renders once per item, `false` and nothing not at all, `true` once as it is, and any
+    /// other value once with that value innermost.
+    private mutating func renderSection(_ children: [TemplateNode], _ value: TemplateValue?, _ scope: Scope) {
+        switch value {
+        case nil, .flag(false)?:
+            return
+        case .flag(true)?:
+            render(children, scope)
+        case let .list(items)?:
+            var inner = scope
+            for (index, item) in items.enumerated() {
+                inner.sequence = SequencePosition(index: index, isLast: index == items.count - 1)
+                stack.append(item)
+                render(children, inner)
+                stack.removeLast()
+            }
+        case let value?:
+            var inner = scope
+            inner.sequence = nil
+            stack.append(value)
+            render(children, inner)
+            stack.removeLast()
+        }
+    }
+
+    /// Renders when the value is missing, `false` or an empty list.
+    private mutating func renderInverted(_ children: [TemplateNode], _ value: TemplateValue?, _ scope: Scope) {
+        switch value {
+        case nil, .flag(false)?:
+            render(children, scope)
+        case let .list(items)? where items.isEmpty:
+            var inner = scope
+            inner.sequence = nil
+            stack.append(.list(items))
+            render(children, inner)
+            stack.removeLast()
+        default:
+            return
+        }
+    }
+
+    /// The first segment is looked up from the innermost section outwards; the others in what it
+    /// found, with no further search. Then the transforms apply, and any that does not fit the
+    /// value leaves nothing.
+    private func value(of name: TemplateName, _ scope: Scope) -> TemplateValue? {
+        var segments = name.segments[...]
+        var value: TemplateValue?
+        var transforms = name.transforms[...]
+        switch name.start {
+        case .sequence:
+            guard let position = scope.sequence, let first = transforms.popFirst() else { return nil }
+            value = first.apply(to: position)
+        case .top:
+            value = stack.last
+        case .stack:
+            guard let first = segments.popFirst() else { return nil }
+            for frame in stack.reversed() {
+                if let found = frame.field(first) {
+                    value = found
+                    break
+                }
+            }
+        }
+        for segment in segments {
+            value = value?.field(segment)
+        }
+        for transform in transforms {
+            guard let current = value else { return nil }
+            value = transform.apply(to: current)
+        }
+        return value
+    }
+}
