@@ -24,7 +24,9 @@ struct Build: ParsableCommand {
                                     options: options)
         printDiagnostics(report.diagnostics)
         if verbose {
-            for stage in report.stages { print("  \(stage.name): \(Int((stage.seconds * 1000).rounded())) ms") }
+            for stage in report.stages {
+                print("  \(stage.name): \(Int((stage.seconds * 1000).rounded())) ms (processors \(Int((stage.processorSeconds * 1000).rounded())) ms)")
+            }
         }
         if report.upToDate {
             print("\(output)/ is up to date: no input, option or output changed since the last build (\(Int((report.seconds * 1000).rounded())) ms)")

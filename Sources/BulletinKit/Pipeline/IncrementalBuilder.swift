@@ -18,7 +18,7 @@ public final class IncrementalBuilder {
         /// Paths written or removed in the output folder, relative to it.
         public var changedPaths: [String] = []
         public var seconds: Double = 0
-        public var stages: [(name: String, seconds: Double)] = []
+        public var stages: [StageTime] = []
     }
 
     public let folders: PipelineFolders

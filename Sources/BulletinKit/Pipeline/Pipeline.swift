@@ -31,19 +31,38 @@ public struct PipelineReport: Sendable {
     public var upToDate = false
     public var seconds: Double = 0
     /// Each stage that ran, with its time, in order: for progress output and profiling.
-    public var stages: [(name: String, seconds: Double)] = []
+    public var stages: [StageTime] = []
 }
 
 /// Times each stage of a run.
 struct StageClock {
     private var last = Date()
-    private(set) var stages: [(name: String, seconds: Double)] = []
+    private var lastProcessor = Self.processorSeconds()
+    private(set) var stages: [StageTime] = []
 
     mutating func finished(_ name: String) {
         let now = Date()
-        stages.append((name, now.timeIntervalSince(last)))
+        let processor = Self.processorSeconds()
+        stages.append(StageTime(name: name, seconds: now.timeIntervalSince(last), processorSeconds: processor - lastProcessor))
         last = now
+        lastProcessor = processor
     }
+
+    /// User and system time of the whole process, all threads.
+    private static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+}
+
+/// How long a stage took, on the clock and on the processors: a stage that kept both cores busy
+/// used twice its clock time.
+public struct StageTime: Sendable {
+    public var name: String
+    public var seconds: Double
+    public var processorSeconds: Double
 }
 
 /// load → model → plan → render → write. Stops before writing when any stage found an error,
