@@ -121,26 +121,32 @@ public enum Pipeline {
         if options.strict {
             report.diagnostics.append(contentsOf: TemplateVariables.check(sources: templates.sources, contexts: plan.templateContexts))
         }
-        var files = SiteRenderer.render(plan, templates: templates, contentRoot: folders.content, language: site.config.language)
-        clock.finished("render")
-        if options.precompress {
-            let uncompressed = files.count
-            files = Precompression.add(to: files)
-            report.compressedFiles = files.count - uncompressed
-            clock.finished("compress")
-        }
+        let outputs = SiteOutputs(plan, templates: templates, contentRoot: folders.content, language: site.config.language)
         report.generatedFiles = plan.pages.count
         report.htmlPages = plan.pages.filter { $0.path.hasSuffix(".html") }.count
-        report.copiedFiles = files.count - plan.pages.count - report.compressedFiles
-        guard write else { return report }
+        report.copiedFiles = outputs.count - plan.pages.count
+        let precompress = options.precompress
+        let make: @Sendable (Int) -> [OutputFile] = { index in
+            let file = outputs.file(at: index)
+            guard precompress, let compressed = Precompression.compressed(file) else { return [file] }
+            return [file, compressed]
+        }
+        guard write else {
+            let files = Array(0 ..< outputs.count).parallelMap(make)
+            report.compressedFiles = files.reduce(0) { $0 + $1.count } - outputs.count
+            clock.finished("render")
+            return report
+        }
+        // Render and write are one pass: each page is written by the core that rendered it.
         do {
-            let written = try OutputWriter.publish(files, to: folders.output, displayPath: folders.outputDisplay)
+            let written = try OutputWriter.publish(count: outputs.count, to: folders.output, displayPath: folders.outputDisplay, make: make)
+            report.compressedFiles = written.count - outputs.count
             report.wroteOutput = true
             manifest?.write(for: folders.output, outputs: written)
         } catch {
             report.diagnostics.append(error)
         }
-        clock.finished("write")
+        clock.finished("render and write")
         return report
     }
 }

@@ -33,18 +33,20 @@ public enum Precompression {
     static let minimumSize = 512
 
     public static func add(to files: [OutputFile]) -> [OutputFile] {
-        let compressed = files.parallelMap { file -> OutputFile? in
-            guard extensions.contains((file.path as NSString).pathExtension.lowercased()) else { return nil }
-            let data: Data
-            switch file.contents {
-            case .data(let bytes): data = bytes
-            case .copy(let source): data = (try? Data(contentsOf: source)) ?? Data()
-            }
-            guard data.count >= minimumSize else { return nil }
-            let gzipped = Gzip.compress(data)
-            guard !gzipped.isEmpty, gzipped.count < data.count else { return nil }
-            return OutputFile(path: file.path + ".gz", contents: .data(gzipped))
+        files + files.parallelMap(compressed).compactMap { $0 }
+    }
+
+    /// The file's `.gz` sibling, when its kind compresses and the result is smaller.
+    public static func compressed(_ file: OutputFile) -> OutputFile? {
+        guard extensions.contains((file.path as NSString).pathExtension.lowercased()) else { return nil }
+        let data: Data
+        switch file.contents {
+        case .data(let bytes): data = bytes
+        case .copy(let source): data = (try? Data(contentsOf: source)) ?? Data()
         }
-        return files + compressed.compactMap { $0 }
+        guard data.count >= minimumSize else { return nil }
+        let gzipped = Gzip.compress(data)
+        guard !gzipped.isEmpty, gzipped.count < data.count else { return nil }
+        return OutputFile(path: file.path + ".gz", contents: .data(gzipped))
     }
 }

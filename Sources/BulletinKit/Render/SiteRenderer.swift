@@ -16,27 +16,27 @@ public struct OutputFile: Sendable {
 /// Pages are independent, so they render in parallel.
 public enum SiteRenderer {
     public static func render(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) -> [OutputFile] {
-        var files = renderPages(plan.pages, templates: templates, language: language)
-        files += plan.copies.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
-        files += themeFiles(templates).map(\.file)
-        return files
+        let outputs = SiteOutputs(plan, templates: templates, contentRoot: contentRoot, language: language)
+        return Array(0 ..< outputs.count).parallelMap { outputs.file(at: $0) }
     }
 
     public static func renderPages(_ pages: [PlannedPage], templates: TemplateSet, language: String) -> [OutputFile] {
-        pages.parallelMap { page in
-            let text: String
-            switch page.content {
-            case let .template(name, context):
-                return OutputFile(path: page.path, contents: .data(Data(templates.render(name, with: TemplateData.convert(context) ?? [:]))))
-            case let .feed(feed):
-                text = FeedRenderer.atom(feed, language: language)
-            case let .sitemap(entries):
-                text = FeedRenderer.sitemap(entries)
-            case let .text(body):
-                text = body
-            }
-            return OutputFile(path: page.path, contents: .data(Data(text.utf8)))
+        pages.parallelMap { renderPage($0, templates: templates, language: language) }
+    }
+
+    static func renderPage(_ page: PlannedPage, templates: TemplateSet, language: String) -> OutputFile {
+        let text: String
+        switch page.content {
+        case let .template(name, context):
+            return OutputFile(path: page.path, contents: .data(Data(templates.render(name, with: TemplateData.convert(context) ?? [:]))))
+        case let .feed(feed):
+            text = FeedRenderer.atom(feed, language: language)
+        case let .sitemap(entries):
+            text = FeedRenderer.sitemap(entries)
+        case let .text(body):
+            text = body
         }
+        return OutputFile(path: page.path, contents: .data(Data(text.utf8)))
     }
 
     /// The theme's static files, published under `static/` with fingerprinted names, with their
@@ -46,5 +46,29 @@ public enum SiteRenderer {
             ("static/" + $0, OutputFile(path: templates.assetPaths[$0] ?? "static/" + $0,
                                          contents: .copy(templates.root.appendingPathComponent("static/" + $0))))
         }
+    }
+}
+
+/// Every file of the site, each rendered when asked for: the write stage asks on the core that
+/// writes it, so rendering and writing share both cores and the pages are never all in memory.
+public struct SiteOutputs: Sendable {
+    private let pages: [PlannedPage]
+    private let copies: [OutputFile]
+    private let templates: TemplateSet
+    private let language: String
+
+    public init(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) {
+        pages = plan.pages
+        copies = plan.copies.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
+            + SiteRenderer.themeFiles(templates).map(\.file)
+        self.templates = templates
+        self.language = language
+    }
+
+    public var count: Int { pages.count + copies.count }
+
+    /// The planned pages first, then the files copied as they are.
+    public func file(at index: Int) -> OutputFile {
+        index < pages.count ? SiteRenderer.renderPage(pages[index], templates: templates, language: language) : copies[index - pages.count]
     }
 }

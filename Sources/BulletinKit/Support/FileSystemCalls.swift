@@ -24,10 +24,10 @@ enum FileSystemCalls {
     }
 
     /// Creates the file (or truncates it) and writes all of `bytes`; returns the file's stamp.
+    /// Missing folders on the way are made.
     @discardableResult
     static func write<Bytes: Collection<UInt8>>(_ bytes: Bytes, to path: String) throws(Failure) -> FileStamp {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        let descriptor = try create(path)
         var failure: Failure?
         let written: Bool? = bytes.withContiguousStorageIfAvailable { buffer in
             failure = writeAll(buffer, to: descriptor, path: path)
@@ -56,6 +56,30 @@ enum FileSystemCalls {
         return nil
     }
 
+    /// Opens the file for writing, created or emptied. A missing folder is made when the file
+    /// cannot be created for its lack: the first file of each folder pays one failed open, and
+    /// folders are made on the cores that write, not one by one beforehand.
+    private static func create(_ path: String) throws(Failure) -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+        var descriptor = open(path, flags, 0o644)
+        if descriptor < 0, errno == ENOENT, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            try makeFolder(String(path[..<slash]))
+            descriptor = open(path, flags, 0o644)
+        }
+        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        return descriptor
+    }
+
+    /// Makes the folder and any missing parents; one that exists, perhaps just made by another
+    /// thread, is fine.
+    static func makeFolder(_ path: String) throws(Failure) {
+        if path.isEmpty || path == "/" { return }
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { throw Failure(path: path, code: errno) }
+        try makeFolder(String(path[..<slash]))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw Failure(path: path, code: errno) }
+    }
+
     /// Copies a file in pieces (assets may be large, and several are copied at once); returns the
     /// copy's stamp. The copy is readable by all, as a published file must be.
     @discardableResult
@@ -63,8 +87,7 @@ enum FileSystemCalls {
         let input = open(source, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw Failure(path: source, code: errno) }
         defer { close(input) }
-        let output = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw Failure(path: path, code: errno) }
+        let output = try create(path)
         var failure: Failure?
         var chunk = [UInt8](repeating: 0, count: 256 * 1024)
         while failure == nil {
@@ -135,26 +158,5 @@ enum FileSystemCalls {
         }
         data.count = filled
         return data
-    }
-
-    /// Makes each folder, parents first; folders that exist already are fine.
-    static func makeFolders(_ paths: some Sequence<String>) throws(Failure) {
-        var made = Set<String>()
-        for path in paths {
-            try makeFolder(path, made: &made)
-        }
-    }
-
-    private static func makeFolder(_ path: String, made: inout Set<String>) throws(Failure) {
-        if path.isEmpty || path == "/" || made.contains(path) { return }
-        if mkdir(path, 0o755) == 0 || errno == EEXIST {
-            made.insert(path)
-            return
-        }
-        guard errno == ENOENT else { throw Failure(path: path, code: errno) }
-        let parent = (path as NSString).deletingLastPathComponent
-        try makeFolder(parent, made: &made)
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw Failure(path: path, code: errno) }
-        made.insert(path)
     }
 }

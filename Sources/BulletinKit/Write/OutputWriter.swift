@@ -12,6 +12,15 @@ public enum OutputWriter {
     /// Returns the stamp of every file written, by path inside the output folder.
     @discardableResult
     public static func publish(_ files: [OutputFile], to output: URL, displayPath: String) throws(Diagnostic) -> [String: FileStamp] {
+        try publish(count: files.count, to: output, displayPath: displayPath) { [files[$0]] }
+    }
+
+    /// Publishes the files `make` gives for 0 ..< `count`, each asked for on the core that writes
+    /// it: the render stage's pages are made as they are written, and the whole site is never
+    /// held at once.
+    @discardableResult
+    public static func publish(count: Int, to output: URL, displayPath: String,
+                               make: @Sendable (Int) -> [OutputFile]) throws(Diagnostic) -> [String: FileStamp] {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).tmp-"
@@ -21,7 +30,7 @@ public enum OutputWriter {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            stamps = try write(files, into: staging)
+            stamps = try write(count: count, into: staging, make: make)
             try Data("built by bulletin; this folder is replaced as a whole by each build\n".utf8)
                 .write(to: staging.appendingPathComponent(markerName))
             try swap(staging, into: output)
@@ -38,38 +47,34 @@ public enum OutputWriter {
         return stamps
     }
 
-    /// Writes the files below `root`. `replacing` lets a file take the place of an existing one
-    /// (the preview's folder); a fresh staging folder has none. Folders are made first, in order;
-    /// then the files are written on all cores.
+    /// Writes the files below `root`, on all cores, making folders as they are needed.
+    /// `replacing` lets a file take the place of an existing one (the preview's folder); a fresh
+    /// staging folder has none.
     @discardableResult
-    private static func write(_ files: [OutputFile], into root: URL, replacing: Bool = false) throws -> [String: FileStamp] {
+    private static func write(count: Int, into root: URL, replacing: Bool = false,
+                              make: @Sendable (Int) -> [OutputFile]) throws -> [String: FileStamp] {
         let rootPath = root.path
-        let folders = Set(files.map { file in
-            let path = rootPath + "/" + file.path
-            return String(path[..<path.lastIndex(of: "/")!])
-        }).sorted()
-        do {
-            try FileSystemCalls.makeFolders(folders)
-        } catch {
-            throw error.inside(rootPath)
-        }
-        let results = files.parallelMap { file -> Result<FileStamp, FileSystemCalls.Failure> in
-            let destination = rootPath + "/" + file.path
-            func make(_ path: String) throws(FileSystemCalls.Failure) -> FileStamp {
-                switch file.contents {
-                case .data(let data): return try FileSystemCalls.write(data, to: path)
-                case .copy(let source): return try FileSystemCalls.copy(from: source.path, to: path)
+        let results = Array(0 ..< count).parallelMap { index -> Result<[(String, FileStamp)], FileSystemCalls.Failure> in
+            Result { () throws(FileSystemCalls.Failure) -> [(String, FileStamp)] in
+                var written: [(String, FileStamp)] = []
+                for file in make(index) {
+                    let destination = rootPath + "/" + file.path
+                    func write(_ path: String) throws(FileSystemCalls.Failure) -> FileStamp {
+                        switch file.contents {
+                        case .data(let data): return try FileSystemCalls.write(data, to: path)
+                        case .copy(let source): return try FileSystemCalls.copy(from: source.path, to: path)
+                        }
+                    }
+                    written.append((file.path, replacing ? try FileSystemCalls.replace(at: destination, write) : try write(destination)))
                 }
-            }
-            return Result { () throws(FileSystemCalls.Failure) -> FileStamp in
-                replacing ? try FileSystemCalls.replace(at: destination, make) : try make(destination)
+                return written
             }
         }
         var stamps: [String: FileStamp] = [:]
-        stamps.reserveCapacity(files.count)
-        for (file, result) in zip(files, results) {
+        stamps.reserveCapacity(count)
+        for result in results {
             switch result {
-            case .success(let stamp): stamps[file.path] = stamp
+            case .success(let written): for (path, stamp) in written { stamps[path] = stamp }
             case .failure(let failure): throw failure.inside(rootPath)
             }
         }
@@ -129,6 +134,6 @@ extension OutputWriter {
         for path in stale {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
         }
-        try write(files, into: folder, replacing: replacing)
+        try write(count: files.count, into: folder, replacing: replacing) { [files[$0]] }
     }
 }
