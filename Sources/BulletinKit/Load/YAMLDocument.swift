@@ -23,7 +23,7 @@ public struct YAMLDocument: @unchecked Sendable {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            node = try FlatYAML.compose(yaml) ?? Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error, path: path, lineOffset: lineOffset)
         } catch {
@@ -51,14 +51,35 @@ public struct YAMLDocument: @unchecked Sendable {
         return FieldReader(document: self, mapping: mapping, at: location(of: root))
     }
 
+    /// The first line indented with a tab: one that starts with a tab, or whose spaces are
+    /// followed by a tab and then more than a comment. On bytes: a tab and a space are never
+    /// part of a longer character.
     private static func tabIndentation(in yaml: String) -> Int? {
-        var line = 0
-        for text in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            line += 1
-            if text.first == "\t" { return line }
-            if let firstNonSpace = text.firstIndex(where: { $0 != " " }), text[firstNonSpace] == "\t" {
-                let rest = text[firstNonSpace...].drop(while: { $0 == "\t" || $0 == " " })
-                if !rest.isEmpty && !rest.hasPrefix("#") { return line }
+        var line = 1
+        var atLineStart = true
+        var column = 0
+        var tabbed = false
+        var inComment = false
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                atLineStart = true
+                column = 0
+                tabbed = false
+                inComment = false
+                continue
+            }
+            column += 1
+            guard atLineStart, !inComment else { continue }
+            switch byte {
+            case UInt8(ascii: " "): continue
+            case UInt8(ascii: "\t"):
+                if column == 1 { return line }
+                tabbed = true
+            case UInt8(ascii: "#") where tabbed: inComment = true
+            default:
+                if tabbed { return line }
+                atLineStart = false
             }
         }
         return nil
