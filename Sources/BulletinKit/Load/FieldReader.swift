@@ -5,7 +5,9 @@ import Yams
 /// missing, mistyped or unknown field instead of stopping at the first.
 public struct FieldReader {
     let document: YAMLDocument
-    let mapping: Node.Mapping
+    /// The mapping's pairs, the key's text beside each: looking a field up in the YAML library's
+    /// mapping copies all its pairs each time.
+    private let pairs: [(name: String?, key: Node, value: Node)]
     /// Where the mapping starts: missing fields are reported here.
     public let location: SourceLocation
     public private(set) var diagnostics: [Diagnostic] = []
@@ -13,7 +15,7 @@ public struct FieldReader {
 
     init(document: YAMLDocument, mapping: Node.Mapping, at location: SourceLocation) {
         self.document = document
-        self.mapping = mapping
+        pairs = mapping.map { ($0.key.scalar?.string, $0.key, $0.value) }
         self.location = location
     }
 
@@ -31,7 +33,7 @@ public struct FieldReader {
     }
 
     private func node(_ key: String) -> Node? {
-        mapping.first { $0.key.scalar?.string == key }?.value
+        pairs.first { $0.name == key }?.value
     }
 
     private mutating func value(_ key: String, required: Bool) -> Node? {
@@ -58,10 +60,22 @@ public struct FieldReader {
                                       hint: "write one value after the colon: '\(key): …'"))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(scalar.string)
         if text.isEmpty && required {
             diagnostics.append(.error(at: location(of: node), "'\(key)' is empty", hint: "write a value after the colon"))
             return nil
+        }
+        return text
+    }
+
+    private static let whitespace = CharacterSet.whitespacesAndNewlines
+
+    /// Without white space at either end. Most values have none, and Foundation's trimming
+    /// costs more than reading the field.
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              !whitespace.contains(first), !whitespace.contains(last) else {
+            return text.trimmingCharacters(in: whitespace)
         }
         return text
     }
@@ -160,7 +174,7 @@ public struct FieldReader {
 
     /// The keys of this mapping with their locations, in file order.
     public var keys: [Located<String>] {
-        mapping.compactMap { pair in pair.key.scalar.map { Located($0.string, at: location(of: pair.key)) } }
+        pairs.compactMap { pair in pair.name.map { Located($0, at: location(of: pair.key)) } }
     }
 
     /// Warns about fields no one reads: a misspelt optional field would otherwise vanish silently.

@@ -133,7 +133,7 @@ public final class SearchIndexCache: @unchecked Sendable {
     }
 
     static func count(_ document: SearchDocument) -> Terms {
-        var counts = TermCounts(capacity: document.text.utf8.count / 2 + 64)
+        var counts = TermCounts(capacity: document.text.utf8.count / 4 + 64)
         var words: [UInt64: String] = [:]
         SearchTokenizer.countTerms(document.title, weight: Int32(SearchIndex.titleWeight), into: &counts, words: &words)
         SearchTokenizer.countTerms(document.base + " " + document.district, weight: 2, into: &counts, words: &words)

@@ -179,6 +179,12 @@ struct SearchIndexBuild {
 
     private func textFile(_ block: Int) -> String {
         let slice = documents[(block * SearchIndex.textsPerBlock)..<min(documents.count, (block + 1) * SearchIndex.textsPerBlock)]
-        return JSONText.array(slice.map { String($0.text.unicodeScalars.prefix(SearchIndex.snippetText)) })
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, document) in slice.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.appendQuoted(document.text, scalars: SearchIndex.snippetText, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
