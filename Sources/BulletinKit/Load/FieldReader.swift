@@ -60,7 +60,7 @@ public struct FieldReader {
                                       hint: "write one value after the colon: '\(key): …'"))
             return nil
         }
-        let text = Self.trimmed(scalar.string)
+        let text = scalar.string.trimmingEnds(Self.whitespace)
         if text.isEmpty && required {
             diagnostics.append(.error(at: location(of: node), "'\(key)' is empty", hint: "write a value after the colon"))
             return nil
@@ -69,16 +69,6 @@ public struct FieldReader {
     }
 
     private static let whitespace = CharacterSet.whitespacesAndNewlines
-
-    /// Without white space at either end. Most values have none, and Foundation's trimming
-    /// costs more than reading the field.
-    private static func trimmed(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              !whitespace.contains(first), !whitespace.contains(last) else {
-            return text.trimmingCharacters(in: whitespace)
-        }
-        return text
-    }
 
     public mutating func located(_ key: String, required: Bool = false) -> Located<String>? {
         let at = location(ofField: key)

@@ -36,7 +36,7 @@ public struct BodyConverter: Sendable, Equatable {
     }
 
     private func resolve(_ destination: CommonMark.Destination, sourcePath: String, at location: SourceLocation) -> (String?, Diagnostic?) {
-        let url = destination.url.trimmingCharacters(in: .whitespaces)
+        let url = destination.url.trimmingEnds(Self.whitespace)
         let what = destination.isImage ? "image" : "link"
         if url.isEmpty || url.hasPrefix("#") { return (nil, nil) }
         if url.hasPrefix("//") { return (nil, nil) }
@@ -70,13 +70,18 @@ public struct BodyConverter: Sendable, Equatable {
         return String(decoding: bytes, as: UTF8.self).count + 1
     }
 
+    private static let whitespace = CharacterSet.whitespaces
+
+    /// `https` of `https://…`: an ASCII letter, then letters, digits, `+`, `-` or `.` before a colon.
     static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let candidate = url[..<colon]
-        guard let first = candidate.first, first.isASCII, first.isLetter,
-              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-        else { return nil }
-        return candidate.lowercased()
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let candidate = url.utf8[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = candidate.first, isLetter(first), candidate.allSatisfy({
+            isLetter($0) || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
+                || $0 == UInt8(ascii: ".")
+        }) else { return nil }
+        return String(url[..<colon]).lowercased()
     }
 
     private static func isPlainPathByte(_ byte: UInt8) -> Bool {

@@ -23,18 +23,21 @@ public struct ContentPaths: Sendable, Equatable {
 
     /// Resolves `written` (as typed in `sourcePath`'s file) to a file of the content folder.
     public func resolve(_ written: String, from sourcePath: String) -> Resolution {
+        // On bytes: '#', '?', '%' and '/' are ASCII, and Foundation's string methods cost more
+        // than the rest of converting a body.
         var path = written
         var fragment = ""
-        if let hash = path.firstIndex(of: "#") {
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = String(path[hash...])
             path = String(path[..<hash])
         }
-        if let query = path.firstIndex(of: "?") {
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
             path = String(path[..<query])
         }
-        path = path.removingPercentEncoding ?? path
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         if path.hasPrefix("/") { return .absolutePath }
-        guard let normalized = Self.normalize(path, relativeTo: (sourcePath as NSString).deletingLastPathComponent) else {
+        let folder = sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(sourcePath[..<$0]) } ?? ""
+        guard let normalized = Self.normalize(path, relativeTo: folder) else {
             return .outsideContent
         }
         if let page = pages[normalized] { return .sitePath(page + fragment) }
@@ -44,17 +47,17 @@ public struct ContentPaths: Sendable, Equatable {
 
     /// Joins and removes '.' and '..'; nil when the result would leave the content folder.
     public static func normalize(_ path: String, relativeTo folder: String) -> String? {
-        var parts: [Substring] = folder.split(separator: "/")
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
+        var parts: [Substring.UTF8View.SubSequence] = folder.utf8.split(separator: UInt8(ascii: "/"))
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(part)
+            } else {
+                parts.append(part)
             }
         }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
+        return parts.isEmpty ? nil : parts.map { String(Substring($0)) }.joined(separator: "/")
     }
 
     /// All paths a reference could have meant, for "did you mean".
