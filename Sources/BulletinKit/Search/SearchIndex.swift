@@ -73,12 +73,6 @@ public enum SearchIndex {
             divisor /= 10
         }
     }
-
-    /// Sorted keys and no extra spaces: the same content always gives the same bytes.
-    static func json(_ value: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
 }
 
 /// The search index of the last rebuild of a session (the preview server) and the term counts of
