@@ -98,7 +98,10 @@ enum BasesReader {
 /// The rule for ids and file names that become parts of addresses.
 public enum Slug {
     public static func isValid(_ text: String) -> Bool {
-        guard let first = text.first, first.isASCII, first.isLetter || first.isNumber else { return false }
-        return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
+        func isLowercaseOrDigit(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte)
+        }
+        guard let first = text.utf8.first, isLowercaseOrDigit(first) else { return false }
+        return text.utf8.allSatisfy { isLowercaseOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 }

@@ -12,8 +12,10 @@ enum ContentSection: Equatable {
     case unknown
 
     init(relativePath: String) {
-        let parts = relativePath.split(separator: "/").map(String.init)
-        let name = ((parts.last ?? "") as NSString).deletingPathExtension
+        // On bytes: '/' and '.' are ASCII, and this runs for every file of the site.
+        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        let last = parts.last ?? ""
+        let name = last.utf8.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 > last.startIndex ? String(last[..<$0]) : nil } ?? last
         switch (parts.first, parts.count) {
         case ("bases", 3): self = .writeUp(baseID: parts[1], slug: name)
         case ("bulletins", 2): self = .bulletin(name: name)

@@ -84,11 +84,17 @@ struct ReferenceChecker {
                                   summary: fields.summary, cover: cover, draft: fields.draft, example: fields.example,
                                   body: body(draft.source), sourcePath: draft.source.displayPath))
         }
-        return result.sorted { ($1.date, $0.baseID, $0.slug) < ($0.date, $1.baseID, $1.slug) }
+        // Newest first. Sorting places, not the write-ups themselves: moving a write-up copies
+        // every one of its fields.
+        let order = result.indices.sorted {
+            (result[$1].date, result[$0].baseID, result[$0].slug) < (result[$0].date, result[$1].baseID, result[$1].slug)
+        }
+        return order.map { result[$0] }
     }
 
     mutating func bulletins(defaultEditor: String) -> [Bulletin] {
         let writeUpReferences = drafts.writeUps.map { "\($0.fields.baseID.value)/\($0.fields.slug)" }
+        let published = Set(writeUpReferences)
         var result: [Bulletin] = []
         for draft in drafts.bulletins {
             let fields = draft.fields
@@ -97,7 +103,7 @@ struct ReferenceChecker {
                 if drafts.draftReferences.contains(item.value) {
                     diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is a draft and is not published",
                                               hint: "remove 'draft: true' from the write-up, or build with --drafts to preview"))
-                } else if !writeUpReferences.contains(item.value) {
+                } else if !published.contains(item.value) {
                     // A write-up with errors of its own has been reported already.
                     if !drafts.declaredWriteUps.contains(item.value) { unknown("write-up", item, among: writeUpReferences) }
                 } else if !seenItems.insert(item.value).inserted {
