@@ -21,14 +21,15 @@ public enum SiteRenderer {
     }
 
     public static func renderPages(_ pages: [PlannedPage], templates: TemplateSet, language: String) -> [OutputFile] {
-        pages.parallelMap { renderPage($0, templates: templates, language: language) }
+        let chromes = ChromeCache()
+        return pages.parallelMap { renderPage($0, templates: templates, language: language, chromes: chromes) }
     }
 
-    static func renderPage(_ page: PlannedPage, templates: TemplateSet, language: String) -> OutputFile {
+    static func renderPage(_ page: PlannedPage, templates: TemplateSet, language: String, chromes: ChromeCache) -> OutputFile {
         let text: String
         switch page.content {
         case let .template(name, context):
-            return OutputFile(path: page.path, contents: .data(Data(templates.render(name, with: TemplateData.convert(context) ?? [:]))))
+            return OutputFile(path: page.path, contents: .data(Data(templates.render(name, with: TemplateData.convert(context, chromes: chromes) ?? [:]))))
         case let .feed(feed):
             text = FeedRenderer.atom(feed, language: language)
         case let .sitemap(entries):
@@ -56,6 +57,7 @@ public struct SiteOutputs: Sendable {
     private let copies: [OutputFile]
     private let templates: TemplateSet
     private let language: String
+    private let chromes = ChromeCache()
 
     public init(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) {
         pages = plan.pages
@@ -69,6 +71,6 @@ public struct SiteOutputs: Sendable {
 
     /// The planned pages first, then the files copied as they are.
     public func file(at index: Int) -> OutputFile {
-        index < pages.count ? SiteRenderer.renderPage(pages[index], templates: templates, language: language) : copies[index - pages.count]
+        index < pages.count ? SiteRenderer.renderPage(pages[index], templates: templates, language: language, chromes: chromes) : copies[index - pages.count]
     }
 }

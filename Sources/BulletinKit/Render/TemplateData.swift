@@ -1,16 +1,19 @@
+import Foundation
+
 /// The typed view data of a page as a template value: structs become objects, arrays lists.
 /// Made through the views' compiled `Encodable` conformances: the earlier conversion by
 /// reflection (Mirror) was a fifth of a 1,000-page build's instructions. An enum with raw values
 /// shows its raw value; a missing optional is no field at all.
 enum TemplateData {
-    static func convert<Value: Encodable>(_ value: Value) -> TemplateValue? {
+    static func convert<Value: Encodable>(_ value: Value, chromes: ChromeCache? = nil) -> TemplateValue? {
         switch value {
         case let text as String: return .text(text)
         case let number as Int: return .number(number)
         case let flag as Bool: return .flag(flag)
+        case let chrome as SiteChrome: if let chromes { return chromes.value(of: chrome) }
         default: break
         }
-        let encoder = TemplateDataEncoder()
+        let encoder = TemplateDataEncoder(chromes: chromes)
         do {
             try value.encode(to: encoder)
         } catch {
@@ -22,9 +25,30 @@ enum TemplateData {
 
 /// Collects one value: a struct's fields, an array's items, or a single value. Nested values get
 /// an encoder of their own, so nothing is shared between containers.
+/// The site chrome (title, navigation, footer) as a template value, converted once for all the
+/// pages that share it: every page of a section does, and converting it was two-fifths of
+/// converting a page. One per rendering of a site; the pages of both cores use it.
+final class ChromeCache: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var values: [SiteChrome: TemplateValue] = [:]
+    private let lock = NSLock()
+
+    func value(of chrome: SiteChrome) -> TemplateValue {
+        if let known = lock.withLock({ values[chrome] }) { return known }
+        let value = TemplateData.convert(chrome) ?? [:]
+        lock.withLock { values[chrome] = value }
+        return value
+    }
+}
+
 private final class TemplateDataEncoder: Encoder {
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
+    let chromes: ChromeCache?
+
+    init(chromes: ChromeCache?) {
+        self.chromes = chromes
+    }
     var fields: [String: TemplateValue]?
     var items: [TemplateValue]?
     var single: TemplateValue?
@@ -58,7 +82,7 @@ private final class TemplateDataEncoder: Encoder {
         mutating func encode(_ value: Bool, forKey key: Key) { encoder.fields![key.stringValue] = .flag(value) }
         mutating func encode(_ value: Int, forKey key: Key) { encoder.fields![key.stringValue] = .number(value) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
-            if let converted = TemplateData.convert(value) { encoder.fields![key.stringValue] = converted }
+            if let converted = TemplateData.convert(value, chromes: encoder.chromes) { encoder.fields![key.stringValue] = converted }
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
@@ -82,7 +106,7 @@ private final class TemplateDataEncoder: Encoder {
         mutating func encodeNil() {}
         mutating func encode(_ value: String) { encoder.items!.append(.text(value)) }
         mutating func encode<T: Encodable>(_ value: T) {
-            if let converted = TemplateData.convert(value) { encoder.items!.append(converted) }
+            if let converted = TemplateData.convert(value, chromes: encoder.chromes) { encoder.items!.append(converted) }
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -117,6 +141,6 @@ private final class TemplateDataEncoder: Encoder {
         mutating func encode(_ value: UInt16) { encoder.single = .number(Int(value)) }
         mutating func encode(_ value: UInt32) { encoder.single = .number(Int(value)) }
         mutating func encode(_ value: UInt64) { encoder.single = Int(exactly: value).map { .number($0) } ?? .text(String(value)) }
-        mutating func encode<T: Encodable>(_ value: T) { encoder.single = TemplateData.convert(value) }
+        mutating func encode<T: Encodable>(_ value: T) { encoder.single = TemplateData.convert(value, chromes: encoder.chromes) }
     }
 }
