@@ -20,6 +20,22 @@ import Testing
         }
     }
 
+    /// The site chrome is converted once per section and shared by its pages: each page must
+    /// still mark its own section, and only it, as the current one.
+    @Test func theNavigationMarksEachPagesOwnSection() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let pages = ["index.html": "/", "bulletins/2021/1/index.html": "/bulletins/", "bases/index.html": "/bases/",
+                     "bases/wanzhou-shahe-primary/example-practice/index.html": "/bases/", "models/index.html": "/models/",
+                     "reports/index.html": "/reports/", "notices/naming-2020/index.html": "/notices/", "about/index.html": "/about/"]
+        for (path, section) in pages {
+            let page = try fixture.read("Public/" + path)
+            #expect(page.components(separatedBy: "aria-current=\"page\"").count == 2, "\(path)")
+            #expect(page.contains("<a href=\"\(section)\" aria-current=\"page\">"), "\(path)")
+        }
+    }
+
     @Test func allTwentyBasesHaveAPageAndAreNamedOnTheNotice() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
