@@ -28,6 +28,23 @@ import Testing
         #expect(actual["wechat"] == 2 && actual["家校"] == 2 && actual["2024"] == 1)
     }
 
+    /// Counting decodes UTF-8 by itself: on random text of one- to four-byte characters it must
+    /// find exactly the terms the tokenizer finds.
+    @Test func numberedTermsAgreeOnRandomText() {
+        let pieces = ["家", "校", "社", "𠀋", "ぁ", "カ", "豈", "Ａ", "ｚ", "０", "！", "A", "z", "9", " ", "，", "é", "😀", "\u{3000}", "-", "Ω"]
+        for _ in 0 ..< 500 {
+            let text = (0 ..< Int.random(in: 0 ... 30)).map { _ in pieces.randomElement()! }.joined()
+            var counts = TermCounts(capacity: 4)
+            var words: [UInt64: String] = [:]
+            SearchTokenizer.countTerms(text, weight: 1, into: &counts, words: &words)
+            var expected: [String: Int] = [:]
+            for term in SearchTokenizer.indexTerms(text) { expected[term, default: 0] += 1 }
+            var actual: [String: Int] = [:]
+            for (code, count) in counts.pairs { actual[SearchTokenizer.term(of: code, words: words)] = count }
+            #expect(actual == expected, "\(text)")
+        }
+    }
+
     @Test func handWrittenJSONParses() throws {
         let text = JSONText.rows([["标题 \"引号\" \\ 反斜杠", "a\nb\tc\u{1}"]])
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String]]

@@ -86,37 +86,59 @@ public enum SearchTokenizer {
     /// The index terms of a text as numbers, with how often each occurs, for building the index fast:
     /// a Chinese character `a` is `a << 32`, a pair `ab` is `a << 32 | b`, and a word has the top bit
     /// set over its FNV-1a hash (its text is returned in `words`). Same terms as `indexTerms`.
+    /// Decodes the UTF-8 bytes itself: walking the text's Unicode scalars was most of counting.
     public static func countTerms(_ text: String, weight: Int32, into counts: inout TermCounts, words: inout [UInt64: String]) {
-        var previous: UInt64 = 0
-        var word = ""
-        func endWord() {
-            guard !word.isEmpty else { return }
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            let code = (1 << 63) | (hash >> 1)
-            counts.add(code, weight: weight)
-            words[code] = word
-            word = ""
-        }
-        for scalar in text.unicodeScalars {
-            let normalized = normalize(scalar)
-            if isChinese(normalized) {
-                endWord()
-                let code = UInt64(normalized.value)
-                counts.add(code << 32, weight: weight)
-                if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
-                previous = code
-            } else {
-                previous = 0
-                let value = normalized.value
-                if (48...57).contains(value) || (97...122).contains(value) {
-                    word.unicodeScalars.append(normalized)
+        var text = text
+        text.withUTF8 { bytes in
+            var previous: UInt64 = 0
+            var word: [UInt8] = []
+            func endWord() {
+                guard !word.isEmpty else { return }
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+                let code = (1 << 63) | (hash >> 1)
+                counts.add(code, weight: weight)
+                if words[code] == nil { words[code] = String(decoding: word, as: UTF8.self) }
+                word.removeAll(keepingCapacity: true)
+            }
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                var value: UInt32
+                if lead < 0x80 {
+                    value = UInt32(lead)
+                    index += 1
+                } else if lead < 0xE0 {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
                 } else {
+                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                        | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                }
+                // As `normalize`: full-width forms to ASCII, then upper case to lower.
+                if (0xFF01 ... 0xFF5E).contains(value) { value -= 0xFEE0 }
+                if (65 ... 90).contains(value) { value += 32 }
+                switch value {
+                case 0x3400 ... 0x4DBF, 0x4E00 ... 0x9FFF, 0xF900 ... 0xFAFF, 0x20000 ... 0x3FFFF, 0x3040 ... 0x30FF:
+                    endWord()
+                    let code = UInt64(value)
+                    counts.add(code << 32, weight: weight)
+                    if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
+                    previous = code
+                case 48 ... 57, 97 ... 122:
+                    previous = 0
+                    word.append(UInt8(value))
+                default:
+                    previous = 0
                     endWord()
                 }
             }
+            endWord()
         }
-        endWord()
     }
 
     /// The text of a term number made by `countTerms`.
