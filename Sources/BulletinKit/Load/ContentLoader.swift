@@ -43,8 +43,9 @@ public enum LoadedFile: Sendable {
 
 /// Stage 1: files → front matter + Markdown. Reads and splits; gives no meaning to fields.
 public enum ContentLoader {
-    public static func load(from root: URL, displayRoot: String) -> LoadedContent {
-        let listing = ContentTree.list(root: root, displayRoot: displayRoot)
+    /// `listing` is the folder's listing when the caller made it already.
+    static func load(from root: URL, displayRoot: String, listing: ContentTree.Listing? = nil) -> LoadedContent {
+        let listing = listing ?? ContentTree.list(root: root, displayRoot: displayRoot)
         let files = listing.files.parallelMap { relative in
             (relative, loadFile(relative, root: root, displayPath: displayRoot + "/" + relative))
         }

@@ -95,10 +95,13 @@ public enum Pipeline {
             report.diagnostics.append(refusal)
             return report
         }
+        // Both folders are listed once: the manifest and the loaders share the listings.
+        let contentListing = ContentTree.list(root: folders.content, displayRoot: folders.contentDisplay)
+        let templateListing = ContentTree.list(root: folders.templates, displayRoot: folders.templatesDisplay, role: "templates")
         var manifest: BuildManifest?
         if write {
             OutputWriter.removeAbandonedFolders(beside: folders.output)
-            let current = BuildManifest.current(folders, options: options)
+            let current = BuildManifest.current(folders, options: options, content: contentListing, templates: templateListing)
             if let previous = BuildManifest.read(for: folders.output), previous.isUpToDate(with: current, output: folders.output) {
                 clock.finished("compare with the last build")
                 report.upToDate = true
@@ -106,12 +109,13 @@ public enum Pipeline {
             }
             manifest = current
         }
-        let content = ContentLoader.load(from: folders.content, displayRoot: folders.contentDisplay)
+        let content = ContentLoader.load(from: folders.content, displayRoot: folders.contentDisplay, listing: contentListing)
         clock.finished("load")
         let (site, modelDiagnostics) = SiteBuilder.build(content, options: options)
         report.diagnostics.append(contentsOf: modelDiagnostics)
         clock.finished("model")
-        let (templates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay)
+        let (templates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay,
+                                                                listing: templateListing)
         report.diagnostics.append(contentsOf: templateDiagnostics)
         clock.finished("templates")
         guard let site, let templates, !report.diagnostics.hasErrors else { return report }

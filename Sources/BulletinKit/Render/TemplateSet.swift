@@ -30,8 +30,9 @@ public struct TemplateSet: Sendable {
     public static let requiredTemplates = ["home", "bulletins", "bulletin", "bases", "base", "writeup", "models", "model",
                                            "reports", "notices", "notice", "attachment", "page", "search", "404"]
 
-    public static func load(from root: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
-        let listing = ContentTree.list(root: root, displayRoot: displayRoot, role: "templates")
+    /// `listing` is the folder's listing when the caller made it already.
+    static func load(from root: URL, displayRoot: String, listing: ContentTree.Listing? = nil) -> (TemplateSet?, [Diagnostic]) {
+        let listing = listing ?? ContentTree.list(root: root, displayRoot: displayRoot, role: "templates")
         var diagnostics = listing.diagnostics
         if listing.files.isEmpty {
             if diagnostics.isEmpty {

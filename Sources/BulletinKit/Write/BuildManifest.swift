@@ -19,10 +19,10 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// The manifest of the inputs as they are now (outputs empty).
-    static func current(_ folders: PipelineFolders, options: BuildOptions) -> BuildManifest {
+    static func current(_ folders: PipelineFolders, options: BuildOptions, content: ContentTree.Listing,
+                        templates: ContentTree.Listing) -> BuildManifest {
         var inputs: [String: String] = [:]
-        for (prefix, folder) in [("content/", folders.content), ("templates/", folders.templates)] {
-            let listing = ContentTree.list(root: folder, displayRoot: "")
+        for (prefix, listing) in [("content/", content), ("templates/", templates)] {
             for (path, stamp) in listing.stamps { inputs[prefix + path] = stamp.description }
             // What the listing refused (links out of the folder, unreadable folders) is an input too.
             for diagnostic in listing.diagnostics { inputs["!" + prefix + diagnostic.location.path] = diagnostic.message }
