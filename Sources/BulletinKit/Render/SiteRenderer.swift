@@ -60,7 +60,9 @@ public struct SiteOutputs: Sendable {
     private let chromes = ChromeCache()
 
     public init(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) {
-        pages = plan.pages
+        // The feed and the sitemap first: each is one large file, and made last, one core would
+        // make it while the other waits.
+        pages = plan.pages.filter(\.isFeedOrSitemap) + plan.pages.filter { !$0.isFeedOrSitemap }
         copies = plan.copies.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
             + SiteRenderer.themeFiles(templates).map(\.file)
         self.templates = templates
@@ -69,8 +71,17 @@ public struct SiteOutputs: Sendable {
 
     public var count: Int { pages.count + copies.count }
 
-    /// The planned pages first, then the files copied as they are.
+    /// The planned pages first (the feed and sitemap before the others), then the files copied as they are.
     public func file(at index: Int) -> OutputFile {
         index < pages.count ? SiteRenderer.renderPage(pages[index], templates: templates, language: language, chromes: chromes) : copies[index - pages.count]
+    }
+}
+
+private extension PlannedPage {
+    var isFeedOrSitemap: Bool {
+        switch content {
+        case .feed, .sitemap: return true
+        case .template, .text: return false
+        }
     }
 }
