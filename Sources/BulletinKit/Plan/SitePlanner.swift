@@ -5,6 +5,9 @@ public enum SitePlanner {
     /// `searchCache` keeps the search index between the rebuilds of a session.
     public static func plan(_ site: Site, assets: [String: String] = [:], searchCache: SearchIndexCache? = nil) -> SitePlan {
         let planner = Planner(site: site, assets: assets, searchCache: searchCache)
+        // The search index depends on no other page, and merging its postings runs on one core:
+        // it is made beside the other pages, which fill the second core meanwhile.
+        let search = Concurrent { planner.searchPages() }
         var pages: [PlannedPage] = []
         pages.append(planner.home())
         pages += planner.bulletinPages()
@@ -14,7 +17,7 @@ public enum SitePlanner {
         pages.append(planner.reportsPage())
         pages += planner.noticePages()
         pages += planner.freePages()
-        pages += planner.searchPages()
+        pages += search.value
         pages.append(planner.notFoundPage())
 
         let htmlPages = pages.filter { $0.path.hasSuffix("index.html") }

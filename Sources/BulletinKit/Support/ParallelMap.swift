@@ -14,3 +14,23 @@ extension Array where Element: Sendable {
         return results.map { $0! }
     }
 }
+
+/// A value made on another thread while the caller goes on; `value` waits for it.
+final class Concurrent<Value: Sendable>: @unchecked Sendable {
+    // Written once by the worker before `done` is signalled, read only after waiting for it.
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = make()
+            self.done.signal()
+        }
+    }
+
+    var value: Value {
+        done.wait()
+        done.signal()
+        return result!
+    }
+}
