@@ -79,6 +79,19 @@ import Testing
         #expect(try render("[{{count(word)}}][{{index()}}]", value) == "[][]")
     }
 
+    @Test func selfIncludingPartialsAndDeepNestingEndWithoutExhaustingTheStack() throws {
+        // A partial that includes itself stops at the depth limit instead of recursing forever.
+        let output = try render(["main": "{{> loop}}", "loop": "x{{> loop}}"])
+        #expect(output == String(repeating: "x", count: TemplateRenderer.maximumDepth))
+        let nested = String(repeating: "{{#a}}", count: TemplateParser.maximumDepth + 1) + String(repeating: "{{/a}}", count: TemplateParser.maximumDepth + 1)
+        #expect(throws: TemplateSyntaxError(line: 1, column: 1 + 6 * TemplateParser.maximumDepth,
+                                            message: "sections are nested more than \(TemplateParser.maximumDepth) deep")) {
+            try TemplateParser.parse(nested)
+        }
+        let allowed = String(repeating: "{{#a}}", count: TemplateParser.maximumDepth) + "y" + String(repeating: "{{/a}}", count: TemplateParser.maximumDepth)
+        #expect(try render(allowed, ["a": true]) == "y")
+    }
+
     @Test func syntaxErrorsSayWhereAndWhy() {
         let cases: [(String, Int, Int, String)] = [
             ("a\n  {{#s}}x{{/t}}", 2, 13, "a section is closed with a different name than it was opened with"),

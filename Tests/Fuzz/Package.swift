@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
-// A libFuzzer target over the front-matter splitter, the YAML-to-model step and the Markdown
-// wrapper. Built and run by Tests/Fuzz/run, never by the main build: it needs -sanitize=fuzzer.
+// A libFuzzer target over the front-matter splitter, the YAML-to-model step, the Markdown
+// wrapper and the template engine. Built and run by Tests/Fuzz/run, never by the main build: it needs -sanitize=fuzzer.
 import PackageDescription
 
 let package = Package(

@@ -36,7 +36,12 @@ struct TemplateParser {
         /// Anywhere inside `{{<parent}}`: blocks lose the indentation of their first line.
         var insideParent = false
         var definitionIndent: Int?
+        /// How many sections, blocks and parents enclose these nodes.
+        var depth = 0
     }
+
+    /// Deeper nesting is refused: parsing it would only exhaust the stack.
+    static let maximumDepth = 100
 
     private enum TextEnd {
         case newline(length: Int)
@@ -47,6 +52,9 @@ struct TemplateParser {
     private mutating func parseNodes(_ initial: Scope, definitions: inout [String: [TemplateNode]]) throws(TemplateSyntaxError)
         -> [TemplateNode]
     {
+        if initial.depth > Self.maximumDepth, let closing = initial.closing {
+            throw error(at: closing.at, "sections are nested more than \(Self.maximumDepth) deep")
+        }
         var nodes: [TemplateNode] = []
         var scope = initial
         var whitespaceBefore: ArraySlice<UInt8> = []
@@ -93,6 +101,7 @@ struct TemplateParser {
                 let name = try readName(scope)
                 if isStandalone(scope) { standalone = true } else { flushWhitespace() }
                 var inner = scope
+                inner.depth += 1
                 inner.closing = (name.written, tagStart)
                 inner.parentTopLevel = false
                 inner.atLineStart = standalone
@@ -145,6 +154,7 @@ struct TemplateParser {
                 flushWhitespace()
                 standalone = isStandalone(scope)
                 var inner = scope
+                inner.depth += 1
                 inner.closing = (name, tagStart)
                 inner.atLineStart = true
                 inner.parentTopLevel = true
@@ -163,6 +173,7 @@ struct TemplateParser {
                 if !scope.parentTopLevel { flushWhitespace() }
                 standalone = isStandalone(scope)
                 var inner = scope
+                inner.depth += 1
                 inner.closing = (name.written, tagStart)
                 inner.parentTopLevel = false
                 inner.atLineStart = standalone

@@ -27,9 +27,15 @@ struct TemplateRenderer {
         /// Blocks overridden by the templates that inherit the one being rendered; the
         /// outermost (the most specific) override wins.
         var overrides: [String: [TemplateNode]] = [:]
+        /// Partials, blocks and sections entered: a partial that includes itself renders
+        /// nothing past `maximumDepth` instead of exhausting the stack.
+        var depth = 0
     }
 
+    static let maximumDepth = 200
+
     private mutating func render(_ nodes: [TemplateNode], _ scope: Scope) {
+        guard scope.depth <= Self.maximumDepth else { return }
         guard !scope.indentation.isEmpty else {
             for node in nodes { render(node, scope) }
             return
@@ -68,12 +74,14 @@ struct TemplateRenderer {
         case let .partial(name, indentation, overrides):
             guard let nodes = templates[name] else { return }
             var inner = Scope()
+            inner.depth = scope.depth + 1
             inner.indentation = scope.indentation + indentation
             inner.overrides = overrides.merging(scope.overrides) { _, outer in outer }
             render(nodes, inner)
 
         case let .block(name, defaults, indentation):
             var inner = scope
+            inner.depth += 1
             inner.sequence = nil
             inner.indentation = scope.indentation + indentation
             render(scope.overrides[name] ?? defaults, inner)
@@ -87,9 +95,12 @@ struct TemplateRenderer {
         case nil, .flag(false)?:
             return
         case .flag(true)?:
-            render(children, scope)
+            var inner = scope
+            inner.depth += 1
+            render(children, inner)
         case let .list(items)?:
             var inner = scope
+            inner.depth += 1
             for (index, item) in items.enumerated() {
                 inner.sequence = SequencePosition(index: index, isLast: index == items.count - 1)
                 stack.append(item)
@@ -98,6 +109,7 @@ struct TemplateRenderer {
             }
         case let value?:
             var inner = scope
+            inner.depth += 1
             inner.sequence = nil
             stack.append(value)
             render(children, inner)
@@ -109,9 +121,12 @@ struct TemplateRenderer {
     private mutating func renderInverted(_ children: [TemplateNode], _ value: TemplateValue?, _ scope: Scope) {
         switch value {
         case nil, .flag(false)?:
-            render(children, scope)
+            var inner = scope
+            inner.depth += 1
+            render(children, inner)
         case let .list(items)? where items.isEmpty:
             var inner = scope
+            inner.depth += 1
             inner.sequence = nil
             stack.append(.list(items))
             render(children, inner)

@@ -1,4 +1,5 @@
-import BulletinKit
+// Debug builds are built for testing, so the template engine's internal parser is reachable.
+@testable import BulletinKit
 import Foundation
 
 /// The site every fuzzed write-up is modelled into: the project's real site.yaml and bases.yaml.
@@ -21,7 +22,7 @@ private let converter = BodyConverter(paths: ContentPaths(staticFiles: ["assets/
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     guard count > 0 else { return 0 }
     let bytes = Data(bytes: start, count: count)
-    let selector = bytes.first! % 3
+    let selector = bytes.first! % 4
     let payload = bytes.dropFirst()
     switch selector {
     case 0:
@@ -35,6 +36,13 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
                                              displayRoot: "Content", listingDiagnostics: [])
         let (site, _) = SiteBuilder.build(content, options: BuildOptions(asOf: PartialDate(year: 2023, month: 6, day: 1)))
         if let site { _ = SitePlanner.plan(site) }
+    case 3:
+        // The template engine: any text parses or is refused with a located error, and what
+        // parses renders, as a page and as a partial that includes itself.
+        let text = String(decoding: payload, as: UTF8.self)
+        guard let nodes = try? TemplateParser.parse(text) else { return 0 }
+        let value: TemplateValue = ["a": true, "b": ["x", "y"], "c": ["d": "<&>"], "n": 2, "e": []]
+        _ = TemplateRenderer.render("main", with: value, templates: ["main": nodes, "partials/p": nodes, "layout": nodes])
     default:
         // The Markdown wrapper with link checking.
         let text = String(decoding: payload, as: UTF8.self)
