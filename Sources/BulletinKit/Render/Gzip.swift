@@ -32,10 +32,6 @@ public enum Precompression {
     /// Smaller files gain nothing from compression.
     static let minimumSize = 512
 
-    public static func add(to files: [OutputFile]) -> [OutputFile] {
-        files + files.parallelMap(compressed).compactMap { $0 }
-    }
-
     /// The file's `.gz` sibling, when its kind compresses and the result is smaller.
     public static func compressed(_ file: OutputFile) -> OutputFile? {
         guard extensions.contains((file.path as NSString).pathExtension.lowercased()) else { return nil }

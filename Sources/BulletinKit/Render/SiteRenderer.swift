@@ -15,11 +15,6 @@ public struct OutputFile: Sendable {
 /// Stage 4: turns the plan into files — templates for pages, XML for feed and sitemap.
 /// Pages are independent, so they render in parallel.
 public enum SiteRenderer {
-    public static func render(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) -> [OutputFile] {
-        let outputs = SiteOutputs(plan, templates: templates, contentRoot: contentRoot, language: language)
-        return Array(0 ..< outputs.count).parallelMap { outputs.file(at: $0) }
-    }
-
     public static func renderPages(_ pages: [PlannedPage], templates: TemplateSet, language: String) -> [OutputFile] {
         let chromes = ChromeCache()
         return pages.parallelMap { renderPage($0, templates: templates, language: language, chromes: chromes) }

@@ -2,13 +2,6 @@
 /// than making the data (the build manifest of 10,000 write-ups: 74 ms).
 enum JSONText {
     /// A JSON string literal; only quotes, backslashes and control characters need escapes.
-    static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 2)
-        appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }

@@ -9,15 +9,9 @@ public enum OutputWriter {
     /// Marks a folder as built by this tool: only such a folder is ever replaced.
     public static let markerName = ".bulletin-build"
 
-    /// Returns the stamp of every file written, by path inside the output folder.
-    @discardableResult
-    public static func publish(_ files: [OutputFile], to output: URL, displayPath: String) throws(Diagnostic) -> [String: FileStamp] {
-        try publish(count: files.count, to: output, displayPath: displayPath) { [files[$0]] }
-    }
-
     /// Publishes the files `make` gives for 0 ..< `count`, each asked for on the core that writes
     /// it: the render stage's pages are made as they are written, and the whole site is never
-    /// held at once.
+    /// held at once. Returns the stamp of every file written, by path inside the output folder.
     @discardableResult
     public static func publish(count: Int, to output: URL, displayPath: String,
                                make: @Sendable (Int) -> [OutputFile]) throws(Diagnostic) -> [String: FileStamp] {
