@@ -37,19 +37,15 @@ enum SourceText {
     }
 
     private static func decodeText(_ bytes: UnsafeBufferPointer<UInt8>, displayPath: String) throws(Diagnostic) -> String {
-        var blank = true
-        var nul: Int?
-        var hasCR = false
-        for (index, byte) in bytes.enumerated() {
-            switch byte {
-            case 0x20, 0x0A, 0x09: continue
-            case 0x0D: hasCR = true
-            case 0:
-                if nul == nil { nul = index }
-                blank = false
-            default: blank = false
-            }
+        // Blank stops at the first other byte, which is most often the first; NUL and CR are
+        // found by memchr, which looks at many bytes at once.
+        let blank = !bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
+        func find(_ byte: UInt8) -> Int? {
+            guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
+        let nul = find(0)
+        let hasCR = find(0x0D) != nil
         if blank {
             throw .error(at: SourceLocation(path: displayPath), "the file is empty",
                          hint: "write its front matter and text, or delete the file")
