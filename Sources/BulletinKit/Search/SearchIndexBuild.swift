@@ -72,14 +72,18 @@ struct SearchIndexBuild {
 
         var touchedShards = Set<Int>()
         for id in changed {
-            for (term, _) in terms[id].terms {
+            // Only the postings whose weight changed move: a sentence added to a body touches the
+            // shards of its own terms, not of every term of the document.
+            let old = Dictionary(terms[id].terms, uniquingKeysWith: { first, _ in first })
+            let new = Dictionary(newTerms[id].terms, uniquingKeysWith: { first, _ in first })
+            words.merge(newTerms[id].words) { first, _ in first }
+            for (term, weight) in old where new[term] != weight {
                 let shard = shard(of: term)
                 touchedShards.insert(shard)
                 postings.update(term) { Self.remove(id: id, from: &$0) }
                 if postings[term].isEmpty { shardTerms[shard].remove(term) }
             }
-            words.merge(newTerms[id].words) { first, _ in first }
-            for (term, weight) in newTerms[id].terms {
+            for (term, weight) in new where old[term] != weight {
                 let shard = shard(of: term)
                 touchedShards.insert(shard)
                 shardTerms[shard].insert(term)
