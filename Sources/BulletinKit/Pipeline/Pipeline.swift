@@ -102,7 +102,8 @@ public enum Pipeline {
         if write {
             OutputWriter.removeAbandonedFolders(beside: folders.output)
             let current = BuildManifest.current(folders, options: options, content: contentListing, templates: templateListing)
-            if let previous = BuildManifest.read(for: folders.output), previous.isUpToDate(with: current, output: folders.output) {
+            if let previous = BuildManifest.read(for: folders.output, matching: current),
+               previous.isUpToDate(with: current, output: folders.output) {
                 clock.finished("compare with the last build")
                 report.upToDate = true
                 return report
