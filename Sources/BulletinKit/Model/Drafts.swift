@@ -99,16 +99,18 @@ struct Drafts {
         for (slug, draft) in pages { claims.append(("\(slug)/", draft.source)) }
 
         var pagesByFile: [String: String] = [:]
-        var owners: [String: MarkdownSource] = [:]
+        var owners: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for claim in claims.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
+        // Sorting places, not claims: moving a claim copies its whole source.
+        let order = claims.indices.sorted { claims[$0].source.relativePath < claims[$1].source.relativePath }
+        for claim in order.lazy.map({ claims[$0] }) {
             if let owner = owners[claim.path] {
                 diagnostics.append(.error(at: SourceLocation(path: claim.source.displayPath),
-                                          "this file and \(owner.displayPath) would both be published at /\(claim.path)",
+                                          "this file and \(owner) would both be published at /\(claim.path)",
                                           hint: "rename one of them, or give the bulletins different numbers"))
                 continue
             }
-            owners[claim.path] = claim.source
+            owners[claim.path] = claim.source.displayPath
             pagesByFile[claim.source.relativePath] = claim.path
         }
         return (ContentPaths(staticFiles: Set(staticFiles), pages: pagesByFile), diagnostics)
