@@ -58,6 +58,7 @@ import Yams
             "title:   多个空格\nmodels: []\nyear: 2022\ndraft: true\nexample: yes\n",
             "\n\ntitle: a:b 与 \"引号\" 和 'x' 及#号\nmodels: [ a ,b_c,d.e/f ]\ncover: ../../assets/a b.jpg\nnote: ~\n",
             "number: 3\nvalue: 1.5e3\nempty_list: []\nname-with-dash: Ünïcödé ½ ∞\n",
+            String(repeating: "k", count: 1024) + ": a\n",
             "title: \"家庭教育：宣传周 #1\"\nsummary: '定期举办: \"志愿\"服务'\nyear: \"2022\"\nempty: \"\"\nnone: ''\n",
         ]
         for yaml in accepted {
@@ -75,7 +76,7 @@ import Yams
             "title: a\u{2028}b\n", "title: a\u{85}b\n", "title: \u{FEFF}a\n", "title: a\u{1}\n", "---\ntitle: a\n", "title: a\n...\n",
             "title: \"a\\\"b\"\n", "title: \"a\\nb\"\n", "title: 'it''s'\n", "title: \"a\" \n", "title: \"a\" # c\n", "title: \"a\n",
             "title: \"a\tb\"\n", "title: \"\u{2028}\"\n",
-            "1: a\n", "title: ?a\n", "title: !a\n", "title: |a\n", "title: >a\n", "title: ,a\n", "title: {a\n", "title: ]a\n",
+            String(repeating: "k", count: 1025) + ": a\n", "1: a\n", "title: ?a\n", "title: !a\n", "title: |a\n", "title: >a\n", "title: ,a\n", "title: {a\n", "title: ]a\n",
         ]
         for yaml in refused {
             #expect(FlatYAML.compose(yaml) == nil, "\(yaml.debugDescription)")

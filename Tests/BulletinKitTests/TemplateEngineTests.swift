@@ -76,10 +76,30 @@ import Testing
             == "0F1,12,2L3,")
         #expect(try render("{{uppercased(word)}} {{lowercased(word)}} {{capitalized(word)}} {{#even(n)}}even{{/even(n)}}", value)
             == "ABC DEF abc def Abc Def even")
+        #expect(try render("{{capitalized(.)}}", "home-school") == "Home-School")
         #expect(try render("[{{count(word)}}][{{index()}}]", value) == "[][]")
     }
 
+    @Test func aClosingTagDecidesWhereTheFollowingTextStarts() throws {
+        // The comment is not alone on its line: the closing tag before it was not standalone.
+        #expect(try render("{{#t}}\nA{{/t}}{{!c}}\nB", ["t": true]) == "A\nB")
+        #expect(try render("x{{#t}}\n{{/t}}\n  {{!c}}\nB", ["t": true]) == "x\nB")
+        #expect(try render("a\n  ", [:]) == "a\n  ")
+    }
+
+    @Test func listItemsInAnIndentedPartialAreIndentedEach() throws {
+        let templates = ["main": "  {{> p}}\n", "p": "{{#items}}\n{{.}}\n{{/items}}\n"]
+        #expect(try render(templates, ["items": ["a", "b"]]) == "  a\n  b\n")
+        // A standalone partial that renders nothing leaves nothing, not its indentation.
+        #expect(try render(["main": "  {{> missing}}\nx"], [:]) == "x")
+        // A parent named by its path is closed by its path.
+        #expect(try render(["main": "{{<partials/base}}{{$b}}子{{/b}}{{/partials/base}}", "partials/base": "[{{$b}}{{/b}}]"], [:]) == "[子]")
+    }
+
     @Test func selfIncludingPartialsAndDeepNestingEndWithoutExhaustingTheStack() throws {
+        // Twice per level would be 2^200 steps; the number of expansions is bounded too.
+        let twice = try render(["main": "{{> loop}}", "loop": "{{> loop}}{{> loop}}x"])
+        #expect(twice.count <= TemplateRenderer.maximumExpansions)
         // A partial that includes itself stops at the depth limit instead of recursing forever.
         let output = try render(["main": "{{> loop}}", "loop": "x{{> loop}}"])
         #expect(output == String(repeating: "x", count: TemplateRenderer.maximumDepth))

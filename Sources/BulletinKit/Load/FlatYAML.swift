@@ -68,7 +68,8 @@ enum FlatYAML {
         guard let first = bytes.first, isLetter(first) || first == UInt8(ascii: "_") else { return nil }
         var end = 1
         while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-        guard !notText.contains(String(decoding: bytes[..<end], as: UTF8.self).lowercased()) else { return nil }
+        // The library refuses a key longer than 1,024 characters.
+        guard end <= 1024, !notText.contains(String(decoding: bytes[..<end], as: UTF8.self).lowercased()) else { return nil }
         guard end + 1 < bytes.count, bytes[end] == UInt8(ascii: ":"), bytes[end + 1] == UInt8(ascii: " ") else { return nil }
         var valueStart = end + 2
         while valueStart < bytes.count, bytes[valueStart] == UInt8(ascii: " ") { valueStart += 1 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed template: what the parser makes of a Mustache file and the renderer walks.
 indirect enum TemplateNode: Sendable {
     /// Text as it is, one piece per line (an indented partial indents each line that renders).
@@ -52,7 +54,7 @@ enum TemplateTransform: String, Sendable, CaseIterable {
         case let (.reversed, .text(text)): return .text(String(text.reversed()))
         case let (.lowercased, .text(text)): return .text(text.lowercased())
         case let (.uppercased, .text(text)): return .text(text.uppercased())
-        case let (.capitalized, .text(text)): return .text(Self.capitalize(text))
+        case let (.capitalized, .text(text)): return .text(text.capitalized)
         case let (.equalzero, .number(number)): return .flag(number == 0)
         case let (.plusone, .number(number)): return .number(number &+ 1)
         case let (.minusone, .number(number)): return .number(number &- 1)
@@ -72,17 +74,6 @@ enum TemplateTransform: String, Sendable, CaseIterable {
         case .odd: return .flag(position.index & 1 == 1)
         default: return nil
         }
-    }
-
-    /// The first letter of each word upper-cased and the rest lower-cased.
-    private static func capitalize(_ text: String) -> String {
-        var result = ""
-        var atWordStart = true
-        for character in text {
-            result += atWordStart ? character.uppercased() : character.lowercased()
-            atWordStart = character.isWhitespace
-        }
-        return result
     }
 }
 

@@ -17,7 +17,7 @@ struct TemplateParser {
     static func parse(_ text: String) throws(TemplateSyntaxError) -> [TemplateNode] {
         var parser = TemplateParser(bytes: Array(text.utf8))
         var definitions: [String: [TemplateNode]] = [:]
-        return try parser.parseNodes(Scope(), definitions: &definitions)
+        return try parser.parseNodes(Scope(), definitions: &definitions).nodes
     }
 
     private init(bytes: [UInt8]) {
@@ -49,8 +49,10 @@ struct TemplateParser {
         case end
     }
 
+    /// The nodes up to the closing tag of `initial`'s section (or the end), and whether that
+    /// closing tag stood alone on its line, which decides where the text after it starts.
     private mutating func parseNodes(_ initial: Scope, definitions: inout [String: [TemplateNode]]) throws(TemplateSyntaxError)
-        -> [TemplateNode]
+        -> (nodes: [TemplateNode], closedStandalone: Bool)
     {
         if initial.depth > Self.maximumDepth, let closing = initial.closing {
             throw error(at: closing.at, "sections are nested more than \(Self.maximumDepth) deep")
@@ -59,16 +61,19 @@ struct TemplateParser {
         var scope = initial
         var whitespaceBefore: ArraySlice<UInt8> = []
         while position < bytes.count {
+            var freshWhitespace = false
             if scope.atLineStart {
                 let whitespace = readSpacesAndTabs()
                 if scope.insideParent, !scope.parentTopLevel {
                     if let indent = scope.definitionIndent {
                         whitespaceBefore = whitespace.dropFirst(indent)
+                        freshWhitespace = true
                     } else {
                         scope.definitionIndent = whitespace.count
                     }
                 } else {
                     whitespaceBefore = whitespace
+                    freshWhitespace = true
                 }
             }
             let (run, end) = readText(until: scope.open)
@@ -83,7 +88,11 @@ struct TemplateParser {
                 whitespaceBefore = []
                 scope.atLineStart = false
             }
-            guard case .tag = end else { break }
+            guard case .tag = end else {
+                // White space that ends the text is kept.
+                if run.isEmpty, freshWhitespace, !whitespaceBefore.isEmpty { nodes.append(.text(Array(whitespaceBefore))) }
+                break
+            }
             let tagStart = position - scope.open.count
             guard position < bytes.count else { throw error(at: tagStart, "a tag is not finished ('\(text(scope.close))' missing)") }
             func flushWhitespace() {
@@ -105,21 +114,23 @@ struct TemplateParser {
                 inner.closing = (name.written, tagStart)
                 inner.parentTopLevel = false
                 inner.atLineStart = standalone
-                let children = try parseNodes(inner, definitions: &definitions)
+                let (children, closedStandalone) = try parseNodes(inner, definitions: &definitions)
                 nodes.append(.section(name, children, inverted: sigil == UInt8(ascii: "^")))
+                standalone = closedStandalone
 
             case UInt8(ascii: "/"):
                 position += 1
                 let nameStart = position
-                let name = try readName(scope)
+                let name = try readName(scope, allowingSlash: true)
                 guard let closing = scope.closing else {
                     throw error(at: nameStart, "'\(name.written)' closes a section that was never opened")
                 }
                 guard name.written == closing.name else {
                     throw error(at: nameStart, "a section is closed with a different name than it was opened with")
                 }
-                if !isStandalone(scope) { flushWhitespace() }
-                return nodes
+                let closedStandalone = isStandalone(scope)
+                if !closedStandalone { flushWhitespace() }
+                return (nodes, closedStandalone)
 
             case UInt8(ascii: "!"):
                 position += 1
@@ -143,8 +154,9 @@ struct TemplateParser {
                 position += 1
                 let name = try readPartialName(scope, tagStart: tagStart)
                 let indentation = Array(whitespaceBefore)
-                flushWhitespace()
                 standalone = isStandalone(scope)
+                // A standalone partial's white space becomes its indentation, first line included.
+                if standalone { whitespaceBefore = [] } else { flushWhitespace() }
                 nodes.append(.partial(name, indentation: standalone ? indentation : [], overrides: [:]))
 
             case UInt8(ascii: "<"):
@@ -160,7 +172,7 @@ struct TemplateParser {
                 inner.parentTopLevel = true
                 inner.insideParent = true
                 var overrides: [String: [TemplateNode]] = [:]
-                _ = try parseNodes(inner, definitions: &overrides)
+                standalone = try parseNodes(inner, definitions: &overrides).closedStandalone
                 nodes.append(.partial(name, indentation: indentation, overrides: overrides))
 
             case UInt8(ascii: "$"):
@@ -177,7 +189,8 @@ struct TemplateParser {
                 inner.closing = (name.written, tagStart)
                 inner.parentTopLevel = false
                 inner.atLineStart = standalone
-                let children = try parseNodes(inner, definitions: &definitions)
+                let (children, closedStandalone) = try parseNodes(inner, definitions: &definitions)
+                standalone = closedStandalone
                 if scope.parentTopLevel {
                     definitions[name.written] = children
                 } else {
@@ -203,7 +216,7 @@ struct TemplateParser {
         if let closing = scope.closing {
             throw error(at: closing.at, "the section '\(closing.name)' is never closed")
         }
-        return nodes
+        return (nodes, true)
     }
 
     // MARK: Reading
@@ -292,11 +305,12 @@ struct TemplateParser {
         position += scope.close.count
     }
 
-    private mutating func readName(_ scope: Scope) throws(TemplateSyntaxError) -> TemplateName {
+    /// `allowingSlash` for closing tags, which may close a parent named by its path (`{{/partials/base}}`).
+    private mutating func readName(_ scope: Scope, allowingSlash: Bool = false) throws(TemplateSyntaxError) -> TemplateName {
         skipWhitespace()
         let start = position
         while position < bytes.count, Self.isNameByte(bytes[position]) || bytes[position] == UInt8(ascii: "(")
-            || bytes[position] == UInt8(ascii: ")") { position += 1 }
+            || bytes[position] == UInt8(ascii: ")") || (allowingSlash && bytes[position] == UInt8(ascii: "/")) { position += 1 }
         let written = text(bytes[start ..< position])
         try readTagEnd(scope)
         return try name(written, at: start)

@@ -27,36 +27,41 @@ struct TemplateRenderer {
         /// Blocks overridden by the templates that inherit the one being rendered; the
         /// outermost (the most specific) override wins.
         var overrides: [String: [TemplateNode]] = [:]
+        /// Where in the output the indentation took effect: a line that started before it is not indented.
+        var indentFrom = 0
         /// Partials, blocks and sections entered: a partial that includes itself renders
         /// nothing past `maximumDepth` instead of exhausting the stack.
         var depth = 0
     }
 
     static let maximumDepth = 200
+    /// Partials and blocks expanded in one page: a partial that includes itself twice would
+    /// otherwise take 2^200 steps before the depth limit stopped it.
+    static let maximumExpansions = 1_000_000
+    private var expansions = 0
 
     private mutating func render(_ nodes: [TemplateNode], _ scope: Scope) {
         guard scope.depth <= Self.maximumDepth else { return }
-        guard !scope.indentation.isEmpty else {
-            for node in nodes { render(node, scope) }
-            return
-        }
-        // Indent what a node renders when it starts a line, unless the line started before these nodes did.
-        let start = output.count
-        for node in nodes {
-            let before = output.count
-            let atLineStart = before > start && output[before - 1] == UInt8(ascii: "\n")
-            render(node, scope)
-            if atLineStart, output.count > before { output.insert(contentsOf: scope.indentation, at: before) }
-        }
+        for node in nodes { render(node, scope) }
+    }
+
+    /// Before text that starts a line of an indented partial, its indentation. Lines inside an
+    /// interpolated value are the value's own and are not indented.
+    private mutating func indentIfAtLineStart(_ scope: Scope) {
+        guard !scope.indentation.isEmpty, output.count >= scope.indentFrom,
+              output.isEmpty || output[output.count - 1] == UInt8(ascii: "\n") else { return }
+        output.append(contentsOf: scope.indentation)
     }
 
     private mutating func render(_ node: TemplateNode, _ scope: Scope) {
         switch node {
         case let .text(bytes):
+            if !bytes.isEmpty { indentIfAtLineStart(scope) }
             output.append(contentsOf: bytes)
 
         case let .variable(name, escaped):
-            guard let text = value(of: name, scope)?.printed else { return }
+            guard let text = value(of: name, scope)?.printed, !text.isEmpty else { return }
+            indentIfAtLineStart(scope)
             if escaped {
                 HTMLEscaping.append(text, to: &output)
             } else {
@@ -72,18 +77,23 @@ struct TemplateRenderer {
             }
 
         case let .partial(name, indentation, overrides):
-            guard let nodes = templates[name] else { return }
+            guard let nodes = templates[name], expansions < Self.maximumExpansions else { return }
+            expansions += 1
             var inner = Scope()
             inner.depth = scope.depth + 1
             inner.indentation = scope.indentation + indentation
+            inner.indentFrom = output.count
             inner.overrides = overrides.merging(scope.overrides) { _, outer in outer }
             render(nodes, inner)
 
         case let .block(name, defaults, indentation):
+            guard expansions < Self.maximumExpansions else { return }
+            expansions += 1
             var inner = scope
             inner.depth += 1
             inner.sequence = nil
             inner.indentation = scope.indentation + indentation
+            if !indentation.isEmpty { inner.indentFrom = output.count }
             render(scope.overrides[name] ?? defaults, inner)
         }
     }
