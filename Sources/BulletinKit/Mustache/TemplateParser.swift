@@ -109,12 +109,8 @@ struct TemplateParser {
                 position += 1
                 let name = try readName(scope)
                 if isStandalone(scope) { standalone = true } else { flushWhitespace() }
-                var inner = scope
-                inner.depth += 1
-                inner.closing = (name.written, tagStart)
-                inner.parentTopLevel = false
-                inner.atLineStart = standalone
-                let (children, closedStandalone) = try parseNodes(inner, definitions: &definitions)
+                let (children, closedStandalone) = try parseSection(name.written, openedAt: tagStart, standalone: standalone,
+                                                                    in: scope, definitions: &definitions)
                 nodes.append(.section(name, children, inverted: sigil == UInt8(ascii: "^")))
                 standalone = closedStandalone
 
@@ -184,12 +180,8 @@ struct TemplateParser {
                 let indentation = scope.parentTopLevel ? [] : Array(whitespaceBefore)
                 if !scope.parentTopLevel { flushWhitespace() }
                 standalone = isStandalone(scope)
-                var inner = scope
-                inner.depth += 1
-                inner.closing = (name.written, tagStart)
-                inner.parentTopLevel = false
-                inner.atLineStart = standalone
-                let (children, closedStandalone) = try parseNodes(inner, definitions: &definitions)
+                let (children, closedStandalone) = try parseSection(name.written, openedAt: tagStart, standalone: standalone,
+                                                                    in: scope, definitions: &definitions)
                 standalone = closedStandalone
                 if scope.parentTopLevel {
                     definitions[name.written] = children
@@ -217,6 +209,19 @@ struct TemplateParser {
             throw error(at: closing.at, "the section '\(closing.name)' is never closed")
         }
         return (nodes, true)
+    }
+
+    /// The nodes of a section or block opened by a tag at `openedAt`, up to its closing tag.
+    private mutating func parseSection(_ name: String, openedAt: Int, standalone: Bool, in scope: Scope,
+                                       definitions: inout [String: [TemplateNode]]) throws(TemplateSyntaxError)
+        -> (nodes: [TemplateNode], closedStandalone: Bool)
+    {
+        var inner = scope
+        inner.depth += 1
+        inner.closing = (name, openedAt)
+        inner.parentTopLevel = false
+        inner.atLineStart = standalone
+        return try parseNodes(inner, definitions: &definitions)
     }
 
     // MARK: Reading
