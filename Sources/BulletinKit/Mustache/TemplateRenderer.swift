@@ -27,8 +27,6 @@ struct TemplateRenderer {
         /// Blocks overridden by the templates that inherit the one being rendered; the
         /// outermost (the most specific) override wins.
         var overrides: [String: [TemplateNode]] = [:]
-        /// Where in the output the indentation took effect: a line that started before it is not indented.
-        var indentFrom = 0
         /// Partials, blocks and sections entered: a partial that includes itself renders
         /// nothing past `maximumDepth` instead of exhausting the stack.
         var depth = 0
@@ -46,10 +44,10 @@ struct TemplateRenderer {
     }
 
     /// Before text that starts a line of an indented partial, its indentation. Lines inside an
-    /// interpolated value are the value's own and are not indented.
+    /// interpolated value are the value's own and are not indented; a line that started before
+    /// the partial (its tag was not alone on the line) is not either.
     private mutating func indentIfAtLineStart(_ scope: Scope) {
-        guard !scope.indentation.isEmpty, output.count >= scope.indentFrom,
-              output.isEmpty || output[output.count - 1] == UInt8(ascii: "\n") else { return }
+        guard !scope.indentation.isEmpty, output.isEmpty || output[output.count - 1] == UInt8(ascii: "\n") else { return }
         output.append(contentsOf: scope.indentation)
     }
 
@@ -82,7 +80,6 @@ struct TemplateRenderer {
             var inner = Scope()
             inner.depth = scope.depth + 1
             inner.indentation = scope.indentation + indentation
-            inner.indentFrom = output.count
             inner.overrides = overrides.merging(scope.overrides) { _, outer in outer }
             render(nodes, inner)
 
@@ -93,7 +90,6 @@ struct TemplateRenderer {
             inner.depth += 1
             inner.sequence = nil
             inner.indentation = scope.indentation + indentation
-            if !indentation.isEmpty { inner.indentFrom = output.count }
             render(scope.overrides[name] ?? defaults, inner)
         }
     }
