@@ -116,13 +116,10 @@ enum PartialReferences {
     }
 }
 
-/// Content fingerprints for file names: FNV-1a (64 bits) of the bytes, in hexadecimal.
+/// Content fingerprints for file names: FNV-1a of the bytes, in hexadecimal.
 enum Fingerprint {
     static func name(_ file: String, content: Data) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in content { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        let hex = String(hash, radix: 16)
-        let fingerprint = String(repeating: "0", count: 16 - hex.count) + hex
+        let fingerprint = FNV1a.hex(FNV1a.hash(content))
         let ext = (file as NSString).pathExtension
         let stem = ext.isEmpty ? file : String(file.dropLast(ext.count + 1))
         return ext.isEmpty ? "\(stem).\(fingerprint)" : "\(stem).\(fingerprint).\(ext)"

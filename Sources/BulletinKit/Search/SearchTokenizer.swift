@@ -94,9 +94,7 @@ public enum SearchTokenizer {
             var word: [UInt8] = []
             func endWord() {
                 guard !word.isEmpty else { return }
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-                for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-                let code = (1 << 63) | (hash >> 1)
+                let code = (1 << 63) | (FNV1a.hash(word) >> 1)
                 counts.add(code, weight: weight)
                 if words[code] == nil { words[code] = String(decoding: word, as: UTF8.self) }
                 word.removeAll(keepingCapacity: true)

@@ -49,15 +49,9 @@ public struct BuildManifest: Equatable, Sendable {
     /// differs, the rest (two megabytes at 10,000 write-ups) is not parsed. Summed over the
     /// entries, so that it needs no sorting.
     var digest: String {
-        func hash(_ text: String) -> UInt64 {
-            var value: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            return value
-        }
-        var sum = hash("\(format)\u{0}\(tool)\u{0}" + options.joined(separator: "\u{0}"))
-        for (path, stamp) in inputs { sum &+= hash(path + "\u{0}" + stamp) }
-        let hex = String(sum, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        var sum = FNV1a.hash("\(format)\u{0}\(tool)\u{0}\(options.joined(separator: "\u{0}"))".utf8)
+        for (path, stamp) in inputs { sum &+= FNV1a.hash("\(path)\u{0}\(stamp)".utf8) }
+        return FNV1a.hex(sum)
     }
 
     /// The last build's manifest, when it was made from the same tool, options and inputs as
