@@ -36,6 +36,13 @@ enum FileSystemCalls {
         if written == nil {
             failure = Array(bytes).withUnsafeBufferPointer { writeAll($0, to: descriptor, path: path) }
         }
+        return try finish(descriptor, path: path, after: failure)
+    }
+
+    /// Closes a file just written and returns its stamp, or throws the first failure: the one met
+    /// while writing, or in reading the stamp or closing.
+    private static func finish(_ descriptor: Int32, path: String, after failure: Failure?) throws(Failure) -> FileStamp {
+        var failure = failure
         var info = stat()
         if failure == nil, fstat(descriptor, &info) != 0 { failure = Failure(path: path, code: errno) }
         if close(descriptor) != 0, failure == nil { failure = Failure(path: path, code: errno) }
@@ -101,11 +108,7 @@ enum FileSystemCalls {
                 failure = chunk.withUnsafeBufferPointer { writeAll(UnsafeBufferPointer(rebasing: $0[..<count]), to: output, path: path) }
             }
         }
-        var info = stat()
-        if failure == nil, fstat(output, &info) != 0 { failure = Failure(path: path, code: errno) }
-        if close(output) != 0, failure == nil { failure = Failure(path: path, code: errno) }
-        if let failure { throw failure }
-        return FileStamp(info)
+        return try finish(output, path: path, after: failure)
     }
 
     /// Makes the file beside its place with `make`, then renames it over the old one: a reader sees
