@@ -1,44 +1,56 @@
-/// How often each term number occurs in one document: an open-addressing table, because Swift's
-/// Dictionary hashes every key with SipHash, and counting terms did that once per character —
-/// most of the time the search index took. Term number 0 never occurs, so it marks an empty slot.
-public struct TermCounts {
+/// A table from term numbers to values, with open addressing: Swift's Dictionary hashes every key
+/// with SipHash, and the search index looks terms up millions of times — once per character while
+/// counting a document's terms, once per posting while merging them. Term number 0 never occurs,
+/// so it marks an empty slot.
+struct TermTable<Value> {
     private var keys: [UInt64]
-    private var counts: [Int32]
-    public private(set) var count = 0
+    private var values: [Value]
+    /// The value of a term not yet in the table.
+    private let empty: Value
+    /// Terms in the table.
+    private(set) var count = 0
 
-    public init(capacity: Int = 1024) {
+    init(capacity: Int, empty: Value) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         keys = [UInt64](repeating: 0, count: size)
-        counts = [Int32](repeating: 0, count: size)
+        values = [Value](repeating: empty, count: size)
+        self.empty = empty
     }
 
-    public mutating func add(_ term: UInt64, weight: Int32) {
+    /// The term's value; `empty` when the term is not in the table.
+    subscript(term: UInt64) -> Value {
+        let mask = keys.count - 1
+        var slot = Self.slot(of: term, mask: mask)
+        while keys[slot] != 0 {
+            if keys[slot] == term { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return empty
+    }
+
+    /// Changes the term's value in place, starting from `empty` when the term is new.
+    mutating func update(_ term: UInt64, _ change: (inout Value) -> Void) {
         if (count + 1) * 2 > keys.count { grow() }
         let mask = keys.count - 1
         var slot = Self.slot(of: term, mask: mask)
-        while true {
-            let key = keys[slot]
-            if key == term {
-                counts[slot] &+= weight
-                return
-            }
-            if key == 0 {
+        while keys[slot] != term {
+            if keys[slot] == 0 {
                 keys[slot] = term
-                counts[slot] = weight
                 count += 1
-                return
+                break
             }
             slot = (slot + 1) & mask
         }
+        change(&values[slot])
     }
 
-    /// Every term with its count, in no particular order.
-    public var pairs: [(UInt64, Int)] {
-        var pairs: [(UInt64, Int)] = []
-        pairs.reserveCapacity(count)
-        for slot in keys.indices where keys[slot] != 0 { pairs.append((keys[slot], Int(counts[slot]))) }
-        return pairs
+    /// Every term with its value, in no particular order.
+    var entries: [(term: UInt64, value: Value)] {
+        var entries: [(term: UInt64, value: Value)] = []
+        entries.reserveCapacity(count)
+        for slot in keys.indices where keys[slot] != 0 { entries.append((keys[slot], values[slot])) }
+        return entries
     }
 
     private static func slot(of term: UInt64, mask: Int) -> Int {
@@ -47,8 +59,31 @@ public struct TermCounts {
     }
 
     private mutating func grow() {
-        let old = pairs
-        self = TermCounts(capacity: keys.count)
-        for (term, weight) in old { add(term, weight: Int32(weight)) }
+        let old = entries
+        self = TermTable(capacity: keys.count, empty: empty)
+        for (term, value) in old { update(term) { $0 = value } }
     }
 }
+
+/// How often each term number occurs in one document.
+public struct TermCounts {
+    private var table: TermTable<Int32>
+
+    public init(capacity: Int = 1024) {
+        table = TermTable(capacity: capacity, empty: 0)
+    }
+
+    /// Distinct terms counted.
+    public var count: Int { table.count }
+
+    public mutating func add(_ term: UInt64, weight: Int32) {
+        table.update(term) { $0 &+= weight }
+    }
+
+    /// Every term with its count, in no particular order.
+    public var pairs: [(UInt64, Int)] {
+        table.entries.map { ($0.term, Int($0.value)) }
+    }
+}
+
+extension TermTable: Sendable where Value: Sendable {}
