@@ -23,8 +23,6 @@ enum TemplateData {
     }
 }
 
-/// Collects one value: a struct's fields, an array's items, or a single value. Nested values get
-/// an encoder of their own, so nothing is shared between containers.
 /// The site chrome (title, navigation, footer) as a template value, converted once for all the
 /// pages that share it: every page of a section does, and converting it was two-fifths of
 /// converting a page. One per rendering of a site; the pages of both cores use it.
@@ -41,6 +39,8 @@ final class ChromeCache: @unchecked Sendable {
     }
 }
 
+/// Collects one value: a struct's fields, an array's items, or a single value. Nested values get
+/// an encoder of their own, so nothing is shared between containers.
 private final class TemplateDataEncoder: Encoder {
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
