@@ -59,24 +59,22 @@ public struct YAMLDocument: @unchecked Sendable {
         var atLineStart = true
         var column = 0
         var tabbed = false
-        var inComment = false
         for byte in yaml.utf8 {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 atLineStart = true
                 column = 0
                 tabbed = false
-                inComment = false
                 continue
             }
             column += 1
-            guard atLineStart, !inComment else { continue }
+            guard atLineStart else { continue }
             switch byte {
             case UInt8(ascii: " "): continue
             case UInt8(ascii: "\t"):
                 if column == 1 { return line }
                 tabbed = true
-            case UInt8(ascii: "#") where tabbed: inComment = true
+            case UInt8(ascii: "#") where tabbed: atLineStart = false
             default:
                 if tabbed { return line }
                 atLineStart = false
