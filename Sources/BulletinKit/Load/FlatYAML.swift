@@ -65,7 +65,7 @@ enum FlatYAML {
 
     /// `name: ` at the start of the line: the name, and where its value starts.
     private static func field(_ bytes: [UInt8]) -> (String, Int)? {
-        guard let first = bytes.first, isLetter(first) || first == UInt8(ascii: "_") else { return nil }
+        guard let first = bytes.first, first.isASCIILetter || first == UInt8(ascii: "_") else { return nil }
         var end = 1
         while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
         // The library refuses a key longer than 1,024 characters.
@@ -134,7 +134,7 @@ enum FlatYAML {
         if value[index] != UInt8(ascii: "]") {
             while true {
                 let start = index
-                guard isLetter(value[start]) || isDigit(value[start]) || value[start] == UInt8(ascii: "_") else { return nil }
+                guard value[start].isASCIILetter || value[start].isASCIIDigit || value[start] == UInt8(ascii: "_") else { return nil }
                 while index < value.endIndex, isWordByte(value[index]) || value[index] == UInt8(ascii: ".") || value[index] == UInt8(ascii: "/") {
                     index += 1
                 }
@@ -152,13 +152,7 @@ enum FlatYAML {
         return .sequence(.init(items, tag(.implicit), .any, mark(line, open + 1)))
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A") ... UInt8(ascii: "Z")).contains(byte)
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte) }
-
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 }

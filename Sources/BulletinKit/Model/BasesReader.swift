@@ -98,10 +98,7 @@ enum BasesReader {
 /// The rule for ids and file names that become parts of addresses.
 public enum Slug {
     public static func isValid(_ text: String) -> Bool {
-        func isLowercaseOrDigit(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte)
-        }
-        guard let first = text.utf8.first, isLowercaseOrDigit(first) else { return false }
-        return text.utf8.allSatisfy { isLowercaseOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        guard let first = text.utf8.first, first.isASCIILowercase || first.isASCIIDigit else { return false }
+        return text.utf8.allSatisfy { $0.isASCIILowercase || $0.isASCIIDigit || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 }
