@@ -1,6 +1,6 @@
 """Turns a bulletin content folder into a Hugo site with the same pages: write-ups as pages in one
 section per base, bulletins, notices, models as a taxonomy with its own pages, the theme in
-hugo-theme/ (a layout with head, navigation and footer, list pages, the taxonomy).
+hugo-theme/ (a layout with head, navigation and footer, list pages, the taxonomy, the search page and its index, the reports table).
 Usage: to_hugo.py CONTENT_FOLDER HUGO_SITE_FOLDER"""
 import os
 import re
@@ -35,12 +35,19 @@ def main(content, site):
         shutil.rmtree(site)
     shutil.copytree(os.path.join(here, "hugo-theme/layouts"), os.path.join(site, "layouts"))
     os.makedirs(os.path.join(site, "static"))
-    shutil.copy(os.path.join(here, "../../Templates/static/style.css"), os.path.join(site, "static/style.css"))
+    # Fingerprinted by Hugo Pipes, as bulletin fingerprints its theme files.
+    os.makedirs(os.path.join(site, "assets"))
+    for name in ("style.css", "care.js", "search.js"):
+        shutil.copy(os.path.join(here, "../../Templates/static", name), os.path.join(site, "assets", name))
     if os.path.isdir(os.path.join(content, "assets")):
         shutil.copytree(os.path.join(content, "assets"), os.path.join(site, "static/assets"))
     with open(os.path.join(site, "hugo.toml"), "w", encoding="utf-8") as handle:
         handle.write('baseURL = "http://localhost:8000/"\ntitle = "重庆市家庭教育创新实践基地"\nlanguageCode = "zh-Hans"\n'
-                     'hasCJKLanguage = true\n[taxonomies]\n  model = "models"\n')
+                     'hasCJKLanguage = true\n[taxonomies]\n  model = "models"\n'
+                     # One feed (of the newest 30) and one search index for the whole site, as bulletin writes them.
+                     '[outputs]\n  home = ["HTML", "RSS", "SearchIndex"]\n  section = ["HTML"]\n  taxonomy = ["HTML"]\n'
+                     '  term = ["HTML"]\n[outputFormats.SearchIndex]\n  mediaType = "application/json"\n'
+                     '  baseName = "search-index"\n  isPlainText = true\n[services.rss]\n  limit = 30\n')
     names = dict(re.findall(r"- id: (\S+)\n\s+name: (\S+)", open(os.path.join(content, "bases.yaml"), encoding="utf-8").read()))
     out = os.path.join(site, "content")
     for directory, _, files in os.walk(content):
@@ -77,6 +84,9 @@ def main(content, site):
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8") as handle:
                 handle.write(front(page) + body)
+    for name, title in (("search", "站内搜索"), ("reports", "年度报告")):
+        with open(os.path.join(out, name + ".md"), "w", encoding="utf-8") as handle:
+            handle.write(front({"title": title, "layout": name}))
     for section, title in (("bases", "实践基地"), ("bulletins", "工作简报"), ("notices", "通知公告")):
         os.makedirs(os.path.join(out, section), exist_ok=True)
         with open(os.path.join(out, section, "_index.md"), "w", encoding="utf-8") as handle:
