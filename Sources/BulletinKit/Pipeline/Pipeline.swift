@@ -113,6 +113,7 @@ public enum Pipeline {
         let content = ContentLoader.load(from: folders.content, displayRoot: folders.contentDisplay, listing: contentListing)
         clock.finished("load")
         let (site, modelDiagnostics) = SiteBuilder.build(content, options: options)
+        retire(consume content)
         report.diagnostics.append(contentsOf: modelDiagnostics)
         clock.finished("model")
         let (templates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay,
@@ -142,15 +143,18 @@ public enum Pipeline {
             clock.finished("render")
             return report
         }
+        // The manifest's record of the inputs is encoded meanwhile; only the outputs wait for the writing.
+        let manifestHead = manifest.map { manifest in Concurrent { manifest.encodedInputs() } }
         // Render and write are one pass: each page is written by the core that rendered it.
         do {
             let written = try OutputWriter.publish(count: outputs.count, to: folders.output, displayPath: folders.outputDisplay, make: make)
             report.compressedFiles = written.count - outputs.count
             report.wroteOutput = true
-            manifest?.write(for: folders.output, outputs: written)
+            if let manifestHead { BuildManifest.write(manifestHead.value, outputs: written, for: folders.output) }
         } catch {
             report.diagnostics.append(error)
         }
+        retire((consume site, consume plan, consume outputs, consume make))
         clock.finished("render and write")
         return report
     }

@@ -77,25 +77,36 @@ public struct BuildManifest: Equatable, Sendable {
         return BuildManifest(format: format, tool: tool, options: options, inputs: inputs, outputs: outputs)
     }
 
-    /// Records what the build wrote (the writer's stamps, so the output is not listed again); a
-    /// manifest that cannot be written only costs the next build its shortcut.
-    func write(for output: URL, outputs: [String: FileStamp]) {
-        var written: [String: String] = [:]
-        // As a listing of the folder sees it: hidden files are left out.
-        for (path, stamp) in outputs where !(path.hasPrefix(".") || path.contains("/.")) {
-            written[path] = stamp.description
-        }
+    /// Everything but the outputs, encoded: made while the site is written, since only the outputs
+    /// wait for the writing.
+    func encodedInputs() -> [UInt8] {
         var bytes = Array("{\"digest\":\"\(digest)\",\"format\":\(format),\"inputs\":".utf8)
         JSONText.appendObject(inputs, to: &bytes)
         bytes += ",\"options\":".utf8
         JSONText.appendArray(options, to: &bytes)
-        bytes += ",\"outputs\":".utf8
-        JSONText.appendObject(written, to: &bytes)
         bytes += ",\"tool\":".utf8
         JSONText.appendQuoted(tool, to: &bytes)
-        bytes += "}".utf8
+        return bytes
+    }
+
+    /// Records what the build wrote (the writer's stamps, so the output is not listed again), in
+    /// the order it was written; a manifest that cannot be written only costs the next build its
+    /// shortcut.
+    static func write(_ encodedInputs: [UInt8], outputs: [WrittenFile], for output: URL) {
+        var bytes = encodedInputs
+        bytes += ",\"outputs\":{".utf8
+        var first = true
+        // As a listing of the folder sees it: hidden files are left out.
+        for file in outputs where !(file.path.hasPrefix(".") || file.path.contains("/.")) {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            JSONText.appendQuoted(file.path, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONText.appendQuoted(file.stamp.description, to: &bytes)
+        }
+        bytes += "}}".utf8
         // Written beside and renamed into place, unsynced like the pages it describes.
-        try? FileSystemCalls.replace(at: Self.fileName(for: output).path) { temporary throws(FileSystemCalls.Failure) in
+        _ = try? FileSystemCalls.replace(at: fileName(for: output).path) { temporary throws(FileSystemCalls.Failure) in
             try FileSystemCalls.write(bytes, to: temporary)
         }
     }

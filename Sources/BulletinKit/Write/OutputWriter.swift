@@ -3,6 +3,13 @@ import Foundation
 import Glibc
 #endif
 
+/// A file as the writer left it.
+public struct WrittenFile: Sendable {
+    /// Inside the output folder.
+    public var path: String
+    public var stamp: FileStamp
+}
+
 /// Stage 5: writes the site into a fresh folder beside the output, then swaps it into place,
 /// so the output folder is always either the previous site or the new one, complete.
 public enum OutputWriter {
@@ -11,16 +18,17 @@ public enum OutputWriter {
 
     /// Publishes the files `make` gives for 0 ..< `count`, each asked for on the core that writes
     /// it: the render stage's pages are made as they are written, and the whole site is never
-    /// held at once. Returns the stamp of every file written, by path inside the output folder.
+    /// held at once. Returns the path inside the output folder and the stamp of every file
+    /// written, in the order of `make`'s indexes.
     @discardableResult
     public static func publish(count: Int, to output: URL, displayPath: String,
-                               make: @Sendable (Int) -> [OutputFile]) throws(Diagnostic) -> [String: FileStamp] {
+                               make: @Sendable (Int) -> [OutputFile]) throws(Diagnostic) -> [WrittenFile] {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).tmp-"
         removeAbandonedFolders(beside: output)
         let staging = parent.appendingPathComponent("\(prefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        var stamps: [String: FileStamp] = [:]
+        var stamps: [WrittenFile] = []
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -46,11 +54,11 @@ public enum OutputWriter {
     /// staging folder has none.
     @discardableResult
     private static func write(count: Int, into root: URL, replacing: Bool = false,
-                              make: @Sendable (Int) -> [OutputFile]) throws -> [String: FileStamp] {
+                              make: @Sendable (Int) -> [OutputFile]) throws -> [WrittenFile] {
         let rootPath = root.path
-        let results = Array(0 ..< count).parallelMap { index -> Result<[(String, FileStamp)], FileSystemCalls.Failure> in
-            Result { () throws(FileSystemCalls.Failure) -> [(String, FileStamp)] in
-                var written: [(String, FileStamp)] = []
+        let results = Array(0 ..< count).parallelMap { index -> Result<[WrittenFile], FileSystemCalls.Failure> in
+            Result { () throws(FileSystemCalls.Failure) -> [WrittenFile] in
+                var written: [WrittenFile] = []
                 for file in make(index) {
                     let destination = rootPath + "/" + file.path
                     func write(_ path: String) throws(FileSystemCalls.Failure) -> FileStamp {
@@ -59,16 +67,17 @@ public enum OutputWriter {
                         case .copy(let source): return try FileSystemCalls.copy(from: source.path, to: path)
                         }
                     }
-                    written.append((file.path, replacing ? try FileSystemCalls.replace(at: destination, write) : try write(destination)))
+                    written.append(WrittenFile(path: file.path,
+                                               stamp: replacing ? try FileSystemCalls.replace(at: destination, write) : try write(destination)))
                 }
                 return written
             }
         }
-        var stamps: [String: FileStamp] = [:]
+        var stamps: [WrittenFile] = []
         stamps.reserveCapacity(count)
         for result in results {
             switch result {
-            case .success(let written): for (path, stamp) in written { stamps[path] = stamp }
+            case .success(let written): stamps += written
             case .failure(let failure): throw failure.inside(rootPath)
             }
         }
