@@ -229,7 +229,7 @@ import Testing
         #expect(try fixture.read("Public/about/index.html").contains("<div class=\"box\">框</div>"))
     }
 
-    @Test func textInTemplatesIsEscapedEvenBeforeACombiningMark() throws {
+    @Test func textIsEscapedEvenBeforeACombiningMark() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
         // '"' followed by U+0301 is one Character: escaping Character by Character would let it
@@ -244,6 +244,10 @@ import Testing
         #expect(page.contains(escaped))
         #expect(!page.contains(unescaped))
         #expect(HTMLEscaping.escape("家校社") == "家校社")
+        let feed = try fixture.read("Public/feed.xml")
+        #expect(feed.contains("<title>开放日&quot;\u{301} onmouseover=&quot;alert(1)&quot; &lt;b&gt;&amp;&apos;</title>"))
+        #expect(!feed.contains(unescaped))
+        #expect(XMLText.escape("家校社") == "家校社")
     }
 
     @Test func rawHTMLIsDroppedByDefault() throws {
