@@ -86,32 +86,33 @@ struct Drafts {
 
     /// Every page's address, keyed by its source file; two files claiming one address is an error.
     func contentPaths(staticFiles: [String]) -> (ContentPaths, [Diagnostic]) {
-        var claims: [(path: String, source: MarkdownSource)] = []
-        for draft in writeUps { claims.append(("bases/\(draft.fields.baseID.value)/\(draft.fields.slug)/", draft.source)) }
-        for draft in bulletins { claims.append((Self.bulletinPath(draft.fields), draft.source)) }
-        for draft in notices { claims.append(("notices/\(draft.fields.slug)/", draft.source)) }
+        // The two paths of each source, not the source: copying whole sources cost more than the check.
+        var claims: [(path: String, relativePath: String, displayPath: String)] = []
+        func claim(_ path: String, _ source: MarkdownSource) { claims.append((path, source.relativePath, source.displayPath)) }
+        for draft in writeUps { claim("bases/\(draft.fields.baseID.value)/\(draft.fields.slug)/", draft.source) }
+        for draft in bulletins { claim(Self.bulletinPath(draft.fields), draft.source) }
+        for draft in notices { claim("notices/\(draft.fields.slug)/", draft.source) }
         for (relative, draft) in attachmentPages.sorted(by: { $0.key < $1.key }) {
             let parts = relative.split(separator: "/")
             let name = String(parts[2]).split(separator: ".").dropLast().joined(separator: ".")
-            claims.append(("notices/\(parts[1])/\(name)/", draft.source))
+            claim("notices/\(parts[1])/\(name)/", draft.source)
         }
-        for (id, draft) in models { claims.append(("models/\(id)/", draft.source)) }
-        for (slug, draft) in pages { claims.append(("\(slug)/", draft.source)) }
+        for (id, draft) in models { claim("models/\(id)/", draft.source) }
+        for (slug, draft) in pages { claim("\(slug)/", draft.source) }
 
         var pagesByFile: [String: String] = [:]
         var owners: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        // Sorting places, not claims: moving a claim copies its whole source.
-        let order = claims.indices.sorted { claims[$0].source.relativePath < claims[$1].source.relativePath }
-        for claim in order.lazy.map({ claims[$0] }) {
+        claims.sort { $0.relativePath < $1.relativePath }
+        for claim in claims {
             if let owner = owners[claim.path] {
-                diagnostics.append(.error(at: SourceLocation(path: claim.source.displayPath),
+                diagnostics.append(.error(at: SourceLocation(path: claim.displayPath),
                                           "this file and \(owner) would both be published at /\(claim.path)",
                                           hint: "rename one of them, or give the bulletins different numbers"))
                 continue
             }
-            owners[claim.path] = claim.source.displayPath
-            pagesByFile[claim.source.relativePath] = claim.path
+            owners[claim.path] = claim.displayPath
+            pagesByFile[claim.relativePath] = claim.path
         }
         return (ContentPaths(staticFiles: Set(staticFiles), pages: pagesByFile), diagnostics)
     }
