@@ -47,7 +47,7 @@ import Testing
 
     @Test func handWrittenJSONParses() throws {
         let text = JSONText.rows([["标题 \"引号\" \\ 反斜杠", "a\nb\tc\u{1}"]])
-        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String]]
+        let parsed = try JSONSerialization.jsonObject(with: Data(text)) as? [[String]]
         #expect(parsed == [["标题 \"引号\" \\ 反斜杠", "a\nb\tc\u{1}"]])
     }
 
@@ -108,12 +108,12 @@ import Testing
             let updated = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache)
             let fresh = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
             #expect(updated.map(\.path) == fresh.map(\.path))
-            #expect(updated.map(\.text) == fresh.map(\.text))
+            #expect(updated.map(\.bytes) == fresh.map(\.bytes))
         }
         #expect(cache.updates == 3)
         documents.swapAt(0, 1)
         let reordered = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache)
-        #expect(reordered.map(\.text) == SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"]).map(\.text))
+        #expect(reordered.map(\.bytes) == SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"]).map(\.bytes))
         #expect(cache.updates == 3)
     }
 }

@@ -31,7 +31,8 @@ public enum CommonMark {
         }
         defer { cmark_node_free(root) }
 
-        var plain = ""
+        // Gathered as bytes and made text once: a body has dozens of text nodes.
+        var plain: [UInt8] = []
         var softBreaksToDrop: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -51,11 +52,16 @@ public enum CommonMark {
                     _ = cmark_node_set_url(node, replacement)
                 }
             case (CMARK_EVENT_ENTER, CMARK_NODE_TEXT), (CMARK_EVENT_ENTER, CMARK_NODE_CODE):
-                if let literal = cmark_node_get_literal(node) { plain += String(cString: literal) }
+                if let literal = cmark_node_get_literal(node) {
+                    let length = strlen(literal)
+                    literal.withMemoryRebound(to: UInt8.self, capacity: length) {
+                        plain.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+                    }
+                }
             case (CMARK_EVENT_EXIT, CMARK_NODE_PARAGRAPH), (CMARK_EVENT_EXIT, CMARK_NODE_HEADING), (CMARK_EVENT_EXIT, CMARK_NODE_ITEM):
-                plain += "\n"
+                plain.append(UInt8(ascii: "\n"))
             case (CMARK_EVENT_ENTER, CMARK_NODE_SOFTBREAK):
-                if joinsChineseText(node) { softBreaksToDrop.append(node) } else { plain += " " }
+                if joinsChineseText(node) { softBreaksToDrop.append(node) } else { plain.append(UInt8(ascii: " ")) }
             default:
                 break
             }
@@ -66,11 +72,12 @@ public enum CommonMark {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+        let plainText = String(decoding: plain, as: UTF8.self)
         guard let rendered = cmark_render_html(root, options) else {
-            return Output(html: "", plainText: plain)
+            return Output(html: "", plainText: plainText)
         }
         defer { free(rendered) }
-        return Output(html: String(cString: rendered), plainText: plain)
+        return Output(html: String(cString: rendered), plainText: plainText)
     }
 
     /// Whether a soft line break stands between two Chinese (wide) characters.

@@ -6,7 +6,7 @@ extension Planner {
             .filter { kind in documents.contains { $0.kind == kind } }
         let districts = DistrictGrouping.group(site.bases, order: site.config.districts).compactMap(\.district)
         var pages = SearchIndex.files(for: documents, kinds: kinds, districts: districts, cache: searchCache).map {
-            PlannedPage(path: $0.path, content: .text($0.text))
+            PlannedPage(path: $0.path, content: .bytes($0.bytes))
         }
         let view = SearchView(indexURL: addresses.link(SearchIndex.folder), kinds: kinds, districts: districts,
                               scriptURL: asset("search.js"))

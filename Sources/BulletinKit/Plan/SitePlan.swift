@@ -30,6 +30,8 @@ public struct PlannedPage: Sendable {
         case feed(Feed)
         case sitemap([SitemapEntry])
         case text(String)
+        /// A file made as bytes, as it is written (the search index's JSON).
+        case bytes([UInt8])
     }
 }
 
@@ -70,6 +72,8 @@ extension PlannedPage.Content: Equatable {
             return entries == other
         case let (.text(text), .text(other)):
             return text == other
+        case let (.bytes(bytes), .bytes(other)):
+            return bytes == other
         default:
             return false
         }

@@ -37,12 +37,12 @@ public enum Precompression {
         guard extensions.contains((file.path as NSString).pathExtension.lowercased()) else { return nil }
         let data: Data
         switch file.contents {
-        case .data(let bytes): data = bytes
+        case .bytes(let bytes): data = Data(bytes)
         case .copy(let source): data = (try? Data(contentsOf: source)) ?? Data()
         }
         guard data.count >= minimumSize else { return nil }
         let gzipped = Gzip.compress(data)
         guard !gzipped.isEmpty, gzipped.count < data.count else { return nil }
-        return OutputFile(path: file.path + ".gz", contents: .data(gzipped))
+        return OutputFile(path: file.path + ".gz", contents: .bytes(Array(gzipped)))
     }
 }

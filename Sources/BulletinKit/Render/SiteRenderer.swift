@@ -6,7 +6,8 @@ public struct OutputFile: Sendable {
     public var contents: Contents
 
     public enum Contents: Sendable {
-        case data(Data)
+        /// Made by the build: kept as the bytes the writer writes, never converted on the way.
+        case bytes([UInt8])
         /// Copied from this file as it is.
         case copy(URL)
     }
@@ -24,7 +25,9 @@ public enum SiteRenderer {
         let text: String
         switch page.content {
         case let .template(name, context):
-            return OutputFile(path: page.path, contents: .data(Data(templates.render(name, with: TemplateData.convert(context, chromes: chromes) ?? [:]))))
+            return OutputFile(path: page.path, contents: .bytes(templates.render(name, with: TemplateData.convert(context, chromes: chromes) ?? [:])))
+        case let .bytes(bytes):
+            return OutputFile(path: page.path, contents: .bytes(bytes))
         case let .feed(feed):
             text = FeedRenderer.atom(feed, language: language)
         case let .sitemap(entries):
@@ -32,7 +35,7 @@ public enum SiteRenderer {
         case let .text(body):
             text = body
         }
-        return OutputFile(path: page.path, contents: .data(Data(text.utf8)))
+        return OutputFile(path: page.path, contents: .bytes(Array(text.utf8)))
     }
 
     /// The theme's static files, published under `static/` with fingerprinted names, with their
@@ -76,7 +79,7 @@ private extension PlannedPage {
     var isFeedOrSitemap: Bool {
         switch content {
         case .feed, .sitemap: return true
-        case .template, .text: return false
+        case .template, .text, .bytes: return false
         }
     }
 }

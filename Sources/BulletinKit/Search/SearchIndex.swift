@@ -29,7 +29,7 @@ public enum SearchIndex {
     static let titleWeight = 10
 
     public static func files(for documents: [SearchDocument], kinds: [String], districts: [String],
-                             cache: SearchIndexCache? = nil) -> [(path: String, text: String)] {
+                             cache: SearchIndexCache? = nil) -> [(path: String, bytes: [UInt8])] {
         // Term counts per document, on all cores (or from the cache of a session).
         let terms: [SearchIndexCache.Terms] = documents.parallelMap { document in
             cache?.terms(of: document) ?? SearchIndexCache.count(document)
@@ -42,7 +42,7 @@ public enum SearchIndex {
 
     /// `{"term":[Δdoc,weight,…],…}` with terms sorted and document numbers as differences.
     /// Written by hand, as bytes: terms are Chinese characters or [a-z0-9] words, never needing escapes.
-    static func shardJSON(_ entries: [(term: String, postings: [Int32])]) -> String {
+    static func shardJSON(_ entries: [(term: String, postings: [Int32])]) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         bytes.reserveCapacity(entries.reduce(2) { $0 + $1.term.utf8.count + 4 + 6 * $1.postings.count })
         for (index, entry) in entries.sorted(by: { $0.term < $1.term }).enumerated() {
@@ -61,7 +61,7 @@ public enum SearchIndex {
             bytes.append(UInt8(ascii: "]"))
         }
         bytes.append(UInt8(ascii: "}"))
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// A non-negative number in decimal digits.
@@ -92,7 +92,7 @@ public final class SearchIndexCache: @unchecked Sendable {
     /// Rebuilds that moved the postings of changed documents instead of making the index afresh.
     public private(set) var updates = 0
 
-    func index(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) -> [(path: String, text: String)] {
+    func index(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) -> [(path: String, bytes: [UInt8])] {
         keepOnly(documents)
         if var build = last, build.update(documents: documents, terms: terms, kinds: kinds, districts: districts) {
             last = build

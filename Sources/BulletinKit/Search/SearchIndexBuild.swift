@@ -19,7 +19,8 @@ struct SearchIndexBuild {
     private var kindIndexes: [Int] = []
     private var districtIndexes: [Int] = []
     /// `meta.json`, then `terms-N.json`, `docs-N.json` and `text-N.json` in order.
-    private(set) var files: [(path: String, text: String)] = []
+    /// Kept as bytes: made as bytes, and validating them as text cost more than writing them.
+    private(set) var files: [(path: String, bytes: [UInt8])] = []
 
     init(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) {
         self.documents = documents
@@ -39,16 +40,16 @@ struct SearchIndexBuild {
         (kindIndexes, districtIndexes) = indexes()
         let blocks = Self.blocks(documents.count, SearchIndex.documentsPerBlock)
         let textBlocks = Self.blocks(documents.count, SearchIndex.textsPerBlock)
-        files.append((SearchIndex.folder + "meta.json", meta()))
+        files.append((SearchIndex.folder + "meta.json", Array(meta().utf8)))
         let made = self
-        for (index, text) in Array(0..<shardCount).parallelMap(made.shardFile).enumerated() {
-            files.append((SearchIndex.folder + "terms-\(index).json", text))
+        for (index, bytes) in Array(0..<shardCount).parallelMap(made.shardFile).enumerated() {
+            files.append((SearchIndex.folder + "terms-\(index).json", bytes))
         }
         for block in 0..<blocks {
             files.append((SearchIndex.folder + "docs-\(block).json", docsFile(block)))
         }
-        for (block, text) in Array(0..<textBlocks).parallelMap(made.textFile).enumerated() {
-            files.append((SearchIndex.folder + "text-\(block).json", text))
+        for (block, bytes) in Array(0..<textBlocks).parallelMap(made.textFile).enumerated() {
+            files.append((SearchIndex.folder + "text-\(block).json", bytes))
         }
     }
 
@@ -94,20 +95,20 @@ struct SearchIndexBuild {
         let (newKindIndexes, newDistrictIndexes) = indexes()
         if newKindIndexes != kindIndexes || newDistrictIndexes != districtIndexes {
             (kindIndexes, districtIndexes) = (newKindIndexes, newDistrictIndexes)
-            files[0].text = meta()
+            files[0].bytes = Array(meta().utf8)
         }
         let shards = touchedShards.sorted()
         let updated = self
-        for (shard, text) in zip(shards, shards.parallelMap(updated.shardFile)) {
-            files[1 + shard].text = text
+        for (shard, bytes) in zip(shards, shards.parallelMap(updated.shardFile)) {
+            files[1 + shard].bytes = bytes
         }
         let docsStart = 1 + shardCount
         let textStart = docsStart + Self.blocks(documents.count, SearchIndex.documentsPerBlock)
         for block in Set(changed.map { $0 / SearchIndex.documentsPerBlock }) {
-            files[docsStart + block].text = docsFile(block)
+            files[docsStart + block].bytes = docsFile(block)
         }
         for block in Set(changed.map { $0 / SearchIndex.textsPerBlock }) {
-            files[textStart + block].text = textFile(block)
+            files[textStart + block].bytes = textFile(block)
         }
         return true
     }
@@ -170,16 +171,16 @@ struct SearchIndexBuild {
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 
-    private func shardFile(_ shard: Int) -> String {
+    private func shardFile(_ shard: Int) -> [UInt8] {
         SearchIndex.shardJSON(shardTerms[shard].map { (SearchTokenizer.term(of: $0, words: words), postings[$0]) })
     }
 
-    private func docsFile(_ block: Int) -> String {
+    private func docsFile(_ block: Int) -> [UInt8] {
         let slice = documents[(block * SearchIndex.documentsPerBlock)..<min(documents.count, (block + 1) * SearchIndex.documentsPerBlock)]
         return JSONText.rows(slice.map { [$0.title, $0.path, $0.kind, $0.base, $0.district, $0.date] })
     }
 
-    private func textFile(_ block: Int) -> String {
+    private func textFile(_ block: Int) -> [UInt8] {
         let slice = documents[(block * SearchIndex.textsPerBlock)..<min(documents.count, (block + 1) * SearchIndex.textsPerBlock)]
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (index, document) in slice.enumerated() {
@@ -187,6 +188,6 @@ struct SearchIndexBuild {
             JSONText.appendQuoted(document.text, scalars: SearchIndex.snippetText, to: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

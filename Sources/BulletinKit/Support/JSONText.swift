@@ -71,14 +71,14 @@ enum JSONText {
     }
 
     /// `[["…","…"],…]`.
-    static func rows(_ rows: [[String]]) -> String {
+    static func rows(_ rows: [[String]]) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (index, row) in rows.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             appendArray(row, to: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     static func appendArray(_ items: [String], to bytes: inout [UInt8]) {

@@ -63,7 +63,7 @@ public enum OutputWriter {
                     let destination = rootPath + "/" + file.path
                     func write(_ path: String) throws(FileSystemCalls.Failure) -> FileStamp {
                         switch file.contents {
-                        case .data(let data): return try FileSystemCalls.write(data, to: path)
+                        case .bytes(let bytes): return try FileSystemCalls.write(bytes, to: path)
                         case .copy(let source): return try FileSystemCalls.copy(from: source.path, to: path)
                         }
                     }
