@@ -3,8 +3,8 @@
 /// counting a document's terms, once per posting while merging them. Term number 0 never occurs,
 /// so it marks an empty slot.
 struct TermTable<Value> {
-    private var keys: [UInt64]
-    private var values: [Value]
+    /// Each term beside its value: one array to look into and to check for uniqueness.
+    private var slots: [(term: UInt64, value: Value)]
     /// The value of a term not yet in the table.
     private let empty: Value
     /// Terms in the table.
@@ -13,17 +13,16 @@ struct TermTable<Value> {
     init(capacity: Int, empty: Value) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Value](repeating: empty, count: size)
+        slots = Array(repeating: (0, empty), count: size)
         self.empty = empty
     }
 
     /// The term's value; `empty` when the term is not in the table.
     subscript(term: UInt64) -> Value {
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var slot = Self.slot(of: term, mask: mask)
-        while keys[slot] != 0 {
-            if keys[slot] == term { return values[slot] }
+        while slots[slot].term != 0 {
+            if slots[slot].term == term { return slots[slot].value }
             slot = (slot + 1) & mask
         }
         return empty
@@ -31,25 +30,30 @@ struct TermTable<Value> {
 
     /// Changes the term's value in place, starting from `empty` when the term is new.
     mutating func update(_ term: UInt64, _ change: (inout Value) -> Void) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
-        var slot = Self.slot(of: term, mask: mask)
-        while keys[slot] != term {
-            if keys[slot] == 0 {
-                keys[slot] = term
-                count += 1
-                break
+        if (count + 1) * 2 > slots.count { grow() }
+        let added = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+            let mask = slots.count - 1
+            var slot = Self.slot(of: term, mask: mask)
+            var added = false
+            while slots[slot].term != term {
+                if slots[slot].term == 0 {
+                    slots[slot].term = term
+                    added = true
+                    break
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
+            change(&slots[slot].value)
+            return added
         }
-        change(&values[slot])
+        if added { count += 1 }
     }
 
     /// Every term with its value, in no particular order.
     var entries: [(term: UInt64, value: Value)] {
         var entries: [(term: UInt64, value: Value)] = []
         entries.reserveCapacity(count)
-        for slot in keys.indices where keys[slot] != 0 { entries.append((keys[slot], values[slot])) }
+        for slot in slots where slot.term != 0 { entries.append(slot) }
         return entries
     }
 
@@ -60,7 +64,7 @@ struct TermTable<Value> {
 
     private mutating func grow() {
         let old = entries
-        self = TermTable(capacity: keys.count, empty: empty)
+        self = TermTable(capacity: slots.count, empty: empty)
         for (term, value) in old { update(term) { $0 = value } }
     }
 }
