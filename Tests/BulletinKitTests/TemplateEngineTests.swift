@@ -18,6 +18,21 @@ import Testing
         #expect(try render("{{list}}{{object}}", ["list": ["a"], "object": ["b": "c"]]) == "")
     }
 
+    @Test func fieldsBehaveAsADictionary() throws {
+        var fields = TemplateFields()
+        fields["a"] = "1"
+        fields["b"] = "2"
+        fields["a"] = "3"
+        #expect(fields.count == 2 && fields["a"] == "3" && fields["c"] == nil)
+        var reordered = TemplateFields()
+        reordered["b"] = "2"
+        reordered["a"] = "3"
+        #expect(fields == reordered)
+        reordered["b"] = nil
+        #expect(reordered.count == 1 && fields != reordered)
+        #expect(try render("{{a}}", ["a": "x", "a": "y"]) == "y")
+    }
+
     @Test func namesAreLookedUpFromTheInnermostSectionOutwards() throws {
         let value: TemplateValue = ["title": "站点", "outer": ["inner": ["name": "内"]], "a": ["b": ["x": 1]], "b": ["c": "外"]]
         #expect(try render("{{#outer}}{{inner.name}}·{{title}}{{/outer}}", value) == "内·站点")

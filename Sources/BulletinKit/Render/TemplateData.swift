@@ -49,7 +49,7 @@ private final class TemplateDataEncoder: Encoder {
     init(chromes: ChromeCache?) {
         self.chromes = chromes
     }
-    var fields: [String: TemplateValue]?
+    var fields: TemplateFields?
     var items: [TemplateValue]?
     var single: TemplateValue?
 
@@ -60,7 +60,7 @@ private final class TemplateDataEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if fields == nil { fields = [:] }
+        if fields == nil { fields = TemplateFields() }
         return KeyedEncodingContainer(Fields<Key>(encoder: self))
     }
 
