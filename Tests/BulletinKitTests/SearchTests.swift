@@ -51,6 +51,24 @@ import Testing
         #expect(parsed == [["标题 \"引号\" \\ 反斜杠", "a\nb\tc\u{1}"]])
     }
 
+    /// The quoting skips eight bytes at a time where none needs an escape, and counts scalars eight
+    /// bytes at a time: random texts of every kind of byte must come back as they went in.
+    @Test func quotedTextsParseBackToWhatWasQuoted() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["家", "校", "社", "a", "Z", "0", " ", "\"", "\\", "\n", "\t", "\u{1}", "\u{1F}", "/", "é", "😀", "\u{7F}"]
+        for _ in 0 ..< 300 {
+            let text = (0 ..< Int.random(in: 0 ... 60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let limit = Int.random(in: 0 ... 40, using: &generator)
+            var whole: [UInt8] = [UInt8(ascii: "[")]
+            JSONText.appendQuoted(text, to: &whole)
+            whole.append(UInt8(ascii: ","))
+            JSONText.appendQuoted(text, scalars: limit, to: &whole)
+            whole.append(UInt8(ascii: "]"))
+            let parsed = try JSONSerialization.jsonObject(with: Data(whole)) as? [String]
+            #expect(parsed == [text, String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))], "\(text.debugDescription) \(limit)")
+        }
+    }
+
     @Test func shardsAreStableAcrossRunsAndLanguages() {
         // The values search.js computes (node, with its shard function): pinned so the two cannot drift apart.
         #expect(SearchTokenizer.shard(of: "家校", count: 1_000_003) == 489_101)
