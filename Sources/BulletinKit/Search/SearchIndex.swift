@@ -35,7 +35,12 @@ public enum SearchIndex {
             cache?.terms(of: document) ?? SearchIndexCache.count(document)
         }
         guard let cache else {
-            return SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts).files
+            let build = SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts)
+            let files = build.files
+            // Its postings (millions of numbers in thousands of lists) are freed beside the pages
+            // that wait for these files.
+            retire(consume build)
+            return files
         }
         return cache.index(documents: documents, terms: terms, kinds: kinds, districts: districts)
     }
