@@ -28,12 +28,16 @@ enum ContentTree {
 
     private static func walk(folder: String, relative: String, realRoot: String, displayRoot: String, into listing: inout Listing) {
         let display = relative.isEmpty ? displayRoot : displayRoot + "/" + relative
-        guard let names = entryNames(of: folder) else {
+        guard let directory = opendir(folder) else {
             listing.diagnostics.append(.error(at: SourceLocation(path: display), "cannot read the folder",
                                               hint: "check its permissions"))
             return
         }
-        for (name, isUTF8) in names.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
+        defer { closedir(directory) }
+        // Entries are looked at through the open folder: a path would be walked from the root again
+        // for each of them.
+        let descriptor = dirfd(directory)
+        for (name, isUTF8) in entryNames(of: directory).sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = folder + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childDisplay = displayRoot + "/" + childRelative
@@ -43,7 +47,7 @@ enum ContentTree {
                 continue
             }
             var info = stat()
-            guard lstat(path, &info) == 0 else {
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                 // A file removed since the folder was read is simply not part of this listing.
                 if errno == ENOENT { continue }
                 listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay),
@@ -74,11 +78,9 @@ enum ContentTree {
         }
     }
 
-    /// The names in a folder (without `.` and `..`), or nil when it cannot be read. A name that is
-    /// not UTF-8 comes repaired, and marked: it names no file as it is.
-    private static func entryNames(of folder: String) -> [(name: String, isUTF8: Bool)]? {
-        guard let directory = opendir(folder) else { return nil }
-        defer { closedir(directory) }
+    /// The names in an open folder (without `.` and `..`). A name that is not UTF-8 comes
+    /// repaired, and marked: it names no file as it is.
+    private static func entryNames(of directory: OpaquePointer) -> [(name: String, isUTF8: Bool)] {
         var names: [(String, Bool)] = []
         while let entry = readdir(directory) {
             let (name, isUTF8) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
