@@ -102,8 +102,7 @@ public enum Pipeline {
         if write {
             OutputWriter.removeAbandonedFolders(beside: folders.output)
             let current = BuildManifest.current(folders, options: options, content: contentListing, templates: templateListing)
-            if let previous = BuildManifest.read(for: folders.output, matching: current),
-               previous.isUpToDate(with: current, output: folders.output) {
+            if BuildManifest.outputIsUpToDate(folders.output, with: current) {
                 clock.finished("compare with the last build")
                 report.upToDate = true
                 return report

@@ -34,11 +34,15 @@ public struct BuildManifest: Equatable, Sendable {
         return BuildManifest(tool: tool, options: settings, inputs: inputs)
     }
 
-    /// Whether `output` still holds what the build described by this manifest wrote, from the same inputs.
-    func isUpToDate(with current: BuildManifest, output: URL) -> Bool {
-        guard format == current.format, tool == current.tool, options == current.options, inputs == current.inputs,
-              !outputs.isEmpty else { return false }
-        return Self.outputStamps(output) == outputs
+    /// Whether `output` still holds what the last build wrote there, from the same tool, options and
+    /// inputs as `current`. The output folder is walked while the last manifest is parsed.
+    static func outputIsUpToDate(_ output: URL, with current: BuildManifest) -> Bool {
+        guard digestMatches(current, for: output) else { return false }
+        let found = Concurrent { outputStamps(output) }
+        guard let previous = read(for: output), previous.format == current.format, previous.tool == current.tool,
+              previous.options == current.options, previous.inputs == current.inputs, !previous.outputs.isEmpty
+        else { return false }
+        return found.value == previous.outputs
     }
 
     static func outputStamps(_ output: URL) -> [String: String] {
@@ -54,17 +58,16 @@ public struct BuildManifest: Equatable, Sendable {
         return FNV1a.hex(sum)
     }
 
-    /// The last build's manifest, when it was made from the same tool, options and inputs as
-    /// `current` (as far as their digest tells) and its output folder is still there.
-    static func read(for output: URL, matching current: BuildManifest) -> BuildManifest? {
+    /// Whether the last build's manifest starts with the digest of `current` and its output folder
+    /// is still there.
+    private static func digestMatches(_ current: BuildManifest, for output: URL) -> Bool {
         // With no output folder there is nothing to trust, whatever the manifest says.
-        guard FileManager.default.fileExists(atPath: output.path) else { return nil }
+        guard FileManager.default.fileExists(atPath: output.path) else { return false }
         let expected = Array("{\"digest\":\"\(current.digest)\"".utf8)
-        guard let handle = FileHandle(forReadingAtPath: fileName(for: output).path) else { return nil }
+        guard let handle = FileHandle(forReadingAtPath: fileName(for: output).path) else { return false }
         let head = (try? handle.read(upToCount: expected.count)) ?? Data()
         try? handle.close()
-        guard head.elementsEqual(expected) else { return nil }
-        return read(for: output)
+        return head.elementsEqual(expected)
     }
 
     private static func read(for output: URL) -> BuildManifest? {
