@@ -33,49 +33,60 @@ enum ContentTree {
                                               hint: "check its permissions"))
             return
         }
-        defer { closedir(directory) }
-        // Entries are looked at through the open folder: a path would be walked from the root again
-        // for each of them.
+        // Entries are looked at through the open folder (a path would be walked from the root again
+        // for each of them), which is closed before going down: one folder open at a time.
         let descriptor = dirfd(directory)
-        for (name, isUTF8) in entryNames(of: directory).sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
-            let path = folder + "/" + name
+        let entries = entryNames(of: directory).sorted(by: { $0.name < $1.name }).filter { !$0.name.hasPrefix(".") }.map { name, isUTF8 in
+            (name: name, kind: kind(of: name, isUTF8: isUTF8, in: descriptor, path: folder + "/" + name, realRoot: realRoot))
+        }
+        closedir(directory)
+        for (name, kind) in entries {
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childDisplay = displayRoot + "/" + childRelative
-            guard isUTF8 else {
-                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "the file name is not UTF-8 text",
-                                                  hint: "rename it; names of content files are used in addresses"))
-                continue
-            }
-            var info = stat()
-            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-                // A file removed since the folder was read is simply not part of this listing.
-                if errno == ENOENT { continue }
-                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay),
-                                                  "cannot read the file's details: \(String(cString: strerror(errno)))",
-                                                  hint: "check the permissions of its folder"))
-                continue
-            }
-            if (info.st_mode & S_IFMT) == S_IFLNK {
-                // Resolving costs a stat per path component, so only links are resolved.
-                let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-                guard real == realRoot || real.hasPrefix(realRoot + "/") else {
-                    listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "this link points outside the content folder",
-                                                      hint: "copy the file into the content folder instead of linking to it"))
-                    continue
-                }
-                guard stat(path, &info) == 0 else {
-                    listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), "this link points to nothing",
-                                                      hint: "remove the broken link"))
-                    continue
-                }
-            }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(folder: path, relative: childRelative, realRoot: realRoot, displayRoot: displayRoot, into: &listing)
-            } else {
+            switch kind {
+            case .file(let stamp):
                 listing.files.append(childRelative)
-                listing.stamps[childRelative] = FileStamp(info)
+                listing.stamps[childRelative] = stamp
+            case .folder:
+                walk(folder: folder + "/" + name, relative: childRelative, realRoot: realRoot, displayRoot: displayRoot, into: &listing)
+            case .gone:
+                break
+            case let .refused(message, hint):
+                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), message, hint: hint))
             }
         }
+    }
+
+    private enum EntryKind {
+        case file(FileStamp)
+        case folder
+        /// Removed since the folder was read: simply not part of this listing.
+        case gone
+        case refused(message: String, hint: String)
+    }
+
+    private static func kind(of name: String, isUTF8: Bool, in descriptor: Int32, path: String, realRoot: String) -> EntryKind {
+        guard isUTF8 else {
+            return .refused(message: "the file name is not UTF-8 text", hint: "rename it; names of content files are used in addresses")
+        }
+        var info = stat()
+        guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+            if errno == ENOENT { return .gone }
+            return .refused(message: "cannot read the file's details: \(String(cString: strerror(errno)))",
+                            hint: "check the permissions of its folder")
+        }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            // Resolving costs a stat per path component, so only links are resolved.
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            guard real == realRoot || real.hasPrefix(realRoot + "/") else {
+                return .refused(message: "this link points outside the content folder",
+                                hint: "copy the file into the content folder instead of linking to it")
+            }
+            guard stat(path, &info) == 0 else {
+                return .refused(message: "this link points to nothing", hint: "remove the broken link")
+            }
+        }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file(FileStamp(info))
     }
 
     /// The names in an open folder (without `.` and `..`). A name that is not UTF-8 comes
