@@ -40,7 +40,8 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
 
 /// An object's fields, in the order they were set. Found by comparing names: a page's objects
 /// have a dozen fields with short names, which compare in a step, where a dictionary hashed every
-/// name looked up and every name set (3.7% of a build's instructions).
+/// name looked up and every name set (3.7% of a build's instructions). Setting a field looks at
+/// those already set, so a view should not hold a dictionary of many entries.
 public struct TemplateFields: Sendable, Equatable {
     private var entries: [(name: String, value: TemplateValue)] = []
 

@@ -142,8 +142,8 @@ public enum Pipeline {
             clock.finished("render")
             return report
         }
-        // The manifest's record of the inputs is encoded meanwhile; only the outputs wait for the writing.
-        let manifestHead = manifest.map { manifest in Concurrent { manifest.encodedInputs() } }
+        // The manifest's record of the inputs is encoded meanwhile; only its outputs wait for the writing.
+        let manifestHead = manifest.map { manifest in Concurrent { manifest.encodedHead() } }
         // Render and write are one pass: each page is written by the core that rendered it.
         do {
             let written = try OutputWriter.publish(count: outputs.count, to: folders.output, displayPath: folders.outputDisplay, make: make)

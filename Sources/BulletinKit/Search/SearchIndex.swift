@@ -37,8 +37,8 @@ public enum SearchIndex {
         guard let cache else {
             let build = SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts)
             let files = build.files
-            // Its postings (millions of numbers in thousands of lists) are freed beside the pages
-            // that wait for these files.
+            // Its postings (millions of numbers in thousands of lists) are freed on another thread
+            // while planning goes on.
             retire(consume build)
             return files
         }

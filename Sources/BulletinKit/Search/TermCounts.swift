@@ -3,7 +3,7 @@
 /// counting a document's terms, once per posting while merging them. Term number 0 never occurs,
 /// so it marks an empty slot.
 struct TermTable<Value> {
-    /// Each term beside its value: one array to look into and to check for uniqueness.
+    /// Each term beside its value: one array to look into, and one copy-on-write check per update.
     private var slots: [(term: UInt64, value: Value)]
     /// The value of a term not yet in the table.
     private let empty: Value
@@ -28,7 +28,8 @@ struct TermTable<Value> {
         return empty
     }
 
-    /// Changes the term's value in place, starting from `empty` when the term is new.
+    /// Changes the term's value in place, starting from `empty` when the term is new. `change`
+    /// must not read the table: the storage is lent out while it runs.
     mutating func update(_ term: UInt64, _ change: (inout Value) -> Void) {
         if (count + 1) * 2 > slots.count { grow() }
         let added = slots.withUnsafeMutableBufferPointer { slots -> Bool in

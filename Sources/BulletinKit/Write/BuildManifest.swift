@@ -80,9 +80,9 @@ public struct BuildManifest: Equatable, Sendable {
         return BuildManifest(format: format, tool: tool, options: options, inputs: inputs, outputs: outputs)
     }
 
-    /// Everything but the outputs, encoded: made while the site is written, since only the outputs
-    /// wait for the writing.
-    func encodedInputs() -> [UInt8] {
+    /// The manifest up to its outputs (digest, format, inputs, options, tool), as an unfinished
+    /// object: made while the site is written, since only the outputs wait for the writing.
+    func encodedHead() -> [UInt8] {
         var bytes = Array("{\"digest\":\"\(digest)\",\"format\":\(format),\"inputs\":".utf8)
         JSONText.appendObject(inputs, to: &bytes)
         bytes += ",\"options\":".utf8
@@ -92,11 +92,11 @@ public struct BuildManifest: Equatable, Sendable {
         return bytes
     }
 
-    /// Records what the build wrote (the writer's stamps, so the output is not listed again), in
-    /// the order it was written; a manifest that cannot be written only costs the next build its
-    /// shortcut.
-    static func write(_ encodedInputs: [UInt8], outputs: [WrittenFile], for output: URL) {
-        var bytes = encodedInputs
+    /// Adds to `encodedHead` what the build wrote (the writer's stamps, so the output is not listed
+    /// again), in the order it was written, closes the object and writes the file; a manifest that
+    /// cannot be written only costs the next build its shortcut.
+    static func write(_ encodedHead: [UInt8], outputs: [WrittenFile], for output: URL) {
+        var bytes = encodedHead
         bytes += ",\"outputs\":{".utf8
         var first = true
         // As a listing of the folder sees it: hidden files are left out.
