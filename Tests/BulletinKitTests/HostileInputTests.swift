@@ -55,6 +55,10 @@ import Testing
               expected: "Content/assets/passwd:1:1: error: this link points outside the content folder") { f in
             try FileManager.default.createSymbolicLink(at: f.url("Content/assets/passwd"), withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
         },
+        .init(description: "link to a folder that contains it",
+              expected: "Content/assets/loop:1:1: error: this link leads back to a folder that contains it") { f in
+            try FileManager.default.createSymbolicLink(atPath: f.url("Content/assets/loop").path, withDestinationPath: ".")
+        },
         .init(description: "absolute cover path",
               expected: "Content/bases/wanzhou-shahe-primary/open-day.md:5:8: error: the cover image '/etc/passwd' is an absolute path") { f in
             try f.write(newWriteUp, "---\n\(good)cover: /etc/passwd\n---\n")

@@ -85,6 +85,11 @@ enum ContentTree {
             guard stat(path, &info) == 0 else {
                 return .refused(message: "this link points to nothing", hint: "remove the broken link")
             }
+            // A link to its own folder or one above it would be walked into again and again.
+            let container = URL(fileURLWithPath: path).deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+            if (info.st_mode & S_IFMT) == S_IFDIR, container == real || container.hasPrefix(real + "/") {
+                return .refused(message: "this link leads back to a folder that contains it", hint: "remove the link")
+            }
         }
         return (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file(FileStamp(info))
     }
