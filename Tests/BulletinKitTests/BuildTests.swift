@@ -349,6 +349,23 @@ import Testing
         _ = Pipeline.build(fixture.folders, options: options)
         #expect(try fixture.snapshot() == first)
     }
+
+    /// A compressed file beside its original in the content folder would meet the copy that
+    /// --precompress makes; without that option both are published as they are.
+    @Test func aContentFileWhereACompressedCopyGoesIsRefusedOnlyWhenCopiesAreMade() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/assets/extra.css", String(repeating: "p { margin: 0; }\n", count: 100))
+        try fixture.write("Content/assets/extra.css.gz", "not really gzip\n")
+        let precompressing = Pipeline.build(fixture.folders, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: true))
+        #expect(precompressing.diagnostics.errors.map(\.formatted).contains {
+            $0.hasPrefix("Content/assets/extra.css.gz:1:1: error: this file would be published at /assets/extra.css.gz, where --precompress puts the compressed copy of /assets/extra.css")
+        })
+        #expect(!precompressing.wroteOutput)
+        let plain = try fixture.build()
+        #expect(!plain.diagnostics.hasErrors && plain.wroteOutput)
+        #expect(try fixture.read("Public/assets/extra.css.gz") == "not really gzip\n")
+    }
 }
 
 @Suite struct UpToDateTests {

@@ -59,6 +59,14 @@ import Testing
               expected: "Content/assets/loop:1:1: error: this link leads back to a folder that contains it") { f in
             try FileManager.default.createSymbolicLink(atPath: f.url("Content/assets/loop").path, withDestinationPath: ".")
         },
+        .init(description: "content file where the site makes a file",
+              expected: "Content/robots.txt:1:1: error: this file would be published at /robots.txt, which the site makes itself") { f in
+            try f.write("Content/robots.txt", "User-agent: *\n")
+        },
+        .init(description: "content file where the site makes a page",
+              expected: "Content/about/index.html:1:1: error: this file would be published at /about/index.html, which the site makes itself") { f in
+            try f.write("Content/about/index.html", "<p>另一个关于页</p>\n")
+        },
         .init(description: "absolute cover path",
               expected: "Content/bases/wanzhou-shahe-primary/open-day.md:5:8: error: the cover image '/etc/passwd' is an absolute path") { f in
             try f.write(newWriteUp, "---\n\(good)cover: /etc/passwd\n---\n")
