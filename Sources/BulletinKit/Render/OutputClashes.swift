@@ -20,7 +20,7 @@ enum OutputClashes {
                               hint: "rename or move the file: every file of the content folder is published at its own path")
             }
             if let original = compressedCopies[path] {
-                return .error(at: at, "this file would be published at /\(path), where --precompress puts the compressed copy of /\(original)",
+                return .error(at: at, "this file would be published at /\(path), where --precompress may write the compressed copy of /\(original)",
                               hint: "remove the file: --precompress makes that copy")
             }
             return nil
