@@ -21,8 +21,7 @@ public enum SearchTokenizer {
             if isChinese(normalized) {
                 if !word.isEmpty { flush() }
                 chinese.append(Character(normalized))
-            } else if normalized.isASCII, let ascii = Character(normalized).asciiValue,
-                      (48...57).contains(ascii) || (97...122).contains(ascii) {
+            } else if isWordCharacter(normalized.value) {
                 if !chinese.isEmpty { flush() }
                 word.unicodeScalars.append(normalized)
             } else {
@@ -68,19 +67,37 @@ public enum SearchTokenizer {
     }
 
     static func normalize(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        var value = scalar.value
+        Unicode.Scalar(normalized(scalar.value)) ?? scalar
+    }
+
+    /// Full-width forms to ASCII, then upper case to lower. On code points, for the byte path of
+    /// `countTerms` as for `normalize`.
+    @inline(__always)
+    static func normalized(_ value: UInt32) -> UInt32 {
+        var value = value
         if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
         if (65...90).contains(value) { value += 32 }
-        return Unicode.Scalar(value) ?? scalar
+        return value
     }
 
     static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isChinese(scalar.value)
+    }
+
+    @inline(__always)
+    static func isChinese(_ value: UInt32) -> Bool {
+        switch value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF, 0x3040...0x30FF:
             return true
         default:
             return false
         }
+    }
+
+    /// A lowercase ASCII letter or a digit, after `normalized`: what words are made of.
+    @inline(__always)
+    static func isWordCharacter(_ value: UInt32) -> Bool {
+        (48...57).contains(value) || (97...122).contains(value)
     }
 
     /// The index terms of a text as numbers, with how often each occurs, for building the index fast:
@@ -117,20 +134,17 @@ public enum SearchTokenizer {
                         | UInt32(bytes[index + 3] & 0x3F)
                     index += 4
                 }
-                // As `normalize`: full-width forms to ASCII, then upper case to lower.
-                if (0xFF01 ... 0xFF5E).contains(value) { value -= 0xFEE0 }
-                if (65 ... 90).contains(value) { value += 32 }
-                switch value {
-                case 0x3400 ... 0x4DBF, 0x4E00 ... 0x9FFF, 0xF900 ... 0xFAFF, 0x20000 ... 0x3FFFF, 0x3040 ... 0x30FF:
+                value = normalized(value)
+                if isChinese(value) {
                     endWord()
                     let code = UInt64(value)
                     counts.add(code << 32, weight: weight)
                     if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
                     previous = code
-                case 48 ... 57, 97 ... 122:
+                } else if isWordCharacter(value) {
                     previous = 0
                     word.append(UInt8(value))
-                default:
+                } else {
                     previous = 0
                     endWord()
                 }
