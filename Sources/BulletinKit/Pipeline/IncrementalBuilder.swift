@@ -91,8 +91,8 @@ public final class IncrementalBuilder {
 
         let plan = SitePlanner.plan(site, assets: templates.assetPaths, searchCache: searchIndex)
         clock.finished("plan")
-        outcome.diagnostics.append(contentsOf: OutputClashes.diagnostics(plan, themePaths: SiteRenderer.themeFiles(templates).map(\.file.path),
-                                                                         precompress: false, contentDisplayRoot: folders.contentDisplay))
+        outcome.diagnostics.append(contentsOf: OutputClashes.diagnostics(plan, templates: templates, precompress: false,
+                                                                         contentDisplayRoot: folders.contentDisplay))
         guard !outcome.diagnostics.hasErrors else { return outcome }
         var newPages: [String: PlannedPage.Content] = [:]
         var toRender: [PlannedPage] = []

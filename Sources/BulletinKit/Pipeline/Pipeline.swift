@@ -123,8 +123,7 @@ public enum Pipeline {
 
         let plan = SitePlanner.plan(site, assets: templates.assetPaths)
         clock.finished("plan")
-        report.diagnostics.append(contentsOf: OutputClashes.diagnostics(plan, themePaths: SiteRenderer.themeFiles(templates).map(\.file.path),
-                                                                        precompress: options.precompress,
+        report.diagnostics.append(contentsOf: OutputClashes.diagnostics(plan, templates: templates, precompress: options.precompress,
                                                                         contentDisplayRoot: folders.contentDisplay))
         guard !report.diagnostics.hasErrors else { return report }
         if options.strict {

@@ -32,9 +32,14 @@ public enum Precompression {
     /// Smaller files gain nothing from compression.
     static let minimumSize = 512
 
+    /// Whether a file at `path` is of a kind that gets a compressed copy (when it gains from it).
+    static func isCompressible(_ path: String) -> Bool {
+        extensions.contains((path as NSString).pathExtension.lowercased())
+    }
+
     /// The file's `.gz` sibling, when its kind compresses and the result is smaller.
     public static func compressed(_ file: OutputFile) -> OutputFile? {
-        guard extensions.contains((file.path as NSString).pathExtension.lowercased()) else { return nil }
+        guard isCompressible(file.path) else { return nil }
         let data: Data
         switch file.contents {
         case .bytes(let bytes): data = Data(bytes)

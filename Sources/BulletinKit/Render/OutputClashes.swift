@@ -4,12 +4,12 @@ import Foundation
 /// feed, a search file, a theme file, or with `--precompress` a compressed copy. Both would be
 /// written, by two cores, and which one stayed was a matter of timing; the content file is refused.
 enum OutputClashes {
-    static func diagnostics(_ plan: SitePlan, themePaths: [String], precompress: Bool,
+    static func diagnostics(_ plan: SitePlan, templates: TemplateSet, precompress: Bool,
                             contentDisplayRoot: String) -> [Diagnostic] {
-        let made = Set(plan.pages.map(\.path) + themePaths)
+        let made = Set(plan.pages.map(\.path) + SiteRenderer.themeFiles(templates).map(\.file.path))
         var compressedCopies: [String: String] = [:]
         if precompress {
-            for path in made.union(plan.copies) where Precompression.extensions.contains((path as NSString).pathExtension.lowercased()) {
+            for path in made.union(plan.copies) where Precompression.isCompressible(path) {
                 compressedCopies[path + ".gz"] = path
             }
         }
