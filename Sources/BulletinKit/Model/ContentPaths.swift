@@ -36,13 +36,17 @@ public struct ContentPaths: Sendable, Equatable {
         }
         if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         if path.hasPrefix("/") { return .absolutePath }
-        let folder = sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(sourcePath[..<$0]) } ?? ""
-        guard let normalized = Self.normalize(path, relativeTo: folder) else {
+        guard let normalized = Self.normalize(path, relativeTo: Self.folder(of: sourcePath)) else {
             return .outsideContent
         }
         if let page = pages[normalized] { return .sitePath(page + fragment) }
         if staticFiles.contains(normalized) { return .sitePath(normalized + fragment) }
         return .missing(candidate: normalized)
+    }
+
+    /// The folder a content file is in, as its relative paths start from ("" at the top).
+    static func folder(of sourcePath: String) -> String {
+        sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(sourcePath[..<$0]) } ?? ""
     }
 
     /// Joins and removes '.' and '..'; nil when the result would leave the content folder.

@@ -185,7 +185,7 @@ struct ReferenceChecker {
         case .sitePath(let path) where paths.staticFiles.contains(path):
             return path
         case .sitePath, .missing:
-            let candidate = ContentPaths.normalize(written.value, relativeTo: (source.relativePath as NSString).deletingLastPathComponent) ?? written.value
+            let candidate = ContentPaths.normalize(written.value, relativeTo: ContentPaths.folder(of: source.relativePath)) ?? written.value
             diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' does not exist",
                                       hint: Suggestion.nearest(to: candidate, in: paths.staticFiles).map { "did you mean '\($0)'? (paths are relative to this file)" }
                                           ?? "paths are relative to this file; put images and documents in Content/assets/"))
