@@ -32,31 +32,34 @@ def run_case(driver, root, case):
     box.send_keys(case["query"])
     driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
     # A click before the script has loaded submits the form the plain way; the new page then
-    # searches for ?q= itself, so the status is looked up afresh until it holds an answer.
+    # searches for ?q= itself. The status, the results and the highlights are read together, and
+    # read again from the new page when it replaced the old one in between.
     deadline = time.monotonic() + 10
     while True:
         try:
             status = driver.find_element(By.ID, "search-status")
-            if status.text not in ("", "正在搜索…") or time.monotonic() > deadline:
+            text = status.text
+            if text not in ("", "正在搜索…") or time.monotonic() > deadline:
+                found = results(driver, root)
+                elapsed = int(status.get_attribute("data-elapsed") or 0)
+                highlighted = bool(driver.find_elements(By.CSS_SELECTOR, "#search-results mark"))
                 break
         except StaleElementReferenceException:
             pass
         time.sleep(0.05)
-    found = results(driver, root)
-    elapsed = int(status.get_attribute("data-elapsed") or 0)
     label = f"{case['query']!r}" + (f" [{case.get('kind') or case.get('district')}]" if case.get("kind") or case.get("district") else "")
     if case.get("expect_none"):
-        if found or "没有找到" not in status.text:
-            fail(f"{label}: expected nothing, got {found[:3]} / {status.text!r}")
+        if found or "没有找到" not in text:
+            fail(f"{label}: expected nothing, got {found[:3]} / {text!r}")
     elif "only" in case:
         if found != case["only"]:
             fail(f"{label}: expected exactly {case['only']}, got {found}")
     elif not found or found[0] != case["top"]:
         fail(f"{label}: expected {case['top']} first, got {found[:3]}")
-    announced = status.text.split(" ")[1] if status.text.startswith("找到 ") else ""
+    announced = text.split(" ")[1] if text.startswith("找到 ") else ""
     if found and not (announced.isdigit() and int(announced) >= len(found)):
-        fail(f"{label}: the status does not announce the count: {status.text!r}")
-    if found and not driver.find_elements(By.CSS_SELECTOR, "#search-results mark"):
+        fail(f"{label}: the status does not announce the count: {text!r}")
+    if found and not highlighted:
         fail(f"{label}: no highlighted match in the results")
     return elapsed
 
