@@ -63,18 +63,25 @@ struct SearchIndexBuild {
             guard newDocuments[id].path == documents[id].path else { return false }
             if newDocuments[id] != documents[id] { changed.append(id) }
         }
-        if changed.isEmpty { return true }
-        let removed = changed.reduce(0) { $0 + terms[$1].terms.count }
-        let added = changed.reduce(0) { $0 + newTerms[$1].terms.count }
-        guard Self.shardCount(postings: postingCount - removed + added) == shardCount else { return false }
+        return replace(changed.map { ($0, newDocuments[$0], newTerms[$0]) }) != nil
+    }
+
+    /// Puts each document in the place of the one with its number, moving its postings. Returns
+    /// the indexes in `files` of the files that changed, or nil, leaving the index as it was,
+    /// when the shards would change.
+    mutating func replace(_ changed: [(id: Int, document: SearchDocument, terms: Terms)]) -> [Int]? {
+        if changed.isEmpty { return [] }
+        let removed = changed.reduce(0) { $0 + terms[$1.id].terms.count }
+        let added = changed.reduce(0) { $0 + $1.terms.terms.count }
+        guard Self.shardCount(postings: postingCount - removed + added) == shardCount else { return nil }
 
         var touchedShards = Set<Int>()
-        for id in changed {
+        for (id, document, newTerms) in changed {
             // Only the postings whose weight changed move: a sentence added to a body touches the
             // shards of its own terms, not of every term of the document.
             let old = Dictionary(terms[id].terms, uniquingKeysWith: { first, _ in first })
-            let new = Dictionary(newTerms[id].terms, uniquingKeysWith: { first, _ in first })
-            words.merge(newTerms[id].words) { first, _ in first }
+            let new = Dictionary(newTerms.terms, uniquingKeysWith: { first, _ in first })
+            words.merge(newTerms.words) { first, _ in first }
             for (term, weight) in old where new[term] != weight {
                 let shard = shard(of: term)
                 touchedShards.insert(shard)
@@ -87,30 +94,35 @@ struct SearchIndexBuild {
                 shardTerms[shard].insert(term)
                 postings.update(term) { Self.insert(id: id, weight: weight, into: &$0) }
             }
-            documents[id] = newDocuments[id]
-            terms[id] = newTerms[id]
+            documents[id] = document
+            terms[id] = newTerms
         }
         postingCount += added - removed
 
+        var touchedFiles: [Int] = []
         let (newKindIndexes, newDistrictIndexes) = indexes()
         if newKindIndexes != kindIndexes || newDistrictIndexes != districtIndexes {
             (kindIndexes, districtIndexes) = (newKindIndexes, newDistrictIndexes)
             files[0].bytes = Array(meta().utf8)
+            touchedFiles.append(0)
         }
         let shards = touchedShards.sorted()
         let updated = self
         for (shard, bytes) in zip(shards, shards.parallelMap(updated.shardFile)) {
             files[1 + shard].bytes = bytes
+            touchedFiles.append(1 + shard)
         }
         let docsStart = 1 + shardCount
         let textStart = docsStart + Self.blocks(documents.count, SearchIndex.documentsPerBlock)
-        for block in Set(changed.map { $0 / SearchIndex.documentsPerBlock }) {
+        for block in Set(changed.map { $0.id / SearchIndex.documentsPerBlock }).sorted() {
             files[docsStart + block].bytes = docsFile(block)
+            touchedFiles.append(docsStart + block)
         }
-        for block in Set(changed.map { $0 / SearchIndex.textsPerBlock }) {
+        for block in Set(changed.map { $0.id / SearchIndex.textsPerBlock }).sorted() {
             files[textStart + block].bytes = textFile(block)
+            touchedFiles.append(textStart + block)
         }
-        return true
+        return touchedFiles
     }
 
     // MARK: postings
