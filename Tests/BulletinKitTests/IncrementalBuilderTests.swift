@@ -53,10 +53,41 @@ import Testing
         #expect(outcome.pagesRendered == 51, "a template change re-renders every page")
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Preview/bases/bishan-xiguan-village/example-event").path + "/index.html"))
 
-        _ = try fixture.build()
-        var full = try fixture.snapshot("Public")
-        full.removeValue(forKey: "/" + OutputWriter.markerName)
-        #expect(try fixture.snapshot("Preview") == full)
+        #expect(try fixture.snapshot("Preview") == fixture.cleanBuild())
+    }
+
+    @Test func bodyEditsPlanOnlyThePagesThatShowThem() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let session = try builder(fixture)
+        _ = session.rebuild()
+        let writeUp = "Content/bases/wanzhou-shahe-primary/example-practice.md"
+        try fixture.edit(writeUp, replacing: "## 做法概述", with: "## 做法概述\n\n家长课堂每月一次，由班主任主持。")
+        let edited = session.rebuild()
+        #expect(edited.succeeded && edited.bodiesOnly && edited.bodiesConverted == 1)
+        let changed = Set(edited.changedPaths)
+        #expect(changed.contains("bases/wanzhou-shahe-primary/example-practice/index.html"))
+        #expect(changed.contains("bulletins/2021/1/index.html"), "the bulletin that features it prints its text")
+        #expect(changed.contains { $0.hasPrefix("search/terms-") } && changed.contains { $0.hasPrefix("search/text-") })
+        #expect(!changed.contains("bases/wanzhou-shahe-primary/index.html"), "the base's page shows the summary, which is unchanged")
+        #expect(try fixture.snapshot("Preview") == fixture.cleanBuild())
+
+        // Without a summary, lists show the start of the text: changing it reaches them.
+        try fixture.edit(writeUp, replacing: "summary: 格式示例，说明一篇特色做法稿件应包含哪些内容，不是本基地的真实工作情况。\n", with: "")
+        #expect(!session.rebuild().bodiesOnly, "the front matter changed")
+        try fixture.edit(writeUp, replacing: "本篇是供编辑参考的格式示例", with: "本篇是供编辑参考的示例")
+        let startChanged = session.rebuild()
+        #expect(startChanged.succeeded && !startChanged.bodiesOnly)
+        #expect(Set(startChanged.changedPaths).contains("bases/wanzhou-shahe-primary/index.html"))
+        try fixture.edit(writeUp, replacing: "## 下一步打算", with: "## 下一步打算\n\n每学期评选一次优秀家长。")
+        #expect(session.rebuild().bodiesOnly, "further down, the text is not in lists")
+        #expect(try fixture.snapshot("Preview") == fixture.cleanBuild())
+
+        // A body whose conversion reports something goes through the whole model, which reports it.
+        try fixture.edit(writeUp, replacing: "## 做法概述", with: "## 做法概述\n\n见[另一篇](missing.md)。")
+        let broken = session.rebuild()
+        #expect(!broken.succeeded && !broken.bodiesOnly)
+        #expect(broken.diagnostics.errors.count == 1)
     }
 
     @Test func errorsLeaveThePreviewAsItWasUntilFixed() throws {
@@ -93,14 +124,21 @@ import Testing
         let bases = ["wanzhou-shahe-primary", "xiushan-library", "dazu-longgang-kindergarten", "yunyang-women-children-centre"]
         let models = ["guidance-service", "parent-child-practice", "left-behind-support", "home-school-community", "science-publicity"]
         var added: [String] = []
-        for step in 1...24 {
-            switch Int.random(in: 0..<4, using: &generator) {
+        var bodyOnlyRebuilds = 0
+        let examples = ["Content/bases/wanzhou-shahe-primary/example-practice.md", "Content/bases/xiushan-library/example-report.md"]
+        for step in 1...30 {
+            switch Int.random(in: 0..<5, using: &generator) {
             case 0, 1:
                 let base = bases.randomElement(using: &generator)!
                 let path = "Content/bases/\(base)/step-\(step).md"
                 let model = models.randomElement(using: &generator)!
-                try fixture.write(path, "---\ntitle: 第\(step)篇\ndate: 2022-0\(1 + step % 9)\nkind: \(["practice", "event", "report"][step % 3])\nmodels: [\(model)]\n---\n\n第\(step)步的正文，家校社协同。\n")
+                let summary = step % 2 == 0 ? "summary: 第\(step)篇的摘要\n" : ""
+                try fixture.write(path, "---\ntitle: 第\(step)篇\ndate: 2022-0\(1 + step % 9)\nkind: \(["practice", "event", "report"][step % 3])\nmodels: [\(model)]\n\(summary)---\n\n第\(step)步的正文，家校社协同。\n")
                 added.append(path)
+            case 4:
+                // A paragraph added at the end of a body: the quick path when the lists show a summary.
+                let path = (added + examples).randomElement(using: &generator)!
+                try fixture.write(path, try fixture.read(path) + "\n第\(step)步补充的一段，亲子阅读。\n")
             case 2 where !added.isEmpty:
                 let path = added.remove(at: Int.random(in: 0..<added.count, using: &generator))
                 try FileManager.default.removeItem(at: fixture.url(path))
@@ -110,15 +148,12 @@ import Testing
             }
             let outcome = session.rebuild()
             #expect(outcome.succeeded, "step \(step): \(outcome.diagnostics.errors.map(\.formatted))")
-            if step % 8 == 0 {
-                try? FileManager.default.removeItem(at: fixture.url("Public"))
-                try? FileManager.default.removeItem(at: BuildManifest.fileName(for: fixture.url("Public")))
-                _ = Pipeline.build(fixture.folders, options: options)
-                var clean = try fixture.snapshot("Public")
-                clean.removeValue(forKey: "/" + OutputWriter.markerName)
-                #expect(try fixture.snapshot("Preview") == clean, "step \(step): the preview differs from a clean build")
+            if outcome.bodiesOnly { bodyOnlyRebuilds += 1 }
+            if step % 6 == 0 {
+                #expect(try fixture.snapshot("Preview") == fixture.cleanBuild(), "step \(step): the preview differs from a clean build")
             }
         }
+        #expect(bodyOnlyRebuilds > 0, "the series exercises the quick path for body edits")
     }
 }
 

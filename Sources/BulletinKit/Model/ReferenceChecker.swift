@@ -32,7 +32,7 @@ struct ReferenceChecker {
         converted = Dictionary(results, uniquingKeysWith: { first, _ in first })
     }
 
-    private static func convert(_ source: MarkdownSource, with converter: BodyConverter, documents: DocumentCache?) -> (Document, [Diagnostic]) {
+    static func convert(_ source: MarkdownSource, with converter: BodyConverter, documents: DocumentCache?) -> (Document, [Diagnostic]) {
         let convert = {
             converter.convert(source.body, sourcePath: source.relativePath, displayPath: source.displayPath,
                               firstLine: source.bodyFirstLine)

@@ -15,6 +15,9 @@ public final class IncrementalBuilder {
         /// Write-ups whose front matter was read into fields again.
         public var frontMattersRead = 0
         public var pagesRendered = 0
+        /// Only write-ups' bodies changed: the last site was kept with the new bodies, and only the
+        /// pages showing them were planned again.
+        public var bodiesOnly = false
         /// Paths written or removed in the output folder, relative to it.
         public var changedPaths: [String] = []
         public var seconds: Double = 0
@@ -34,6 +37,9 @@ public final class IncrementalBuilder {
     /// Whether a rebuild has run: after the first, the server shows the folder (or the errors of
     /// that rebuild), so a later write may meet a reader.
     private var served = false
+    /// The site the folder shows, what its rebuild reported and the files it was made from; nil
+    /// after a rebuild that failed.
+    private var last: (site: Site, diagnostics: Diagnostics, files: [String])?
 
     public init(folders: PipelineFolders, options: BuildOptions) {
         self.folders = folders
@@ -65,6 +71,13 @@ public final class IncrementalBuilder {
             reloaded[relative] = (listing.stamps[relative]!, file)
         }
         outcome.filesRead = changed.count
+        // The quick path's clock is kept only when it is taken; otherwise its time counts as loading.
+        var quickClock = clock
+        if let quick = rebuildBodies(changed, reloaded: reloaded, listing: listing, outcome: outcome, clock: &quickClock) {
+            clock = quickClock
+            return quick
+        }
+        last = nil
         loaded = Dictionary(uniqueKeysWithValues: listing.files.map { ($0, reloaded[$0] ?? loaded[$0]!) })
         let content = ContentLoader.assemble(listing.files.map { ($0, loaded[$0]!.file) }, root: folders.content,
                                              displayRoot: folders.contentDisplay, listingDiagnostics: listing.diagnostics)
@@ -120,6 +133,61 @@ public final class IncrementalBuilder {
             if copies[themeFile.path] != stamp { files.append(themeFile) }
         }
         let stale = Set(pages.keys).union(copies.keys).subtracting(newPages.keys).subtracting(newCopies.keys).sorted()
+        guard write(files, removing: stale, outcome: &outcome) else { return outcome }
+        clock.finished("write")
+        pages = newPages
+        copies = newCopies
+        last = (site, outcome.diagnostics, listing.files)
+        return outcome
+    }
+
+    /// The quick path for text changed in write-ups' bodies, when no file came or went and every
+    /// front matter is as it was: the last site takes the new bodies, and only the pages that show
+    /// them are planned again. Nil when that does not hold, or the change reaches further (a
+    /// body's start shown in lists, a diagnostic, the search index's shards): the rebuild then
+    /// runs whole.
+    private func rebuildBodies(_ changed: [String], reloaded: [String: (FileStamp, LoadedFile)], listing: ContentTree.Listing,
+                               outcome: Outcome, clock: inout StageClock) -> Outcome? {
+        guard let last, !changed.isEmpty, listing.diagnostics.isEmpty, listing.files == last.files,
+              let templates, templates.isCurrent() else { return nil }
+        var sources: [(previous: MarkdownSource, current: MarkdownSource)] = []
+        for relative in changed {
+            guard case .markdown(let previous)? = loaded[relative]?.file, case .markdown(let current)? = reloaded[relative]?.1
+            else { return nil }
+            sources.append((previous, current))
+        }
+        clock.finished("load")
+        let conversionsBefore = documents.conversions
+        guard let edits = BodyEdits.edits(sources, in: last.site, documents: documents),
+              edits.allSatisfy({ SitePlanner.listingsUnchanged($0.current, previous: $0.previous) })
+        else { return nil }
+        var site = last.site
+        for edit in edits { site.writeUps[edit.index] = edit.current }
+        clock.finished("model")
+        guard let planned = SitePlanner.pagesShowingBodies(of: edits.map(\.current), in: site, assets: templates.assetPaths,
+                                                            searchCache: searchIndex)
+        else { return nil }
+        clock.finished("plan")
+
+        for relative in changed { loaded[relative] = reloaded[relative] }
+        var outcome = outcome
+        outcome.bodiesOnly = true
+        outcome.diagnostics = last.diagnostics
+        outcome.bodiesConverted = documents.conversions - conversionsBefore
+        let toRender = planned.filter { pages[$0.path] != $0.content }
+        let files = SiteRenderer.renderPages(toRender, templates: templates, language: site.config.language)
+        outcome.pagesRendered = toRender.count
+        clock.finished("render")
+        guard write(files, removing: [], outcome: &outcome) else { return outcome }
+        clock.finished("write")
+        for page in toRender { pages[page.path] = page.content }
+        self.last = (site, last.diagnostics, last.files)
+        return outcome
+    }
+
+    /// Writes the changed files and removes the stale ones. After a failure the next rebuild
+    /// writes every file again.
+    private func write(_ files: [OutputFile], removing stale: [String], outcome: inout Outcome) -> Bool {
         do {
             // The first time, nobody reads the folder yet: files are written in place, without the
             // write-and-rename that keeps later rewrites whole for a reader.
@@ -130,13 +198,11 @@ public final class IncrementalBuilder {
                                               hint: "check that the folder is writable"))
             pages = [:]
             copies = [:]
-            return outcome
+            last = nil
+            return false
         }
-        clock.finished("write")
-        pages = newPages
-        copies = newCopies
         outcome.changedPaths = files.map(\.path) + stale
         outcome.succeeded = true
-        return outcome
+        return true
     }
 }

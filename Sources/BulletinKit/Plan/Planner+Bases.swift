@@ -49,28 +49,30 @@ extension Planner {
     }
 
     func writeUpPages() -> [PlannedPage] {
-        site.writeUps.parallelMap { writeUp in
-            let base = basesByID[writeUp.baseID]!
-            let inBulletins = (bulletinsByItem[writeUp.reference] ?? []).map {
-                ModelLink(title: "\($0.year)年\($0.issueLabel) \($0.title)", url: addresses.link(Addresses.bulletin($0)))
-            }
-            let view = WriteUpView(
-                title: writeUp.title,
-                kind: writeUp.kind.chinese,
-                date: DateView(writeUp.date),
-                reportYear: writeUp.kind == .report ? "\(writeUp.year)年度" : nil,
-                base: ModelLink(title: base.name, url: addresses.link(Addresses.base(base.id))),
-                revocation: revocation(of: base),
-                models: writeUp.modelIDs.compactMap(link(toModel:)),
-                example: writeUp.example,
-                summary: writeUp.summary,
-                coverURL: writeUp.cover.map(addresses.link),
-                html: writeUp.body.html,
-                bulletins: inBulletins
-            )
-            return page(Addresses.writeUp(writeUp), template: "writeup", section: Addresses.bases, title: writeUp.title,
-                        description: writeUp.summary ?? writeUp.body.excerpt(),
-                        article: (writeUp.title, writeUp.date, base.name), view: view)
+        site.writeUps.parallelMap(writeUpPage)
+    }
+
+    func writeUpPage(_ writeUp: WriteUp) -> PlannedPage {
+        let base = basesByID[writeUp.baseID]!
+        let inBulletins = (bulletinsByItem[writeUp.reference] ?? []).map {
+            ModelLink(title: "\($0.year)年\($0.issueLabel) \($0.title)", url: addresses.link(Addresses.bulletin($0)))
         }
+        let view = WriteUpView(
+            title: writeUp.title,
+            kind: writeUp.kind.chinese,
+            date: DateView(writeUp.date),
+            reportYear: writeUp.kind == .report ? "\(writeUp.year)年度" : nil,
+            base: ModelLink(title: base.name, url: addresses.link(Addresses.base(base.id))),
+            revocation: revocation(of: base),
+            models: writeUp.modelIDs.compactMap(link(toModel:)),
+            example: writeUp.example,
+            summary: writeUp.summary,
+            coverURL: writeUp.cover.map(addresses.link),
+            html: writeUp.body.html,
+            bulletins: inBulletins
+        )
+        return page(Addresses.writeUp(writeUp), template: "writeup", section: Addresses.bases, title: writeUp.title,
+                    description: writeUp.summary ?? writeUp.body.excerpt(),
+                    article: (writeUp.title, writeUp.date, base.name), view: view)
     }
 }

@@ -11,7 +11,7 @@ extension Planner {
         return pages
     }
 
-    private func bulletinPage(_ bulletin: Bulletin) -> PlannedPage {
+    func bulletinPage(_ bulletin: Bulletin) -> PlannedPage {
         let items = bulletin.items.enumerated().compactMap { index, reference -> BulletinView.BulletinItem? in
             guard let writeUp = writeUpsByReference[reference] else { return nil }
             return BulletinView.BulletinItem(number: index + 1, title: writeUp.title, url: addresses.link(Addresses.writeUp(writeUp)),

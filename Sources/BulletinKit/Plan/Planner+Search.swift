@@ -23,12 +23,7 @@ extension Planner {
             documents.append(SearchDocument(title: base.name, path: Addresses.base(base.id), kind: "实践基地", base: base.name,
                                             district: base.district ?? "", date: "", text: facts.filter { !$0.isEmpty }.joined(separator: "　")))
         }
-        for writeUp in site.writeUps {
-            let base = basesByID[writeUp.baseID]
-            documents.append(SearchDocument(title: writeUp.title, path: Addresses.writeUp(writeUp), kind: writeUp.kind.chinese,
-                                            base: base?.name ?? "", district: base?.district ?? "", date: writeUp.date.chinese,
-                                            text: [writeUp.summary ?? "", writeUp.body.plainText].joined(separator: "\n")))
-        }
+        documents += site.writeUps.map(searchDocument(of:))
         for bulletin in site.bulletins {
             let items = bulletin.items.compactMap { writeUpsByReference[$0]?.title }.joined(separator: "　")
             documents.append(SearchDocument(title: "\(bulletin.year)年\(bulletin.issueLabel) \(bulletin.title)", path: Addresses.bulletin(bulletin),
@@ -59,5 +54,12 @@ extension Planner {
                                             district: "", date: "", text: free.body.plainText))
         }
         return documents
+    }
+
+    func searchDocument(of writeUp: WriteUp) -> SearchDocument {
+        let base = basesByID[writeUp.baseID]
+        return SearchDocument(title: writeUp.title, path: Addresses.writeUp(writeUp), kind: writeUp.kind.chinese,
+                              base: base?.name ?? "", district: base?.district ?? "", date: writeUp.date.chinese,
+                              text: [writeUp.summary ?? "", writeUp.body.plainText].joined(separator: "\n"))
     }
 }

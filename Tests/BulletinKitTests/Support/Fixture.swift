@@ -60,6 +60,17 @@ struct Fixture {
         Pipeline.check(folders, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01")))
     }
 
+    /// The files of a clean build of the content as it is now, without the marker of a published
+    /// folder: what a preview folder must hold.
+    func cleanBuild() throws -> [String: Data] {
+        try? FileManager.default.removeItem(at: url("Public"))
+        try? FileManager.default.removeItem(at: BuildManifest.fileName(for: url("Public")))
+        _ = try build()
+        var clean = try snapshot("Public")
+        clean.removeValue(forKey: "/" + OutputWriter.markerName)
+        return clean
+    }
+
     /// Every file of the output folder with its bytes, to compare two builds or prove a folder unchanged.
     func snapshot(_ relative: String = "Public") throws -> [String: Data] {
         let base = url(relative)
