@@ -42,14 +42,38 @@ final class FolderWatcher: @unchecked Sendable {
             return now != lastSnapshot
         }
         var changed = false
+        var folderArrived = false
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count <= 0 { break }
             changed = true
-            // New folders need watches of their own; re-adding existing ones is harmless.
+            folderArrived = folderArrived || Self.folderArrived(in: buffer[..<count])
+        }
+        // A new folder needs watches of its own; re-adding existing ones is harmless. Only then is
+        // the tree walked again: at 10,000 write-ups a walk took longer than rebuilding an edit.
+        if folderArrived {
             for folder in folders { _ = watchTree(folder) }
         }
         return changed
+    }
+
+    /// Whether the events read include a folder made or moved in, or events lost to overflow.
+    private static func folderArrived(in events: ArraySlice<UInt8>) -> Bool {
+        #if canImport(Glibc)
+        // Each event is `struct inotify_event` (wd, mask, cookie, len: 4 bytes each) and a name of `len` bytes.
+        return events.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 16 <= raw.count {
+                let mask = raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { return true }
+                if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { return true }
+                offset += 16 + Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+            }
+            return false
+        }
+        #else
+        return true
+        #endif
     }
 
     private func watchTree(_ folder: URL) -> Bool {
