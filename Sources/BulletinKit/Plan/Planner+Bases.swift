@@ -17,7 +17,7 @@ extension Planner {
     }
 
     private func basePage(_ base: Base) -> PlannedPage {
-        let writeUps = writeUpsByBase[base.id] ?? []
+        let writeUps = writeUps(ofBase: base.id)
         let modelIDs = site.models.map(\.id).filter { id in writeUps.contains { $0.modelIDs.contains(id) } }
         let view = BaseView(
             name: base.name,
@@ -42,8 +42,8 @@ extension Planner {
     }
 
     func reportCells(for base: Base) -> [ReportCell] {
-        AnnualReports.cells(for: base, writeUps: writeUpsByBase[base.id] ?? [], asOf: site.asOf).map { cell in
-            let url = cell.report.flatMap { writeUpsByReference[$0] }.map { addresses.link(Addresses.writeUp($0)) }
+        AnnualReports.cells(for: base, writeUps: writeUps(ofBase: base.id), asOf: site.asOf).map { cell in
+            let url = cell.report.flatMap(writeUp).map { addresses.link(Addresses.writeUp($0)) }
             return ReportCell(year: cell.year, label: cell.state.chinese, cssClass: "report-\(cell.state.rawValue)", url: url)
         }
     }

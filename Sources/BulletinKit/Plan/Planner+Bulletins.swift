@@ -13,7 +13,7 @@ extension Planner {
 
     func bulletinPage(_ bulletin: Bulletin) -> PlannedPage {
         let items = bulletin.items.enumerated().compactMap { index, reference -> BulletinView.BulletinItem? in
-            guard let writeUp = writeUpsByReference[reference] else { return nil }
+            guard let writeUp = writeUp(reference) else { return nil }
             return BulletinView.BulletinItem(number: index + 1, title: writeUp.title, url: addresses.link(Addresses.writeUp(writeUp)),
                                              baseName: basesByID[writeUp.baseID]?.name ?? writeUp.baseID,
                                              baseURL: addresses.link(Addresses.base(writeUp.baseID)), kind: writeUp.kind.chinese,

@@ -25,7 +25,7 @@ extension Planner {
         }
         documents += site.writeUps.map(searchDocument(of:))
         for bulletin in site.bulletins {
-            let items = bulletin.items.compactMap { writeUpsByReference[$0]?.title }.joined(separator: "　")
+            let items = bulletin.items.compactMap { writeUp($0)?.title }.joined(separator: "　")
             documents.append(SearchDocument(title: "\(bulletin.year)年\(bulletin.issueLabel) \(bulletin.title)", path: Addresses.bulletin(bulletin),
                                             kind: "工作简报", base: "", district: "", date: bulletin.date.chinese,
                                             text: bulletin.body.plainText + "\n" + items))

@@ -35,9 +35,11 @@ struct Planner {
     let site: Site
     let addresses: Addresses
     let basesByID: [String: Base]
-    let writeUpsByBase: [String: [WriteUp]]
+    /// Places in `site.writeUps`, by base and by reference: copies of 10,000 write-ups in these
+    /// lookups took longer to make and free than planning an edit's pages.
+    private let writeUpPlacesByBase: [String: [Int]]
     let modelsByID: [String: CollaborationModel]
-    let writeUpsByReference: [String: WriteUp]
+    private let writeUpPlaceByReference: [String: Int]
     /// The bulletins featuring each write-up, by `base-id/slug`.
     let bulletinsByItem: [String: [Bulletin]]
     let assets: [String: String]
@@ -49,9 +51,10 @@ struct Planner {
         self.searchCache = searchCache
         addresses = Addresses(rootPath: site.config.rootPath, baseURL: site.config.baseURL)
         basesByID = Dictionary(uniqueKeysWithValues: site.bases.map { ($0.id, $0) })
-        writeUpsByBase = Dictionary(grouping: site.writeUps, by: \.baseID)
+        writeUpPlacesByBase = Dictionary(grouping: site.writeUps.indices, by: { site.writeUps[$0].baseID })
         modelsByID = Dictionary(uniqueKeysWithValues: site.models.map { ($0.id, $0) })
-        writeUpsByReference = Dictionary(site.writeUps.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        writeUpPlaceByReference = Dictionary(site.writeUps.indices.map { (site.writeUps[$0].reference, $0) },
+                                             uniquingKeysWith: { first, _ in first })
         var bulletinsByItem: [String: [Bulletin]] = [:]
         for bulletin in site.bulletins {
             for item in bulletin.items { bulletinsByItem[item, default: []].append(bulletin) }
@@ -60,6 +63,16 @@ struct Planner {
     }
 
     static let unknownDistrict = "区县未注明"
+
+    /// The base's write-ups, newest first.
+    func writeUps(ofBase id: String) -> [WriteUp] {
+        (writeUpPlacesByBase[id] ?? []).map { site.writeUps[$0] }
+    }
+
+    /// The write-up a bulletin or a report cell refers to as `base-id/slug`.
+    func writeUp(_ reference: String) -> WriteUp? {
+        writeUpPlaceByReference[reference].map { site.writeUps[$0] }
+    }
 
     // MARK: chrome shared by every page
 
