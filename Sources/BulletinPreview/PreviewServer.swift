@@ -72,6 +72,7 @@ struct RebuildReporter: Sendable {
     let say: @Sendable (String) -> Void
 
     func callAsFunction(_ outcome: IncrementalBuilder.Outcome, initial: Bool) {
+        if outcome.nothingChanged { return }
         for diagnostic in outcome.diagnostics.sorted { say(diagnostic.formatted) }
         let milliseconds = Int((outcome.seconds * 1000).rounded())
         if outcome.succeeded {

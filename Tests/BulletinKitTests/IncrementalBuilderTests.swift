@@ -19,6 +19,10 @@ import Testing
 
         let idle = session.rebuild()
         #expect(idle.succeeded && idle.filesRead == 0 && idle.bodiesConverted == 0 && idle.pagesRendered == 0 && idle.changedPaths.isEmpty)
+        #expect(idle.nothingChanged)
+        try fixture.write("Content/bases/xiushan-library/.example-report.md.swp", "an editor's own file")
+        let hidden = session.rebuild()
+        #expect(hidden.succeeded && hidden.nothingChanged && hidden.diagnostics.all == first.diagnostics.all)
 
         let writeUp = "Content/bases/wanzhou-shahe-primary/example-practice.md"
         try fixture.edit(writeUp, replacing: "## 做法概述", with: "## 做法概述\n\n新增的一段文字。")

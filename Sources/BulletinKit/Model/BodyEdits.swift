@@ -1,12 +1,12 @@
 /// The commonest edit in a session, text changed in write-ups' bodies: when the files are the same
 /// ones and each front matter is as it was, every reference, order and listing of the model stays
 /// as it was, and the new model is the last one with those bodies converted again.
-public enum BodyEdits {
-    public struct Edit: Sendable {
+enum BodyEdits {
+    struct Edit: Sendable {
         /// Where the write-up is in the site's `writeUps`.
-        public var index: Int
-        public var previous: WriteUp
-        public var current: WriteUp
+        var index: Int
+        var previous: WriteUp
+        var current: WriteUp
     }
 
     /// The write-ups of `site` with the bodies of `sources` converted again, each beside the

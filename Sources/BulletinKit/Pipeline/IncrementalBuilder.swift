@@ -3,8 +3,8 @@ import Foundation
 /// The pipeline for a session that rebuilds many times (the preview server): it keeps what the last
 /// rebuild read, converted and rendered, and redoes only what changed — files are re-read when their
 /// stamp changes, bodies re-converted when their text changes, and pages re-rendered and re-written
-/// when their data changes. Model and plan run whole each time: they are cheap,
-/// and it keeps every cross-reference check exact.
+/// when their data changes. Model and plan run whole, which keeps every cross-reference check
+/// exact, except for the commonest edit, text changed in write-ups' bodies (`rebuildBodies`).
 public final class IncrementalBuilder {
     public struct Outcome: Sendable {
         public var diagnostics: Diagnostics
@@ -18,6 +18,8 @@ public final class IncrementalBuilder {
         /// Only write-ups' bodies changed: the last site was kept with the new bodies, and only the
         /// pages showing them were planned again.
         public var bodiesOnly = false
+        /// No file the site is made from changed (an editor's hidden files did): nothing was done.
+        public var nothingChanged = false
         /// Paths written or removed in the output folder, relative to it.
         public var changedPaths: [String] = []
         public var seconds: Double = 0
@@ -143,13 +145,20 @@ public final class IncrementalBuilder {
 
     /// The quick path for text changed in write-ups' bodies, when no file came or went and every
     /// front matter is as it was: the last site takes the new bodies, and only the pages that show
-    /// them are planned again. Nil when that does not hold, or the change reaches further (a
-    /// body's start shown in lists, a diagnostic, the search index's shards): the rebuild then
-    /// runs whole.
+    /// them are planned again; when no file changed at all, nothing is done. Nil when that does
+    /// not hold, or the change reaches further (a body's start shown in lists, a diagnostic, the
+    /// search index's shards): the rebuild then runs whole.
     private func rebuildBodies(_ changed: [String], reloaded: [String: (FileStamp, LoadedFile)], listing: ContentTree.Listing,
                                outcome: Outcome, clock: inout StageClock) -> Outcome? {
-        guard let last, !changed.isEmpty, listing.diagnostics.isEmpty, listing.files == last.files,
-              let templates, templates.isCurrent() else { return nil }
+        guard let last, listing.diagnostics.isEmpty, listing.files == last.files, let templates, templates.isCurrent()
+        else { return nil }
+        var outcome = outcome
+        outcome.diagnostics = last.diagnostics
+        if changed.isEmpty {
+            outcome.succeeded = true
+            outcome.nothingChanged = true
+            return outcome
+        }
         var sources: [(previous: MarkdownSource, current: MarkdownSource)] = []
         for relative in changed {
             guard case .markdown(let previous)? = loaded[relative]?.file, case .markdown(let current)? = reloaded[relative]?.1
@@ -170,9 +179,7 @@ public final class IncrementalBuilder {
         clock.finished("plan")
 
         for relative in changed { loaded[relative] = reloaded[relative] }
-        var outcome = outcome
         outcome.bodiesOnly = true
-        outcome.diagnostics = last.diagnostics
         outcome.bodiesConverted = documents.conversions - conversionsBefore
         let toRender = planned.filter { pages[$0.path] != $0.content }
         let files = SiteRenderer.renderPages(toRender, templates: templates, language: site.config.language)

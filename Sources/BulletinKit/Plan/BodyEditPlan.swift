@@ -3,7 +3,7 @@
 /// start of its text; they stay as they were while that does.
 extension SitePlanner {
     /// Whether every page that lists `current` shows it as it showed `previous`, which differs only in its body.
-    public static func listingsUnchanged(_ current: WriteUp, previous: WriteUp) -> Bool {
+    static func listingsUnchanged(_ current: WriteUp, previous: WriteUp) -> Bool {
         current.summary != nil
             || (current.body.excerpt() == previous.body.excerpt() && current.body.excerpt(200) == previous.body.excerpt(200))
     }
@@ -11,7 +11,7 @@ extension SitePlanner {
     /// The pages that show the bodies of `writeUps`, planned again from `site`, which holds them
     /// already; the search index is updated in place. Nil when it cannot be (its shards would
     /// change): the site is then planned whole.
-    public static func pagesShowingBodies(of writeUps: [WriteUp], in site: Site, assets: [String: String],
+    static func pagesShowingBodies(of writeUps: [WriteUp], in site: Site, assets: [String: String],
                                           searchCache: SearchIndexCache) -> [PlannedPage]? {
         let planner = Planner(site: site, assets: assets, searchCache: searchCache)
         guard let searchFiles = searchCache.replace(writeUps.map(planner.searchDocument(of:))) else { return nil }
