@@ -31,8 +31,22 @@ public enum OutputWriter {
         var stamps: [WrittenFile] = []
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            stamps = try write(count: count, into: staging, make: make)
+            // The site the last build replaced is written over, when there is one.
+            if let found = PreviousSite.take(for: output, as: staging) {
+                do {
+                    stamps = try write(count: count, into: staging, make: make)
+                    PreviousSite.removeLeftovers(found, written: stamps, in: staging)
+                } catch {
+                    // Something in the old folder stood in the way (a folder where a file goes):
+                    // the site is written into an empty one instead.
+                    try fileManager.removeItem(at: staging)
+                    try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+                    stamps = try write(count: count, into: staging, make: make)
+                }
+            } else {
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+                stamps = try write(count: count, into: staging, make: make)
+            }
             try Data("built by bulletin; this folder is replaced as a whole by each build\n".utf8)
                 .write(to: staging.appendingPathComponent(markerName))
             try swap(staging, into: output)
@@ -44,8 +58,8 @@ public enum OutputWriter {
             throw .error(at: SourceLocation(path: displayPath), "cannot write the site: \(error.localizedDescription)",
                          hint: "check that the folder's parent exists and is writable; the previous site was left as it was")
         }
-        // After the swap the staging path holds the previous site.
-        try? fileManager.removeItem(at: staging)
+        // After the swap the staging path holds the previous site, kept for the next build.
+        PreviousSite.keep(staging, for: output)
         return stamps
     }
 

@@ -65,6 +65,7 @@ struct Fixture {
     func cleanBuild() throws -> [String: Data] {
         try? FileManager.default.removeItem(at: url("Public"))
         try? FileManager.default.removeItem(at: BuildManifest.fileName(for: url("Public")))
+        try? FileManager.default.removeItem(at: PreviousSite.folder(for: url("Public")))
         _ = try build()
         var clean = try snapshot("Public")
         clean.removeValue(forKey: "/" + OutputWriter.markerName)
