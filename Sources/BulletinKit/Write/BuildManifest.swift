@@ -1,21 +1,24 @@
 import Foundation
 
 /// What the last successful build was made from and what it wrote, kept beside the output folder
-/// (`.Public.manifest.json`). When every input, every option and the tool itself are as they were,
+/// (`.Public.manifest`). When every input, every option and the tool itself are as they were,
 /// and the output folder still holds exactly what was written, the build has nothing to do. It is
 /// never trusted further than that: any difference, or no manifest, means a full build.
 public struct BuildManifest: Equatable, Sendable {
-    var format = 1
+    var format = 2
     /// The running executable: a new version of the tool may write different pages.
     var tool: String
     var options: [String]
     /// Content and template files by `content/…` and `templates/…`, with their stamps.
     var inputs: [String: String]
+    /// A fingerprint of the tool, the options and the inputs, written first in the file: when it
+    /// differs, the rest (a megabyte at 10,000 write-ups) is not read.
+    var digest: String
     /// Every file of the output folder with its stamp, as left by the build.
     var outputs: [String: String] = [:]
 
     static func fileName(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).manifest.json")
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).manifest")
     }
 
     /// The manifest of the inputs as they are now (outputs empty).
@@ -31,11 +34,18 @@ public struct BuildManifest: Equatable, Sendable {
         let settings = ["as-of \(options.asOf.iso)", "drafts \(options.includeDrafts)", "base-url \(options.baseURL ?? "")",
                         "strict \(options.strict)", "precompress \(options.precompress)",
                         "content \(folders.content.standardizedFileURL.path)", "templates \(folders.templates.standardizedFileURL.path)"]
-        return BuildManifest(tool: tool, options: settings, inputs: inputs)
+        return BuildManifest(tool: tool, options: settings, inputs: inputs, digest: digest(tool: tool, options: settings, inputs: inputs))
+    }
+
+    /// Summed over the entries, so that it needs no sorting.
+    private static func digest(tool: String, options: [String], inputs: [String: String]) -> String {
+        var sum = FNV1a.hash("\(tool)\u{0}\(options.joined(separator: "\u{0}"))".utf8)
+        for (path, stamp) in inputs { sum &+= FNV1a.hash("\(path)\u{0}\(stamp)".utf8) }
+        return FNV1a.hex(sum)
     }
 
     /// Whether `output` still holds what the last build wrote there, from the same tool, options and
-    /// inputs as `current`. The output folder is walked while the last manifest is parsed.
+    /// inputs as `current`. The output folder is walked while the last manifest is read.
     static func outputIsUpToDate(_ output: URL, with current: BuildManifest) -> Bool {
         guard digestMatches(current, for: output) else { return false }
         let found = Concurrent { outputStamps(output) }
@@ -49,13 +59,13 @@ public struct BuildManifest: Equatable, Sendable {
         FolderSnapshot.take(output).mapValues(\.description)
     }
 
-    /// A fingerprint of the tool, the options and the inputs, written first in the file: when it
-    /// differs, the rest (two megabytes at 10,000 write-ups) is not parsed. Summed over the
-    /// entries, so that it needs no sorting.
-    var digest: String {
-        var sum = FNV1a.hash("\(format)\u{0}\(tool)\u{0}\(options.joined(separator: "\u{0}"))".utf8)
-        for (path, stamp) in inputs { sum &+= FNV1a.hash("\(path)\u{0}\(stamp)".utf8) }
-        return FNV1a.hex(sum)
+    /// The first bytes of the file: what it is, its format and its digest.
+    private static func head(format: Int, digest: String) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.string("bulletin manifest")
+        writer.int(format)
+        writer.string(digest)
+        return writer.bytes
     }
 
     /// Whether the last build's manifest starts with the digest of `current` and its output folder
@@ -63,54 +73,65 @@ public struct BuildManifest: Equatable, Sendable {
     private static func digestMatches(_ current: BuildManifest, for output: URL) -> Bool {
         // With no output folder there is nothing to trust, whatever the manifest says.
         guard FileManager.default.fileExists(atPath: output.path) else { return false }
-        let expected = Array("{\"digest\":\"\(current.digest)\"".utf8)
+        let expected = head(format: current.format, digest: current.digest)
         guard let handle = FileHandle(forReadingAtPath: fileName(for: output).path) else { return false }
         let head = (try? handle.read(upToCount: expected.count)) ?? Data()
         try? handle.close()
         return head.elementsEqual(expected)
     }
 
-    private static func read(for output: URL) -> BuildManifest? {
-        guard let data = try? Data(contentsOf: fileName(for: output)),
-              let fields = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let format = fields["format"] as? Int, let tool = fields["tool"] as? String,
-              let options = fields["options"] as? [String], let inputs = fields["inputs"] as? [String: String],
-              let outputs = fields["outputs"] as? [String: String]
-        else { return nil }
-        return BuildManifest(format: format, tool: tool, options: options, inputs: inputs, outputs: outputs)
+    static func read(for output: URL) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: fileName(for: output).path) else { return nil }
+        var reader = BinaryReader([UInt8](data))
+        guard reader.string() == "bulletin manifest" else { return nil }
+        let format = reader.int(), digest = reader.string(), tool = reader.string(), options = reader.strings()
+        func map() -> [String: String] {
+            let count = reader.int()
+            var map: [String: String] = [:]
+            map.reserveCapacity(max(0, min(count, 1 << 20)))
+            for _ in 0..<max(0, count) where !reader.failed { map[reader.string()] = reader.string() }
+            return map
+        }
+        let inputs = map()
+        let outputs = map()
+        guard !reader.failed, reader.isAtEnd else { return nil }
+        return BuildManifest(format: format, tool: tool, options: options, inputs: inputs, digest: digest, outputs: outputs)
     }
 
-    /// The manifest up to its outputs (digest, format, inputs, options, tool), as an unfinished
-    /// object: made while the site is written, since only the outputs wait for the writing.
+    /// The manifest up to its outputs (what it is, format, digest, tool, options, inputs), as made
+    /// while the site is written: only the outputs wait for the writing.
     func encodedHead() -> [UInt8] {
-        var bytes = Array("{\"digest\":\"\(digest)\",\"format\":\(format),\"inputs\":".utf8)
-        JSONText.appendObject(inputs, to: &bytes)
-        bytes += ",\"options\":".utf8
-        JSONText.appendArray(options, to: &bytes)
-        bytes += ",\"tool\":".utf8
-        JSONText.appendQuoted(tool, to: &bytes)
-        return bytes
+        var writer = BinaryWriter()
+        writer.string(tool)
+        writer.strings(options)
+        writer.int(inputs.count)
+        for (path, stamp) in inputs {
+            writer.string(path)
+            writer.string(stamp)
+        }
+        return Self.head(format: format, digest: digest) + writer.bytes
     }
 
     /// Adds to `encodedHead` what the build wrote (the writer's stamps, so the output is not listed
-    /// again), in the order it was written, closes the object and writes the file; a manifest that
-    /// cannot be written only costs the next build its shortcut.
+    /// again) and writes the file; a manifest that cannot be written only costs the next build its
+    /// shortcut.
     static func write(_ encodedHead: [UInt8], outputs: [WrittenFile], for output: URL) {
-        var bytes = encodedHead
-        bytes += ",\"outputs\":{".utf8
-        var first = true
+        write(encodedHead, outputs: outputs.lazy.map { ($0.path, $0.stamp.description) }, for: output)
+    }
+
+    /// The same, with the stamps as the manifest keeps them.
+    static func write(_ encodedHead: [UInt8], outputs: some Sequence<(path: String, stamp: String)>, for output: URL) {
         // As a listing of the folder sees it: hidden files are left out.
-        for file in outputs where !isHidden(file.path) {
-            if !first { bytes.append(UInt8(ascii: ",")) }
-            first = false
-            JSONText.appendQuoted(file.path, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            JSONText.appendQuoted(file.stamp.description, to: &bytes)
+        let listed = outputs.filter { !isHidden($0.path) }
+        var writer = BinaryWriter()
+        writer.int(listed.count)
+        for (path, stamp) in listed {
+            writer.string(path)
+            writer.string(stamp)
         }
-        bytes += "}}".utf8
         // Written beside and renamed into place, unsynced like the pages it describes.
         _ = try? FileSystemCalls.replace(at: fileName(for: output).path) { temporary throws(FileSystemCalls.Failure) in
-            try FileSystemCalls.write(bytes, to: temporary)
+            try FileSystemCalls.write(encodedHead + writer.bytes, to: temporary)
         }
     }
 }
