@@ -115,7 +115,7 @@ import Testing
     @Test func aSessionUpdatesTheIndexToWhatAFreshBuildMakes() {
         var documents = Self.documents(60, seed: 7)
         let cache = SearchIndexCache()
-        let first = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache)
+        let first = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache).files
         #expect(first.filter { $0.path.hasPrefix("search/terms-") }.count > 2)
         let replacements = Self.documents(60, seed: 8)
         for round in 0..<3 {
@@ -125,13 +125,44 @@ import Testing
             }
             let updated = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache)
             let fresh = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
-            #expect(updated.map(\.path) == fresh.map(\.path))
-            #expect(updated.map(\.bytes) == fresh.map(\.bytes))
+            #expect(updated.files.map(\.path) == fresh.files.map(\.path))
+            #expect(updated.files.map(\.bytes) == fresh.files.map(\.bytes))
+            #expect(updated.postings == fresh.postings)
         }
         #expect(cache.updates == 3)
         documents.swapAt(0, 1)
-        let reordered = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache)
-        #expect(reordered.map(\.bytes) == SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"]).map(\.bytes))
+        let reordered = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache).files
+        #expect(reordered.map(\.bytes) == SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"]).files.map(\.bytes))
         #expect(cache.updates == 3)
+    }
+
+    @Test func aPatchOfThePublishedIndexGivesWhatAFreshBuildMakes() throws {
+        var documents = Self.documents(60, seed: 7)
+        var published = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
+        #expect(published.files.filter { $0.path.hasPrefix("search/terms-") }.count > 2)
+        let replacements = Self.documents(60, seed: 9)
+        for round in 0..<3 {
+            var changes: [(id: Int, document: SearchDocument)] = []
+            for index in [3 + round, 17, 18, 59 - round] {
+                documents[index].text = replacements[(index + round) % 60].text + "English \(round)"
+                changes.append((index, documents[index]))
+            }
+            let files = Dictionary(published.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+            let patch = try #require(SearchIndexPatch.files(replacing: changes, postings: published.postings, read: { files[$0] }))
+            let fresh = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
+            #expect(patch.postings == fresh.postings)
+            let patched = files.merging(patch.files.map { ($0.path, $0.bytes) }) { _, new in new }
+            #expect(patched == Dictionary(fresh.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first }))
+            #expect(patch.files.allSatisfy { $0.path.hasPrefix("search/terms-") || $0.path.hasPrefix("search/text-") },
+                    "only term and text files: titles and kinds did not change")
+            published = fresh
+        }
+        // A text cut for snippets hides some of its old terms: no patch then.
+        let long = String(repeating: "家", count: SearchIndex.snippetText + 5)
+        documents[5].text = long
+        let withLong = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
+        let files = Dictionary(withLong.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        documents[5].text = "短"
+        #expect(SearchIndexPatch.files(replacing: [(5, documents[5])], postings: withLong.postings, read: { files[$0] }) == nil)
     }
 }

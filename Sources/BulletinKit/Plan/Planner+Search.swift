@@ -1,18 +1,23 @@
 extension Planner {
-    /// The search page and the index files it loads.
-    func searchPages() -> [PlannedPage] {
+    /// The search page and the index files it loads, and the number of postings in them.
+    func searchPages() -> (pages: [PlannedPage], postings: Int) {
         let documents = searchDocuments()
         let kinds = ["实践基地", "特色做法", "年度报告", "活动", "工作简报", "通知公告", "通知附件", "协同育人模式", "页面"]
             .filter { kind in documents.contains { $0.kind == kind } }
         let districts = DistrictGrouping.group(site.bases, order: site.config.districts).compactMap(\.district)
-        var pages = SearchIndex.files(for: documents, kinds: kinds, districts: districts, cache: searchCache).map {
-            PlannedPage(path: $0.path, content: .bytes($0.bytes))
-        }
+        let index = SearchIndex.files(for: documents, kinds: kinds, districts: districts, cache: searchCache)
+        var pages = index.files.map { PlannedPage(path: $0.path, content: .bytes($0.bytes)) }
         let view = SearchView(indexURL: addresses.link(SearchIndex.folder), kinds: kinds, districts: districts,
                               scriptURL: asset("search.js"))
         pages.append(page(Addresses.search, template: "search", section: Addresses.search, title: "站内搜索",
                           description: "搜索本站的基地、稿件、简报和通知。", view: view))
-        return pages
+        return (pages, index.postings)
+    }
+
+    /// Where the site's write-up at `index` is among the search documents: after the bases, in
+    /// the site's order, as `searchDocuments` puts them.
+    static func searchID(ofWriteUpAt index: Int, in site: Site) -> Int {
+        site.bases.count + index
     }
 
     func searchDocuments() -> [SearchDocument] {

@@ -5,6 +5,8 @@ public struct SitePlan: Sendable {
     public var pages: [PlannedPage]
     /// Content files published as they are: content-relative path (also the output path).
     public var copies: [String]
+    /// Postings in the search index's term files: how many there are sets how many files.
+    public var searchPostings: Int
 }
 
 extension SitePlan {

@@ -17,7 +17,7 @@ public enum SitePlanner {
         pages.append(planner.reportsPage())
         pages += planner.noticePages()
         pages += planner.freePages()
-        pages += search.value
+        pages += search.value.pages
         pages.append(planner.notFoundPage())
 
         let htmlPages = pages.filter { $0.path.hasSuffix("index.html") }
@@ -26,7 +26,7 @@ public enum SitePlanner {
         pages.append(PlannedPage(path: "robots.txt", content: .text(planner.robots())))
 
         let referencedFiles = site.staticFiles
-        return SitePlan(pages: pages, copies: referencedFiles)
+        return SitePlan(pages: pages, copies: referencedFiles, searchPostings: search.value.postings)
     }
 }
 

@@ -28,21 +28,33 @@ public enum SearchIndex {
     /// A title counts this many times a body word.
     static let titleWeight = 10
 
+    /// The index files, and the number of postings in them (which sets the number of shards).
     public static func files(for documents: [SearchDocument], kinds: [String], districts: [String],
-                             cache: SearchIndexCache? = nil) -> [(path: String, bytes: [UInt8])] {
+                             cache: SearchIndexCache? = nil) -> (files: [(path: String, bytes: [UInt8])], postings: Int) {
         // Term counts per document, on all cores (or from the cache of a session).
         let terms: [SearchIndexCache.Terms] = documents.parallelMap { document in
             cache?.terms(of: document) ?? SearchIndexCache.count(document)
         }
         guard let cache else {
             let build = SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts)
-            let files = build.files
+            let made = (build.files, build.postingCount)
             // Its postings (millions of numbers in thousands of lists) are freed on another thread
             // while planning goes on.
             retire(consume build)
-            return files
+            return made
         }
         return cache.index(documents: documents, terms: terms, kinds: kinds, districts: districts)
+    }
+
+    /// `["text",…]`: the texts of a block of documents, each cut to `snippetText` scalars.
+    static func textBlockJSON(_ texts: [String]) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, text) in texts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.appendQuoted(text, scalars: snippetText, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
     }
 
     /// `{"term":[Δdoc,weight,…],…}` with terms sorted and document numbers as differences.
@@ -97,17 +109,18 @@ public final class SearchIndexCache: @unchecked Sendable {
     /// Rebuilds that moved the postings of changed documents instead of making the index afresh.
     public private(set) var updates = 0
 
-    func index(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) -> [(path: String, bytes: [UInt8])] {
+    func index(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String])
+        -> (files: [(path: String, bytes: [UInt8])], postings: Int) {
         keepOnly(documents)
         // Taken out while it changes, so its postings are not copied first.
         if var build = last.take(), build.update(documents: documents, terms: terms, kinds: kinds, districts: districts) {
             last = build
             updates += 1
-            return build.files
+            return (build.files, build.postingCount)
         }
         let build = SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts)
         last = build
-        return build.files
+        return (build.files, build.postingCount)
     }
 
     /// Updates the last index for documents whose text changed while every document kept its place

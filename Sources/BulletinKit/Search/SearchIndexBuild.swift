@@ -12,7 +12,7 @@ struct SearchIndexBuild {
     private var districts: [String]
     private var postings = PartitionedPostings()
     private var words: [UInt64: String] = [:]
-    private var postingCount = 0
+    private(set) var postingCount = 0
     private var shardCount = 1
     /// The term numbers of each shard.
     private var shardTerms: [Set<UInt64>] = []
@@ -128,7 +128,7 @@ struct SearchIndexBuild {
     // MARK: postings
 
     /// About 20,000 postings a shard keeps each file near 100 KB.
-    private static func shardCount(postings: Int) -> Int {
+    static func shardCount(postings: Int) -> Int {
         max(1, min(512, postings / 20_000))
     }
 
@@ -143,7 +143,7 @@ struct SearchIndexBuild {
     }
 
     /// Where document `id` is, or would be, in a list kept in document order.
-    private static func position(of id: Int, in list: [Int32]) -> Int {
+    static func position(of id: Int, in list: [Int32]) -> Int {
         var low = 0
         var high = list.count / 2
         while low < high {
@@ -194,12 +194,6 @@ struct SearchIndexBuild {
 
     private func textFile(_ block: Int) -> [UInt8] {
         let slice = documents[(block * SearchIndex.textsPerBlock)..<min(documents.count, (block + 1) * SearchIndex.textsPerBlock)]
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (index, document) in slice.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONText.appendQuoted(document.text, scalars: SearchIndex.snippetText, to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "]"))
-        return bytes
+        return SearchIndex.textBlockJSON(slice.map(\.text))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// JSON written by hand where files are large or many: the encoders of Foundation took longer
 /// than making the data (the build manifest of 10,000 write-ups: 74 ms).
 enum JSONText {
@@ -108,6 +110,11 @@ enum JSONText {
         }
         bytes.append(UInt8(ascii: "]"))
         return bytes
+    }
+
+    /// A JSON array of strings read back, or nil when the bytes are not one.
+    static func parseStrings(_ bytes: [UInt8]) -> [String]? {
+        (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String]
     }
 
     static func appendArray(_ items: [String], to bytes: inout [UInt8]) {
