@@ -28,7 +28,9 @@ struct Build: ParsableCommand {
                 print("  \(stage.name): \(Int((stage.seconds * 1000).rounded())) ms (processors \(Int((stage.processorSeconds * 1000).rounded())) ms)")
             }
         }
-        if report.upToDate {
+        if report.editedWriteUps > 0 {
+            print("only the text of \(plural(report.editedWriteUps, "write-up")) changed: rewrote the \(plural(report.generatedFiles, "file")) it reaches in \(output)/ in \(Int((report.seconds * 1000).rounded())) ms")
+        } else if report.upToDate {
             print("\(output)/ is up to date: no input, option or output changed since the last build (\(Int((report.seconds * 1000).rounded())) ms)")
         } else if report.wroteOutput {
             let milliseconds = Int((report.seconds * 1000).rounded())

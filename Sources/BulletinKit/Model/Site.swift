@@ -16,6 +16,9 @@ public struct Site: Sendable {
     public var pages: [FreePage]
     /// Files copied as they are, by path inside the content folder.
     public var staticFiles: [String]
+    /// What the links of bodies resolve against: the files of the content folder and the pages
+    /// its Markdown files become.
+    public var paths: ContentPaths
 
     public func notice(_ slug: String) -> Notice? { notices.first { $0.slug == slug } }
     public func status(of base: Base) -> BaseStatus { BaseStatus.of(base, asOf: asOf) }

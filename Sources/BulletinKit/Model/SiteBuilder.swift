@@ -68,7 +68,7 @@ public enum SiteBuilder {
 
         let site = Site(config: config, asOf: options.asOf, batches: registry.batches, bases: registry.bases,
                         writeUps: writeUps, bulletins: bulletins, notices: notices, models: models, pages: pages,
-                        staticFiles: content.staticFiles)
+                        staticFiles: content.staticFiles, paths: paths)
         return (diagnostics.hasErrors ? nil : site, diagnostics)
     }
 }

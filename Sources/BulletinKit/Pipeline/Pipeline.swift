@@ -29,6 +29,9 @@ public struct PipelineReport: Sendable {
     public var wroteOutput = false
     /// The output already held this build's result: nothing was done.
     public var upToDate = false
+    /// Only these many write-ups' bodies changed: just the files they reach were written
+    /// (`generatedFiles` of them).
+    public var editedWriteUps = 0
     public var seconds: Double = 0
     /// Each stage that ran, with its time, in order: for progress output and profiling.
     public var stages: [StageTime] = []
@@ -107,11 +110,21 @@ public enum Pipeline {
                 report.upToDate = true
                 return report
             }
+            if let edits = BodyEditBuild.run(folders, options: options, current: current, templateListing: templateListing) {
+                clock.finished("rebuild what edited bodies reach")
+                report.diagnostics.append(contentsOf: edits.diagnostics)
+                report.editedWriteUps = edits.writeUps
+                report.generatedFiles = edits.written
+                report.wroteOutput = true
+                return report
+            }
             manifest = current
         }
         let content = ContentLoader.load(from: folders.content, displayRoot: folders.contentDisplay, listing: contentListing)
         clock.finished("load")
         let (site, modelDiagnostics) = SiteBuilder.build(content, options: options)
+        // What tells the next build whether a write-up's edit stayed in its body.
+        let frontMatters = write ? BuildState.frontMatters(of: content) : [:]
         retire(consume content)
         report.diagnostics.append(contentsOf: modelDiagnostics)
         clock.finished("model")
@@ -145,14 +158,23 @@ public enum Pipeline {
             clock.finished("render")
             return report
         }
-        // The manifest's record of the inputs is encoded meanwhile; only its outputs wait for the writing.
+        // The manifest's record of the inputs, and the state kept for the next build, are encoded
+        // meanwhile; only the manifest's outputs wait for the writing.
         let manifestHead = manifest.map { manifest in Concurrent { manifest.encodedHead() } }
+        let diagnostics = report.diagnostics.all
+        let state = manifest.map { manifest in
+            Concurrent { [searchPostings = plan.searchPostings, displayRoot = folders.contentDisplay] in
+                BuildState.encoded(digest: manifest.digest, site: site, frontMatters: frontMatters, displayRoot: displayRoot,
+                                   searchPostings: searchPostings, diagnostics: diagnostics)
+            }
+        }
         // Render and write are one pass: each page is written by the core that rendered it.
         do {
             let written = try OutputWriter.publish(count: outputs.count, to: folders.output, displayPath: folders.outputDisplay, make: make)
             report.compressedFiles = written.count - outputs.count
             report.wroteOutput = true
             if let manifestHead { BuildManifest.write(manifestHead.value, outputs: written, for: folders.output) }
+            if let state { BuildState.write(state.value, for: folders.output) }
         } catch {
             report.diagnostics.append(error)
         }

@@ -1,25 +1,34 @@
 /// The pages a write-up's body reaches: its own page, the bulletins that print it, and the search
 /// index. Lists of write-ups, the home page and the feed show its summary or, without one, the
-/// start of its text; they stay as they were while that does.
+/// start of its text; they stay as they were while that does. These pages show no other
+/// write-up than the ones they print, so a site holding only those write-ups plans them the same.
 extension SitePlanner {
-    /// Whether every page that lists `current` shows it as it showed `previous`, which differs only in its body.
-    static func listingsUnchanged(_ current: WriteUp, previous: WriteUp) -> Bool {
-        current.summary != nil
-            || (current.body.excerpt() == previous.body.excerpt() && current.body.excerpt(200) == previous.body.excerpt(200))
+    /// What the pages that list a write-up show of its body: nothing when it has a summary.
+    static func listingFingerprint(_ writeUp: WriteUp) -> UInt64 {
+        guard writeUp.summary == nil else { return 0 }
+        return FNV1a.hash("\(writeUp.body.excerpt())\u{0}\(writeUp.body.excerpt(200))".utf8)
     }
 
-    /// The pages that show the bodies of `writeUps`, planned again from `site`, which holds them
-    /// already; the search index is updated in place. Nil when it cannot be (its shards would
-    /// change): the site is then planned whole.
-    static func pagesShowingBodies(of writeUps: [WriteUp], in site: Site, assets: [String: String],
-                                          searchCache: SearchIndexCache) -> [PlannedPage]? {
-        let planner = Planner(site: site, assets: assets, searchCache: searchCache)
-        guard let searchFiles = searchCache.replace(writeUps.map(planner.searchDocument(of:))) else { return nil }
+    /// Whether every page that lists `current` shows it as it showed `previous`, which differs only in its body.
+    static func listingsUnchanged(_ current: WriteUp, previous: WriteUp) -> Bool {
+        listingFingerprint(current) == listingFingerprint(previous)
+    }
+
+    /// The pages that show the bodies of `writeUps` (the search index aside), planned again from
+    /// `site`, which holds them already and every write-up the bulletins that print them print.
+    static func pagesShowingBodies(of writeUps: [WriteUp], in site: Site, assets: [String: String]) -> [PlannedPage] {
+        let planner = Planner(site: site, assets: assets)
         var pages = writeUps.map(planner.writeUpPage)
         let references = Set(writeUps.map(\.reference))
         for bulletin in site.bulletins where bulletin.items.contains(where: references.contains) {
             pages.append(planner.bulletinPage(bulletin))
         }
-        return pages + searchFiles.map { PlannedPage(path: $0.path, content: .bytes($0.bytes)) }
+        return pages
+    }
+
+    /// The search documents of `writeUps`, as the whole site's index has them.
+    static func searchDocuments(of writeUps: [WriteUp], in site: Site) -> [SearchDocument] {
+        let planner = Planner(site: site, assets: [:])
+        return writeUps.map(planner.searchDocument(of:))
     }
 }

@@ -1,0 +1,115 @@
+import Foundation
+
+/// `bulletin build` after the commonest edit, text changed in write-ups' bodies: when the last
+/// build's manifest and state say every other input, option and the tool are as they were, and
+/// each changed write-up's front matter too, only the pages its body reaches are made again
+/// (`SitePlanner.pagesShowingBodies`, `SearchIndexPatch`) and written over their files in the
+/// output folder, each whole (write beside, rename over). Anything else, or anything unexpected
+/// (a diagnostic, an output file that is not as the manifest says), gives nil: a full build.
+enum BodyEditBuild {
+    struct Result {
+        var diagnostics: [Diagnostic]
+        var writeUps: Int
+        var written: Int
+    }
+
+    static func run(_ folders: PipelineFolders, options: BuildOptions, current: BuildManifest,
+                    templateListing: ContentTree.Listing) -> Result? {
+        let output = folders.output
+        guard let previous = BuildManifest.read(for: output), previous.format == current.format, previous.tool == current.tool,
+              previous.options == current.options, previous.inputs.count == current.inputs.count,
+              let state = BuildState.read(for: output), state.digest == previous.digest,
+              state.displayRoot == folders.contentDisplay
+        else { return nil }
+        var changed: [String] = []
+        for (key, stamp) in current.inputs where previous.inputs[key] != stamp {
+            guard previous.inputs[key] != nil, key.hasPrefix("content/") else { return nil }
+            changed.append(String(key.dropFirst("content/".count)))
+        }
+        guard !changed.isEmpty else { return nil }
+
+        // The edited write-ups, their front matters as they were and their bodies converting cleanly.
+        let converter = BodyConverter(paths: state.site.paths, rootPath: state.site.config.rootPath,
+                                      allowRawHTML: state.site.config.allowsRawHTML)
+        var edited: [(record: BuildState.Record, writeUp: WriteUp)] = []
+        for relative in changed.sorted() {
+            guard let record = state.writeUps.record(atPath: relative), record.clean,
+                  case .markdown(let source) = ContentLoader.loadFile(relative, root: folders.content,
+                                                                       displayPath: folders.contentDisplay + "/" + relative),
+                  FNV1a.hash(source.frontMatterText.utf8) == record.frontMatter
+            else { return nil }
+            let (body, diagnostics) = ReferenceChecker.convert(source, with: converter, documents: nil)
+            var writeUp = record.writeUp
+            writeUp.body = body
+            guard diagnostics.isEmpty, SitePlanner.listingFingerprint(writeUp) == record.listing else { return nil }
+            edited.append((record, writeUp))
+        }
+
+        // The site as the pages to plan see it: every write-up they print, bodies converted again.
+        var site = state.site
+        site.writeUps = edited.map(\.writeUp)
+        let references = Set(edited.map(\.writeUp.reference))
+        for bulletin in site.bulletins where bulletin.items.contains(where: references.contains) {
+            for reference in bulletin.items where !site.writeUps.contains(where: { $0.reference == reference }) {
+                guard let record = state.writeUps.record(forReference: reference),
+                      case .markdown(let source) = ContentLoader.loadFile(record.relativePath, root: folders.content,
+                                                                           displayPath: folders.contentDisplay + "/" + record.relativePath)
+                else { return nil }
+                var writeUp = record.writeUp
+                writeUp.body = ReferenceChecker.convert(source, with: converter, documents: nil).0
+                site.writeUps.append(writeUp)
+            }
+        }
+
+        let (templates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay,
+                                                                listing: templateListing)
+        guard let templates, templateDiagnostics.isEmpty else { return nil }
+        let pages = SitePlanner.pagesShowingBodies(of: edited.map(\.writeUp), in: site, assets: templates.assetPaths)
+        // Each file read back, replaced or made must be as the last build left it (or not be).
+        func unchanged(_ path: String) -> Bool {
+            let stamp = FileStamp(output.appendingPathComponent(path))
+            guard let recorded = previous.outputs[path] else { return stamp.size < 0 }
+            return recorded == stamp.description
+        }
+        let documents = SitePlanner.searchDocuments(of: edited.map(\.writeUp), in: site)
+        guard let search = SearchIndexPatch.files(replacing: zip(edited, documents).map { ($0.record.searchID, $1) },
+                                                  postings: state.searchPostings,
+                                                  read: { path in
+                                                      guard unchanged(path) else { return nil }
+                                                      return try? [UInt8](FileSystemCalls.readFile(output.path + "/" + path))
+                                                  })
+        else { return nil }
+        var files = SiteRenderer.renderPages(pages, templates: templates, language: site.config.language)
+        files += search.files.map { OutputFile(path: $0.path, contents: .bytes($0.bytes)) }
+        if options.precompress {
+            files += files.compactMap(Precompression.compressed)
+        }
+        guard files.allSatisfy({ unchanged($0.path) }) else { return nil }
+        // A page that no longer gains from compression keeps no compressed copy.
+        let dropped = options.precompress ? files.map { $0.path + ".gz" }.filter { previous.outputs[$0] != nil && !files.map(\.path).contains($0) } : []
+        guard dropped.allSatisfy(unchanged) else { return nil }
+
+        var outputs = previous.outputs
+        do {
+            for file in files {
+                guard case .bytes(let bytes) = file.contents else { return nil }
+                let stamp = try FileSystemCalls.replace(at: output.path + "/" + file.path) { temporary throws(FileSystemCalls.Failure) in
+                    try FileSystemCalls.write(bytes, to: temporary)
+                }
+                outputs[file.path] = stamp.description
+            }
+        } catch {
+            // Some pages are new, some old: the manifest no longer describes the folder, so the
+            // next build is a full one.
+            try? FileManager.default.removeItem(at: BuildManifest.fileName(for: output))
+            return nil
+        }
+        for path in dropped {
+            unlink(output.path + "/" + path)
+            outputs[path] = nil
+        }
+        BuildManifest.write(current.encodedHead(), outputs: outputs.lazy.map { (path: $0.key, stamp: $0.value) }, for: output)
+        guard BuildState.update(for: output, digest: current.digest, searchPostings: search.postings) else { return nil }
+        return Result(diagnostics: state.diagnostics, writeUps: edited.count, written: files.count + dropped.count)
+    }
+}
