@@ -29,7 +29,8 @@ struct Build: ParsableCommand {
             }
         }
         if report.editedWriteUps > 0 {
-            print("only the text of \(plural(report.editedWriteUps, "write-up")) changed: rewrote the \(plural(report.generatedFiles, "file")) it reaches in \(output)/ in \(Int((report.seconds * 1000).rounded())) ms")
+            let reach = report.editedWriteUps == 1 ? "it reaches" : "they reach"
+            print("only the text of \(plural(report.editedWriteUps, "write-up")) changed: rewrote the \(plural(report.generatedFiles, "file")) \(reach) in \(output)/ in \(Int((report.seconds * 1000).rounded())) ms")
         } else if report.upToDate {
             print("\(output)/ is up to date: no input, option or output changed since the last build (\(Int((report.seconds * 1000).rounded())) ms)")
         } else if report.wroteOutput {

@@ -148,7 +148,8 @@ import Testing
                 changes.append((index, documents[index]))
             }
             let files = Dictionary(published.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-            let patch = try #require(SearchIndexPatch.files(replacing: changes, postings: published.postings, read: { files[$0] }))
+            let read: @Sendable (String) -> [UInt8]? = { files[$0] }
+            let patch = try #require(SearchIndexPatch.files(replacing: changes, postings: published.postings, read: read))
             let fresh = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
             #expect(patch.postings == fresh.postings)
             let patched = files.merging(patch.files.map { ($0.path, $0.bytes) }) { _, new in new }
@@ -163,6 +164,7 @@ import Testing
         let withLong = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
         let files = Dictionary(withLong.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         documents[5].text = "短"
-        #expect(SearchIndexPatch.files(replacing: [(5, documents[5])], postings: withLong.postings, read: { files[$0] }) == nil)
+        let read: @Sendable (String) -> [UInt8]? = { files[$0] }
+        #expect(SearchIndexPatch.files(replacing: [(5, documents[5])], postings: withLong.postings, read: read) == nil)
     }
 }

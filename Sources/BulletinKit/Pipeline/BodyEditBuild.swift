@@ -13,14 +13,16 @@ enum BodyEditBuild {
         var written: Int
     }
 
-    static func run(_ folders: PipelineFolders, options: BuildOptions, current: BuildManifest,
-                    templateListing: ContentTree.Listing) -> Result? {
+    /// `previous` and `state` are what the last build kept; `current` the manifest of the inputs now.
+    static func run(_ folders: PipelineFolders, options: BuildOptions, current: BuildManifest, previous: BuildManifest,
+                    state: BuildState, templateListing: ContentTree.Listing) -> Result? {
         let output = folders.output
-        guard let previous = BuildManifest.read(for: output), previous.format == current.format, previous.tool == current.tool,
-              previous.options == current.options, previous.inputs.count == current.inputs.count,
-              let state = BuildState.read(for: output), state.digest == previous.digest,
+        guard previous.format == current.format, previous.tool == current.tool, previous.options == current.options,
+              previous.inputs.count == current.inputs.count, state.digest == previous.digest,
               state.displayRoot == folders.contentDisplay
         else { return nil }
+        // The new manifest's inputs are encoded meanwhile.
+        let manifestHead = Concurrent { current.encodedHead() }
         var changed: [String] = []
         for (key, stamp) in current.inputs where previous.inputs[key] != stamp {
             guard previous.inputs[key] != nil, key.hasPrefix("content/") else { return nil }
@@ -66,7 +68,7 @@ enum BodyEditBuild {
         guard let templates, templateDiagnostics.isEmpty else { return nil }
         let pages = SitePlanner.pagesShowingBodies(of: edited.map(\.writeUp), in: site, assets: templates.assetPaths)
         // Each file read back, replaced or made must be as the last build left it (or not be).
-        func unchanged(_ path: String) -> Bool {
+        @Sendable func unchanged(_ path: String) -> Bool {
             let stamp = FileStamp(output.appendingPathComponent(path))
             guard let recorded = previous.outputs[path] else { return stamp.size < 0 }
             return recorded == stamp.description
@@ -90,25 +92,25 @@ enum BodyEditBuild {
         guard dropped.allSatisfy(unchanged) else { return nil }
 
         var outputs = previous.outputs
-        do {
-            for file in files {
-                guard case .bytes(let bytes) = file.contents else { return nil }
-                let stamp = try FileSystemCalls.replace(at: output.path + "/" + file.path) { temporary throws(FileSystemCalls.Failure) in
-                    try FileSystemCalls.write(bytes, to: temporary)
-                }
-                outputs[file.path] = stamp.description
+        let root = output.path
+        let stamps = files.parallelMap { file -> FileStamp? in
+            guard case .bytes(let bytes) = file.contents else { return nil }
+            return try? FileSystemCalls.replace(at: root + "/" + file.path) { temporary throws(FileSystemCalls.Failure) in
+                try FileSystemCalls.write(bytes, to: temporary)
             }
-        } catch {
-            // Some pages are new, some old: the manifest no longer describes the folder, so the
-            // next build is a full one.
+        }
+        guard stamps.allSatisfy({ $0 != nil }) else {
+            // Some pages are new, some old: the manifest no longer describes the folder, so this
+            // build goes on as a full one.
             try? FileManager.default.removeItem(at: BuildManifest.fileName(for: output))
             return nil
         }
+        for (file, stamp) in zip(files, stamps) { outputs[file.path] = stamp!.description }
         for path in dropped {
             unlink(output.path + "/" + path)
             outputs[path] = nil
         }
-        BuildManifest.write(current.encodedHead(), outputs: outputs.lazy.map { (path: $0.key, stamp: $0.value) }, for: output)
+        BuildManifest.write(manifestHead.value, outputs: outputs.lazy.map { (path: $0.key, stamp: $0.value) }, for: output)
         guard BuildState.update(for: output, digest: current.digest, searchPostings: search.postings) else { return nil }
         return Result(diagnostics: state.diagnostics, writeUps: edited.count, written: files.count + dropped.count)
     }

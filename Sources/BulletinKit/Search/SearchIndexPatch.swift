@@ -7,7 +7,7 @@ enum SearchIndexPatch {
     /// would change, or a file does not read as the index writes it. `read` gives a file of the
     /// published index by its path, or nil.
     static func files(replacing changes: [(id: Int, document: SearchDocument)], postings: Int,
-                      read: (String) -> [UInt8]?) -> (files: [(path: String, bytes: [UInt8])], postings: Int)? {
+                      read: @Sendable (String) -> [UInt8]?) -> (files: [(path: String, bytes: [UInt8])], postings: Int)? {
         var textBlocks: [Int: [String]] = [:]
         var counts: [(id: Int, old: SearchIndexCache.Terms, new: SearchIndexCache.Terms)] = []
         for (id, document) in changes {
@@ -43,21 +43,24 @@ enum SearchIndexPatch {
             shards[SearchTokenizer.shard(of: term, count: shardCount), default: []].append(term)
         }
 
-        var files: [(path: String, bytes: [UInt8])] = []
-        for (shard, terms) in shards.sorted(by: { $0.key < $1.key }) {
+        // A term file is about 100 KB: each is read, changed and written again on its own core.
+        let changes = changedTerms
+        let termFiles = shards.sorted(by: { $0.key < $1.key }).parallelMap { shard, terms -> (path: String, bytes: [UInt8])? in
             let path = SearchIndex.folder + "terms-\(shard).json"
             guard let bytes = read(path), var postingsByTerm = parseShard(bytes) else { return nil }
             for term in terms {
                 var list = postingsByTerm[term] ?? []
-                for (id, weight) in changedTerms[term]! {
+                for (id, weight) in changes[term]! {
                     let position = SearchIndexBuild.position(of: id, in: list)
                     if position < list.count, Int(list[position]) == id { list.removeSubrange(position..<(position + 2)) }
                     if let weight { list.insert(contentsOf: [Int32(id), Int32(weight)], at: position) }
                 }
                 postingsByTerm[term] = list.isEmpty ? nil : list
             }
-            files.append((path, SearchIndex.shardJSON(postingsByTerm.map { ($0.key, $0.value) })))
+            return (path, SearchIndex.shardJSON(postingsByTerm.map { ($0.key, $0.value) }))
         }
+        guard termFiles.allSatisfy({ $0 != nil }) else { return nil }
+        var files = termFiles.map { $0! }
         for (block, texts) in textBlocks.sorted(by: { $0.key < $1.key }) {
             files.append((textPath(block), SearchIndex.textBlockJSON(texts)))
         }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// JSON written by hand where files are large or many: the encoders of Foundation took longer
-/// than making the data (the build manifest of 10,000 write-ups: 74 ms).
+/// JSON written by hand where files are large or many (the search index): the encoders of
+/// Foundation took longer than making the data.
 enum JSONText {
     /// A JSON string literal; only quotes, backslashes and control characters need escapes.
     static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
@@ -79,19 +79,6 @@ enum JSONText {
         func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
         let control = (word &- ones &* 0x20) & ~word & highs != 0
         return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-    }
-
-    /// `{"key":"value",…}` with the keys in the order of their bytes, so the same content always
-    /// gives the same bytes (comparing bytes costs less than comparing Strings).
-    static func appendObject(_ fields: [String: String], to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "{"))
-        for (index, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendQuoted(key, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            appendQuoted(fields[key]!, to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "}"))
     }
 
     /// `["…","…"]`.

@@ -11,8 +11,8 @@ public struct BuildManifest: Equatable, Sendable {
     var options: [String]
     /// Content and template files by `content/…` and `templates/…`, with their stamps.
     var inputs: [String: String]
-    /// A fingerprint of the tool, the options and the inputs, written first in the file: when it
-    /// differs, the rest (a megabyte at 10,000 write-ups) is not read.
+    /// A fingerprint of the tool, the options and the inputs: comparing it compares them all, and
+    /// it ties the state kept for the next build (`BuildState`) to this manifest.
     var digest: String
     /// Every file of the output folder with its stamp, as left by the build.
     var outputs: [String: String] = [:]
@@ -44,15 +44,15 @@ public struct BuildManifest: Equatable, Sendable {
         return FNV1a.hex(sum)
     }
 
-    /// Whether `output` still holds what the last build wrote there, from the same tool, options and
-    /// inputs as `current`. The output folder is walked while the last manifest is read.
-    static func outputIsUpToDate(_ output: URL, with current: BuildManifest) -> Bool {
-        guard digestMatches(current, for: output) else { return false }
-        let found = Concurrent { outputStamps(output) }
-        guard let previous = read(for: output), previous.format == current.format, previous.tool == current.tool,
-              previous.options == current.options, previous.inputs == current.inputs, !previous.outputs.isEmpty
+    /// Whether `output` still holds what the last build (`previous`) wrote there, from the same
+    /// tool, options and inputs as `current`.
+    static func outputIsUpToDate(_ output: URL, with current: BuildManifest, previous: BuildManifest?) -> Bool {
+        // With no output folder there is nothing to trust, whatever the manifest says.
+        guard let previous, previous.digest == current.digest, previous.format == current.format, previous.tool == current.tool,
+              previous.options == current.options, previous.inputs == current.inputs, !previous.outputs.isEmpty,
+              FileManager.default.fileExists(atPath: output.path)
         else { return false }
-        return found.value == previous.outputs
+        return outputStamps(output) == previous.outputs
     }
 
     static func outputStamps(_ output: URL) -> [String: String] {
@@ -66,18 +66,6 @@ public struct BuildManifest: Equatable, Sendable {
         writer.int(format)
         writer.string(digest)
         return writer.bytes
-    }
-
-    /// Whether the last build's manifest starts with the digest of `current` and its output folder
-    /// is still there.
-    private static func digestMatches(_ current: BuildManifest, for output: URL) -> Bool {
-        // With no output folder there is nothing to trust, whatever the manifest says.
-        guard FileManager.default.fileExists(atPath: output.path) else { return false }
-        let expected = head(format: current.format, digest: current.digest)
-        guard let handle = FileHandle(forReadingAtPath: fileName(for: output).path) else { return false }
-        let head = (try? handle.read(upToCount: expected.count)) ?? Data()
-        try? handle.close()
-        return head.elementsEqual(expected)
     }
 
     static func read(for output: URL) -> BuildManifest? {
@@ -133,6 +121,8 @@ public struct BuildManifest: Equatable, Sendable {
         _ = try? FileSystemCalls.replace(at: fileName(for: output).path) { temporary throws(FileSystemCalls.Failure) in
             try FileSystemCalls.write(encodedHead + writer.bytes, to: temporary)
         }
+        // The JSON form earlier versions kept.
+        unlink(output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).manifest.json").path)
     }
 }
 
