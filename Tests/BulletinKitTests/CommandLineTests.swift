@@ -50,6 +50,20 @@ import Testing
         #expect(result.stderr.contains("Content/bases.yaml:37:5: warning: the base '重庆外国语学校森林小学' has no district"))
     }
 
+    @Test func aSecondBuildSaysWhatItDid() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        #expect(try run(["build", "--as-of", "2023-06-01"], in: fixture.root).status == 0)
+        let unchanged = try run(["build", "--as-of", "2023-06-01"], in: fixture.root)
+        #expect(unchanged.stdout.hasPrefix("Public/ is up to date: no input, option or output changed since the last build ("), "\(unchanged.stdout)")
+        try fixture.edit("Content/bases/wanzhou-shahe-primary/example-practice.md", replacing: "## 下一步打算", with: "## 下一步打算\n\n补充。")
+        let edited = try run(["build", "--as-of", "2023-06-01"], in: fixture.root)
+        #expect(edited.status == 0)
+        #expect(edited.stdout.hasPrefix("only the text of 1 write-up changed: rewrote the 4 files it reaches in Public/ in "), "\(edited.stdout)")
+        #expect(edited.stderr.contains("Content/bases.yaml:37:5: warning: the base '重庆外国语学校森林小学' has no district"),
+                "the warnings of the content are told again")
+    }
+
     @Test func contentErrorsExitWithOne() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
