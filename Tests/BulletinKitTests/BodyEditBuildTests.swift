@@ -86,6 +86,32 @@ import Testing
         #expect(try fixture.snapshot() == cleanBuild(fixture))
     }
 
+    @Test func aFolderOfTheOutputThatIsALinkIsNotWrittenThrough() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try build(fixture)
+        let manager = FileManager.default
+        try manager.moveItem(at: fixture.url("Public/bases/wanzhou-shahe-primary"), to: fixture.url("Elsewhere"))
+        try manager.createSymbolicLink(at: fixture.url("Public/bases/wanzhou-shahe-primary"), withDestinationURL: fixture.url("Elsewhere"))
+        let elsewhere = try fixture.snapshot("Elsewhere")
+        try fixture.edit(writeUp, replacing: "## 下一步打算", with: "## 下一步打算\n\n补充。")
+        #expect(try build(fixture).editedWriteUps == 0)
+        #expect(try fixture.snapshot("Elsewhere") == elsewhere)
+        #expect(try fixture.snapshot() == cleanBuild(fixture))
+    }
+
+    @Test func aContentFolderNamedInChineseWorksTheSame() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var folders = fixture.folders
+        folders.contentDisplay = "内容"
+        let options = BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"))
+        #expect(Pipeline.build(folders, options: options).wroteOutput)
+        try fixture.edit(writeUp, replacing: "## 下一步打算", with: "## 下一步打算\n\n补充。")
+        #expect(Pipeline.build(folders, options: options).editedWriteUps == 1)
+        #expect(try fixture.snapshot() == cleanBuild(fixture))
+    }
+
     @Test func aBodyWithAnErrorIsReportedByTheFullBuild() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

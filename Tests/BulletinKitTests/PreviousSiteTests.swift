@@ -51,6 +51,10 @@ import Testing
         try manager.removeItem(at: previous.appendingPathComponent("models"))
         try manager.createDirectory(at: fixture.url("Elsewhere"), withIntermediateDirectories: true)
         try manager.createSymbolicLink(at: previous.appendingPathComponent("models"), withDestinationURL: fixture.url("Elsewhere"))
+        // Folders the build does not fill: one that holds only a link, one that is empty.
+        try manager.createDirectory(at: previous.appendingPathComponent("only-a-link/inside"), withIntermediateDirectories: true)
+        try manager.createSymbolicLink(at: previous.appendingPathComponent("only-a-link/inside/link"), withDestinationURL: fixture.url("outside.txt"))
+        try manager.createDirectory(at: previous.appendingPathComponent("empty"), withIntermediateDirectories: true)
 
         try fixture.write("Content/pages/about.md", try fixture.read("Content/pages/about.md") + "\n再补充一句。\n")
         #expect(try fixture.build().wroteOutput)
@@ -59,6 +63,7 @@ import Testing
         #expect(try fixture.read("Public/about/index.html").contains("再补充一句。"))
         #expect(try fixture.read("Public/robots.txt").hasPrefix("User-agent"))
         #expect(try manager.attributesOfItem(atPath: fixture.url("Public/models").path)[.type] as? FileAttributeType == .typeDirectory)
+        #expect(!manager.fileExists(atPath: fixture.url("Public/only-a-link").path) && !manager.fileExists(atPath: fixture.url("Public/empty").path))
     }
 
     @Test func aKeptFolderThatIsALinkIsNotWrittenThrough() throws {

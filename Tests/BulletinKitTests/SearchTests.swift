@@ -136,6 +136,27 @@ import Testing
         #expect(cache.updates == 3)
     }
 
+    @Test func equivalentTermsStayApartAndInOneOrder() throws {
+        // U+F92C is a compatibility ideograph canonically equivalent to U+90CE: Swift's strings
+        // call them equal, the index keeps them apart.
+        let compatibility = "\u{F92C}", unified = "\u{90CE}"
+        #expect(compatibility == unified && Array(compatibility.utf8) != Array(unified.utf8))
+        let one = SearchIndex.shardJSON([(compatibility, [1, 1]), (unified, [2, 1])])
+        let other = SearchIndex.shardJSON([(unified, [2, 1]), (compatibility, [1, 1])])
+        #expect(one == other)
+        var documents = Self.documents(20, seed: 3)
+        documents[2].text += compatibility
+        documents[4].text += unified
+        let published = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
+        let files = Dictionary(published.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        documents[6].text += compatibility + unified + "新"
+        let read: @Sendable (String) -> [UInt8]? = { files[$0] }
+        let patch = try #require(SearchIndexPatch.files(replacing: [(6, documents[6])], postings: published.postings, read: read))
+        let fresh = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
+        #expect(files.merging(patch.files.map { ($0.path, $0.bytes) }) { _, new in new }
+            == Dictionary(fresh.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first }))
+    }
+
     @Test func aPatchOfThePublishedIndexGivesWhatAFreshBuildMakes() throws {
         var documents = Self.documents(60, seed: 7)
         var published = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])

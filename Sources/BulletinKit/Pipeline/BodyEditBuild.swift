@@ -63,15 +63,22 @@ enum BodyEditBuild {
             }
         }
 
+        // Only what a build kept from a valid site: a write-up of a base the site has.
+        guard site.writeUps.allSatisfy({ writeUp in site.bases.contains { $0.id == writeUp.baseID } }) else { return nil }
+
         let (templates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay,
                                                                 listing: templateListing)
         guard let templates, templateDiagnostics.isEmpty else { return nil }
         let pages = SitePlanner.pagesShowingBodies(of: edited.map(\.writeUp), in: site, assets: templates.assetPaths)
-        // Each file read back, replaced or made must be as the last build left it (or not be).
+        // Each file read back, replaced or made must be as the last build left it (or not be), in
+        // folders of the output's own: never reached through a link.
+        let root = output.path
         @Sendable func unchanged(_ path: String) -> Bool {
-            let stamp = FileStamp(output.appendingPathComponent(path))
-            guard let recorded = previous.outputs[path] else { return stamp.size < 0 }
-            return recorded == stamp.description
+            switch FileSystemCalls.entry(path, in: root) {
+            case .file(let stamp): return previous.outputs[path] == stamp.description
+            case .missing: return previous.outputs[path] == nil
+            case .other: return false
+            }
         }
         let documents = SitePlanner.searchDocuments(of: edited.map(\.writeUp), in: site)
         guard let search = SearchIndexPatch.files(replacing: zip(edited, documents).map { ($0.record.searchID, $1) },
@@ -91,20 +98,25 @@ enum BodyEditBuild {
         let dropped = options.precompress ? files.map { $0.path + ".gz" }.filter { previous.outputs[$0] != nil && !files.map(\.path).contains($0) } : []
         guard dropped.allSatisfy(unchanged) else { return nil }
 
-        var outputs = previous.outputs
-        let root = output.path
+        // Every file is written beside its place first; only when all are written are they renamed
+        // over the old ones, so that a failure leaves the folder as it was.
+        let suffix = ".tmp-\(getpid())"
         let stamps = files.parallelMap { file -> FileStamp? in
             guard case .bytes(let bytes) = file.contents else { return nil }
-            return try? FileSystemCalls.replace(at: root + "/" + file.path) { temporary throws(FileSystemCalls.Failure) in
-                try FileSystemCalls.write(bytes, to: temporary)
-            }
+            return try? FileSystemCalls.write(bytes, to: root + "/" + file.path + suffix)
         }
         guard stamps.allSatisfy({ $0 != nil }) else {
+            for file in files { unlink(root + "/" + file.path + suffix) }
+            return nil
+        }
+        for (index, file) in files.enumerated() where rename(root + "/" + file.path + suffix, root + "/" + file.path) != 0 {
             // Some pages are new, some old: the manifest no longer describes the folder, so this
             // build goes on as a full one.
+            for file in files[index...] { unlink(root + "/" + file.path + suffix) }
             try? FileManager.default.removeItem(at: BuildManifest.fileName(for: output))
             return nil
         }
+        var outputs = previous.outputs
         for (file, stamp) in zip(files, stamps) { outputs[file.path] = stamp!.description }
         for path in dropped {
             unlink(output.path + "/" + path)

@@ -62,7 +62,9 @@ public enum SearchIndex {
     static func shardJSON(_ entries: [(term: String, postings: [Int32])]) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         bytes.reserveCapacity(entries.reduce(2) { $0 + $1.term.utf8.count + 4 + 6 * $1.postings.count })
-        for (index, entry) in entries.sorted(by: { $0.term < $1.term }).enumerated() {
+        // By their bytes: Swift's `<` holds canonically equivalent terms (a compatibility ideograph
+        // and the ideograph it stands for) equal, which left their order to chance.
+        for (index, entry) in entries.sorted(by: { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }).enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: entry.term.utf8)

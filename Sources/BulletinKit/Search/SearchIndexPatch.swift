@@ -25,22 +25,27 @@ enum SearchIndexPatch {
             counts.append((id, SearchIndexCache.count(previous), SearchIndexCache.count(document)))
         }
 
+        guard (0 ..< 1 << 40).contains(postings) else { return nil }
         let newPostings = postings + counts.reduce(0) { $0 + $1.new.terms.count - $1.old.terms.count }
         let shardCount = SearchIndexBuild.shardCount(postings: postings)
         guard SearchIndexBuild.shardCount(postings: newPostings) == shardCount else { return nil }
         // The new weight of each changed term, by document (nil: the term left the document).
-        var changedTerms: [String: [(id: Int, weight: Int?)]] = [:]
+        // Terms are told apart by their bytes: Swift's strings hold canonically equivalent ones
+        // (a compatibility ideograph and the ideograph it stands for) equal, the index does not.
+        var changedTerms: [[UInt8]: [(id: Int, weight: Int?)]] = [:]
+        var shards: [Int: [[UInt8]]] = [:]
         for (id, old, new) in counts {
             let oldWeights = Dictionary(old.terms, uniquingKeysWith: { first, _ in first })
             let newWeights = Dictionary(new.terms, uniquingKeysWith: { first, _ in first })
             let words = old.words.merging(new.words) { first, _ in first }
             for code in Set(oldWeights.keys).union(newWeights.keys) where oldWeights[code] != newWeights[code] {
-                changedTerms[SearchTokenizer.term(of: code, words: words), default: []].append((id, newWeights[code]))
+                let term = SearchTokenizer.term(of: code, words: words)
+                let key = Array(term.utf8)
+                if changedTerms[key] == nil {
+                    shards[SearchTokenizer.shard(of: term, count: shardCount), default: []].append(key)
+                }
+                changedTerms[key, default: []].append((id, newWeights[code]))
             }
-        }
-        var shards: [Int: [String]] = [:]
-        for term in changedTerms.keys {
-            shards[SearchTokenizer.shard(of: term, count: shardCount), default: []].append(term)
         }
 
         // A term file is about 100 KB: each is read, changed and written again on its own core.
@@ -57,7 +62,7 @@ enum SearchIndexPatch {
                 }
                 postingsByTerm[term] = list.isEmpty ? nil : list
             }
-            return (path, SearchIndex.shardJSON(postingsByTerm.map { ($0.key, $0.value) }))
+            return (path, SearchIndex.shardJSON(postingsByTerm.map { (String(decoding: $0.key, as: UTF8.self), $0.value) }))
         }
         guard termFiles.allSatisfy({ $0 != nil }) else { return nil }
         var files = termFiles.map { $0! }
@@ -73,8 +78,8 @@ enum SearchIndexPatch {
 
     /// `{"term":[Δdoc,weight,…],…}` back to each term's postings, with document numbers whole.
     /// Terms never need escapes (see `SearchIndex.shardJSON`); anything else is refused.
-    static func parseShard(_ bytes: [UInt8]) -> [String: [Int32]]? {
-        var result: [String: [Int32]] = [:]
+    static func parseShard(_ bytes: [UInt8]) -> [[UInt8]: [Int32]]? {
+        var result: [[UInt8]: [Int32]] = [:]
         var index = 0
         func expect(_ character: Character) -> Bool {
             guard index < bytes.count, bytes[index] == character.asciiValue! else { return false }
@@ -96,14 +101,16 @@ enum SearchIndexPatch {
             guard expect("\"") else { return nil }
             let start = index
             while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
-            let term = String(decoding: bytes[start..<index], as: UTF8.self)
+            let term = Array(bytes[start..<index])
             guard expect("\""), expect(":"), expect("[") else { return nil }
             var list: [Int32] = []
             var document: Int32 = 0
             if !expect("]") {
                 repeat {
                     guard let delta = number(), expect(","), let weight = number() else { return nil }
-                    document += delta
+                    let (sum, overflow) = document.addingReportingOverflow(delta)
+                    guard !overflow else { return nil }
+                    document = sum
                     list.append(document)
                     list.append(weight)
                 } while expect(",")

@@ -99,9 +99,9 @@ struct BinaryReader {
         return bytes[offset - 1] == 1
     }
 
-    /// A count of things still to read: never more than the bytes left, so a corrupt count
-    /// cannot make a reader allocate without bound.
-    private mutating func count() -> Int {
+    /// A count of things still to read: never more than the bytes left (each takes one at least),
+    /// so a corrupt count can make a reader neither allocate nor loop without bound.
+    mutating func count() -> Int {
         let count = int()
         guard !failed, count >= 0, count <= bytes.count - offset else {
             failed = true
@@ -141,8 +141,8 @@ struct BinaryReader {
     mutating func array<Element>(_ read: (inout BinaryReader) -> Element) -> [Element] {
         let count = count()
         var values: [Element] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count where !failed { values.append(read(&self)) }
+        values.reserveCapacity(min(count, 4096))
+        while values.count < count, !failed { values.append(read(&self)) }
         return values
     }
 

@@ -73,7 +73,8 @@ enum FileSystemCalls {
     /// the first file of each folder pays one failed open, and folders are made on the cores that
     /// write, not one by one beforehand.
     private static func create(_ path: String) throws(Failure) -> Int32 {
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC
+        // Never through a link: a file written over must be the folder's own.
+        let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC
         var descriptor = open(path, flags, 0o644)
         if descriptor < 0, errno == ENOENT, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             try makeFolder(String(path[..<slash]))
@@ -137,6 +138,29 @@ enum FileSystemCalls {
             throw Failure(path: path, code: code)
         }
         return stamp
+    }
+
+    /// What is at `relative` inside the folder `root`, looked at without following links.
+    enum Entry: Equatable {
+        case file(FileStamp)
+        case missing
+        /// Something other than folders on the way, or other than a file at the end: a link, say.
+        case other
+    }
+
+    static func entry(_ relative: String, in root: String) -> Entry {
+        var info = stat()
+        guard lstat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return .other }
+        var path = root
+        let components = relative.split(separator: "/", omittingEmptySubsequences: false)
+        for (index, component) in components.enumerated() {
+            guard !component.isEmpty, component != ".", component != ".." else { return .other }
+            path += "/" + component
+            guard lstat(path, &info) == 0 else { return errno == ENOENT ? .missing : .other }
+            let isLast = index == components.count - 1
+            guard info.st_mode & S_IFMT == (isLast ? S_IFREG : S_IFDIR) else { return .other }
+        }
+        return .file(FileStamp(info))
     }
 
     enum ReadFailure: Error {

@@ -74,10 +74,13 @@ public struct BuildManifest: Equatable, Sendable {
         guard reader.string() == "bulletin manifest" else { return nil }
         let format = reader.int(), digest = reader.string(), tool = reader.string(), options = reader.strings()
         func map() -> [String: String] {
-            let count = reader.int()
+            var count = reader.count()
             var map: [String: String] = [:]
-            map.reserveCapacity(max(0, min(count, 1 << 20)))
-            for _ in 0..<max(0, count) where !reader.failed { map[reader.string()] = reader.string() }
+            map.reserveCapacity(min(count, 1 << 16))
+            while count > 0, !reader.failed {
+                map[reader.string()] = reader.string()
+                count -= 1
+            }
             return map
         }
         let inputs = map()

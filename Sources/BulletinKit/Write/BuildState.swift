@@ -104,7 +104,8 @@ struct BuildState {
         body.strings(site.staticFiles)
         body.paths(site.paths)
         let reported = Set(diagnostics.map(\.location.path))
-        let prefix = displayRoot.isEmpty ? 0 : displayRoot.utf8.count + 1
+        // In characters, as `dropFirst` counts.
+        let prefix = displayRoot.isEmpty ? 0 : displayRoot.count + 1
         body.array(Array(site.writeUps.enumerated())) { writer, entry in
             let (index, writeUp) = entry
             let relativePath = String(writeUp.sourcePath.dropFirst(prefix))
@@ -147,7 +148,7 @@ struct BuildState {
         var reader = BinaryReader(bytes)
         guard reader.string() == "bulletin state", reader.int() == format else { return nil }
         let digest = reader.string()
-        let searchPostings = Int(reader.uint64())
+        let searchPostings = Int(truncatingIfNeeded: reader.uint64())
         let displayRoot = reader.string()
         let diagnostics = reader.array { $0.diagnostic() }
         let config = reader.config()
@@ -160,14 +161,19 @@ struct BuildState {
         let pages = reader.array { FreePage(slug: $0.string(), title: $0.string(), body: $0.document()) }
         let staticFiles = reader.strings()
         let paths = reader.paths()
-        let count = reader.int()
+        let count = reader.count()
         let start = reader.offset
-        for _ in 0..<max(0, count) where !reader.failed {
+        var left = count
+        while left > 0, !reader.failed {
             reader.skip()
             reader.skip()
             reader.skip()
+            left -= 1
         }
-        guard !reader.failed, reader.isAtEnd else { return nil }
+        // What a build wrote from a valid site: anything else is no state.
+        guard !reader.failed, reader.isAtEnd, (0 ..< 1 << 40).contains(searchPostings),
+              Set(bases.map(\.id)).count == bases.count, Set(models.map(\.id)).count == models.count
+        else { return nil }
         let site = Site(config: config, asOf: asOf, batches: batches, bases: bases, writeUps: [], bulletins: bulletins,
                         notices: notices, models: models, pages: pages, staticFiles: staticFiles, paths: paths)
         let state = BuildState(digest: digest, searchPostings: searchPostings, displayRoot: displayRoot, diagnostics: diagnostics,
@@ -185,8 +191,10 @@ struct BuildState {
     /// Gives the kept state the digest of a new manifest and the new size of the search index,
     /// in place: everything else stays. A header left half written reads as no state.
     static func update(for output: URL, digest: String, searchPostings: Int) -> Bool {
-        guard let handle = FileHandle(forWritingAtPath: fileName(for: output).path) else { return false }
-        defer { try? handle.close() }
-        return (try? handle.write(contentsOf: Data(header(digest: digest, searchPostings: searchPostings)))) != nil
+        let descriptor = open(fileName(for: output).path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let bytes = header(digest: digest, searchPostings: searchPostings)
+        return bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) } == bytes.count
     }
 }

@@ -13,10 +13,16 @@ enum PreviousSite {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
     }
 
-    /// Moves the kept folder to `staging` and makes it safe to write into. Returns the paths of the
-    /// files left in it, to remove those the build does not write; nil when there is no kept folder
-    /// built by this tool (the caller then makes an empty one).
-    static func take(for output: URL, as staging: URL) -> Set<String>? {
+    /// What is left in a kept folder made safe to write into: its files, and the folders from which
+    /// something was removed, to remove what the build does not write and the folders left empty.
+    struct Contents {
+        var files = Set<String>()
+        var clearedFolders = Set<String>()
+    }
+
+    /// Moves the kept folder to `staging` and makes it safe to write into. Nil when there is no
+    /// kept folder built by this tool (the caller then makes an empty one).
+    static func take(for output: URL, as staging: URL) -> Contents? {
         let kept = folder(for: output)
         var info = stat()
         // A real folder (not a link to one elsewhere) that this tool built.
@@ -24,12 +30,12 @@ enum PreviousSite {
               FileManager.default.fileExists(atPath: kept.appendingPathComponent(OutputWriter.markerName).path),
               rename(kept.path, staging.path) == 0
         else { return nil }
-        var files = Set<String>()
-        guard clear(staging.path, relative: "", keepingFilesIn: &files) else {
+        var contents = Contents()
+        guard clear(staging.path, relative: "", into: &contents) else {
             try? FileManager.default.removeItem(at: staging)
             return nil
         }
-        return files
+        return contents
     }
 
     /// Keeps the site just replaced (now at `staging`) for the next build. A kept folder that is in
@@ -43,16 +49,20 @@ enum PreviousSite {
 
     /// Removes the files found in the kept folder that the build did not write, and the folders
     /// that leaves empty.
-    static func removeLeftovers(_ found: Set<String>, written: [WrittenFile], in staging: URL) {
+    static func removeLeftovers(_ found: Contents, written: [WrittenFile], in staging: URL) {
         let root = staging.path
         var folders = Set<String>()
-        for path in found.subtracting(written.map(\.path)) {
-            unlink(root + "/" + path)
-            var folder = (path as NSString).deletingLastPathComponent
+        func mayBeEmpty(_ folder: String) {
+            var folder = folder
             while !folder.isEmpty, folders.insert(folder).inserted {
                 folder = (folder as NSString).deletingLastPathComponent
             }
         }
+        for path in found.files.subtracting(written.map(\.path)) {
+            unlink(root + "/" + path)
+            mayBeEmpty((path as NSString).deletingLastPathComponent)
+        }
+        found.clearedFolders.forEach(mayBeEmpty)
         // Deepest first; a folder that still holds files stays.
         for folder in folders.sorted(by: { $0.count > $1.count }) {
             rmdir(root + "/" + folder)
@@ -63,16 +73,18 @@ enum PreviousSite {
     /// listed; links, special files and files that are also named elsewhere (a hard-linked copy
     /// of the site, say) are removed, so that writing over a path can only ever change this
     /// folder. Returns false when the folder cannot be walked or cleared.
-    private static func clear(_ path: String, relative: String, keepingFilesIn files: inout Set<String>) -> Bool {
+    private static func clear(_ path: String, relative: String, into contents: inout Contents) -> Bool {
         guard let directory = opendir(path) else { return false }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
         var subfolders: [String] = []
+        var entries = 0
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
             if name == "." || name == ".." { continue }
+            entries += 1
             var info = stat()
             guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             let childRelative = relative.isEmpty ? name : relative + "/" + name
@@ -80,14 +92,17 @@ enum PreviousSite {
             case S_IFDIR:
                 subfolders.append(name)
             case S_IFREG where info.st_nlink == 1:
-                files.insert(childRelative)
+                contents.files.insert(childRelative)
             default:
                 guard unlinkat(descriptor, name, 0) == 0 else { return false }
+                contents.clearedFolders.insert(relative)
             }
         }
+        // An empty folder is one the build may not fill.
+        if entries == 0 { contents.clearedFolders.insert(relative) }
         for name in subfolders {
             let childRelative = relative.isEmpty ? name : relative + "/" + name
-            guard clear(path + "/" + name, relative: childRelative, keepingFilesIn: &files) else { return false }
+            guard clear(path + "/" + name, relative: childRelative, into: &contents) else { return false }
         }
         return true
     }
