@@ -11,17 +11,6 @@ import Testing
         Pipeline.build(fixture.folders, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: precompress))
     }
 
-    /// What a build into a new folder writes.
-    func cleanBuild(_ fixture: Fixture, precompress: Bool = false) throws -> [String: Data] {
-        var clean = fixture.folders
-        clean.output = fixture.url("Clean")
-        try? FileManager.default.removeItem(at: clean.output)
-        try? FileManager.default.removeItem(at: BuildManifest.fileName(for: clean.output))
-        try? FileManager.default.removeItem(at: PreviousSite.folder(for: clean.output))
-        _ = Pipeline.build(clean, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: precompress))
-        return try fixture.snapshot("Clean")
-    }
-
     @Test func aBodyEditRewritesOnlyWhatTheBodyReaches() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
@@ -39,7 +28,7 @@ import Testing
         #expect(changed.contains { $0.hasPrefix("/search/terms-") } && changed.contains { $0.hasPrefix("/search/text-") })
         #expect(!changed.contains("/bases/wanzhou-shahe-primary/index.html"))
         #expect(report.generatedFiles == changed.count)
-        #expect(try after == cleanBuild(fixture))
+        #expect(try after == fixture.buildIntoNewFolder())
         #expect(try build(fixture).upToDate, "the manifest describes the folder as it is now")
     }
 
@@ -56,7 +45,7 @@ import Testing
         #expect(try build(fixture).editedWriteUps == 0, "a template changed too")
         try fixture.edit(writeUp, replacing: "补充。", with: "再补充。")
         #expect(try build(fixture, precompress: true).editedWriteUps == 0, "another option")
-        #expect(try fixture.snapshot() == cleanBuild(fixture, precompress: true))
+        #expect(try fixture.snapshot() == fixture.buildIntoNewFolder(precompress: true))
     }
 
     @Test func compressedCopiesFollowTheirPages() throws {
@@ -65,7 +54,7 @@ import Testing
         _ = try build(fixture, precompress: true)
         try fixture.edit(writeUp, replacing: "## 下一步打算", with: "## 下一步打算\n\n家长课堂每月一次，由班主任主持。")
         #expect(try build(fixture, precompress: true).editedWriteUps == 1)
-        #expect(try fixture.snapshot() == cleanBuild(fixture, precompress: true))
+        #expect(try fixture.snapshot() == fixture.buildIntoNewFolder(precompress: true))
     }
 
     @Test func aFileNotAsTheLastBuildLeftItMeansAFullBuild() throws {
@@ -75,7 +64,7 @@ import Testing
         try fixture.write("Public/bases/wanzhou-shahe-primary/example-practice/index.html", "edited by hand")
         try fixture.edit(writeUp, replacing: "## 下一步打算", with: "## 下一步打算\n\n补充。")
         #expect(try build(fixture).editedWriteUps == 0)
-        #expect(try fixture.snapshot() == cleanBuild(fixture))
+        #expect(try fixture.snapshot() == fixture.buildIntoNewFolder())
 
         try fixture.write(".Public.state", "not a state")
         try fixture.edit(writeUp, replacing: "补充。", with: "再补充。")
@@ -83,7 +72,7 @@ import Testing
         try FileManager.default.removeItem(at: fixture.url(".Public.state"))
         try fixture.edit(writeUp, replacing: "再补充。", with: "又补充。")
         #expect(try build(fixture).editedWriteUps == 0, "no state")
-        #expect(try fixture.snapshot() == cleanBuild(fixture))
+        #expect(try fixture.snapshot() == fixture.buildIntoNewFolder())
     }
 
     @Test func aFolderOfTheOutputThatIsALinkIsNotWrittenThrough() throws {
@@ -97,7 +86,7 @@ import Testing
         try fixture.edit(writeUp, replacing: "## 下一步打算", with: "## 下一步打算\n\n补充。")
         #expect(try build(fixture).editedWriteUps == 0)
         #expect(try fixture.snapshot("Elsewhere") == elsewhere)
-        #expect(try fixture.snapshot() == cleanBuild(fixture))
+        #expect(try fixture.snapshot() == fixture.buildIntoNewFolder())
     }
 
     @Test func aContentFolderNamedInChineseWorksTheSame() throws {
@@ -109,7 +98,7 @@ import Testing
         #expect(Pipeline.build(folders, options: options).wroteOutput)
         try fixture.edit(writeUp, replacing: "## 下一步打算", with: "## 下一步打算\n\n补充。")
         #expect(Pipeline.build(folders, options: options).editedWriteUps == 1)
-        #expect(try fixture.snapshot() == cleanBuild(fixture))
+        #expect(try fixture.snapshot() == fixture.buildIntoNewFolder())
     }
 
     @Test func aBodyWithAnErrorIsReportedByTheFullBuild() throws {
@@ -157,7 +146,7 @@ import Testing
             #expect(report.wroteOutput, "step \(step): \(report.diagnostics.errors.map(\.formatted))")
             if report.editedWriteUps > 0 { quickBuilds += 1 }
             if step % 5 == 0 {
-                #expect(try fixture.snapshot() == cleanBuild(fixture), "step \(step): the output differs from a clean build")
+                #expect(try fixture.snapshot() == fixture.buildIntoNewFolder(), "step \(step): the output differs from a clean build")
             }
         }
         #expect(quickBuilds >= 5, "the series exercises the quick path")

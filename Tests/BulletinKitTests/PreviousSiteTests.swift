@@ -25,15 +25,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Public/bases/bishan-xiguan-village/example-event").path))
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Public/notes.txt").path))
 
-        #expect(try fixture.snapshot("Public") == cleanBuild(fixture))
-    }
-
-    /// What a build into a new folder writes.
-    func cleanBuild(_ fixture: Fixture) throws -> [String: Data] {
-        var clean = fixture.folders
-        clean.output = fixture.url("Clean")
-        _ = Pipeline.build(clean, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01")))
-        return try fixture.snapshot("Clean")
+        #expect(try fixture.snapshot("Public") == fixture.buildIntoNewFolder())
     }
 
     @Test func writingOverThePreviousSiteChangesNothingOutsideIt() throws {
@@ -90,6 +82,6 @@ import Testing
         let report = try fixture.build()
         #expect(report.wroteOutput, "\(report.diagnostics.errors.map(\.formatted))")
         #expect(try fixture.read("Public/robots.txt").hasPrefix("User-agent"))
-        #expect(try fixture.snapshot("Public") == cleanBuild(fixture))
+        #expect(try fixture.snapshot("Public") == fixture.buildIntoNewFolder())
     }
 }

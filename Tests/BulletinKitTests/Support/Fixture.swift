@@ -60,14 +60,23 @@ struct Fixture {
         Pipeline.check(folders, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01")))
     }
 
+    /// What a build of the content as it is now writes into a folder of its own (`Clean/`), made
+    /// afresh: what a published folder must hold after any series of builds.
+    func buildIntoNewFolder(precompress: Bool = false) throws -> [String: Data] {
+        var clean = folders
+        clean.output = url("Clean")
+        for leftover in [clean.output, BuildManifest.fileName(for: clean.output), PreviousSite.folder(for: clean.output),
+                         BuildState.fileName(for: clean.output)] {
+            try? FileManager.default.removeItem(at: leftover)
+        }
+        _ = Pipeline.build(clean, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: precompress))
+        return try snapshot("Clean")
+    }
+
     /// The files of a clean build of the content as it is now, without the marker of a published
     /// folder: what a preview folder must hold.
     func cleanBuild() throws -> [String: Data] {
-        try? FileManager.default.removeItem(at: url("Public"))
-        try? FileManager.default.removeItem(at: BuildManifest.fileName(for: url("Public")))
-        try? FileManager.default.removeItem(at: PreviousSite.folder(for: url("Public")))
-        _ = try build()
-        var clean = try snapshot("Public")
+        var clean = try buildIntoNewFolder()
         clean.removeValue(forKey: "/" + OutputWriter.markerName)
         return clean
     }
