@@ -30,42 +30,11 @@ enum BodyEditBuild {
         }
         guard !changed.isEmpty else { return nil }
 
-        // The edited write-ups, their front matters as they were and their bodies converting cleanly.
         let converter = BodyConverter(paths: state.site.paths, rootPath: state.site.config.rootPath,
                                       allowRawHTML: state.site.config.allowsRawHTML)
-        var edited: [(record: BuildState.Record, writeUp: WriteUp)] = []
-        for relative in changed.sorted() {
-            guard let record = state.writeUps.record(atPath: relative), record.clean,
-                  case .markdown(let source) = ContentLoader.loadFile(relative, root: folders.content,
-                                                                       displayPath: folders.contentDisplay + "/" + relative),
-                  FNV1a.hash(source.frontMatterText.utf8) == record.frontMatter
-            else { return nil }
-            let (body, diagnostics) = ReferenceChecker.convert(source, with: converter, documents: nil)
-            var writeUp = record.writeUp
-            writeUp.body = body
-            guard diagnostics.isEmpty, SitePlanner.listingFingerprint(writeUp) == record.listing else { return nil }
-            edited.append((record, writeUp))
-        }
-
-        // The site as the pages to plan see it: every write-up they print, bodies converted again.
-        var site = state.site
-        site.writeUps = edited.map(\.writeUp)
-        let references = Set(edited.map(\.writeUp.reference))
-        for bulletin in site.bulletins where bulletin.items.contains(where: references.contains) {
-            for reference in bulletin.items where !site.writeUps.contains(where: { $0.reference == reference }) {
-                guard let record = state.writeUps.record(forReference: reference),
-                      case .markdown(let source) = ContentLoader.loadFile(record.relativePath, root: folders.content,
-                                                                           displayPath: folders.contentDisplay + "/" + record.relativePath)
-                else { return nil }
-                var writeUp = record.writeUp
-                writeUp.body = ReferenceChecker.convert(source, with: converter, documents: nil).0
-                site.writeUps.append(writeUp)
-            }
-        }
-
-        // Only what a build kept from a valid site: a write-up of a base the site has.
-        guard site.writeUps.allSatisfy({ writeUp in site.bases.contains { $0.id == writeUp.baseID } }) else { return nil }
-
+        guard let edited = editedWriteUps(changed.sorted(), state: state, folders: folders, converter: converter),
+              let site = siteToPlan(edited.map(\.writeUp), state: state, folders: folders, converter: converter)
+        else { return nil }
         let (templates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay,
                                                                 listing: templateListing)
         guard let templates, templateDiagnostics.isEmpty else { return nil }
@@ -98,8 +67,65 @@ enum BodyEditBuild {
         let dropped = options.precompress ? files.map { $0.path + ".gz" }.filter { previous.outputs[$0] != nil && !files.map(\.path).contains($0) } : []
         guard dropped.allSatisfy(unchanged) else { return nil }
 
-        // Every file is written beside its place first; only when all are written are they renamed
-        // over the old ones, so that a failure leaves the folder as it was.
+        guard let stamps = writeOver(files, in: output) else { return nil }
+        var outputs = previous.outputs
+        for (file, stamp) in zip(files, stamps) { outputs[file.path] = stamp.description }
+        for path in dropped {
+            unlink(output.path + "/" + path)
+            outputs[path] = nil
+        }
+        BuildManifest.write(manifestHead.value, outputs: outputs.lazy.map { (path: $0.key, stamp: $0.value) }, for: output)
+        guard BuildState.update(for: output, digest: current.digest, searchPostings: search.postings) else { return nil }
+        return Result(diagnostics: state.diagnostics, writeUps: edited.count, written: files.count + dropped.count)
+    }
+
+    /// The changed files as write-ups, bodies converted again; nil unless each is a write-up the
+    /// last build published cleanly, with the same front matter, showing lists the same.
+    private static func editedWriteUps(_ changed: [String], state: BuildState, folders: PipelineFolders,
+                                       converter: BodyConverter) -> [(record: BuildState.Record, writeUp: WriteUp)]? {
+        var edited: [(record: BuildState.Record, writeUp: WriteUp)] = []
+        for relative in changed {
+            guard let record = state.writeUps.record(atPath: relative), record.clean,
+                  case .markdown(let source) = ContentLoader.loadFile(relative, root: folders.content,
+                                                                       displayPath: folders.contentDisplay + "/" + relative),
+                  FNV1a.hash(source.frontMatterText.utf8) == record.frontMatter
+            else { return nil }
+            let (body, diagnostics) = ReferenceChecker.convert(source, with: converter, documents: nil)
+            var writeUp = record.writeUp
+            writeUp.body = body
+            guard diagnostics.isEmpty, SitePlanner.listingFingerprint(writeUp) == record.listing else { return nil }
+            edited.append((record, writeUp))
+        }
+        return edited
+    }
+
+    /// The site as the pages to plan see it: the kept site with the edited write-ups and every
+    /// other write-up the bulletins that print them print, bodies converted again.
+    private static func siteToPlan(_ edited: [WriteUp], state: BuildState, folders: PipelineFolders,
+                                   converter: BodyConverter) -> Site? {
+        var site = state.site
+        site.writeUps = edited
+        let references = Set(edited.map(\.reference))
+        for bulletin in site.bulletins where bulletin.items.contains(where: references.contains) {
+            for reference in bulletin.items where !site.writeUps.contains(where: { $0.reference == reference }) {
+                guard let record = state.writeUps.record(forReference: reference),
+                      case .markdown(let source) = ContentLoader.loadFile(record.relativePath, root: folders.content,
+                                                                           displayPath: folders.contentDisplay + "/" + record.relativePath)
+                else { return nil }
+                var writeUp = record.writeUp
+                writeUp.body = ReferenceChecker.convert(source, with: converter, documents: nil).0
+                site.writeUps.append(writeUp)
+            }
+        }
+        // Only what a build kept from a valid site: a write-up of a base the site has.
+        guard site.writeUps.allSatisfy({ writeUp in site.bases.contains { $0.id == writeUp.baseID } }) else { return nil }
+        return site
+    }
+
+    /// Writes every file beside its place first and, only when all are written, renames them over
+    /// the old ones, so that a failure leaves the folder as it was. Returns the files' stamps.
+    private static func writeOver(_ files: [OutputFile], in output: URL) -> [FileStamp]? {
+        let root = output.path
         let suffix = ".tmp-\(getpid())"
         let stamps = files.parallelMap { file -> FileStamp? in
             guard case .bytes(let bytes) = file.contents else { return nil }
@@ -116,14 +142,6 @@ enum BodyEditBuild {
             try? FileManager.default.removeItem(at: BuildManifest.fileName(for: output))
             return nil
         }
-        var outputs = previous.outputs
-        for (file, stamp) in zip(files, stamps) { outputs[file.path] = stamp!.description }
-        for path in dropped {
-            unlink(output.path + "/" + path)
-            outputs[path] = nil
-        }
-        BuildManifest.write(manifestHead.value, outputs: outputs.lazy.map { (path: $0.key, stamp: $0.value) }, for: output)
-        guard BuildState.update(for: output, digest: current.digest, searchPostings: search.postings) else { return nil }
-        return Result(diagnostics: state.diagnostics, writeUps: edited.count, written: files.count + dropped.count)
+        return stamps.map { $0! }
     }
 }
