@@ -77,22 +77,12 @@ struct SearchIndexBuild {
 
         var touchedShards = Set<Int>()
         for (id, document, newTerms) in changed {
-            // Only the postings whose weight changed move: a sentence added to a body touches the
-            // shards of its own terms, not of every term of the document.
-            let old = Dictionary(terms[id].terms, uniquingKeysWith: { first, _ in first })
-            let new = Dictionary(newTerms.terms, uniquingKeysWith: { first, _ in first })
             words.merge(newTerms.words) { first, _ in first }
-            for (term, weight) in old where new[term] != weight {
+            for (term, weight) in Self.weightChanges(from: terms[id], to: newTerms) {
                 let shard = shard(of: term)
                 touchedShards.insert(shard)
-                postings.update(term) { Self.remove(id: id, from: &$0) }
-                if postings[term].isEmpty { shardTerms[shard].remove(term) }
-            }
-            for (term, weight) in new where old[term] != weight {
-                let shard = shard(of: term)
-                touchedShards.insert(shard)
-                shardTerms[shard].insert(term)
-                postings.update(term) { Self.insert(id: id, weight: weight, into: &$0) }
+                postings.update(term) { Self.move(id: id, to: weight, in: &$0) }
+                if postings[term].isEmpty { shardTerms[shard].remove(term) } else { shardTerms[shard].insert(term) }
             }
             documents[id] = document
             terms[id] = newTerms
@@ -142,24 +132,28 @@ struct SearchIndexBuild {
         list.append(Int32(weight))
     }
 
-    /// Where document `id` is, or would be, in a list kept in document order.
-    static func position(of id: Int, in list: [Int32]) -> Int {
+    /// The terms whose weight in a document changed from `old` to `new`, each with its new weight
+    /// (nil: the term left the document). Only their postings move: a sentence added to a body
+    /// touches the shards of its own terms, not of every term of the document.
+    static func weightChanges(from old: Terms, to new: Terms) -> [(term: UInt64, weight: Int?)] {
+        let oldWeights = Dictionary(old.terms, uniquingKeysWith: { first, _ in first })
+        let newWeights = Dictionary(new.terms, uniquingKeysWith: { first, _ in first })
+        return Set(oldWeights.keys).union(newWeights.keys).compactMap { term in
+            oldWeights[term] == newWeights[term] ? nil : (term, newWeights[term])
+        }
+    }
+
+    /// Gives document `id` its new weight in a list kept in document order, or takes it out (nil).
+    static func move(id: Int, to weight: Int?, in list: inout [Int32]) {
         var low = 0
         var high = list.count / 2
         while low < high {
             let middle = (low + high) / 2
             if Int(list[2 * middle]) < id { low = middle + 1 } else { high = middle }
         }
-        return 2 * low
-    }
-
-    private static func remove(id: Int, from list: inout [Int32]) {
-        let position = position(of: id, in: list)
+        let position = 2 * low
         if position < list.count, Int(list[position]) == id { list.removeSubrange(position..<(position + 2)) }
-    }
-
-    private static func insert(id: Int, weight: Int, into list: inout [Int32]) {
-        list.insert(contentsOf: [Int32(id), Int32(weight)], at: position(of: id, in: list))
+        if let weight { list.insert(contentsOf: [Int32(id), Int32(weight)], at: position) }
     }
 
     // MARK: files

@@ -35,16 +35,14 @@ enum SearchIndexPatch {
         var changedTerms: [[UInt8]: [(id: Int, weight: Int?)]] = [:]
         var shards: [Int: [[UInt8]]] = [:]
         for (id, old, new) in counts {
-            let oldWeights = Dictionary(old.terms, uniquingKeysWith: { first, _ in first })
-            let newWeights = Dictionary(new.terms, uniquingKeysWith: { first, _ in first })
             let words = old.words.merging(new.words) { first, _ in first }
-            for code in Set(oldWeights.keys).union(newWeights.keys) where oldWeights[code] != newWeights[code] {
+            for (code, weight) in SearchIndexBuild.weightChanges(from: old, to: new) {
                 let term = SearchTokenizer.term(of: code, words: words)
                 let key = Array(term.utf8)
                 if changedTerms[key] == nil {
                     shards[SearchTokenizer.shard(of: term, count: shardCount), default: []].append(key)
                 }
-                changedTerms[key, default: []].append((id, newWeights[code]))
+                changedTerms[key, default: []].append((id, weight))
             }
         }
 
@@ -56,9 +54,7 @@ enum SearchIndexPatch {
             for term in terms {
                 var list = postingsByTerm[term] ?? []
                 for (id, weight) in changes[term]! {
-                    let position = SearchIndexBuild.position(of: id, in: list)
-                    if position < list.count, Int(list[position]) == id { list.removeSubrange(position..<(position + 2)) }
-                    if let weight { list.insert(contentsOf: [Int32(id), Int32(weight)], at: position) }
+                    SearchIndexBuild.move(id: id, to: weight, in: &list)
                 }
                 postingsByTerm[term] = list.isEmpty ? nil : list
             }
