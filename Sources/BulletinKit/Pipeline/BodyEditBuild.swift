@@ -38,7 +38,7 @@ enum BodyEditBuild {
         let (templates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay,
                                                                 listing: templateListing)
         guard let templates, templateDiagnostics.isEmpty else { return nil }
-        let pages = SitePlanner.pagesShowingBodies(of: edited.map(\.writeUp), in: site, assets: templates.assetPaths)
+        let reached = SitePlanner.pagesShowingBodies(of: edited.map(\.writeUp), in: site, assets: templates.assetPaths)
         // Each file read back, replaced or made must be as the last build left it (or not be), in
         // folders of the output's own: never reached through a link.
         let root = output.path
@@ -49,15 +49,14 @@ enum BodyEditBuild {
             case .other: return false
             }
         }
-        let documents = SitePlanner.searchDocuments(of: edited.map(\.writeUp), in: site)
-        guard let search = SearchIndexPatch.files(replacing: zip(edited, documents).map { ($0.record.searchID, $1) },
+        guard let search = SearchIndexPatch.files(replacing: zip(edited, reached.searchDocuments).map { ($0.record.searchID, $1) },
                                                   postings: state.searchPostings,
                                                   read: { path in
                                                       guard unchanged(path) else { return nil }
                                                       return try? [UInt8](FileSystemCalls.readFile(output.path + "/" + path))
                                                   })
         else { return nil }
-        var files = SiteRenderer.renderPages(pages, templates: templates, language: site.config.language)
+        var files = SiteRenderer.renderPages(reached.pages, templates: templates, language: site.config.language)
         files += search.files.map { OutputFile(path: $0.path, contents: .bytes($0.bytes)) }
         if options.precompress {
             files += files.compactMap(Precompression.compressed)

@@ -173,10 +173,9 @@ public final class IncrementalBuilder {
         var site = last.site
         for edit in edits { site.writeUps[edit.index] = edit.current }
         clock.finished("model")
-        let writeUps = edits.map(\.current)
-        guard let searchFiles = searchIndex.replace(SitePlanner.searchDocuments(of: writeUps, in: site)) else { return nil }
-        let planned = SitePlanner.pagesShowingBodies(of: writeUps, in: site, assets: templates.assetPaths)
-            + searchFiles.map { PlannedPage(path: $0.path, content: .bytes($0.bytes)) }
+        let reached = SitePlanner.pagesShowingBodies(of: edits.map(\.current), in: site, assets: templates.assetPaths)
+        guard let searchFiles = searchIndex.replace(reached.searchDocuments) else { return nil }
+        let planned = reached.pages + searchFiles.map { PlannedPage(path: $0.path, content: .bytes($0.bytes)) }
         clock.finished("plan")
 
         for relative in changed { loaded[relative] = reloaded[relative] }

@@ -15,20 +15,17 @@ extension SitePlanner {
     }
 
     /// The pages that show the bodies of `writeUps` (the search index aside), planned again from
-    /// `site`, which holds them already and every write-up the bulletins that print them print.
-    static func pagesShowingBodies(of writeUps: [WriteUp], in site: Site, assets: [String: String]) -> [PlannedPage] {
+    /// `site`, which holds them already and every write-up the bulletins that print them print;
+    /// and their search documents, as the whole site's index has them, for the caller to update
+    /// the index files with.
+    static func pagesShowingBodies(of writeUps: [WriteUp], in site: Site, assets: [String: String])
+        -> (pages: [PlannedPage], searchDocuments: [SearchDocument]) {
         let planner = Planner(site: site, assets: assets)
         var pages = writeUps.map(planner.writeUpPage)
         let references = Set(writeUps.map(\.reference))
         for bulletin in site.bulletins where bulletin.items.contains(where: references.contains) {
             pages.append(planner.bulletinPage(bulletin))
         }
-        return pages
-    }
-
-    /// The search documents of `writeUps`, as the whole site's index has them.
-    static func searchDocuments(of writeUps: [WriteUp], in site: Site) -> [SearchDocument] {
-        let planner = Planner(site: site, assets: [:])
-        return writeUps.map(planner.searchDocument(of:))
+        return (pages, writeUps.map(planner.searchDocument(of:)))
     }
 }
