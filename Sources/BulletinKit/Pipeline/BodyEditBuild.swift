@@ -124,20 +124,19 @@ enum BodyEditBuild {
     /// Writes every file beside its place first and, only when all are written, renames them over
     /// the old ones, so that a failure leaves the folder as it was. Returns the files' stamps.
     private static func writeOver(_ files: [OutputFile], in output: URL) -> [FileStamp]? {
-        let root = output.path
-        let suffix = ".tmp-\(getpid())"
-        let stamps = files.parallelMap { file -> FileStamp? in
+        let paths = files.map { output.path + "/" + $0.path }
+        let stamps = Array(zip(files, paths)).parallelMap { file, path -> FileStamp? in
             guard case .bytes(let bytes) = file.contents else { return nil }
-            return try? FileSystemCalls.write(bytes, to: root + "/" + file.path + suffix)
+            return try? FileSystemCalls.write(bytes, to: FileSystemCalls.temporaryPath(for: path))
         }
         guard stamps.allSatisfy({ $0 != nil }) else {
-            for file in files { unlink(root + "/" + file.path + suffix) }
+            for path in paths { unlink(FileSystemCalls.temporaryPath(for: path)) }
             return nil
         }
-        for (index, file) in files.enumerated() where rename(root + "/" + file.path + suffix, root + "/" + file.path) != 0 {
+        for (index, path) in paths.enumerated() where rename(FileSystemCalls.temporaryPath(for: path), path) != 0 {
             // Some pages are new, some old: the manifest no longer describes the folder, so this
             // build goes on as a full one.
-            for file in files[index...] { unlink(root + "/" + file.path + suffix) }
+            for path in paths[index...] { unlink(FileSystemCalls.temporaryPath(for: path)) }
             try? FileManager.default.removeItem(at: BuildManifest.fileName(for: output))
             return nil
         }

@@ -120,11 +120,16 @@ enum FileSystemCalls {
         return try finish(output, path: path, length: length, after: failure)
     }
 
+    /// Where a file is made beside its place before it is renamed over it.
+    static func temporaryPath(for path: String) -> String {
+        path + ".tmp-\(getpid())"
+    }
+
     /// Makes the file beside its place with `make`, then renames it over the old one: a reader sees
     /// the old file or the new one.
     @discardableResult
     static func replace(at path: String, _ make: (String) throws(Failure) -> FileStamp) throws(Failure) -> FileStamp {
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = temporaryPath(for: path)
         let stamp: FileStamp
         do {
             stamp = try make(temporary)
@@ -138,6 +143,12 @@ enum FileSystemCalls {
             throw Failure(path: path, code: code)
         }
         return stamp
+    }
+
+    /// `replace` with a file of these bytes.
+    @discardableResult
+    static func replace(at path: String, with bytes: [UInt8]) throws(Failure) -> FileStamp {
+        try replace(at: path) { temporary throws(Failure) in try write(bytes, to: temporary) }
     }
 
     /// What is at `relative` inside the folder `root`, looked at without following links.

@@ -121,9 +121,7 @@ public struct BuildManifest: Equatable, Sendable {
             writer.string(stamp)
         }
         // Written beside and renamed into place, unsynced like the pages it describes.
-        _ = try? FileSystemCalls.replace(at: fileName(for: output).path) { temporary throws(FileSystemCalls.Failure) in
-            try FileSystemCalls.write(encodedHead + writer.bytes, to: temporary)
-        }
+        _ = try? FileSystemCalls.replace(at: fileName(for: output).path, with: encodedHead + writer.bytes)
         // The JSON form earlier versions kept.
         unlink(output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).manifest.json").path)
     }

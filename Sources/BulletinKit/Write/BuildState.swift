@@ -183,9 +183,7 @@ struct BuildState {
 
     /// Writes a state; one that cannot be written only costs the next build its shortcut.
     static func write(_ bytes: [UInt8], for output: URL) {
-        _ = try? FileSystemCalls.replace(at: fileName(for: output).path) { temporary throws(FileSystemCalls.Failure) in
-            try FileSystemCalls.write(bytes, to: temporary)
-        }
+        _ = try? FileSystemCalls.replace(at: fileName(for: output).path, with: bytes)
     }
 
     /// Gives the kept state the digest of a new manifest and the new size of the search index,
