@@ -32,18 +32,14 @@ public enum OutputWriter {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             // The site the last build replaced is written over, when there is one.
-            if let found = PreviousSite.take(for: output, as: staging) {
-                do {
-                    stamps = try write(count: count, into: staging, make: make)
-                    PreviousSite.removeLeftovers(found, written: stamps, in: staging)
-                } catch {
-                    // Something in the old folder stood in the way (a folder where a file goes):
-                    // the site is written into an empty one instead.
-                    try fileManager.removeItem(at: staging)
-                    try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-                    stamps = try write(count: count, into: staging, make: make)
-                }
+            if let found = PreviousSite.take(for: output, as: staging),
+               let written = try? write(count: count, into: staging, make: make) {
+                stamps = written
+                PreviousSite.removeLeftovers(found, written: written, in: staging)
             } else {
+                // No kept site, or something in it stood in the way (a folder where a file goes):
+                // the site is written into an empty folder.
+                if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
                 try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
                 stamps = try write(count: count, into: staging, make: make)
             }
