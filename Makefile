@@ -33,4 +33,4 @@ site-checks: deps
 	Tests/SiteChecks/run
 
 clean:
-	rm -rf .build Public .Public.previous .Public.manifest.json .Public.state
+	rm -rf .build Public .Public.previous .Public.manifest .Public.tmp-*

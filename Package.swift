@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "bulletin",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
         .library(name: "BulletinKit", targets: ["BulletinKit"]),
