@@ -39,7 +39,7 @@ import Yams
     }
 
     @Test func everyFrontMatterOfTheShippedContentReadsAsTheLibraryReadsIt() throws {
-        let content = Fixture.packageRoot.appendingPathComponent("Content")
+        let content = Fixture.packageRoot.appendingPathComponent("Tests/Fixture/Content")
         let files = FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)!
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "md" }
         #expect(files.count > 10)

@@ -1,7 +1,8 @@
 import Foundation
 @testable import BulletinKit
 
-/// A throw-away copy of the project's real Content/ and Templates/ in a temporary folder,
+/// A throw-away copy of the tests' own content (`Tests/Fixture/Content`, frozen: editors changing
+/// the site's Content/ break no test) and the project's theme (Templates/) in a temporary folder,
 /// for tests that edit content and build it.
 struct Fixture {
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -12,10 +13,10 @@ struct Fixture {
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent(folder),
-                                             to: root.appendingPathComponent(folder))
-        }
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Tests/Fixture/Content"),
+                                         to: root.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Templates"),
+                                         to: root.appendingPathComponent("Templates"))
     }
 
     func remove() {
@@ -65,20 +66,16 @@ struct Fixture {
     func buildIntoNewFolder(precompress: Bool = false) throws -> [String: Data] {
         var clean = folders
         clean.output = url("Clean")
-        for leftover in [clean.output, BuildManifest.fileName(for: clean.output), PreviousSite.folder(for: clean.output),
-                         BuildState.fileName(for: clean.output)] {
+        for leftover in [clean.output, BuildManifest.fileName(for: clean.output), PreviousSite.folder(for: clean.output)] {
             try? FileManager.default.removeItem(at: leftover)
         }
         _ = Pipeline.build(clean, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: precompress))
         return try snapshot("Clean")
     }
 
-    /// The files of a clean build of the content as it is now, without the marker of a published
-    /// folder: what a preview folder must hold.
+    /// The files of a clean build of the content as it is now: what a preview folder must hold.
     func cleanBuild() throws -> [String: Data] {
-        var clean = try buildIntoNewFolder()
-        clean.removeValue(forKey: "/" + OutputWriter.markerName)
-        return clean
+        try buildIntoNewFolder()
     }
 
     /// Every file of the output folder with its bytes, to compare two builds or prove a folder unchanged.
