@@ -10,7 +10,7 @@ actor LiveReloadHub {
 
     /// Records a rebuild; returns whether open pages were told.
     @discardableResult
-    func publish(_ outcome: IncrementalBuilder.Outcome) -> Bool {
+    func publish(_ outcome: PipelineReport) -> Bool {
         let newErrors = outcome.diagnostics.errors
         guard !outcome.changedPaths.isEmpty || newErrors != errors else { return false }
         version += 1

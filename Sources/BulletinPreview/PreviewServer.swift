@@ -27,10 +27,13 @@ public struct PreviewServer {
 
     public func run() async throws {
         if let problem = PortCheck.problem(host: host, port: port) { throw problem }
-        let preview = FileManager.default.temporaryDirectory
+        // The site is built into `site` inside a folder of the session's own, which also holds
+        // what the build keeps beside it (the site it replaced, a build in progress).
+        let session = FileManager.default.temporaryDirectory
             .appendingPathComponent("bulletin-preview-\(getpid())-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: preview, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: preview) }
+        try FileManager.default.createDirectory(at: session, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: session) }
+        let preview = session.appendingPathComponent("site")
 
         var previewFolders = folders
         previewFolders.output = preview
@@ -39,10 +42,10 @@ public struct PreviewServer {
         let address = host.contains(":") ? "[\(host)]" : host
         previewOptions.baseURL = "http://\(address):\(port)/"
 
-        let session = PreviewSession(folders: previewFolders, options: previewOptions)
+        let builds = PreviewSession(folders: previewFolders, options: previewOptions)
         let hub = LiveReloadHub()
         let report = RebuildReporter(say: say)
-        let first = await session.rebuild()
+        let first = await builds.rebuild()
         report(first, initial: true)
         await hub.publish(first)
 
@@ -53,7 +56,7 @@ public struct PreviewServer {
         let app = Application(
             responder: PreviewResponder(root: preview, hub: hub),
             configuration: .init(address: .hostname(host, port: port), serverName: "bulletin"),
-            services: [ChangeWatcher(folders: previewFolders, session: session, hub: hub, interval: scanInterval, report: report)],
+            services: [ChangeWatcher(folders: previewFolders, session: builds, hub: hub, interval: scanInterval, report: report)],
             onServerRunning: { _ in say("Serving the preview at \(url) — edits to Content/ and Templates/ reload the page; Ctrl-C stops.") },
             logger: logger
         )
@@ -71,7 +74,7 @@ public struct PreviewServer {
 struct RebuildReporter: Sendable {
     let say: @Sendable (String) -> Void
 
-    func callAsFunction(_ outcome: IncrementalBuilder.Outcome, initial: Bool) {
+    func callAsFunction(_ outcome: PipelineReport, initial: Bool) {
         if outcome.nothingChanged { return }
         for diagnostic in outcome.diagnostics.sorted { say(diagnostic.formatted) }
         let milliseconds = Int((outcome.seconds * 1000).rounded())
@@ -100,16 +103,16 @@ public enum PreviewError: Error, CustomStringConvertible {
     }
 }
 
-/// Owns the incremental builder, so rebuilds happen one at a time.
+/// Owns the session's build engine, so rebuilds happen one at a time.
 actor PreviewSession {
-    private let builder: IncrementalBuilder
+    private let engine: BuildEngine
 
     init(folders: PipelineFolders, options: BuildOptions) {
-        builder = IncrementalBuilder(folders: folders, options: options)
+        engine = BuildEngine(folders: folders, options: options, session: true)
     }
 
-    func rebuild() -> IncrementalBuilder.Outcome {
-        builder.rebuild()
+    func rebuild() -> PipelineReport {
+        engine.run(writing: true)
     }
 }
 

@@ -28,10 +28,7 @@ struct Build: ParsableCommand {
                 print("  \(stage.name): \(Int((stage.seconds * 1000).rounded())) ms (processors \(Int((stage.processorSeconds * 1000).rounded())) ms)")
             }
         }
-        if report.editedWriteUps > 0 {
-            let reach = report.editedWriteUps == 1 ? "it reaches" : "they reach"
-            print("only the text of \(plural(report.editedWriteUps, "write-up")) changed: rewrote the \(plural(report.generatedFiles, "file")) \(reach) in \(output)/ in \(Int((report.seconds * 1000).rounded())) ms")
-        } else if report.upToDate {
+        if report.upToDate {
             print("\(output)/ is up to date: no input, option or output changed since the last build (\(Int((report.seconds * 1000).rounded())) ms)")
         } else if report.wroteOutput {
             let milliseconds = Int((report.seconds * 1000).rounded())

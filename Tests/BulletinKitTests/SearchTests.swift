@@ -147,45 +147,12 @@ import Testing
         var documents = Self.documents(20, seed: 3)
         documents[2].text += compatibility
         documents[4].text += unified
-        let published = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
-        let files = Dictionary(published.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        let cache = SearchIndexCache()
+        _ = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache)
         documents[6].text += compatibility + unified + "新"
-        let read: @Sendable (String) -> [UInt8]? = { files[$0] }
-        let patch = try #require(SearchIndexPatch.files(replacing: [(6, documents[6])], postings: published.postings, read: read))
+        let updated = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache)
         let fresh = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
-        #expect(files.merging(patch.files.map { ($0.path, $0.bytes) }) { _, new in new }
-            == Dictionary(fresh.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first }))
-    }
-
-    @Test func aPatchOfThePublishedIndexGivesWhatAFreshBuildMakes() throws {
-        var documents = Self.documents(60, seed: 7)
-        var published = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
-        #expect(published.files.filter { $0.path.hasPrefix("search/terms-") }.count > 2)
-        let replacements = Self.documents(60, seed: 9)
-        for round in 0..<3 {
-            var changes: [(id: Int, document: SearchDocument)] = []
-            for index in [3 + round, 17, 18, 59 - round] {
-                documents[index].text = replacements[(index + round) % 60].text + "English \(round)"
-                changes.append((index, documents[index]))
-            }
-            let files = Dictionary(published.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-            let read: @Sendable (String) -> [UInt8]? = { files[$0] }
-            let patch = try #require(SearchIndexPatch.files(replacing: changes, postings: published.postings, read: read))
-            let fresh = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
-            #expect(patch.postings == fresh.postings)
-            let patched = files.merging(patch.files.map { ($0.path, $0.bytes) }) { _, new in new }
-            #expect(patched == Dictionary(fresh.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first }))
-            #expect(patch.files.allSatisfy { $0.path.hasPrefix("search/terms-") || $0.path.hasPrefix("search/text-") },
-                    "only term and text files: titles and kinds did not change")
-            published = fresh
-        }
-        // A text cut for snippets hides some of its old terms: no patch then.
-        let long = String(repeating: "家", count: SearchIndex.snippetText + 5)
-        documents[5].text = long
-        let withLong = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"])
-        let files = Dictionary(withLong.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        documents[5].text = "短"
-        let read: @Sendable (String) -> [UInt8]? = { files[$0] }
-        #expect(SearchIndexPatch.files(replacing: [(5, documents[5])], postings: withLong.postings, read: read) == nil)
+        #expect(cache.updates == 1)
+        #expect(updated.files.map(\.path) == fresh.files.map(\.path) && updated.files.map(\.bytes) == fresh.files.map(\.bytes))
     }
 }

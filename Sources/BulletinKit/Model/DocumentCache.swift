@@ -23,20 +23,6 @@ public final class DocumentCache: @unchecked Sendable {
     /// Number of bodies converted since the cache was made, for progress output and tests.
     public private(set) var conversions = 0
 
-    /// The converter of the last rebuild, with which a body edited since is converted again.
-    var lastConverter: BodyConverter? {
-        lock.lock()
-        defer { lock.unlock() }
-        return converter
-    }
-
-    /// What converting the file's body reported the last time it was converted.
-    func lastDiagnostics(of relativePath: String) -> [Diagnostic]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries[relativePath]?.diagnostics
-    }
-
     func prepare(for converter: BodyConverter) {
         lock.lock()
         defer { lock.unlock() }

@@ -1,5 +1,5 @@
 /// site.yaml: what the whole site is called, who runs it, and where it is published.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Hashable {
     public var title: String
     public var description: String?
     public var language: String
@@ -16,7 +16,7 @@ public struct SiteConfig: Sendable {
     /// Raw HTML in Markdown is passed through only when the site opts in.
     public var allowsRawHTML: Bool
 
-    public struct Footer: Sendable {
+    public struct Footer: Sendable, Hashable {
         /// 网站标识码
         public var siteCode: String?
         /// ICP备案号, linked to the MIIT filing site.

@@ -29,16 +29,32 @@ public struct PipelineReport: Sendable {
     public var wroteOutput = false
     /// The output already held this build's result: nothing was done.
     public var upToDate = false
-    /// Only these many write-ups' bodies changed: just the files they reach were written
-    /// (`generatedFiles` of them).
-    public var editedWriteUps = 0
+    /// No file the site is made from changed since the session's last run: nothing was done.
+    public var nothingChanged = false
+    /// Content files read (again: the ones whose stamp changed).
+    public var filesRead = 0
+    /// Write-ups' front matter read into fields, and bodies converted (again: the changed ones).
+    public var frontMattersRead = 0
+    public var bodiesConverted = 0
+    /// Outputs (a page, or a group of files such as the search index) planned again because
+    /// something they read changed; the others kept their plan.
+    public var recipesPlanned = 0
+    public var pagesRendered = 0
+    /// Files written into the folder that was swapped in (the rest it held already).
+    public var filesWritten = 0
+    /// Output paths written or removed, relative to the output folder.
+    public var changedPaths: [String] = []
     public var seconds: Double = 0
     /// Each stage that ran, with its time, in order: for progress output and profiling.
     public var stages: [StageTime] = []
+
+    /// The output shows this run's site: it was written, or was already.
+    public var succeeded: Bool { !diagnostics.hasErrors && (wroteOutput || upToDate || nothingChanged) }
 }
 
 /// Times each stage of a run.
 struct StageClock {
+    let start = Date()
     private var last = Date()
     private var lastProcessor = Self.processorSeconds()
     private(set) var stages: [StageTime] = []
@@ -68,126 +84,15 @@ public struct StageTime: Sendable {
     public var processorSeconds: Double
 }
 
-/// load → model → plan → render → write. Stops before writing when any stage found an error,
-/// so the output folder is only ever replaced by a complete, error-free site.
+/// A build or a check run once, as the command line runs them: the same engine as the preview's,
+/// with nothing kept from an earlier run but what the manifest tells of the output folder.
 public enum Pipeline {
     public static func build(_ folders: PipelineFolders, options: BuildOptions) -> PipelineReport {
-        run(folders, options: options, write: true)
+        BuildEngine(folders: folders, options: options, session: false).run(writing: true)
     }
 
     /// Everything a build does except writing.
     public static func check(_ folders: PipelineFolders, options: BuildOptions) -> PipelineReport {
-        run(folders, options: options, write: false)
-    }
-
-    private static func run(_ folders: PipelineFolders, options: BuildOptions, write: Bool) -> PipelineReport {
-        let start = Date()
-        var clock = StageClock()
-        var report = runStages(folders, options: options, write: write, clock: &clock)
-        report.stages = clock.stages
-        report.seconds = Date().timeIntervalSince(start)
-        return report
-    }
-
-    private static func runStages(_ folders: PipelineFolders, options: BuildOptions, write: Bool,
-                                  clock: inout StageClock) -> PipelineReport {
-        var report = PipelineReport(diagnostics: Diagnostics())
-
-        if write, let refusal = OutputGuard.check(output: folders.output, displayPath: folders.outputDisplay,
-                                                  protected: [folders.content, folders.templates]) {
-            report.diagnostics.append(refusal)
-            return report
-        }
-        // What the last build kept is read while the folders are listed.
-        let lastBuild = write ? Concurrent { [output = folders.output] in
-            (manifest: BuildManifest.read(for: output), state: BuildState.read(for: output))
-        } : nil
-        // Both folders are listed once: the manifest and the loaders share the listings.
-        let contentListing = ContentTree.list(root: folders.content, displayRoot: folders.contentDisplay)
-        let templateListing = ContentTree.list(root: folders.templates, displayRoot: folders.templatesDisplay, role: "templates")
-        var manifest: BuildManifest?
-        if write, let kept = lastBuild?.value {
-            OutputWriter.removeAbandonedFolders(beside: folders.output)
-            let current = BuildManifest.current(folders, options: options, content: contentListing, templates: templateListing)
-            if BuildManifest.outputIsUpToDate(folders.output, with: current, previous: kept.manifest) {
-                clock.finished("compare with the last build")
-                report.upToDate = true
-                return report
-            }
-            if let previous = kept.manifest, let state = kept.state,
-               let edits = BodyEditBuild.run(folders, options: options, current: current, previous: previous, state: state,
-                                             templateListing: templateListing) {
-                clock.finished("rebuild what edited bodies reach")
-                report.diagnostics.append(contentsOf: edits.diagnostics)
-                report.editedWriteUps = edits.writeUps
-                report.generatedFiles = edits.written
-                report.wroteOutput = true
-                // Freeing the listing and both manifests (40,000 strings) is a tenth of such a build.
-                retire((consume contentListing, consume templateListing, current, kept, lastBuild))
-                return report
-            }
-            manifest = current
-        }
-        let content = ContentLoader.load(from: folders.content, displayRoot: folders.contentDisplay, listing: contentListing)
-        clock.finished("load")
-        let (site, modelDiagnostics) = SiteBuilder.build(content, options: options)
-        // What tells the next build whether a write-up's edit stayed in its body.
-        let frontMatters = write ? BuildState.frontMatters(of: content) : [:]
-        retire(consume content)
-        report.diagnostics.append(contentsOf: modelDiagnostics)
-        clock.finished("model")
-        let (templates, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay,
-                                                                listing: templateListing)
-        report.diagnostics.append(contentsOf: templateDiagnostics)
-        clock.finished("templates")
-        guard let site, let templates, !report.diagnostics.hasErrors else { return report }
-
-        let plan = SitePlanner.plan(site, assets: templates.assetPaths)
-        clock.finished("plan")
-        report.diagnostics.append(contentsOf: OutputClashes.diagnostics(plan, templates: templates, precompress: options.precompress,
-                                                                        contentDisplayRoot: folders.contentDisplay))
-        guard !report.diagnostics.hasErrors else { return report }
-        if options.strict {
-            report.diagnostics.append(contentsOf: TemplateVariables.check(sources: templates.sources, contexts: plan.templateContexts))
-        }
-        let outputs = SiteOutputs(plan, templates: templates, contentRoot: folders.content, language: site.config.language)
-        report.generatedFiles = plan.pages.count
-        report.htmlPages = plan.pages.filter { $0.path.hasSuffix(".html") }.count
-        report.copiedFiles = outputs.count - plan.pages.count
-        let precompress = options.precompress
-        let make: @Sendable (Int) -> [OutputFile] = { index in
-            let file = outputs.file(at: index)
-            guard precompress, let compressed = Precompression.compressed(file) else { return [file] }
-            return [file, compressed]
-        }
-        guard write else {
-            let files = Array(0 ..< outputs.count).parallelMap(make)
-            report.compressedFiles = files.reduce(0) { $0 + $1.count } - outputs.count
-            clock.finished("render")
-            return report
-        }
-        // The manifest's record of the inputs, and the state kept for the next build, are encoded
-        // meanwhile; only the manifest's outputs wait for the writing.
-        let manifestHead = manifest.map { manifest in Concurrent { manifest.encodedHead() } }
-        let diagnostics = report.diagnostics.all
-        let state = manifest.map { manifest in
-            Concurrent { [searchPostings = plan.searchPostings, displayRoot = folders.contentDisplay] in
-                BuildState.encoded(digest: manifest.digest, site: site, frontMatters: frontMatters, displayRoot: displayRoot,
-                                   searchPostings: searchPostings, diagnostics: diagnostics)
-            }
-        }
-        // Render and write are one pass: each page is written by the core that rendered it.
-        do {
-            let written = try OutputWriter.publish(count: outputs.count, to: folders.output, displayPath: folders.outputDisplay, make: make)
-            report.compressedFiles = written.count - outputs.count
-            report.wroteOutput = true
-            if let manifestHead { BuildManifest.write(manifestHead.value, outputs: written, for: folders.output) }
-            if let state { BuildState.write(state.value, for: folders.output) }
-        } catch {
-            report.diagnostics.append(error)
-        }
-        retire((consume site, consume plan, consume outputs, consume make))
-        clock.finished("render and write")
-        return report
+        BuildEngine(folders: folders, options: options, session: false).run(writing: false)
     }
 }

@@ -17,17 +17,20 @@ struct Addresses {
     static let search = "search/"
 
     static func bulletin(_ bulletin: Bulletin) -> String { "bulletins/\(bulletin.year)/\(bulletin.pathComponent)/" }
+    static func bulletin(_ bulletin: Tracked<Bulletin>) -> String { "bulletins/\(bulletin.year)/\(bulletin.pathComponent)/" }
     static func base(_ id: String) -> String { "bases/\(id)/" }
     static func writeUp(_ writeUp: WriteUp) -> String { "bases/\(writeUp.baseID)/\(writeUp.slug)/" }
+    /// A write-up's address from its `base-id/slug`.
+    static func writeUp(_ reference: String) -> String { "bases/\(reference)/" }
     static func model(_ id: String) -> String { "models/\(id)/" }
     static func notice(_ slug: String) -> String { "notices/\(slug)/" }
     static func page(_ slug: String) -> String { "\(slug)/" }
 
     /// The address of a notice's attachment that is shown as a page.
-    static func attachment(_ attachment: Attachment, of notice: Notice) -> String {
+    static func attachment(_ attachment: Attachment, of notice: String) -> String {
         switch attachment.content {
-        case .baseList(let batchID): return "notices/\(notice.slug)/bases-\(batchID)/"
-        case .page(let name, _): return "notices/\(notice.slug)/\(name)/"
+        case .baseList(let batchID): return "notices/\(notice)/bases-\(batchID)/"
+        case .page(let name, _): return "notices/\(notice)/\(name)/"
         case .file(let path): return path
         }
     }

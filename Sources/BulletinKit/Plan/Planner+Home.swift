@@ -1,9 +1,10 @@
 extension Planner {
     func home() -> PlannedPage {
         let config = site.config
-        let valid = site.bases.filter { site.status(of: $0) == .valid }.count
+        let bases = Array(site.bases)
+        let valid = bases.filter { site.status(of: $0) == .valid }.count
         let counts = [
-            CountView(label: "实践基地", value: site.bases.count, url: addresses.link(Addresses.bases)),
+            CountView(label: "实践基地", value: bases.count, url: addresses.link(Addresses.bases)),
             CountView(label: "有效基地", value: valid, url: addresses.link(Addresses.bases)),
             CountView(label: "协同育人模式", value: site.models.count, url: addresses.link(Addresses.models)),
             // Format examples are not work done: they are left out of the figures.
@@ -14,7 +15,7 @@ extension Planner {
             intro: config.description ?? config.title,
             latestBulletin: site.bulletins.first.map(summary(of:)),
             latestWriteUps: site.writeUps.prefix(6).map(summary(of:)),
-            districts: districtGroups(site.bases),
+            districts: districtGroups(bases),
             latestNotices: site.notices.prefix(5).map(summary(of:)),
             counts: counts,
             bulletinsURL: addresses.link(Addresses.bulletins),
@@ -25,11 +26,10 @@ extension Planner {
                     description: config.description ?? config.title, view: view)
     }
 
-    func freePages() -> [PlannedPage] {
-        site.pages.map { free in
-            page(Addresses.page(free.slug), template: "page", section: Addresses.page(free.slug), title: free.title,
-                 description: free.body.excerpt(), view: FreePageView(title: free.title, html: free.body.html))
-        }
+    func freePage(_ free: Tracked<FreePage>) -> PlannedPage {
+        let body = free.body
+        return page(Addresses.page(free.slug), template: "page", section: Addresses.page(free.slug), title: free.title,
+                    description: body.excerpt(), view: FreePageView(title: free.title, html: body.html))
     }
 
     func notFoundPage() -> PlannedPage {

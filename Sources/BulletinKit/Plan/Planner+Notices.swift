@@ -1,21 +1,20 @@
 extension Planner {
-    func noticePages() -> [PlannedPage] {
-        var pages = [page(Addresses.notices, template: "notices", section: Addresses.notices, title: "通知公告",
-                          description: "重庆市家庭教育创新实践基地相关通知及附件。",
-                          view: NoticeListView(notices: site.notices.map(summary(of:))))]
-        for notice in site.notices {
-            pages.append(noticePage(notice))
-            for attachment in notice.attachments {
-                if let attachmentPage = attachmentPage(attachment, of: notice) { pages.append(attachmentPage) }
-            }
-        }
-        return pages
+    func noticeList() -> PlannedPage {
+        page(Addresses.notices, template: "notices", section: Addresses.notices, title: "通知公告",
+             description: "重庆市家庭教育创新实践基地相关通知及附件。",
+             view: NoticeListView(notices: site.notices.map(summary(of:))))
     }
 
-    private func noticePage(_ notice: Notice) -> PlannedPage {
+    /// A notice's page and the pages of its attachments.
+    func noticePages(_ notice: Tracked<Notice>) -> [PlannedPage] {
+        [noticePage(notice)] + notice.attachments.compactMap { attachmentPage($0, of: notice) }
+    }
+
+    private func noticePage(_ notice: Tracked<Notice>) -> PlannedPage {
+        let slug = notice.slug
         let attachments = notice.attachments.map { attachment -> NoticeView.AttachmentLink in
             var link = NoticeView.AttachmentLink(label: "附件\(attachment.number)", title: attachment.title,
-                                                 url: addresses.link(Addresses.attachment(attachment, of: notice)),
+                                                 url: addresses.link(Addresses.attachment(attachment, of: slug)),
                                                  isDownload: false, html: nil, baseList: [])
             switch attachment.content {
             case .file: link.isDownload = true
@@ -24,16 +23,18 @@ extension Planner {
             }
             return link
         }
+        let body = notice.body
         let view = NoticeView(title: notice.title, issuers: notice.issuers, number: notice.number, date: DateView(notice.date),
-                              html: notice.body.html, attachments: attachments, hasAttachments: !attachments.isEmpty)
-        return page(Addresses.notice(notice.slug), template: "notice", section: Addresses.notices, title: notice.title,
-                    description: notice.body.excerpt(), article: (notice.title, notice.date, notice.issuers.joined(separator: "　")),
+                              html: body.html, attachments: attachments, hasAttachments: !attachments.isEmpty)
+        return page(Addresses.notice(slug), template: "notice", section: Addresses.notices, title: notice.title,
+                    description: body.excerpt(), article: (notice.title, notice.date, notice.issuers.joined(separator: "　")),
                     view: view)
     }
 
-    private func attachmentPage(_ attachment: Attachment, of notice: Notice) -> PlannedPage? {
+    private func attachmentPage(_ attachment: Attachment, of notice: Tracked<Notice>) -> PlannedPage? {
         let label = "附件\(attachment.number)"
-        let noticeLink = ModelLink(title: notice.title, url: addresses.link(Addresses.notice(notice.slug)))
+        let slug = notice.slug
+        let noticeLink = ModelLink(title: notice.title, url: addresses.link(Addresses.notice(slug)))
         var view = AttachmentView(label: label, title: attachment.title, notice: noticeLink)
         var description = attachment.title
         switch attachment.content {
@@ -46,7 +47,7 @@ extension Planner {
             view.baseList = baseRoll(batchID)
             description = "\(attachment.title)（共\(view.baseList.count)个）"
         }
-        return page(Addresses.attachment(attachment, of: notice), template: "attachment", section: Addresses.notices,
+        return page(Addresses.attachment(attachment, of: slug), template: "attachment", section: Addresses.notices,
                     title: "\(label) \(attachment.title)", description: description,
                     article: (attachment.title, notice.date, notice.issuers.joined(separator: "　")), view: view)
     }

@@ -1,29 +1,24 @@
 extension Planner {
-    /// The search page and the index files it loads, and the number of postings in them.
-    func searchPages() -> (pages: [PlannedPage], postings: Int) {
+    /// The search page and the index files it loads.
+    func searchPages() -> [PlannedPage] {
         let documents = searchDocuments()
         let kinds = ["实践基地", "特色做法", "年度报告", "活动", "工作简报", "通知公告", "通知附件", "协同育人模式", "页面"]
             .filter { kind in documents.contains { $0.kind == kind } }
-        let districts = DistrictGrouping.group(site.bases, order: site.config.districts).compactMap(\.district)
+        let districts = DistrictGrouping.group(Array(site.bases), district: \.district, order: site.config.districts).compactMap(\.district)
         let index = SearchIndex.files(for: documents, kinds: kinds, districts: districts, cache: searchCache)
         var pages = index.files.map { PlannedPage(path: $0.path, content: .bytes($0.bytes)) }
         let view = SearchView(indexURL: addresses.link(SearchIndex.folder), kinds: kinds, districts: districts,
                               scriptURL: asset("search.js"))
         pages.append(page(Addresses.search, template: "search", section: Addresses.search, title: "站内搜索",
                           description: "搜索本站的基地、稿件、简报和通知。", view: view))
-        return (pages, index.postings)
-    }
-
-    /// Where the site's write-up at `index` is among the search documents: after the bases, in
-    /// the site's order, as `searchDocuments` puts them.
-    static func searchID(ofWriteUpAt index: Int, in site: Site) -> Int {
-        site.bases.count + index
+        return pages
     }
 
     func searchDocuments() -> [SearchDocument] {
         var documents: [SearchDocument] = []
         for base in site.bases {
-            let facts = [base.category.chinese, base.district ?? "", base.batch.name, "有效期\(base.batch.validFrom)—\(base.batch.validTo)年",
+            let batch = base.batch
+            let facts = [base.category.chinese, base.district ?? "", batch.name, "有效期\(batch.validFrom)—\(batch.validTo)年",
                          site.status(of: base).chinese, base.address ?? "", base.intro ?? ""]
             documents.append(SearchDocument(title: base.name, path: Addresses.base(base.id), kind: "实践基地", base: base.name,
                                             district: base.district ?? "", date: "", text: facts.filter { !$0.isEmpty }.joined(separator: "　")))
@@ -36,7 +31,8 @@ extension Planner {
                                             text: bulletin.body.plainText + "\n" + items))
         }
         for notice in site.notices {
-            documents.append(SearchDocument(title: notice.title, path: Addresses.notice(notice.slug), kind: "通知公告", base: "",
+            let slug = notice.slug
+            documents.append(SearchDocument(title: notice.title, path: Addresses.notice(slug), kind: "通知公告", base: "",
                                             district: "", date: notice.date.chinese,
                                             text: notice.body.plainText + "\n" + notice.attachments.map(\.title).joined(separator: "　")))
             for attachment in notice.attachments {
@@ -46,7 +42,7 @@ extension Planner {
                 case .page(_, let body): text = body.plainText
                 case .baseList(let batchID): text = site.bases.filter { $0.batch.id == batchID }.map(\.name).joined(separator: "　")
                 }
-                documents.append(SearchDocument(title: "附件\(attachment.number) \(attachment.title)", path: Addresses.attachment(attachment, of: notice),
+                documents.append(SearchDocument(title: "附件\(attachment.number) \(attachment.title)", path: Addresses.attachment(attachment, of: slug),
                                                 kind: "通知附件", base: "", district: "", date: notice.date.chinese, text: text))
             }
         }
@@ -61,9 +57,9 @@ extension Planner {
         return documents
     }
 
-    func searchDocument(of writeUp: WriteUp) -> SearchDocument {
-        let base = basesByID[writeUp.baseID]
-        return SearchDocument(title: writeUp.title, path: Addresses.writeUp(writeUp), kind: writeUp.kind.chinese,
+    func searchDocument(of writeUp: Tracked<WriteUp>) -> SearchDocument {
+        let base = base(writeUp.baseID)
+        return SearchDocument(title: writeUp.title, path: Addresses.writeUp(writeUp.reference), kind: writeUp.kind.chinese,
                               base: base?.name ?? "", district: base?.district ?? "", date: writeUp.date.chinese,
                               text: [writeUp.summary ?? "", writeUp.body.plainText].joined(separator: "\n"))
     }

@@ -3,10 +3,12 @@ import Foundation
 /// Stage 3's result: every output of the site, with its path and the data it is made from.
 public struct SitePlan: Sendable {
     public var pages: [PlannedPage]
+    /// For each page, whether it was planned again (rather than kept from the last plan).
+    public var replanned: [Bool]
     /// Content files published as they are: content-relative path (also the output path).
     public var copies: [String]
-    /// Postings in the search index's term files: how many there are sets how many files.
-    public var searchPostings: Int
+    /// How many recipes were planned again.
+    public var recipesPlanned: Int
 }
 
 extension SitePlan {

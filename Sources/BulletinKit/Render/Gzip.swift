@@ -44,6 +44,7 @@ public enum Precompression {
         switch file.contents {
         case .bytes(let bytes): data = Data(bytes)
         case .copy(let source): data = (try? Data(contentsOf: source)) ?? Data()
+        case .link, .unchanged: return nil
         }
         guard data.count >= minimumSize else { return nil }
         let gzipped = Gzip.compress(data)

@@ -10,6 +10,10 @@ public struct OutputFile: Sendable {
         case bytes([UInt8])
         /// Copied from this file as it is.
         case copy(URL)
+        /// The same as this file of the live site: a second name for it, or a copy.
+        case link(URL)
+        /// Already in the folder as it must be.
+        case unchanged
     }
 }
 
@@ -52,26 +56,47 @@ public enum SiteRenderer {
 /// writes it, so rendering and writing share both cores and the pages are never all in memory.
 public struct SiteOutputs: Sendable {
     private let pages: [PlannedPage]
-    private let copies: [OutputFile]
+    /// The place in `pages` of each page of the plan.
+    private let order: [Int]
+    private let copies: [(file: OutputFile, source: CopySource)]
     private let templates: TemplateSet
     private let language: String
     private let chromes = ChromeCache()
 
+    /// Where a file copied as it is comes from: a path inside the content folder or the theme.
+    public enum CopySource: Sendable {
+        case content(String)
+        case theme(String)
+    }
+
     public init(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) {
         // The feed and the sitemap first: each is one large file, and made last, one core would
         // make it while the other waits.
-        pages = plan.pages.filter(\.isFeedOrSitemap) + plan.pages.filter { !$0.isFeedOrSitemap }
-        copies = plan.copies.map { OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))) }
-            + SiteRenderer.themeFiles(templates).map(\.file)
+        order = plan.pages.indices.filter { plan.pages[$0].isFeedOrSitemap } + plan.pages.indices.filter { !plan.pages[$0].isFeedOrSitemap }
+        pages = order.map { plan.pages[$0] }
+        copies = plan.copies.map { (OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))), .content($0)) }
+            + SiteRenderer.themeFiles(templates).map { ($0.file, .theme($0.source)) }
         self.templates = templates
         self.language = language
     }
 
     public var count: Int { pages.count + copies.count }
+    public var pageCount: Int { pages.count }
+
+    /// The place in the plan's pages of the page at `index`.
+    public func planIndex(at index: Int) -> Int { order[index] }
+
+    public func path(at index: Int) -> String {
+        index < pages.count ? pages[index].path : copies[index - pages.count].file.path
+    }
+
+    public func source(at index: Int) -> CopySource? {
+        index < pages.count ? nil : copies[index - pages.count].source
+    }
 
     /// The planned pages first (the feed and sitemap before the others), then the files copied as they are.
     public func file(at index: Int) -> OutputFile {
-        index < pages.count ? SiteRenderer.renderPage(pages[index], templates: templates, language: language, chromes: chromes) : copies[index - pages.count]
+        index < pages.count ? SiteRenderer.renderPage(pages[index], templates: templates, language: language, chromes: chromes) : copies[index - pages.count].file
     }
 }
 

@@ -125,27 +125,6 @@ public final class SearchIndexCache: @unchecked Sendable {
         return (build.files, build.postingCount)
     }
 
-    /// Updates the last index for documents whose text changed while every document kept its place
-    /// (found by path). Returns the files that changed, or nil, keeping the last index, when there
-    /// is none or a document is new or the shards would change: the index is then made afresh.
-    func replace(_ changed: [SearchDocument]) -> [(path: String, bytes: [UInt8])]? {
-        guard last != nil else { return nil }
-        var replacements: [(id: Int, document: SearchDocument, terms: Terms)] = []
-        for document in changed {
-            guard let id = last!.documents.firstIndex(where: { $0.path == document.path }) else { return nil }
-            replacements.append((id, document, terms(of: document)))
-        }
-        // Taken out while it changes, so its postings are not copied first.
-        var build = last.take()!
-        guard let touched = build.replace(replacements) else {
-            last = build
-            return nil
-        }
-        last = build
-        updates += 1
-        return touched.map { build.files[$0] }
-    }
-
     func terms(of document: SearchDocument) -> Terms {
         lock.lock()
         if let known = entries[document.path], known.document == document {

@@ -120,6 +120,22 @@ enum FileSystemCalls {
         return try finish(output, path: path, length: length, after: failure)
     }
 
+    /// Gives `path` a second name for the file at `source` (copies it where that cannot be done),
+    /// after letting go of what was at `path`. Missing folders on the way are made.
+    @discardableResult
+    static func link(from source: String, to path: String) throws(Failure) -> FileStamp {
+        unlink(path)
+        var result = Glibc.link(source, path)
+        if result != 0, errno == ENOENT, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            try makeFolder(String(path[..<slash]))
+            result = Glibc.link(source, path)
+        }
+        guard result == 0 else { return try copy(from: source, to: path) }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw Failure(path: path, code: errno) }
+        return FileStamp(info)
+    }
+
     /// Where a file is made beside its place before it is renamed over it.
     static func temporaryPath(for path: String) -> String {
         path + ".tmp-\(getpid())"

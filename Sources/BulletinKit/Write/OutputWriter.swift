@@ -10,19 +10,25 @@ public struct WrittenFile: Sendable {
     public var stamp: FileStamp
 }
 
-/// Stage 5: writes the site into a fresh folder beside the output, then swaps it into place,
-/// so the output folder is always either the previous site or the new one, complete.
+/// Stage 5: writes the site into a folder beside the output, then swaps it into place, so the
+/// output folder is always either the previous site or the new one, complete. Every build that
+/// writes, full or not, goes this way.
 public enum OutputWriter {
     /// Marks a folder as built by this tool: only such a folder is ever replaced.
     public static let markerName = ".bulletin-build"
 
     /// Publishes the files `make` gives for 0 ..< `count`, each asked for on the core that writes
-    /// it: the render stage's pages are made as they are written, and the whole site is never
-    /// held at once. Returns the path inside the output folder and the stamp of every file
-    /// written, in the order of `make`'s indexes.
+    /// it: pages are rendered as they are written, and the whole site is never held at once.
+    ///
+    /// The folder written into is the site the last build replaced (`PreviousSite`), when there is
+    /// one. `kept` is what this session knows that folder holds, when it left it there itself:
+    /// then `make` is told so, may answer `.unchanged` for a file the folder holds as it must be,
+    /// and the folder is taken as it is. Otherwise it is made safe to write into first, and every
+    /// file is written. Returns the path and the stamp of every file of the new site, in the
+    /// order of `make`'s indexes.
     @discardableResult
-    public static func publish(count: Int, to output: URL, displayPath: String,
-                               make: @Sendable (Int) -> [OutputFile]) throws(Diagnostic) -> [WrittenFile] {
+    public static func publish(count: Int, to output: URL, displayPath: String, kept: Set<String>? = nil,
+                               make: @Sendable (_ index: Int, _ keptIsKnown: Bool) -> [OutputFile]) throws(Diagnostic) -> [WrittenFile] {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).tmp-"
@@ -31,17 +37,19 @@ public enum OutputWriter {
         var stamps: [WrittenFile] = []
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            // The site the last build replaced is written over, when there is one.
-            if let found = PreviousSite.take(for: output, as: staging),
-               let written = try? write(count: count, into: staging, make: make) {
+            if let kept, let found = PreviousSite.takeAsLeft(for: output, as: staging, holding: kept) {
+                stamps = try write(count: count, into: staging, known: true, make: make)
+                PreviousSite.removeLeftovers(found, keeping: Set(stamps.map(\.path)), in: staging)
+            } else if let found = PreviousSite.take(for: output, as: staging),
+                      let written = try? write(count: count, into: staging, known: false, make: make) {
                 stamps = written
-                PreviousSite.removeLeftovers(found, written: written, in: staging)
+                PreviousSite.removeLeftovers(found, keeping: Set(written.map(\.path)), in: staging)
             } else {
                 // No kept site, or something in it stood in the way (a folder where a file goes):
                 // the site is written into an empty folder.
                 if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
                 try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-                stamps = try write(count: count, into: staging, make: make)
+                stamps = try write(count: count, into: staging, known: false, make: make)
             }
             try Data("built by bulletin; this folder is replaced as a whole by each build\n".utf8)
                 .write(to: staging.appendingPathComponent(markerName))
@@ -59,26 +67,33 @@ public enum OutputWriter {
         return stamps
     }
 
-    /// Writes the files below `root`, on all cores, making folders as they are needed.
-    /// `replacing` lets a file take the place of an existing one (the preview's folder); a fresh
-    /// staging folder has none.
-    @discardableResult
-    private static func write(count: Int, into root: URL, replacing: Bool = false,
-                              make: @Sendable (Int) -> [OutputFile]) throws -> [WrittenFile] {
+    /// Writes the files below `root`, on all cores, making folders as they are needed. In a folder
+    /// this session left (`known`), a file may share its data with the live site (`.link`): such
+    /// a name is let go before the file is written, never written through.
+    private static func write(count: Int, into root: URL, known: Bool,
+                              make: @Sendable (Int, Bool) -> [OutputFile]) throws -> [WrittenFile] {
         let rootPath = root.path
         let results = Array(0 ..< count).parallelMap { index -> Result<[WrittenFile], FileSystemCalls.Failure> in
             Result { () throws(FileSystemCalls.Failure) -> [WrittenFile] in
                 var written: [WrittenFile] = []
-                for file in make(index) {
+                for file in make(index, known) {
                     let destination = rootPath + "/" + file.path
-                    func write(_ path: String) throws(FileSystemCalls.Failure) -> FileStamp {
-                        switch file.contents {
-                        case .bytes(let bytes): return try FileSystemCalls.write(bytes, to: path)
-                        case .copy(let source): return try FileSystemCalls.copy(from: source.path, to: path)
-                        }
+                    let stamp: FileStamp
+                    switch file.contents {
+                    case .bytes(let bytes):
+                        if known { unlink(destination) }
+                        stamp = try FileSystemCalls.write(bytes, to: destination)
+                    case .copy(let source):
+                        if known { unlink(destination) }
+                        stamp = try FileSystemCalls.copy(from: source.path, to: destination)
+                    case .link(let source):
+                        stamp = try FileSystemCalls.link(from: source.path, to: destination)
+                    case .unchanged:
+                        var info = stat()
+                        guard lstat(destination, &info) == 0 else { throw FileSystemCalls.Failure(path: destination, code: errno) }
+                        stamp = FileStamp(info)
                     }
-                    written.append(WrittenFile(path: file.path,
-                                               stamp: replacing ? try FileSystemCalls.replace(at: destination, write) : try write(destination)))
+                    written.append(WrittenFile(path: file.path, stamp: stamp))
                 }
                 return written
             }
@@ -135,18 +150,5 @@ public enum OutputWriter {
             if let pid, pid != getpid(), kill(pid, 0) == 0 { continue }
             try? fileManager.removeItem(at: parent.appendingPathComponent(name))
         }
-    }
-}
-
-extension OutputWriter {
-    /// Writes changed files into a folder in place and removes the ones no longer produced. For the
-    /// preview's private folder only: a published folder is always replaced as a whole.
-    /// `replacing` writes each file beside its place and renames it there, so that a reader of the
-    /// folder never sees a half-written file.
-    public static func update(_ files: [OutputFile], removing stale: [String], in folder: URL, replacing: Bool = true) throws {
-        for path in stale {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
-        }
-        try write(count: files.count, into: folder, replacing: replacing) { [files[$0]] }
     }
 }

@@ -38,6 +38,17 @@ enum PreviousSite {
         return contents
     }
 
+    /// Moves the kept folder to `staging` as it is, when this session left it holding `files`.
+    /// Nil when it is not there (the caller then writes every file).
+    static func takeAsLeft(for output: URL, as staging: URL, holding files: Set<String>) -> Contents? {
+        let kept = folder(for: output)
+        if files.isEmpty {
+            return FileManager.default.fileExists(atPath: kept.path) ? nil : Contents()
+        }
+        guard rename(kept.path, staging.path) == 0 else { return nil }
+        return Contents(files: files)
+    }
+
     /// Keeps the site just replaced (now at `staging`) for the next build. A kept folder that is in
     /// the way (another build's, made meanwhile) is left as it is, and this one removed.
     static func keep(_ staging: URL, for output: URL) {
@@ -49,7 +60,7 @@ enum PreviousSite {
 
     /// Removes the files found in the kept folder that the build did not write, and the folders
     /// that leaves empty.
-    static func removeLeftovers(_ found: Contents, written: [WrittenFile], in staging: URL) {
+    static func removeLeftovers(_ found: Contents, keeping written: Set<String>, in staging: URL) {
         let root = staging.path
         var folders = Set<String>()
         func mayBeEmpty(_ folder: String) {
@@ -58,7 +69,7 @@ enum PreviousSite {
                 folder = (folder as NSString).deletingLastPathComponent
             }
         }
-        for path in found.files.subtracting(written.map(\.path)) {
+        for path in found.files.subtracting(written) {
             unlink(root + "/" + path)
             mayBeEmpty((path as NSString).deletingLastPathComponent)
         }
