@@ -1,6 +1,7 @@
 """Atomic publishing under SIGKILL: a build killed at a random moment leaves the output folder
-either the old site or the new one, complete, and the next build cleans up what the killed one
-left. Usage: publish_check.py BULLETIN_BINARY PROJECT_FOLDER [ROUNDS]. Exits 1 on any failure."""
+either the old site or the new one, complete, with no file of the build's own in it, and the next
+build cleans up what the killed one left. Builds are killed after each kind of change: a write-up
+added, a write-up that a bulletin prints edited, a template edited. Usage: publish_check.py BULLETIN_BINARY PROJECT_FOLDER [ROUNDS]. Exits 1 on any failure."""
 import hashlib
 import os
 import random
@@ -27,43 +28,83 @@ def tree_hash(folder):
     return digest.hexdigest()
 
 
+def printed_write_up(content):
+    """A write-up that a bulletin prints, as a path inside the content folder."""
+    bulletins = os.path.join(content, "bulletins")
+    for name in sorted(os.listdir(bulletins)):
+        with open(os.path.join(bulletins, name), encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("  - "):
+                    return os.path.join("bases", line[4:].strip() + ".md")
+    raise SystemExit("the generated content has no bulletin that prints a write-up")
+
+
+def variant(source, target, change):
+    shutil.copytree(source, target)
+    change(target)
+    return target
+
+
+def append(path, text):
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 def main(binary, project, rounds):
     rng = random.Random(7)
     work = tempfile.mkdtemp(prefix="bulletin-publish-check-")
     subprocess.run([sys.executable, os.path.join(project, "Tests/Benchmark/generate_content.py"), "400",
                     os.path.join(work, "Content"), project], check=True, stdout=subprocess.DEVNULL)
     shutil.copytree(os.path.join(project, "Templates"), os.path.join(work, "Templates"))
-    old_content = os.path.join(work, "Content")
-    new_content = os.path.join(work, "Content-new")
-    shutil.copytree(old_content, new_content)
-    with open(os.path.join(new_content, "bases/xiushan-library/added.md"), "w", encoding="utf-8") as handle:
-        handle.write("---\ntitle: 新增稿件\ndate: 2023-03\nkind: event\n---\n\n新增的正文。\n")
+    content, templates = os.path.join(work, "Content"), os.path.join(work, "Templates")
+    printed = printed_write_up(content)
+    added = variant(content, os.path.join(work, "Content-added"), lambda folder: append(
+        os.path.join(folder, "bases/xiushan-library/added.md"), "---\ntitle: 新增稿件\ndate: 2023-03\nkind: event\n---\n\n新增的正文。\n"))
+    edited = variant(content, os.path.join(work, "Content-edited"), lambda folder: append(
+        os.path.join(folder, printed), "\n修改后补充的一段正文，简报也刊出它。\n"))
+    themed = variant(templates, os.path.join(work, "Templates-edited"), lambda folder: append(
+        os.path.join(folder, "partials/footer.mustache"), "<!-- edited -->\n"))
+    # Each transition: the site before, the site after; every build of the second kind is killed.
+    transitions = [("a write-up added", (content, templates), (added, templates)),
+                   ("a write-up printed by a bulletin edited", (content, templates), (edited, templates)),
+                   ("a template edited", (content, templates), (content, themed))]
 
-    def build(content, output, **kwargs):
-        return subprocess.Popen([binary, "build", "--as-of", "2023-06-01", "--content", content, "--output", output],
-                                cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    def build(inputs, output, **kwargs):
+        return subprocess.Popen([binary, "build", "--as-of", "2023-06-01", "--content", inputs[0], "--templates", inputs[1],
+                                 "--output", output], cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
 
-    build(new_content, "Expected-new").wait()
-    expected_new = tree_hash(os.path.join(work, "Expected-new"))
-    started = time.monotonic()
-    build(old_content, "Public").wait()
-    duration = time.monotonic() - started
-    expected_old = tree_hash(os.path.join(work, "Public"))
-    outcomes = {"old": 0, "new": 0}
-    for round_number in range(rounds):
-        process = build(new_content, "Public")
-        time.sleep(rng.uniform(0, duration * 1.2))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        now = tree_hash(os.path.join(work, "Public"))
-        if now == expected_old:
-            outcomes["old"] += 1
-        elif now == expected_new:
-            outcomes["new"] += 1
-            build(old_content, "Public").wait()
-        else:
-            fail(f"round {round_number}: Public/ is neither the old site nor the new one")
-            build(old_content, "Public").wait()
+    expected = {}
+    for _, before, after in transitions:
+        for inputs in (before, after):
+            if inputs not in expected:
+                folder = os.path.join(work, f"Expected-{len(expected)}")
+                build(inputs, folder).wait()
+                expected[inputs] = tree_hash(folder)
+    summary = []
+    for name, before, after in transitions:
+        build(before, "Public").wait()
+        started = time.monotonic()
+        build(after, "Public").wait()
+        duration = time.monotonic() - started
+        outcomes = {"old": 0, "new": 0}
+        for round_number in range(rounds):
+            build(before, "Public").wait()
+            process = build(after, "Public")
+            time.sleep(rng.uniform(0, duration * 1.2))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            now = tree_hash(os.path.join(work, "Public"))
+            if now == expected[before]:
+                outcomes["old"] += 1
+            elif now == expected[after]:
+                outcomes["new"] += 1
+            else:
+                fail(f"{name}, round {round_number}: Public/ is neither the old site nor the new one")
+            stray = [os.path.join(folder, file) for folder, _, files in os.walk(os.path.join(work, "Public"))
+                     for file in files if ".tmp-" in file]
+            if stray:
+                fail(f"{name}, round {round_number}: the killed build left files of its own in Public/: {stray[:3]}")
+        summary.append(f"{name} ({duration * 1000:.0f} ms): {outcomes['old']} old, {outcomes['new']} new")
     leftovers_before = [name for name in os.listdir(work) if name.startswith(".Public.tmp-")]
     if not leftovers_before:
         # No kill happened to leave one this time: leave one as a killed build would.
@@ -71,12 +112,12 @@ def main(binary, project, rounds):
         os.makedirs(os.path.join(abandoned, "bases"))
         open(os.path.join(abandoned, "bases/index.html"), "w").close()
         leftovers_before = [os.path.basename(abandoned)]
-    build(old_content, "Public").wait()
+    build(transitions[0][1], "Public").wait()
     leftovers_after = [name for name in os.listdir(work) if name.startswith(".Public.tmp-")]
     if leftovers_after:
         fail(f"the next build did not clean up {leftovers_after}")
-    print(f"atomic publishing: {rounds} builds killed at random moments (a clean build takes {duration * 1000:.0f} ms): "
-          f"{outcomes['old']} left the old site, {outcomes['new']} the new one, {fail.count} anything else; "
+    print(f"atomic publishing: {rounds} builds killed at random moments after each of {len(transitions)} changes — "
+          f"{'; '.join(summary)}; {fail.count} anything else; "
           f"{len(leftovers_before)} abandoned staging folders removed by the next build")
     shutil.rmtree(work, ignore_errors=True)
 
