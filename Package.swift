@@ -27,19 +27,28 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // The stages, each a target of its own so that the compiler keeps the direction one way:
+        // load → model → plan → render → write, with search and the template engine beside them.
+        // What crosses targets is `package`; what the command line and the preview use is `public`.
+        .target(name: "BulletinSupport"),
+        .target(name: "BulletinLoad", dependencies: ["BulletinSupport", .product(name: "Yams", package: "Yams")]),
+        .target(name: "BulletinModel", dependencies: ["BulletinLoad", "BulletinSupport", "CCmark"]),
+        .target(name: "BulletinSearch", dependencies: ["BulletinSupport"]),
+        .target(name: "Mustache", dependencies: ["BulletinSupport"]),
+        .target(name: "BulletinPlan", dependencies: ["BulletinModel", "BulletinSearch", "BulletinLoad", "BulletinSupport"]),
+        .target(name: "BulletinRender", dependencies: ["BulletinPlan", "Mustache", "BulletinLoad", "BulletinSupport", "CZlib"]),
+        .target(name: "BulletinWrite", dependencies: ["BulletinRender", "BulletinModel", "BulletinLoad", "BulletinSupport"]),
+        // The one orchestration of the stages, and the scaffolding of new files.
         .target(
             name: "BulletinKit",
-            dependencies: [
-                "CCmark",
-                "CZlib",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            dependencies: ["BulletinWrite", "BulletinRender", "BulletinPlan", "BulletinSearch", "BulletinModel", "BulletinLoad",
+                           "BulletinSupport"]
         ),
         // The preview server: its own target, so the library does not depend on an HTTP stack.
         .target(
             name: "BulletinPreview",
             dependencies: [
-                "BulletinKit",
+                "BulletinKit", "BulletinModel", "BulletinLoad", "BulletinSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -48,14 +57,15 @@ let package = Package(
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "BulletinKit",
+                "BulletinKit", "BulletinModel", "BulletinLoad", "BulletinSupport",
                 "BulletinPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BulletinKitTests",
-            dependencies: ["BulletinKit"]
+            dependencies: ["BulletinKit", "BulletinWrite", "BulletinRender", "BulletinPlan", "Mustache", "BulletinSearch",
+                           "BulletinModel", "BulletinLoad", "BulletinSupport"]
         ),
         .testTarget(
             name: "BulletinPreviewTests",

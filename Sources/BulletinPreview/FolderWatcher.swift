@@ -1,4 +1,7 @@
 import BulletinKit
+import BulletinLoad
+import BulletinModel
+import BulletinSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,7 @@
 import BulletinKit
+import BulletinLoad
+import BulletinModel
+import BulletinSupport
 import Foundation
 
 /// The state of the last rebuild, sent to every open page over server-sent events: pages reload

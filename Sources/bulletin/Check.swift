@@ -1,5 +1,8 @@
 import ArgumentParser
 import BulletinKit
+import BulletinLoad
+import BulletinModel
+import BulletinSupport
 import Foundation
 
 struct Check: ParsableCommand {

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 @testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinPlan
+@testable import BulletinRender
+@testable import BulletinSearch
+@testable import BulletinSupport
+@testable import BulletinWrite
+@testable import Mustache
 
 /// Each kind of editor mistake gives one clear diagnostic with its location, fails the build,
 /// and leaves the previously published site byte for byte as it was.

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 @testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinPlan
+@testable import BulletinRender
+@testable import BulletinSearch
+@testable import BulletinSupport
+@testable import BulletinWrite
+@testable import Mustache
 
 /// A session of the build engine, as the preview runs it: each run after the first skips what did
 /// not change, and ends with what a clean build makes.

@@ -2,6 +2,14 @@ import Foundation
 import Testing
 import Yams
 @testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinPlan
+@testable import BulletinRender
+@testable import BulletinSearch
+@testable import BulletinSupport
+@testable import BulletinWrite
+@testable import Mustache
 
 /// The fast reading of flat front matter must give exactly what the YAML library gives, or
 /// nothing (and the library reads the block).

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 @testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinPlan
+@testable import BulletinRender
+@testable import BulletinSearch
+@testable import BulletinSupport
+@testable import BulletinWrite
+@testable import Mustache
 
 /// Hostile and broken input beyond the everyday mistakes: each gives its exact diagnostic, fails
 /// the build, and leaves the published site byte for byte as it was; or, where the input is

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 @testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinPlan
+@testable import BulletinRender
+@testable import BulletinSearch
+@testable import BulletinSupport
+@testable import BulletinWrite
+@testable import Mustache
 
 /// The Mustache specification's own cases (`Tests/Fixture/MustacheSpec`: the name, data, template,
 /// partials and expected output of each case of the specification's comments, delimiters,

@@ -1,5 +1,13 @@
 import Testing
 @testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinPlan
+@testable import BulletinRender
+@testable import BulletinSearch
+@testable import BulletinSupport
+@testable import BulletinWrite
+@testable import Mustache
 
 @Suite struct PartialDateTests {
     @Test func rendersOnlyTheKnownParts() throws {

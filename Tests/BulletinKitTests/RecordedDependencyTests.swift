@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 @testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinPlan
+@testable import BulletinRender
+@testable import BulletinSearch
+@testable import BulletinSupport
+@testable import BulletinWrite
+@testable import Mustache
 
 /// What an output reads is recorded while it is planned, not listed anywhere: a page that starts
 /// reading a field is planned again when that field changes, and only then.

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 @testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinPlan
+@testable import BulletinRender
+@testable import BulletinSearch
+@testable import BulletinSupport
+@testable import BulletinWrite
+@testable import Mustache
 
 @Suite struct ScaffoldTests {
     let today = PartialDate(year: 2026, month: 11, day: 29)

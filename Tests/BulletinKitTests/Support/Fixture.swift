@@ -1,5 +1,13 @@
 import Foundation
 @testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinPlan
+@testable import BulletinRender
+@testable import BulletinSearch
+@testable import BulletinSupport
+@testable import BulletinWrite
+@testable import Mustache
 
 /// A throw-away copy of the tests' own content (`Tests/Fixture/Content`, frozen: editors changing
 /// the site's Content/ break no test) and the project's theme (Templates/) in a temporary folder,

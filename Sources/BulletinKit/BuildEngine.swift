@@ -1,0 +1,262 @@
+import Foundation
+import BulletinWrite
+import BulletinRender
+import BulletinPlan
+import BulletinSearch
+import BulletinModel
+import BulletinLoad
+import BulletinSupport
+
+/// The one orchestration of the stages: load → model → plan → render → write. `build` and `check`
+/// run it once; the preview keeps one for its session and runs it on every change. Each run goes
+/// through every stage, and each stage skips what provably did not change since the session's last
+/// run: files are read again when their stamp changed, bodies converted again when their text
+/// changed, outputs planned again when something they recorded reading changed (`SitePlanner`),
+/// pages rendered again when their data or the theme changed, and only files that differ from what
+/// the folder being filled holds are written. Every run that writes fills the folder the last run
+/// replaced and swaps it in whole (`OutputWriter`), and stops before writing when any stage found
+/// an error.
+public final class BuildEngine {
+    public let folders: PipelineFolders
+    public let options: BuildOptions
+    /// Whether runs follow each other in this process (the preview): then what a run read, made
+    /// and wrote is kept for the next. A single run keeps nothing, and instead compares the
+    /// inputs with the manifest the last command-line build left beside the output.
+    private let session: Bool
+
+    private var loaded: [String: (stamp: FileStamp, file: LoadedFile)] = [:]
+    private var templates: TemplateSet?
+    private var templateDiagnostics: [Diagnostic] = []
+    private let documents = DocumentCache()
+    private let frontMatter = FrontMatterCache()
+    private let searchIndex = SearchIndexCache()
+    /// The last run that succeeded: what the output folder shows.
+    private var last: LastRun?
+    /// What the folder the last run replaced holds, output by output, when this session knows it.
+    private var kept: [String: PublishedOutput]?
+    private var generation = 0
+
+    private struct LastRun {
+        var contentStamps: [String: FileStamp]
+        var templateStamps: [String: FileStamp]
+        var diagnostics: Diagnostics
+        var record: PlanRecord
+        var pages: [String: PlannedPage.Content]
+        var outputs: [String: PublishedOutput]
+    }
+
+    /// One output in a folder: which version of it (the run that last made it differently) and
+    /// the files it is (the page, and its compressed copy).
+    private struct PublishedOutput {
+        var generation: Int
+        var stamp: FileStamp?
+        var files: [String]
+    }
+
+    public init(folders: PipelineFolders, options: BuildOptions, session: Bool = true) {
+        self.folders = folders
+        self.options = options
+        self.session = session
+    }
+
+    public func run(writing: Bool) -> PipelineReport {
+        var clock = StageClock()
+        var report = PipelineReport(diagnostics: Diagnostics())
+        runStages(writing: writing, report: &report, clock: &clock)
+        report.stages = clock.stages
+        report.seconds = Date().timeIntervalSince(clock.start)
+        return report
+    }
+
+    private func runStages(writing: Bool, report: inout PipelineReport, clock: inout StageClock) {
+        if writing, let refusal = OutputGuard.check(output: folders.output, displayPath: folders.outputDisplay,
+                                                    protected: [folders.content, folders.templates]) {
+            report.diagnostics.append(refusal)
+            return
+        }
+        let contentListing = ContentTree.list(root: folders.content, displayRoot: folders.contentDisplay)
+        let templateListing = ContentTree.list(root: folders.templates, displayRoot: folders.templatesDisplay, role: "templates")
+        if let last, contentListing.stamps == last.contentStamps, templateListing.stamps == last.templateStamps,
+           contentListing.diagnostics.isEmpty, templateListing.diagnostics.isEmpty {
+            report.diagnostics = last.diagnostics
+            report.nothingChanged = true
+            return
+        }
+        var manifest: BuildManifest?
+        if writing, !session {
+            OutputWriter.removeAbandonedFolders(beside: folders.output)
+            let current = BuildManifest.current(contentFolder: folders.content, templatesFolder: folders.templates, options: options, content: contentListing, templates: templateListing)
+            if BuildManifest.outputIsUpToDate(folders.output, with: current, previous: BuildManifest.read(for: folders.output)) {
+                clock.finished("compare with the last build")
+                report.upToDate = true
+                return
+            }
+            manifest = current
+        }
+
+        let content = load(contentListing, report: &report)
+        clock.finished("load")
+        let (conversions, readings) = (documents.conversions, frontMatter.readings)
+        let (site, modelDiagnostics) = SiteBuilder.build(content, options: options, documents: session ? documents : nil,
+                                                         frontMatter: session ? frontMatter : nil)
+        report.bodiesConverted = documents.conversions - conversions
+        report.frontMattersRead = frontMatter.readings - readings
+        retire(consume content)
+        report.diagnostics.append(contentsOf: modelDiagnostics)
+        clock.finished("model")
+        if templates?.stamps != templateListing.stamps || !templateListing.diagnostics.isEmpty {
+            let (reloaded, templateDiagnostics) = TemplateSet.load(from: folders.templates, displayRoot: folders.templatesDisplay,
+                                                                   listing: templateListing)
+            self.templateDiagnostics = templateDiagnostics
+            templates = reloaded
+        }
+        report.diagnostics.append(contentsOf: templateDiagnostics)
+        clock.finished("templates")
+        guard let site, let templates, !report.diagnostics.hasErrors else { return }
+
+        let (plan, record) = SitePlanner.plan(PlanInputs(site: site, assets: templates.assetPaths), previous: last?.record,
+                                              searchCache: session ? searchIndex : nil)
+        report.recipesPlanned = plan.recipesPlanned
+        clock.finished("plan")
+        report.diagnostics.append(contentsOf: OutputClashes.diagnostics(plan, templates: templates, precompress: options.precompress,
+                                                                        contentDisplayRoot: folders.contentDisplay))
+        guard !report.diagnostics.hasErrors else { return }
+        if options.strict {
+            report.diagnostics.append(contentsOf: TemplateVariables.check(sources: templates.sources, contexts: plan.templateContexts))
+        }
+
+        let outputs = SiteOutputs(plan, templates: templates, contentRoot: folders.content, language: site.config.language)
+        let versions = self.versions(of: outputs, plan: plan, contentListing: contentListing, templateListing: templateListing)
+        report.generatedFiles = plan.pages.count
+        report.htmlPages = plan.pages.filter { $0.path.hasSuffix(".html") }.count
+        report.copiedFiles = outputs.count - plan.pages.count
+        report.pagesRendered = versions.indices.filter { versions[$0].changed && $0 < outputs.pageCount }.count
+        let precompress = options.precompress
+        guard writing else {
+            let files = versions.indices.filter { versions[$0].changed }.parallelMap { index in
+                Self.files(of: outputs.file(at: index), precompress: precompress)
+            }
+            report.compressedFiles = files.reduce(0) { $0 + $1.count - 1 }
+            clock.finished("render")
+            return
+        }
+
+        let live = folders.output.path
+        let kept = self.kept
+        let make: @Sendable (Int, Bool) -> [OutputFile] = { index, keptIsKnown in
+            let version = versions[index]
+            if version.changed { return Self.files(of: outputs.file(at: index), precompress: precompress) }
+            if keptIsKnown, kept?[version.path]?.generation == version.generation {
+                return version.files.map { OutputFile(path: $0, contents: .unchanged) }
+            }
+            return version.files.map { OutputFile(path: $0, contents: .link(URL(fileURLWithPath: live + "/" + $0))) }
+        }
+        let outputExisted = FileManager.default.fileExists(atPath: live)
+        do {
+            let written = try OutputWriter.publish(count: outputs.count, to: folders.output, displayPath: folders.outputDisplay,
+                                                   kept: kept.map { Set($0.values.flatMap(\.files)) }, make: make)
+            report.wroteOutput = true
+            report.compressedFiles = written.count - outputs.count
+            report.filesWritten = versions.filter(\.changed).count
+            let compressed = precompress ? Set(written.lazy.map(\.path).filter { $0.hasSuffix(".gz") }) : []
+            var published: [String: PublishedOutput] = [:]
+            for version in versions {
+                let files = compressed.contains(version.path + ".gz") ? [version.path, version.path + ".gz"] : [version.path]
+                published[version.path] = PublishedOutput(generation: version.generation, stamp: version.stamp, files: files)
+            }
+            let previous = last?.outputs
+            report.changedPaths = versions.filter(\.changed).map(\.path)
+                + (previous.map { Array(Set($0.keys).subtracting(published.keys)) } ?? [])
+            manifest?.write(outputs: written, for: folders.output)
+            if session {
+                self.kept = previous ?? (outputExisted ? nil : [:])
+                last = LastRun(contentStamps: contentListing.stamps, templateStamps: templateListing.stamps,
+                               diagnostics: report.diagnostics, record: record,
+                               pages: Dictionary(plan.pages.map { ($0.path, $0.content) }, uniquingKeysWith: { _, new in new }),
+                               outputs: published)
+            }
+        } catch {
+            report.diagnostics.append(error)
+            last = nil
+            self.kept = nil
+        }
+        clock.finished("render and write")
+        if !session { retire((consume site, consume plan, consume record, consume outputs, consume make)) }
+    }
+
+    /// Reads the content files whose stamp changed since the session's last run (all of them the
+    /// first time).
+    private func load(_ listing: ContentTree.Listing, report: inout PipelineReport) -> LoadedContent {
+        let folders = folders
+        let changed = listing.files.filter { loaded[$0]?.stamp != listing.stamps[$0] }
+        let read = changed.parallelMap { relative in
+            ContentLoader.loadFile(relative, root: folders.content, displayPath: folders.contentDisplay + "/" + relative)
+        }
+        report.filesRead = changed.count
+        var files: [(String, LoadedFile)] = []
+        if session {
+            for (relative, file) in zip(changed, read) { loaded[relative] = (listing.stamps[relative]!, file) }
+            let listed = Set(listing.files)
+            loaded = loaded.filter { listed.contains($0.key) }
+            files = listing.files.map { ($0, loaded[$0]!.file) }
+        } else {
+            files = Array(zip(changed, read))
+        }
+        return ContentLoader.assemble(files, root: folders.content, displayRoot: folders.contentDisplay,
+                                      listingDiagnostics: listing.diagnostics)
+    }
+
+    /// Which version of each output this run makes: the one the live folder holds, or a new one
+    /// to render (a page whose data or theme changed) or copy (a file whose stamp changed).
+    private func versions(of outputs: SiteOutputs, plan: SitePlan, contentListing: ContentTree.Listing,
+                          templateListing: ContentTree.Listing) -> [OutputVersion] {
+        generation += 1
+        let themeChanged = last?.templateStamps != templateListing.stamps
+        let previousPages = last?.pages ?? [:]
+        let previousOutputs = last?.outputs ?? [:]
+        let pageCount = outputs.pageCount
+        let unchanged = Array(0 ..< pageCount).parallelMap { index -> Bool in
+            let place = outputs.planIndex(at: index)
+            let page = plan.pages[place]
+            guard !themeChanged, let previous = previousPages[page.path] else { return false }
+            return !plan.replanned[place] || previous == page.content
+        }
+        var versions: [OutputVersion] = []
+        versions.reserveCapacity(outputs.count)
+        for index in 0 ..< outputs.count {
+            let path = outputs.path(at: index)
+            let previous = previousOutputs[path]
+            var stamp: FileStamp?
+            var same: Bool
+            if index < pageCount {
+                same = unchanged[index]
+            } else {
+                switch outputs.source(at: index) {
+                case .content(let relative)?: stamp = contentListing.stamps[relative]
+                case .theme(let relative)?: stamp = templateListing.stamps[relative]
+                case nil: stamp = nil
+                }
+                same = stamp != nil && previous?.stamp == stamp
+            }
+            if same, let previous {
+                versions.append(OutputVersion(path: path, generation: previous.generation, changed: false, stamp: stamp, files: previous.files))
+            } else {
+                versions.append(OutputVersion(path: path, generation: generation, changed: true, stamp: stamp, files: [path]))
+            }
+        }
+        return versions
+    }
+
+    private struct OutputVersion: Sendable {
+        var path: String
+        var generation: Int
+        var changed: Bool
+        var stamp: FileStamp?
+        var files: [String]
+    }
+
+    private static func files(of file: OutputFile, precompress: Bool) -> [OutputFile] {
+        guard precompress, let compressed = Precompression.compressed(file) else { return [file] }
+        return [file, compressed]
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import BulletinWrite
+import BulletinRender
+import BulletinPlan
+import BulletinSearch
+import BulletinModel
+import BulletinLoad
+import BulletinSupport
+
+/// `bulletin new`: a new content file with valid front matter, in the right folder, never
+/// replacing an existing one.
+public enum Scaffold {
+    public struct NewFile: Sendable, Equatable {
+        /// Path inside the content folder.
+        public var relativePath: String
+        public var text: String
+    }
+
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case unknownBase(String, hint: String?)
+        case needsSlug(title: String)
+        case invalidSlug(String)
+        case exists(String)
+        case unreadableContent(String)
+
+        public var description: String {
+            switch self {
+            case let .unknownBase(id, hint):
+                return "unknown base '\(id)'" + (hint.map { "\n    hint: \($0)" } ?? "")
+            case let .needsSlug(title):
+                return "'\(title)' gives no file name in letters and digits\n    hint: name the file with --slug, using lowercase letters, digits and '-', e.g. --slug 2024-open-day"
+            case let .invalidSlug(slug):
+                return "the file name '\(slug)' can't be used in an address\n    hint: use lowercase ASCII letters, digits and '-', e.g. 2024-open-day"
+            case let .exists(path):
+                return "\(path) exists already and is left as it is\n    hint: choose another --slug, or edit the existing file"
+            case let .unreadableContent(reason):
+                return "cannot read the content folder: \(reason)\n    hint: run `bulletin check` to see what is wrong"
+            }
+        }
+    }
+
+    /// A readable address name from the ASCII words of a title: "2024 Open Day 开放日" → "2024-open-day".
+    /// nil when the title has no ASCII letters or digits (a Chinese title): the editor is asked for one.
+    public static func slug(from title: String) -> String? {
+        var words: [String] = []
+        var word = ""
+        for character in title.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                word.append(character)
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        let slug = words.joined(separator: "-")
+        return slug.isEmpty ? nil : String(slug.prefix(60))
+    }
+
+    public static func writeUp(in content: ScaffoldContext, base baseID: String, kind: WriteUpKind, title: String,
+                               slug givenSlug: String?, today: PartialDate) throws(Problem) -> NewFile {
+        guard content.baseIDs.contains(baseID) else {
+            throw .unknownBase(baseID, hint: Suggestion.hint(for: baseID, in: content.baseIDs) ?? "the base ids are listed in \(content.displayRoot)/bases.yaml")
+        }
+        let slug = try chooseSlug(givenSlug, title: title)
+        var lines = ["---", "title: \(yamlQuoted(title))", "date: \(today.iso)", "kind: \(kind.rawValue)"]
+        if kind == .report { lines.append("year: \(today.year)") }
+        lines += [
+            "# 可选字段：",
+            "# models: [\(content.modelIDs.first ?? "model-id")]   所实践的协同育人模式，见 Content/models/",
+            "# summary: 一句话摘要",
+            "# cover: ../../assets/photo.jpg   封面图片，路径相对于本文件",
+            "# draft: true   草稿，预览时加 --drafts 可见，不发布",
+            "---", "", "在此撰写正文。", "",
+        ]
+        return try newFile("bases/\(baseID)/\(slug).md", lines, in: content)
+    }
+
+    public static func bulletin(in content: ScaffoldContext, year: Int, title: String?, today: PartialDate) throws(Problem) -> NewFile {
+        let number = (content.bulletinNumbers[year]?.max() ?? 0) + 1
+        let lines = [
+            "---", "title: \(yamlQuoted(title ?? "第\(number)期"))", "year: \(year)", "number: \(number)", "date: \(today.iso)",
+            "items: []   # 本期刊登的稿件，每行一篇：- 基地id/文件名",
+            "# distribution:   报送范围，有则填写",
+            "#   报: …", "#   送: …", "#   发: …",
+            "---", "", "**编者按**：在此撰写编者按。", "",
+        ]
+        return try newFile("bulletins/\(year)-\(number).md", lines, in: content)
+    }
+
+    public static func notice(in content: ScaffoldContext, title: String, slug givenSlug: String?, today: PartialDate) throws(Problem) -> NewFile {
+        let slug = try chooseSlug(givenSlug, title: title)
+        var lines = ["---", "title: \(yamlQuoted(title))", "date: \(today.iso)", "# number: 文号，有则填写", "issuers:"]
+        lines += content.organizers.map { "  - \(yamlQuoted($0))" }
+        if content.organizers.isEmpty { lines.append("  - 发文单位") }
+        lines += ["# attachments:   附件，有则填写", "#   - title: 附件标题", "#     file: ../assets/附件.pdf", "---", "", "在此撰写通知正文。", ""]
+        return try newFile("notices/\(slug).md", lines, in: content)
+    }
+
+    private static func chooseSlug(_ given: String?, title: String) throws(Problem) -> String {
+        guard let slug = given ?? slug(from: title) else { throw .needsSlug(title: title) }
+        guard Slug.isValid(slug) else { throw .invalidSlug(slug) }
+        return slug
+    }
+
+    private static func newFile(_ relativePath: String, _ lines: [String], in content: ScaffoldContext) throws(Problem) -> NewFile {
+        if FileManager.default.fileExists(atPath: content.root.appendingPathComponent(relativePath).path) {
+            throw .exists(content.displayRoot + "/" + relativePath)
+        }
+        return NewFile(relativePath: relativePath, text: lines.joined(separator: "\n"))
+    }
+
+    /// Double-quoted YAML: safe for any title, colons and quotes included.
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// Writes the file, refusing to replace one that appeared meanwhile.
+    public static func write(_ file: NewFile, in content: ScaffoldContext) throws(Problem) {
+        let url = content.root.appendingPathComponent(file.relativePath)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw .exists(content.displayRoot + "/" + file.relativePath)
+        }
+    }
+}
+
+/// What scaffolding needs to know of the existing content: it is read leniently, so that a new
+/// file can be made while another file still has errors.
+public struct ScaffoldContext: Sendable {
+    public var root: URL
+    public var displayRoot: String
+    public var baseIDs: [String]
+    public var modelIDs: [String]
+    public var organizers: [String]
+    /// Numbers of the regular bulletins of each year.
+    public var bulletinNumbers: [Int: [Int]]
+
+    public static func read(_ root: URL, displayRoot: String) -> ScaffoldContext {
+        let content = ContentLoader.load(from: root, displayRoot: displayRoot)
+        var context = ScaffoldContext(root: root, displayRoot: displayRoot, baseIDs: [], modelIDs: [], organizers: [], bulletinNumbers: [:])
+        if var fields = try? content.basesFile?.fields() {
+            context.baseIDs = fields.list("bases").compactMap { entry in var entry = entry; return entry.string("id") }
+        }
+        if var fields = try? content.siteFile?.fields() {
+            context.organizers = fields.strings("organizers").map(\.value)
+        }
+        for source in content.markdown {
+            switch ContentSection(relativePath: source.relativePath) {
+            case .model(let id):
+                context.modelIDs.append(id)
+            case .bulletin:
+                if let draft = EntryReaders.bulletin(source).0, !draft.fields.supplement {
+                    context.bulletinNumbers[draft.fields.year, default: []].append(draft.fields.number)
+                }
+            default:
+                break
+            }
+        }
+        context.modelIDs.sort()
+        return context
+    }
+}

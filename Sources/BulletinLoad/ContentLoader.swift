@@ -1,0 +1,125 @@
+import Foundation
+import BulletinSupport
+
+/// A Markdown file of the content folder, split and with its front matter parsed.
+public struct MarkdownSource: Sendable {
+    /// Path inside the content folder, with '/' separators, e.g. `bases/wanzhou-shahe-primary/visit.md`.
+    public var relativePath: String
+    /// Path as shown in diagnostics, e.g. `Content/bases/…`.
+    public var displayPath: String
+    public var frontMatter: YAMLDocument
+    /// The front matter as written: what tells an unchanged one from a changed one in a session.
+    public var frontMatterText: String
+    public var body: String
+    public var bodyFirstLine: Int
+}
+
+/// Everything read from the content folder, before any meaning is given to it.
+public struct LoadedContent: Sendable {
+    public var root: URL
+    public var displayRoot: String
+    public var siteFile: YAMLDocument?
+    public var basesFile: YAMLDocument?
+    public var markdown: [MarkdownSource]
+    /// Files copied to the output as they are (images, PDF, DOCX), by relative path.
+    public var staticFiles: [String]
+    /// Markdown files that could not be read or split, by relative path: references to them are
+    /// not reported again as unknown.
+    public var unreadableMarkdown: [String] = []
+    public var diagnostics: Diagnostics
+
+    public func displayPath(_ relativePath: String) -> String {
+        displayRoot.isEmpty ? relativePath : displayRoot + "/" + relativePath
+    }
+}
+
+/// One file of the content folder after loading.
+public enum LoadedFile: Sendable {
+    case markdown(MarkdownSource)
+    case yaml(YAMLDocument)
+    /// Copied as it is.
+    case asset
+    case failed(Diagnostic)
+}
+
+/// Stage 1: files → front matter + Markdown. Reads and splits; gives no meaning to fields.
+public enum ContentLoader {
+    /// `listing` is the folder's listing when the caller made it already.
+    package static func load(from root: URL, displayRoot: String, listing: ContentTree.Listing? = nil) -> LoadedContent {
+        let listing = listing ?? ContentTree.list(root: root, displayRoot: displayRoot)
+        let files = listing.files.parallelMap { relative in
+            (relative, loadFile(relative, root: root, displayPath: displayRoot + "/" + relative))
+        }
+        return assemble(files, root: root, displayRoot: displayRoot, listingDiagnostics: listing.diagnostics)
+    }
+
+    /// Reads one file; the same step serves full and incremental builds.
+    public static func loadFile(_ relative: String, root: URL, displayPath: String) -> LoadedFile {
+        let extensionName = (relative as NSString).pathExtension.lowercased()
+        guard ["md", "markdown", "yaml", "yml"].contains(extensionName) else { return .asset }
+        let data: Data
+        do {
+            data = try SourceText.readBytes(root.path + "/" + relative, displayPath: displayPath, limit: maximumTextFileSize)
+        } catch {
+            return .failed(error)
+        }
+        return parse(data, relativePath: relative, displayPath: displayPath)
+    }
+
+    /// Text files larger than this are refused: no editor writes 8 MB of Markdown, and a mistaken
+    /// huge file should not stall a build.
+    public static let maximumTextFileSize = 8 * 1_048_576
+
+    /// Decodes, splits and parses the bytes of a Markdown or YAML file.
+    public static func parse(_ data: Data, relativePath relative: String, displayPath: String) -> LoadedFile {
+        do {
+            let text = try SourceText.decode(data, displayPath: displayPath)
+            switch (relative as NSString).pathExtension.lowercased() {
+            case "md", "markdown":
+                let split = try FrontMatterSplit.split(text, path: displayPath)
+                let yaml = try YAMLDocument.parse(split.yaml, path: displayPath, firstLine: split.yamlFirstLine)
+                return .markdown(MarkdownSource(relativePath: relative, displayPath: displayPath, frontMatter: yaml,
+                                                frontMatterText: split.yaml, body: split.body, bodyFirstLine: split.bodyFirstLine))
+            default:
+                return .yaml(try YAMLDocument.parse(text, path: displayPath))
+            }
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    /// Puts loaded files together in path order, as the model stage receives them.
+    public static func assemble(_ files: [(String, LoadedFile)], root: URL, displayRoot: String,
+                                listingDiagnostics: [Diagnostic]) -> LoadedContent {
+        var diagnostics = Diagnostics(listingDiagnostics)
+        var content = LoadedContent(root: root, displayRoot: displayRoot, markdown: [], staticFiles: [], diagnostics: Diagnostics())
+        for (relative, file) in files {
+            switch file {
+            case .markdown(let source):
+                content.markdown.append(source)
+            case .yaml(let yaml):
+                switch relative {
+                case "site.yaml": content.siteFile = yaml
+                case "bases.yaml": content.basesFile = yaml
+                default:
+                    diagnostics.append(.warning(at: SourceLocation(path: content.displayPath(relative)), "this YAML file is not used",
+                                                hint: "only site.yaml and bases.yaml are read; front matter belongs at the top of Markdown files"))
+                }
+            case .asset:
+                content.staticFiles.append(relative)
+            case .failed(let diagnostic):
+                diagnostics.append(diagnostic)
+                if ["md", "markdown"].contains((relative as NSString).pathExtension.lowercased()) {
+                    content.unreadableMarkdown.append(relative)
+                }
+            }
+        }
+        let paths = Set(files.map(\.0))
+        for required in ["site.yaml", "bases.yaml"] where !paths.contains(required) && listingDiagnostics.isEmpty {
+            diagnostics.append(.error(at: SourceLocation(path: content.displayPath(required)), "the file is missing",
+                                      hint: "every content folder needs \(required); see README.md for its fields"))
+        }
+        content.diagnostics = diagnostics
+        return content
+    }
+}

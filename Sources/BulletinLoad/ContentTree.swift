@@ -1,0 +1,121 @@
+import Foundation
+import BulletinSupport
+
+/// Lists the files of a folder tree, refusing anything that would lead outside it.
+package enum ContentTree {
+    package struct Listing {
+        package var files: [String] = []
+        package var diagnostics: [Diagnostic] = []
+        /// Modification time and size of each file, to tell which changed since the last listing.
+        package var stamps: [String: FileStamp] = [:]
+    }
+
+    /// Relative paths of all regular files under `root`, sorted; hidden files are skipped
+    /// (editors' and operating systems' own files such as .DS_Store or .gitkeep).
+    package static func list(root: URL, displayRoot: String, role: String = "content") -> Listing {
+        var listing = Listing()
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            listing.diagnostics.append(.error(at: SourceLocation(path: displayRoot), "the \(role) folder does not exist",
+                                              hint: "run the command from the project folder, or name the folder with --\(role)"))
+            return listing
+        }
+        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
+        walk(folder: root.path, relative: "", realRoot: realRoot, displayRoot: displayRoot, into: &listing)
+        listing.files.sort()
+        return listing
+    }
+
+    private static func walk(folder: String, relative: String, realRoot: String, displayRoot: String, into listing: inout Listing) {
+        let display = relative.isEmpty ? displayRoot : displayRoot + "/" + relative
+        guard let directory = opendir(folder) else {
+            listing.diagnostics.append(.error(at: SourceLocation(path: display), "cannot read the folder",
+                                              hint: "check its permissions"))
+            return
+        }
+        // Entries are looked at through the open folder (a path would be walked from the root again
+        // for each of them), which is closed before going down: one folder open at a time.
+        let descriptor = dirfd(directory)
+        let entries = entryNames(of: directory).sorted(by: { $0.name < $1.name }).filter { !$0.name.hasPrefix(".") }.map { name, isUTF8 in
+            (name: name, kind: kind(of: name, isUTF8: isUTF8, in: descriptor, path: folder + "/" + name, realRoot: realRoot))
+        }
+        closedir(directory)
+        for (name, kind) in entries {
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            let childDisplay = displayRoot + "/" + childRelative
+            switch kind {
+            case .file(let stamp):
+                listing.files.append(childRelative)
+                listing.stamps[childRelative] = stamp
+            case .folder:
+                walk(folder: folder + "/" + name, relative: childRelative, realRoot: realRoot, displayRoot: displayRoot, into: &listing)
+            case .gone:
+                break
+            case let .refused(message, hint):
+                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), message, hint: hint))
+            }
+        }
+    }
+
+    private enum EntryKind {
+        case file(FileStamp)
+        case folder
+        /// Removed since the folder was read: simply not part of this listing.
+        case gone
+        case refused(message: String, hint: String)
+    }
+
+    private static func kind(of name: String, isUTF8: Bool, in descriptor: Int32, path: String, realRoot: String) -> EntryKind {
+        guard isUTF8 else {
+            return .refused(message: "the file name is not UTF-8 text", hint: "rename it; names of content files are used in addresses")
+        }
+        var info = stat()
+        guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+            if errno == ENOENT { return .gone }
+            return .refused(message: "cannot read the file's details: \(String(cString: strerror(errno)))",
+                            hint: "check the permissions of its folder")
+        }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            // Resolving costs a stat per path component, so only links are resolved.
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            guard real == realRoot || real.hasPrefix(realRoot + "/") else {
+                return .refused(message: "this link points outside the content folder",
+                                hint: "copy the file into the content folder instead of linking to it")
+            }
+            guard stat(path, &info) == 0 else {
+                return .refused(message: "this link points to nothing", hint: "remove the broken link")
+            }
+            // A link to its own folder or one above it would be walked into again and again.
+            let container = URL(fileURLWithPath: path).deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+            if (info.st_mode & S_IFMT) == S_IFDIR, container == real || container.hasPrefix(real + "/") {
+                return .refused(message: "this link leads back to a folder that contains it", hint: "remove the link")
+            }
+        }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file(FileStamp(info))
+    }
+
+    /// The names in an open folder (without `.` and `..`). A name that is not UTF-8 comes
+    /// repaired, and marked: it names no file as it is.
+    private static func entryNames(of directory: OpaquePointer) -> [(name: String, isUTF8: Bool)] {
+        var names: [(String, Bool)] = []
+        while let entry = readdir(directory) {
+            let (name, isUTF8) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
+                let characters = raw.bindMemory(to: CChar.self).baseAddress!
+                if let valid = String(validatingCString: characters) { return (valid, true) }
+                return (String(cString: characters), false)
+            }
+            if name != "." && name != ".." { names.append((name, isUTF8)) }
+        }
+        return names
+    }
+}
+
+/// The stamps of every file below a folder: two snapshots differ when any file was changed,
+/// added or removed. Hidden files are left out, as the loaders leave them out.
+public enum FolderSnapshot {
+    public static func take(_ folder: URL) -> [String: FileStamp] {
+        ContentTree.list(root: folder, displayRoot: "").stamps
+    }
+}
+

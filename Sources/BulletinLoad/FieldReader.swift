@@ -1,0 +1,204 @@
+import Foundation
+import Yams
+import BulletinSupport
+
+/// Reads typed fields out of one YAML mapping, recording a located diagnostic for every
+/// missing, mistyped or unknown field instead of stopping at the first.
+public struct FieldReader {
+    let document: YAMLDocument
+    /// The mapping's pairs, the key's text beside each: looking a field up in the YAML library's
+    /// mapping copies all its pairs each time.
+    private let pairs: [(name: String?, key: Node, value: Node)]
+    /// Where the mapping starts: missing fields are reported here.
+    public let location: SourceLocation
+    public private(set) var diagnostics: [Diagnostic] = []
+    private var seen: Set<String> = []
+
+    init(document: YAMLDocument, mapping: Node.Mapping, at location: SourceLocation) {
+        self.document = document
+        pairs = mapping.map { ($0.key.scalar?.string, $0.key, $0.value) }
+        self.location = location
+    }
+
+    public var path: String { document.path }
+
+    func location(of node: Node) -> SourceLocation { document.location(of: node) }
+
+    /// The location of a field's value, or of the mapping when the field is absent.
+    public func location(ofField key: String) -> SourceLocation {
+        node(key).map(location(of:)) ?? location
+    }
+
+    public mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    private func node(_ key: String) -> Node? {
+        pairs.first { $0.name == key }?.value
+    }
+
+    private mutating func value(_ key: String, required: Bool) -> Node? {
+        seen.insert(key)
+        // The text test first: resolving a scalar's tag runs Yams' regular expressions.
+        guard let node = node(key), !(node.scalar.map { isNullText($0.string) && $0.tag == Tag(.null) } ?? false) else {
+            if required {
+                diagnostics.append(.error(at: location, "missing required field '\(key)'",
+                                          hint: "add a line '\(key): …' to this block"))
+            }
+            return nil
+        }
+        return node
+    }
+
+    private func isNullText(_ text: String) -> Bool {
+        ["", "~", "null", "Null", "NULL"].contains(text)
+    }
+
+    public mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = value(key, required: required) else { return nil }
+        guard let scalar = node.scalar else {
+            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a single text value, not a \(node.kindName)",
+                                      hint: "write one value after the colon: '\(key): …'"))
+            return nil
+        }
+        let text = scalar.string.trimmingEnds(Self.whitespace)
+        if text.isEmpty && required {
+            diagnostics.append(.error(at: location(of: node), "'\(key)' is empty", hint: "write a value after the colon"))
+            return nil
+        }
+        return text
+    }
+
+    private static let whitespace = CharacterSet.whitespacesAndNewlines
+
+    public mutating func located(_ key: String, required: Bool = false) -> Located<String>? {
+        let at = location(ofField: key)
+        return string(key, required: required).map { Located($0, at: at) }
+    }
+
+    public mutating func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let number = Int(text), range.map({ $0.contains(number) }) ?? true else {
+            let expected = range.map { "a whole number from \($0.lowerBound) to \($0.upperBound)" } ?? "a whole number"
+            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be \(expected), not '\(text)'",
+                                      hint: "write digits only, e.g. '\(key): \(range?.lowerBound ?? 1)'"))
+            return nil
+        }
+        return number
+    }
+
+    public mutating func bool(_ key: String) -> Bool {
+        guard let text = string(key) else { return false }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be true or false, not '\(text)'",
+                                      hint: "write '\(key): true' or leave the field out"))
+            return false
+        }
+    }
+
+    public mutating func date(_ key: String, required: Bool = false) -> PartialDate? {
+        guard let text = string(key, required: required) else { return nil }
+        do {
+            return try PartialDate(parsing: text)
+        } catch {
+            diagnostics.append(.error(at: location(ofField: key), "'\(key)': \(error.message)",
+                                      hint: "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020, 2020-05 or 2020-05-12"))
+            return nil
+        }
+    }
+
+    /// A list of text values; a single value is accepted as a list of one.
+    public mutating func strings(_ key: String, required: Bool = false) -> [Located<String>] {
+        guard let node = value(key, required: required) else { return [] }
+        if let scalar = node.scalar {
+            return [Located(scalar.string, at: location(of: node))]
+        }
+        guard let sequence = node.sequence else {
+            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a list",
+                                      hint: "write one '  - value' line per entry under '\(key):'"))
+            return []
+        }
+        var result: [Located<String>] = []
+        for item in sequence {
+            guard let scalar = item.scalar else {
+                diagnostics.append(.error(at: location(of: item), "each entry of '\(key)' must be a single text value, not a \(item.kindName)",
+                                          hint: "write one '  - value' line per entry under '\(key):'"))
+                continue
+            }
+            result.append(Located(scalar.string.trimmingCharacters(in: .whitespaces), at: location(of: item)))
+        }
+        return result
+    }
+
+    public mutating func fields(_ key: String, required: Bool = false) -> FieldReader? {
+        guard let node = value(key, required: required) else { return nil }
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error(at: location(of: node), "'\(key)' must hold fields ('name: value' lines), not a \(node.kindName)",
+                                      hint: "indent 'name: value' lines under '\(key):'"))
+            return nil
+        }
+        return FieldReader(document: document, mapping: mapping, at: location(of: node))
+    }
+
+    /// A list of mappings, each read by its own reader.
+    public mutating func list(_ key: String, required: Bool = false) -> [FieldReader] {
+        guard let node = value(key, required: required) else { return [] }
+        guard let sequence = node.sequence else {
+            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a list ('- ' entries)",
+                                      hint: "start each entry under '\(key):' with '  - '"))
+            return []
+        }
+        var result: [FieldReader] = []
+        for item in sequence {
+            guard let mapping = item.mapping else {
+                diagnostics.append(.error(at: location(of: item), "each entry of '\(key)' must hold fields ('name: value' lines)",
+                                          hint: "write the entry's fields as 'name: value' lines after '- '"))
+                continue
+            }
+            result.append(FieldReader(document: document, mapping: mapping, at: location(of: item)))
+        }
+        return result
+    }
+
+    /// The keys of this mapping with their locations, in file order.
+    public var keys: [Located<String>] {
+        pairs.compactMap { pair in pair.name.map { Located($0, at: location(of: pair.key)) } }
+    }
+
+    /// Warns about fields no one reads: a misspelt optional field would otherwise vanish silently.
+    public mutating func finish(known: [String]) -> [Diagnostic] {
+        for key in keys where !seen.contains(key.value) && !known.contains(key.value) {
+            diagnostics.append(.warning(at: key.location, "unknown field '\(key.value)' is ignored",
+                                        hint: Suggestion.hint(for: key.value, in: known + Array(seen))))
+        }
+        return diagnostics
+    }
+}
+
+/// A value with the place in a source file it was read from.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
+
+extension Node {
+    var kindName: String {
+        switch self {
+        case .scalar: return "single value"
+        case .mapping: return "block of fields"
+        case .sequence: return "list"
+        case .alias: return "alias"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import BulletinSupport
+
+/// Reads a file as UTF-8 text, the way every content and template file is read:
+/// a BOM is dropped, CRLF and CR become LF, and anything that is not text is refused.
+package enum SourceText {
+    package static func read(_ path: String, displayPath: String, limit: Int = .max) throws(Diagnostic) -> String {
+        try decode(readBytes(path, displayPath: displayPath, limit: limit), displayPath: displayPath)
+    }
+
+    /// The file's bytes; one larger than `limit` is refused unread.
+    static func readBytes(_ path: String, displayPath: String, limit: Int = .max) throws(Diagnostic) -> Data {
+        do {
+            return try FileSystemCalls.readFile(path, limit: limit)
+        } catch {
+            switch error {
+            case .tooLarge(let size):
+                throw .error(at: SourceLocation(path: displayPath),
+                             "the file is too large (\(size / 1_048_576) MB); text files may have at most \(limit / 1_048_576) MB",
+                             hint: "split it into several files, or put large documents in Content/assets/ as attachments")
+            case .system(let failure):
+                throw .error(at: SourceLocation(path: displayPath), "cannot read the file: \(failure.reason)",
+                             hint: "check that the file exists and is readable")
+            }
+        }
+    }
+
+    static func decode(_ data: Data, displayPath: String) throws(Diagnostic) -> String {
+        // Byte scans over the buffer itself: scanning Characters of a long Chinese text, or a
+        // Data's bytes one by one, cost far more.
+        let scanned: Result<String, Diagnostic> = data.withUnsafeBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
+            let hasBOM = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
+            let bytes = UnsafeBufferPointer(rebasing: all[(hasBOM ? 3 : 0)...])
+            return Result { () throws(Diagnostic) -> String in try decodeText(bytes, displayPath: displayPath) }
+        }
+        return try scanned.get()
+    }
+
+    private static func decodeText(_ bytes: UnsafeBufferPointer<UInt8>, displayPath: String) throws(Diagnostic) -> String {
+        // Blank stops at the first other byte, which is most often the first; NUL and CR are
+        // found by memchr, which looks at many bytes at once.
+        let blank = !bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
+        func find(_ byte: UInt8) -> Int? {
+            guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        let nul = find(0)
+        let hasCR = find(0x0D) != nil
+        if blank {
+            throw .error(at: SourceLocation(path: displayPath), "the file is empty",
+                         hint: "write its front matter and text, or delete the file")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8Position(in: Array(bytes))
+            throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
+                         "the file is not valid UTF-8 text",
+                         hint: "save it as UTF-8 (editors often offer 'UTF-8' under 'Save As… / Encoding'); GBK and GB2312 are not accepted")
+        }
+        if let nul {
+            let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<nul]), as: UTF8.self)
+            let line = prefix.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
+            throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
+                         "the file contains a NUL byte, so it is not text", hint: "remove the NUL byte or save the file again as UTF-8 text")
+        }
+        if hasCR {
+            return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    private static func firstInvalidUTF8Position(in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let end = index + length
+            guard length > 0, end <= bytes.count,
+                  bytes[(index + 1)..<end].allSatisfy({ $0 & 0xC0 == 0x80 }),
+                  String(validating: bytes[index..<end], as: UTF8.self) != nil
+            else {
+                let column = (String(validating: bytes[lineStart..<index], as: UTF8.self)?.count ?? 0) + 1
+                return (line, column)
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = end
+            }
+            index = end
+        }
+        return (line, 1)
+    }
+}

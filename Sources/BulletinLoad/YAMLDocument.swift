@@ -1,0 +1,106 @@
+import Yams
+import BulletinSupport
+
+/// A parsed YAML block (a data file or a front matter) that remembers where it came from,
+/// so every value read from it can be reported at its own line and column.
+public struct YAMLDocument: @unchecked Sendable {
+    // Yams nodes are immutable values once composed; they are read, never changed, across stages.
+    public let root: Node
+    public let path: String
+    /// Added to Yams' 1-based line numbers to get the line in the file.
+    let lineOffset: Int
+
+    public static func parse(_ yaml: String, path: String, firstLine: Int = 1) throws(Diagnostic) -> YAMLDocument {
+        let lineOffset = firstLine - 1
+        if let tab = tabIndentation(in: yaml) {
+            throw .error(at: SourceLocation(path: path, line: tab + lineOffset, column: 1),
+                         "a tab is used for indentation; YAML allows only spaces",
+                         hint: "replace the tab at the start of the line with spaces")
+        }
+        if let alias = YAMLAliases.first(in: yaml) {
+            throw .error(at: SourceLocation(path: path, line: alias.line + lineOffset, column: alias.column),
+                         "YAML anchors and aliases (&name, *name) are not allowed",
+                         hint: "write the value out in full; to start a text with & or *, put it in quotes")
+        }
+        let node: Node?
+        do {
+            node = try FlatYAML.compose(yaml) ?? Yams.compose(yaml: yaml, .default, .default, .utf8)
+        } catch let error as YamlError {
+            throw diagnostic(for: error, path: path, lineOffset: lineOffset)
+        } catch {
+            throw .error(at: SourceLocation(path: path, line: firstLine), "cannot read the YAML: \(error)",
+                         hint: "check the indentation and the ':' after each field name")
+        }
+        guard let node else {
+            throw .error(at: SourceLocation(path: path, line: firstLine), "the YAML block is empty",
+                         hint: "add the required fields, such as 'title: …'")
+        }
+        return YAMLDocument(root: node, path: path, lineOffset: lineOffset)
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path, line: lineOffset + 1) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The top level, which every file of ours expects to be a mapping of fields.
+    public func fields() throws(Diagnostic) -> FieldReader {
+        guard let mapping = root.mapping else {
+            throw .error(at: location(of: root), "expected fields ('name: value' lines) at the top level",
+                         hint: "start each line with a field name, e.g. 'title: …'")
+        }
+        return FieldReader(document: self, mapping: mapping, at: location(of: root))
+    }
+
+    /// The first line indented with a tab: one that starts with a tab, or whose spaces are
+    /// followed by a tab and then more than a comment. On bytes: a tab and a space are never
+    /// part of a longer character.
+    private static func tabIndentation(in yaml: String) -> Int? {
+        var line = 1
+        var atLineStart = true
+        var column = 0
+        var tabbed = false
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                atLineStart = true
+                column = 0
+                tabbed = false
+                continue
+            }
+            column += 1
+            guard atLineStart else { continue }
+            switch byte {
+            case UInt8(ascii: " "): continue
+            case UInt8(ascii: "\t"):
+                if column == 1 { return line }
+                tabbed = true
+            case UInt8(ascii: "#") where tabbed: atLineStart = false
+            default:
+                if tabbed { return line }
+                atLineStart = false
+            }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        let hint = "check the indentation and the ':' after each field name; quote values that contain ': ' or start with a special character"
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return .error(at: at(mark), message, hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return .error(at: at(context.mark), "the field \(keys) is given twice", hint: "keep one of them")
+        case let .reader(problem, _, _, _):
+            return .error(at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(problem)", hint: hint)
+        default:
+            return .error(at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(error)", hint: hint)
+        }
+    }
+}

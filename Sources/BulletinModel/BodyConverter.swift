@@ -1,0 +1,105 @@
+import Foundation
+import BulletinLoad
+import BulletinSupport
+
+/// Converts a Markdown body to a `Document`: every link and image is checked and pointed at
+/// its public URL, unsafe destinations are removed, and each problem is reported at its line.
+public struct BodyConverter: Sendable, Equatable {
+    public var paths: ContentPaths
+    /// The site's root path ('/' or '/sub/path/'), prefixed to every internal link.
+    public var rootPath: String
+    public var allowRawHTML: Bool
+
+    public init(paths: ContentPaths, rootPath: String, allowRawHTML: Bool) {
+        self.paths = paths
+        self.rootPath = rootPath
+        self.allowRawHTML = allowRawHTML
+    }
+
+    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    public func convert(_ markdown: String, sourcePath: String, displayPath: String, firstLine: Int) -> (Document, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let output = CommonMark.render(markdown, allowRawHTML: allowRawHTML) { destination in
+            let at = SourceLocation(path: displayPath, line: destination.line + firstLine - 1, column: destination.column)
+            let (url, diagnostic) = resolve(destination, sourcePath: sourcePath, at: at)
+            var found = [diagnostic].compactMap { $0 }
+            if destination.isImage && !destination.hasText {
+                found.append(.warning(at: at, "the image '\(destination.url)' has no alternative text",
+                                      hint: "describe the picture between the brackets, e.g. ![家长课堂现场](photo.jpg), for readers who cannot see it"))
+            }
+            for var diagnostic in found {
+                diagnostic.location.column = Self.characterColumn(line: destination.line, byteColumn: destination.column, in: markdown)
+                diagnostics.append(diagnostic)
+            }
+            return url
+        }
+        return (Document(html: output.html, plainText: output.plainText), diagnostics)
+    }
+
+    private func resolve(_ destination: CommonMark.Destination, sourcePath: String, at location: SourceLocation) -> (String?, Diagnostic?) {
+        let url = destination.url.trimmingEnds(Self.whitespace)
+        let what = destination.isImage ? "image" : "link"
+        if url.isEmpty || url.hasPrefix("#") { return (nil, nil) }
+        if url.hasPrefix("//") { return (nil, nil) }
+        if let scheme = Self.scheme(of: url) {
+            if Self.allowedSchemes.contains(scheme) { return (nil, nil) }
+            return ("", .warning(at: location, "the \(what) to a '\(scheme):' address was removed",
+                                 hint: "only http, https, mailto and tel addresses are published"))
+        }
+        switch paths.resolve(url, from: sourcePath) {
+        case .sitePath(let path):
+            return (rootPath + Self.encodePath(path), nil)
+        case .absolutePath:
+            return (nil, .error(at: location, "the \(what) '\(url)' is an absolute path",
+                                hint: "write the path relative to this file, e.g. ../../assets/photo.jpg, so the site works under any address"))
+        case .outsideContent:
+            return (nil, .error(at: location, "the \(what) '\(url)' leads outside the content folder",
+                                hint: "put the file in Content/assets/ and link to it from there"))
+        case .missing(let candidate):
+            let near = Suggestion.nearest(to: candidate, in: paths.allTargets)
+            return (nil, .error(at: location, "the \(what) '\(url)' points to '\(candidate)', which does not exist",
+                                hint: near.map { "did you mean '\($0)'?" } ?? "check the file name, or add the file to Content/assets/"))
+        }
+    }
+
+    /// libcmark counts columns in bytes; editors count characters (一 is one column, not three).
+    static func characterColumn(line: Int, byteColumn: Int, in text: String) -> Int {
+        guard let lineText = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first else {
+            return byteColumn
+        }
+        let bytes = lineText.utf8.prefix(max(0, byteColumn - 1))
+        return String(decoding: bytes, as: UTF8.self).count + 1
+    }
+
+    private static let whitespace = CharacterSet.whitespaces
+
+    /// `https` of `https://…`: an ASCII letter, then letters, digits, `+`, `-` or `.` before a colon.
+    static func scheme(of url: String) -> String? {
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let candidate = url.utf8[..<colon]
+        guard let first = candidate.first, first.isASCIILetter, candidate.allSatisfy({
+            $0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        }) else { return nil }
+        return String(url[..<colon]).lowercased()
+    }
+
+    private static func isPlainPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "#"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Percent-encodes what a URL path cannot hold (spaces, Chinese file names), keeping '/' and '#'.
+    public static func encodePath(_ path: String) -> String {
+        // Most paths are plain ASCII slugs; Foundation's encoding goes through CFString every time.
+        if path.utf8.allSatisfy(isPlainPathByte) { return path }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.insert("#")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import BulletinLoad
+import BulletinSupport
+
+/// Paths inside the content folder: resolving a path written in one file against that file,
+/// refusing any that leave the folder, and mapping files to their public URLs.
+public struct ContentPaths: Sendable, Equatable {
+    /// Every static file, by relative path.
+    public var staticFiles: Set<String>
+    /// Markdown files that become pages, by relative path → URL path relative to the site root.
+    public var pages: [String: String]
+
+    public init(staticFiles: Set<String>, pages: [String: String]) {
+        self.staticFiles = staticFiles
+        self.pages = pages
+    }
+
+    public enum Resolution: Equatable {
+        /// A path relative to the site root (no leading '/'), with any '#fragment' kept.
+        case sitePath(String)
+        case outsideContent
+        case absolutePath
+        case missing(candidate: String)
+    }
+
+    /// Resolves `written` (as typed in `sourcePath`'s file) to a file of the content folder.
+    public func resolve(_ written: String, from sourcePath: String) -> Resolution {
+        // On bytes: '#', '?', '%' and '/' are ASCII, and Foundation's string methods cost more
+        // than the rest of converting a body.
+        var path = written
+        var fragment = ""
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(path[hash...])
+            path = String(path[..<hash])
+        }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            path = String(path[..<query])
+        }
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
+        if path.hasPrefix("/") { return .absolutePath }
+        guard let normalized = Self.normalize(path, relativeTo: Self.folder(of: sourcePath)) else {
+            return .outsideContent
+        }
+        if let page = pages[normalized] { return .sitePath(page + fragment) }
+        if staticFiles.contains(normalized) { return .sitePath(normalized + fragment) }
+        return .missing(candidate: normalized)
+    }
+
+    /// The folder a content file is in, as its relative paths start from ("" at the top).
+    static func folder(of sourcePath: String) -> String {
+        sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(sourcePath[..<$0]) } ?? ""
+    }
+
+    /// Joins and removes '.' and '..'; nil when the result would leave the content folder.
+    public static func normalize(_ path: String, relativeTo folder: String) -> String? {
+        var parts: [Substring.UTF8View.SubSequence] = folder.utf8.split(separator: UInt8(ascii: "/"))
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.isEmpty ? nil : parts.map { String(Substring($0)) }.joined(separator: "/")
+    }
+
+    /// All paths a reference could have meant, for "did you mean".
+    public var allTargets: [String] { Array(staticFiles) + Array(pages.keys) }
+}

@@ -1,0 +1,140 @@
+import BulletinLoad
+import BulletinSupport
+
+/// Every Markdown file's front matter, sorted by section, before references are resolved.
+struct Drafts {
+    var writeUps: [Draft<EntryReaders.WriteUpFields>] = []
+    /// `base-id/slug` of write-ups left out because they are drafts.
+    var draftReferences: Set<String> = []
+    /// `base-id/slug` of every write-up file, including those with errors, so that a bulletin
+    /// featuring a broken write-up is not reported a second time.
+    var declaredWriteUps: Set<String> = []
+    var bulletins: [Draft<EntryReaders.BulletinFields>] = []
+    var notices: [Draft<EntryReaders.NoticeFields>] = []
+    /// By relative path, e.g. `notices/naming-2020/measures.md`.
+    var attachmentPages: [String: Draft<EntryReaders.TitledFields>] = [:]
+    var models: [(id: String, draft: Draft<EntryReaders.TitledFields>)] = []
+    var pages: [(slug: String, draft: Draft<EntryReaders.TitledFields>)] = []
+
+    /// Addresses that free pages can't take, because the site's own sections use them.
+    static let reservedSlugs: Set<String> = ["bases", "bulletins", "models", "reports", "notices", "search", "static",
+                                             "assets", "pages", "feed", "sitemap", "robots", "404"]
+
+    /// Adds every source in order. Reading write-ups' front matter, the bulk of the work, depends
+    /// on nothing else, so it is done first on all cores.
+    /// `cache` keeps readings between the rebuilds of a session.
+    mutating func add(_ sources: [MarkdownSource], includeDrafts: Bool, cache: FrontMatterCache? = nil) -> [Diagnostic] {
+        let writeUpReadings = sources.parallelMap { source -> WriteUpReading? in
+            guard case let .writeUp(baseID, slug) = ContentSection(relativePath: source.relativePath) else { return nil }
+            let read = { EntryReaders.writeUp(source, baseID: baseID, slug: slug) }
+            return cache?.writeUp(source, read: read) ?? read()
+        }
+        cache?.keepOnly(sources)
+        var diagnostics: [Diagnostic] = []
+        for (source, reading) in zip(sources, writeUpReadings) {
+            diagnostics += add(source, includeDrafts: includeDrafts, writeUpReading: reading)
+        }
+        return diagnostics
+    }
+
+    typealias WriteUpReading = (Draft<EntryReaders.WriteUpFields>?, [Diagnostic])
+
+    mutating func add(_ source: MarkdownSource, includeDrafts: Bool, writeUpReading: WriteUpReading? = nil) -> [Diagnostic] {
+        let section = ContentSection(relativePath: source.relativePath)
+        let at = SourceLocation(path: source.displayPath)
+        if let name = section.addressName, !Slug.isValid(name) {
+            return [.error(at: at, "the file name '\(name)' can't be used in an address",
+                           hint: "rename the file using lowercase ASCII letters, digits and '-', e.g. 2021-open-day.md")]
+        }
+        switch section {
+        case let .writeUp(baseID, slug):
+            declaredWriteUps.insert("\(baseID)/\(slug)")
+            let (draft, diagnostics) = writeUpReading ?? EntryReaders.writeUp(source, baseID: baseID, slug: slug)
+            if let draft {
+                if includeDrafts || !draft.fields.draft {
+                    writeUps.append(draft)
+                } else {
+                    draftReferences.insert("\(baseID)/\(slug)")
+                }
+            }
+            return diagnostics
+        case .bulletin:
+            let (draft, diagnostics) = EntryReaders.bulletin(source)
+            if let draft { bulletins.append(draft) }
+            return diagnostics
+        case let .notice(slug):
+            let (draft, diagnostics) = EntryReaders.notice(source, slug: slug)
+            if let draft { notices.append(draft) }
+            return diagnostics
+        case .attachmentPage:
+            let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: false)
+            if let draft { attachmentPages[source.relativePath] = draft }
+            return diagnostics
+        case let .model(id):
+            let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: true)
+            if let draft { models.append((id, draft)) }
+            return diagnostics
+        case let .page(slug):
+            if Self.reservedSlugs.contains(slug) {
+                return [.error(at: at, "the page name '\(slug)' is taken by a section of the site", hint: "rename the file")]
+            }
+            let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: false)
+            if let draft { pages.append((slug, draft)) }
+            return diagnostics
+        case .unknown:
+            return [.warning(at: at, "this Markdown file is not in a section of the site and is not published",
+                             hint: "write-ups go in bases/<base-id>/, bulletins in bulletins/, notices in notices/, models in models/, pages in pages/")]
+        }
+    }
+
+    /// Every page's address, keyed by its source file; two files claiming one address is an error.
+    func contentPaths(staticFiles: [String]) -> (ContentPaths, [Diagnostic]) {
+        // The two paths of each source, not the source: copying whole sources cost more than the check.
+        var claims: [(path: String, relativePath: String, displayPath: String)] = []
+        func claim(_ path: String, _ source: MarkdownSource) { claims.append((path, source.relativePath, source.displayPath)) }
+        for draft in writeUps { claim("bases/\(draft.fields.baseID.value)/\(draft.fields.slug)/", draft.source) }
+        for draft in bulletins { claim(Self.bulletinPath(draft.fields), draft.source) }
+        for draft in notices { claim("notices/\(draft.fields.slug)/", draft.source) }
+        for (relative, draft) in attachmentPages.sorted(by: { $0.key < $1.key }) {
+            let parts = relative.split(separator: "/")
+            let name = String(parts[2]).split(separator: ".").dropLast().joined(separator: ".")
+            claim("notices/\(parts[1])/\(name)/", draft.source)
+        }
+        for (id, draft) in models { claim("models/\(id)/", draft.source) }
+        for (slug, draft) in pages { claim("\(slug)/", draft.source) }
+
+        var pagesByFile: [String: String] = [:]
+        var owners: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        claims.sort { $0.relativePath < $1.relativePath }
+        for claim in claims {
+            if let owner = owners[claim.path] {
+                diagnostics.append(.error(at: SourceLocation(path: claim.displayPath),
+                                          "this file and \(owner) would both be published at /\(claim.path)",
+                                          hint: "rename one of them, or give the bulletins different numbers"))
+                continue
+            }
+            owners[claim.path] = claim.displayPath
+            pagesByFile[claim.relativePath] = claim.path
+        }
+        return (ContentPaths(staticFiles: Set(staticFiles), pages: pagesByFile), diagnostics)
+    }
+
+    static func bulletinPath(_ fields: EntryReaders.BulletinFields) -> String {
+        "bulletins/\(fields.year)/\(fields.supplement ? "s" : "")\(fields.number)/"
+    }
+}
+
+extension ContentSection {
+    /// The part of the file's path that becomes part of its address.
+    var addressName: String? {
+        switch self {
+        case let .writeUp(_, slug): return slug
+        case let .notice(slug): return slug
+        case let .attachmentPage(_, name): return name
+        case let .model(id): return id
+        case let .page(slug): return slug
+        case .bulletin, .unknown: return nil
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import BulletinLoad
+import BulletinSupport
+
+/// Front matter of each kind of Markdown file, read into typed drafts. Bodies are converted
+/// later, once every page's address is known, so links between files can be checked.
+package struct Draft<Fields: Sendable>: Sendable {
+    package var fields: Fields
+    var source: MarkdownSource
+}
+
+package enum EntryReaders {
+    struct WriteUpFields {
+        var baseID: Located<String>
+        var slug: String
+        var title: String
+        var date: PartialDate
+        var kind: WriteUpKind
+        var year: Int
+        var models: [Located<String>]
+        var summary: String?
+        var cover: Located<String>?
+        var draft: Bool
+        var example: Bool
+    }
+
+    package struct BulletinFields {
+        package var year: Int
+        package var number: Int
+        package var supplement: Bool
+        var date: PartialDate
+        var title: String
+        var editor: String?
+        var items: [Located<String>]
+        var distribution: [Bulletin.DistributionLine]
+        var example: Bool
+        var location: SourceLocation
+    }
+
+    struct AttachmentFields {
+        enum Content {
+            case file(Located<String>)
+            case page(Located<String>)
+            case baseList(Located<String>)
+        }
+        var title: String?
+        var content: Content
+    }
+
+    struct NoticeFields {
+        var slug: String
+        var title: String
+        var date: PartialDate
+        var number: String?
+        var issuers: [String]
+        var attachments: [AttachmentFields]
+    }
+
+    struct TitledFields {
+        var title: String
+        var order: Int
+    }
+
+    static func writeUp(_ source: MarkdownSource, baseID: String, slug: String) -> (Draft<WriteUpFields>?, [Diagnostic]) {
+        var fields: FieldReader
+        do { fields = try source.frontMatter.fields() } catch { return (nil, [error]) }
+        let baseLocation = SourceLocation(path: source.displayPath)
+        let title = fields.string("title", required: true)
+        let date = fields.date("date", required: true)
+        let kindText = fields.located("kind", required: true)
+        let kind = kindText.flatMap { WriteUpKind(rawValue: $0.value) }
+        if let kindText, kind == nil {
+            fields.report(.error(at: kindText.location, "unknown kind '\(kindText.value)'",
+                                 hint: Suggestion.hint(for: kindText.value, in: WriteUpKind.allCases.map(\.rawValue)) ?? "practice, report or event"))
+        }
+        let year = fields.int("year", range: 1900...2999)
+        let models = fields.strings("models")
+        let summary = fields.string("summary")
+        let cover = fields.located("cover")
+        let draft = fields.bool("draft")
+        let example = fields.bool("example")
+        let diagnostics = fields.finish(known: [])
+        guard let title, let date, let kind, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, diagnostics)
+        }
+        let draftFields = WriteUpFields(baseID: Located(baseID, at: baseLocation), slug: slug, title: title, date: date,
+                                        kind: kind, year: year ?? date.year, models: models, summary: summary,
+                                        cover: cover, draft: draft, example: example)
+        return (Draft(fields: draftFields, source: source), diagnostics)
+    }
+
+    static let distributionLabels = ["报", "送", "发"]
+
+    package static func bulletin(_ source: MarkdownSource) -> (Draft<BulletinFields>?, [Diagnostic]) {
+        var fields: FieldReader
+        do { fields = try source.frontMatter.fields() } catch { return (nil, [error]) }
+        let year = fields.int("year", required: true, range: 1900...2999)
+        let number = fields.int("number", required: true, range: 1...9999)
+        let supplement = fields.bool("supplement")
+        let date = fields.date("date", required: true)
+        let title = fields.string("title", required: true)
+        let editor = fields.string("editor")
+        let items = fields.strings("items")
+        let example = fields.bool("example")
+        var distribution: [Bulletin.DistributionLine] = []
+        if var lines = fields.fields("distribution") {
+            for label in distributionLabels {
+                if let recipients = lines.string(label) {
+                    distribution.append(Bulletin.DistributionLine(label: label, recipients: recipients))
+                }
+            }
+            fields.report(contentsOf: lines.finish(known: []))
+        }
+        if let year, let date, date.year != year {
+            fields.report(.warning(at: fields.location(ofField: "date"), "the date \(date.iso) is not in the bulletin's year \(year)"))
+        }
+        let diagnostics = fields.finish(known: [])
+        guard let year, let number, let date, let title, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, diagnostics)
+        }
+        let draftFields = BulletinFields(year: year, number: number, supplement: supplement, date: date, title: title,
+                                         editor: editor, items: items, distribution: distribution, example: example,
+                                         location: fields.location)
+        return (Draft(fields: draftFields, source: source), diagnostics)
+    }
+
+    static func notice(_ source: MarkdownSource, slug: String) -> (Draft<NoticeFields>?, [Diagnostic]) {
+        var fields: FieldReader
+        do { fields = try source.frontMatter.fields() } catch { return (nil, [error]) }
+        let title = fields.string("title", required: true)
+        let date = fields.date("date", required: true)
+        let number = fields.string("number")
+        let issuers = fields.strings("issuers").map(\.value)
+        var attachments: [AttachmentFields] = []
+        for var entry in fields.list("attachments") {
+            let title = entry.string("title")
+            let file = entry.located("file")
+            let page = entry.located("page")
+            let batch = entry.located("batch")
+            let given = [file.map(AttachmentFields.Content.file), page.map(AttachmentFields.Content.page),
+                         batch.map(AttachmentFields.Content.baseList)].compactMap { $0 }
+            if given.count != 1 {
+                entry.report(.error(at: entry.location, "an attachment needs exactly one of 'file', 'page' or 'batch'",
+                                    hint: "'file' for a download, 'page' for a Markdown file shown as a page, 'batch' for the list of bases of a batch"))
+            } else if title == nil, page == nil {
+                entry.report(.error(at: entry.location, "missing required field 'title'", hint: "add a line 'title: …' to this attachment"))
+            }
+            fields.report(contentsOf: entry.finish(known: []))
+            if given.count == 1 {
+                attachments.append(AttachmentFields(title: title, content: given[0]))
+            }
+        }
+        let diagnostics = fields.finish(known: [])
+        guard let title, let date, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, diagnostics)
+        }
+        return (Draft(fields: NoticeFields(slug: slug, title: title, date: date, number: number, issuers: issuers,
+                                           attachments: attachments), source: source), diagnostics)
+    }
+
+    /// Models, free pages and attachment pages: a title, and for models an order.
+    static func titled(_ source: MarkdownSource, needsOrder: Bool) -> (Draft<TitledFields>?, [Diagnostic]) {
+        var fields: FieldReader
+        do { fields = try source.frontMatter.fields() } catch { return (nil, [error]) }
+        let title = fields.string("title", required: true)
+        let order = needsOrder ? fields.int("order", required: true) : 0
+        let diagnostics = fields.finish(known: [])
+        guard let title, let order, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (Draft(fields: TitledFields(title: title, order: order), source: source), diagnostics)
+    }
+}
+
+extension FieldReader {
+    mutating func report(contentsOf diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { report(diagnostic) }
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import BulletinLoad
+import BulletinSupport
+/// Resolves every reference between files — base ids, model ids, bulletin items, notices,
+/// covers, attachments and Markdown links — and converts bodies, collecting located diagnostics.
+struct ReferenceChecker {
+    let bases: [Base]
+    let declaredBaseIDs: Set<String>
+    let batches: [Batch]
+    let drafts: Drafts
+    let paths: ContentPaths
+    let converter: BodyConverter
+    let documents: DocumentCache?
+    /// Every body, converted up front on all cores; taken in the order entries are resolved, so
+    /// diagnostics keep a stable order.
+    private let converted: [String: (Document, [Diagnostic])]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(bases: [Base], declaredBaseIDs: Set<String>, batches: [Batch], drafts: Drafts, paths: ContentPaths,
+         converter: BodyConverter, documents: DocumentCache?) {
+        self.documents = documents
+        documents?.prepare(for: converter)
+        self.bases = bases
+        self.declaredBaseIDs = declaredBaseIDs
+        self.batches = batches
+        self.drafts = drafts
+        self.paths = paths
+        self.converter = converter
+        let sources = drafts.writeUps.map(\.source) + drafts.bulletins.map(\.source) + drafts.notices.map(\.source)
+            + drafts.attachmentPages.values.map(\.source) + drafts.models.map(\.draft.source) + drafts.pages.map(\.draft.source)
+        let results = sources.parallelMap { source in
+            (source.relativePath, Self.convert(source, with: converter, documents: documents))
+        }
+        converted = Dictionary(results, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func convert(_ source: MarkdownSource, with converter: BodyConverter, documents: DocumentCache?) -> (Document, [Diagnostic]) {
+        let convert = {
+            converter.convert(source.body, sourcePath: source.relativePath, displayPath: source.displayPath,
+                              firstLine: source.bodyFirstLine)
+        }
+        return documents?.document(for: source, convert: convert) ?? convert()
+    }
+
+    private mutating func body(_ source: MarkdownSource) -> Document {
+        let (document, found) = converted[source.relativePath] ?? Self.convert(source, with: converter, documents: documents)
+        diagnostics += found
+        return document
+    }
+
+    private mutating func unknown(_ what: String, _ reference: Located<String>, among candidates: [String]) {
+        diagnostics.append(.error(at: reference.location, "unknown \(what) '\(reference.value)'",
+                                  hint: Suggestion.hint(for: reference.value, in: candidates) ?? "check the spelling; no \(what) has a similar name"))
+    }
+
+    mutating func models() -> [CollaborationModel] {
+        drafts.models.map { id, draft in
+            CollaborationModel(id: id, title: draft.fields.title, order: draft.fields.order, body: body(draft.source))
+        }
+        .sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+    }
+
+    mutating func writeUps() -> [WriteUp] {
+        let baseIDs = bases.map(\.id)
+        let modelIDs = drafts.models.map(\.id)
+        var result: [WriteUp] = []
+        for draft in drafts.writeUps {
+            let fields = draft.fields
+            guard baseIDs.contains(fields.baseID.value) else {
+                // A base whose entry has errors was reported in bases.yaml already.
+                if declaredBaseIDs.contains(fields.baseID.value) { continue }
+                diagnostics.append(.error(at: fields.baseID.location, "the folder bases/\(fields.baseID.value)/ names an unknown base '\(fields.baseID.value)'",
+                                          hint: Suggestion.hint(for: fields.baseID.value, in: baseIDs).map { "rename the folder: \($0)" }
+                                              ?? "the folder name must be a base id from bases.yaml"))
+                continue
+            }
+            for model in fields.models where !modelIDs.contains(model.value) {
+                unknown("model", model, among: modelIDs)
+            }
+            var cover: String?
+            if let written = fields.cover {
+                cover = resolveFile(written, from: draft.source, what: "cover image")
+            }
+            result.append(WriteUp(baseID: fields.baseID.value, slug: fields.slug, title: fields.title, date: fields.date,
+                                  kind: fields.kind, year: fields.year, modelIDs: fields.models.map(\.value),
+                                  summary: fields.summary, cover: cover, draft: fields.draft, example: fields.example,
+                                  body: body(draft.source), sourcePath: draft.source.displayPath))
+        }
+        // Newest first. Sorting places, not the write-ups themselves: moving a write-up copies
+        // every one of its fields.
+        let order = result.indices.sorted {
+            (result[$1].date, result[$0].baseID, result[$0].slug) < (result[$0].date, result[$1].baseID, result[$1].slug)
+        }
+        return order.map { result[$0] }
+    }
+
+    mutating func bulletins(defaultEditor: String) -> [Bulletin] {
+        let writeUpReferences = drafts.writeUps.map { "\($0.fields.baseID.value)/\($0.fields.slug)" }
+        let published = Set(writeUpReferences)
+        var result: [Bulletin] = []
+        for draft in drafts.bulletins {
+            let fields = draft.fields
+            var seenItems: Set<String> = []
+            for item in fields.items {
+                if drafts.draftReferences.contains(item.value) {
+                    diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is a draft and is not published",
+                                              hint: "remove 'draft: true' from the write-up, or build with --drafts to preview"))
+                } else if !published.contains(item.value) {
+                    // A write-up with errors of its own has been reported already.
+                    if !drafts.declaredWriteUps.contains(item.value) { unknown("write-up", item, among: writeUpReferences) }
+                } else if !seenItems.insert(item.value).inserted {
+                    diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is listed twice", hint: "remove one of the lines"))
+                }
+            }
+            result.append(Bulletin(year: fields.year, number: fields.number, supplement: fields.supplement, serial: nil,
+                                   date: fields.date, title: fields.title, editor: fields.editor ?? defaultEditor,
+                                   items: fields.items.map(\.value), distribution: fields.distribution,
+                                   example: fields.example, body: body(draft.source), sourcePath: draft.source.displayPath))
+        }
+        return BulletinNumbering.assignSerials(result)
+    }
+
+    mutating func notices() -> [Notice] {
+        var result: [Notice] = []
+        for draft in drafts.notices {
+            var attachments: [Attachment] = []
+            for (index, attachment) in draft.fields.attachments.enumerated() {
+                let number = index + 1
+                switch attachment.content {
+                case .file(let written):
+                    if let path = resolveFile(written, from: draft.source, what: "attachment") {
+                        attachments.append(Attachment(number: number, title: attachment.title ?? path, content: .file(path: path)))
+                    }
+                case .page(let written):
+                    let folder = "notices/\(draft.fields.slug)"
+                    let normalized = ContentPaths.normalize(written.value, relativeTo: "notices")
+                    if let normalized, normalized.hasPrefix(folder + "/"), let page = drafts.attachmentPages[normalized] {
+                        attachments.append(Attachment(number: number, title: attachment.title ?? page.fields.title,
+                                                      content: .page(name: ((normalized as NSString).lastPathComponent as NSString).deletingPathExtension,
+                                                                    body: body(page.source))))
+                    } else {
+                        diagnostics.append(.error(at: written.location, "no attachment page '\(written.value)' in \(folder)/",
+                                                  hint: Suggestion.hint(for: written.value, in: drafts.attachmentPages.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst("notices/".count)) }.sorted())
+                                                      ?? "attachment pages of this notice live in Content/\(folder)/"))
+                    }
+                case .baseList(let batch):
+                    if batches.contains(where: { $0.id == batch.value }) {
+                        attachments.append(Attachment(number: number, title: attachment.title ?? "", content: .baseList(batchID: batch.value)))
+                    } else {
+                        unknown("batch", batch, among: batches.map(\.id))
+                    }
+                }
+            }
+            result.append(Notice(slug: draft.fields.slug, title: draft.fields.title, date: draft.fields.date,
+                                 number: draft.fields.number, issuers: draft.fields.issuers, attachments: attachments,
+                                 body: body(draft.source), sourcePath: draft.source.displayPath))
+        }
+        let referenced = Set(drafts.notices.flatMap { notice in
+            notice.fields.attachments.compactMap { attachment -> String? in
+                if case .page(let written) = attachment.content { return ContentPaths.normalize(written.value, relativeTo: "notices") }
+                return nil
+            }
+        })
+        for (relative, page) in drafts.attachmentPages.sorted(by: { $0.key < $1.key }) where !referenced.contains(relative) {
+            diagnostics.append(.warning(at: SourceLocation(path: page.source.displayPath), "no notice lists this attachment page",
+                                        hint: "add it to the notice's 'attachments' as '- page: \(relative.dropFirst("notices/".count))'"))
+        }
+        return result.sorted { ($1.date, $0.slug) < ($0.date, $1.slug) }
+    }
+
+    mutating func pages() -> [FreePage] {
+        drafts.pages.map { slug, draft in FreePage(slug: slug, title: draft.fields.title, body: body(draft.source)) }
+            .sorted { $0.slug < $1.slug }
+    }
+
+    /// Notices named in bases.yaml (batches, revocations) must exist.
+    mutating func checkNotices(_ references: [Located<String>]) {
+        let slugs = drafts.notices.map(\.fields.slug)
+        for reference in references where !slugs.contains(reference.value) {
+            unknown("notice", reference, among: slugs)
+        }
+    }
+
+    /// A path written in front matter, relative to its file, that must name a file in the content folder.
+    private mutating func resolveFile(_ written: Located<String>, from source: MarkdownSource, what: String) -> String? {
+        switch paths.resolve(written.value, from: source.relativePath) {
+        case .sitePath(let path) where paths.staticFiles.contains(path):
+            return path
+        case .sitePath, .missing:
+            let candidate = ContentPaths.normalize(written.value, relativeTo: ContentPaths.folder(of: source.relativePath)) ?? written.value
+            diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' does not exist",
+                                      hint: Suggestion.nearest(to: candidate, in: paths.staticFiles).map { "did you mean '\($0)'? (paths are relative to this file)" }
+                                          ?? "paths are relative to this file; put images and documents in Content/assets/"))
+        case .outsideContent:
+            diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' leads outside the content folder",
+                                      hint: "put the file in Content/assets/ and refer to it from there"))
+        case .absolutePath:
+            diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' is an absolute path",
+                                      hint: "write the path relative to this file, e.g. ../../assets/photo.jpg"))
+        }
+        return nil
+    }
+}

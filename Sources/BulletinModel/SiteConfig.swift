@@ -1,0 +1,35 @@
+import BulletinLoad
+import BulletinSupport
+
+/// site.yaml: what the whole site is called, who runs it, and where it is published.
+public struct SiteConfig: Sendable, Hashable {
+    public var title: String
+    public var description: String?
+    public var language: String
+    /// Absolute, ends with '/': `https://portal.example/zt/jiaoyu/`.
+    public var baseURL: String
+    /// The path part of baseURL, starting and ending with '/': every internal link starts with it.
+    public var rootPath: String
+    public var organizers: [String]
+    public var bulletinMasthead: String
+    public var bulletinEditor: String
+    public var footer: Footer
+    /// Official order of districts and counties, used for every grouping by district.
+    public var districts: [String]
+    /// Raw HTML in Markdown is passed through only when the site opts in.
+    public var allowsRawHTML: Bool
+
+    public struct Footer: Sendable, Hashable {
+        /// 网站标识码
+        public var siteCode: String?
+        /// ICP备案号, linked to the MIIT filing site.
+        public var icp: String?
+        /// 公安备案号
+        public var publicSecurity: String?
+        /// 主办单位 (defaults to the organisers)
+        public var host: String?
+        /// 承办单位
+        public var organizer: String?
+        public var contact: String?
+    }
+}

@@ -1,0 +1,148 @@
+import BulletinModel
+import BulletinSearch
+import BulletinLoad
+import BulletinSupport
+
+/// What planning reads: the site, and where the theme's static files are published.
+public struct PlanInputs: Sendable {
+    public var site: Site
+    /// Theme file → published (fingerprinted) path.
+    public var assets: [String: String]
+
+    public init(site: Site, assets: [String: String]) {
+        self.site = site
+        self.assets = assets
+    }
+}
+
+/// The kinds of entries planning reads one by one. `facts` is the one entry of site-wide facts
+/// (`PlanInputs` itself: the configuration, the as-of day, the theme's files…).
+enum EntryKind: Int, Sendable, CaseIterable {
+    case facts, base, writeUp, bulletin, notice, model, page
+}
+
+/// An entry by its kind and the id that stays the same from one build to the next.
+struct EntryKey: Hashable, Sendable {
+    var kind: EntryKind
+    var id: String
+}
+
+/// The ids of every entry of a site, by kind and place.
+struct EntryKeys: Sendable {
+    private var ids: [[String]]
+
+    init(_ site: Site) {
+        ids = Array(repeating: [], count: EntryKind.allCases.count)
+        ids[EntryKind.facts.rawValue] = [""]
+        ids[EntryKind.base.rawValue] = site.bases.map(\.id)
+        ids[EntryKind.writeUp.rawValue] = site.writeUps.map(\.reference)
+        ids[EntryKind.bulletin.rawValue] = site.bulletins.map(Self.id(of:))
+        ids[EntryKind.notice.rawValue] = site.notices.map(\.slug)
+        ids[EntryKind.model.rawValue] = site.models.map(\.id)
+        ids[EntryKind.page.rawValue] = site.pages.map(\.slug)
+    }
+
+    static func id(of bulletin: Bulletin) -> String { "\(bulletin.year)/\(bulletin.pathComponent)" }
+
+    subscript(kind: EntryKind) -> [String] { ids[kind.rawValue] }
+
+    func key(_ kind: EntryKind, at index: Int) -> EntryKey { EntryKey(kind: kind, id: ids[kind.rawValue][index]) }
+}
+
+/// What one planned output was made from, recorded while it was planned: fields of entries (by
+/// key path, so any field read anywhere in planning is recorded), which entries of a kind there
+/// are and in what order, and the shared lookups it used.
+struct RecordedInputs: Sendable {
+    var fields: [EntryKey: [FieldPath]] = [:]
+    var members: Set<EntryKind> = []
+    var lookups: Set<LookupKind> = []
+}
+
+/// A key path read from an entry. Key paths are compared by identity while recording (a literal
+/// is one object), which only decides how often a path is listed, never whether it is.
+struct FieldPath: @unchecked Sendable {
+    let path: AnyKeyPath
+}
+
+/// Collects the reads of one planned output. Each output is planned on one thread, with its own.
+final class DependencyRecorder {
+    private var fields: [(kind: EntryKind, index: Int, path: AnyKeyPath)] = []
+    private var members: Set<EntryKind> = []
+    private var lookups: Set<LookupKind> = []
+
+    func field(_ kind: EntryKind, _ index: Int, _ path: AnyKeyPath) {
+        fields.append((kind, index, path))
+    }
+
+    func members(_ kind: EntryKind) {
+        members.insert(kind)
+    }
+
+    func lookup(_ kind: LookupKind) {
+        lookups.insert(kind)
+    }
+
+    func finish(_ keys: EntryKeys) -> RecordedInputs {
+        var recorded = RecordedInputs(members: members, lookups: lookups)
+        var seen = Set<SeenField>()
+        for (kind, index, path) in fields where seen.insert(SeenField(kind: kind, index: index, path: ObjectIdentifier(path))).inserted {
+            recorded.fields[keys.key(kind, at: index), default: []].append(FieldPath(path: path))
+        }
+        return recorded
+    }
+
+    private struct SeenField: Hashable {
+        var kind: EntryKind
+        var index: Int
+        var path: ObjectIdentifier
+    }
+}
+
+/// An entry as planning reads it: every field read through it is recorded.
+@dynamicMemberLookup
+struct Tracked<Entry> {
+    private let entry: Entry
+    private let kind: EntryKind
+    private let index: Int
+    private let recorder: DependencyRecorder
+
+    init(_ entry: Entry, kind: EntryKind, index: Int, recorder: DependencyRecorder) {
+        self.entry = entry
+        self.kind = kind
+        self.index = index
+        self.recorder = recorder
+    }
+
+    subscript<Value>(dynamicMember path: KeyPath<Entry, Value>) -> Value {
+        recorder.field(kind, index, path)
+        return entry[keyPath: path]
+    }
+
+    /// The whole entry, for functions of the model that take one: every field counts as read.
+    var whole: Entry {
+        recorder.field(kind, index, \Entry.self)
+        return entry
+    }
+}
+
+/// The entries of one kind, in the site's order: reading the list records which entries there
+/// are; each element records its own fields.
+struct TrackedList<Entry>: RandomAccessCollection {
+    private let entries: [Entry]
+    private let kind: EntryKind
+    private let recorder: DependencyRecorder
+
+    init(_ entries: [Entry], kind: EntryKind, recorder: DependencyRecorder) {
+        self.entries = entries
+        self.kind = kind
+        self.recorder = recorder
+        recorder.members(kind)
+    }
+
+    var startIndex: Int { entries.startIndex }
+    var endIndex: Int { entries.endIndex }
+
+    subscript(position: Int) -> Tracked<Entry> {
+        Tracked(entries[position], kind: kind, index: position, recorder: recorder)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import BulletinModel
+import BulletinSearch
+import BulletinLoad
+import BulletinSupport
+
+/// Stage 3's result: every output of the site, with its path and the data it is made from.
+public struct SitePlan: Sendable {
+    public var pages: [PlannedPage]
+    /// For each page, whether it was planned again (rather than kept from the last plan).
+    public var replanned: [Bool]
+    /// Content files published as they are: content-relative path (also the output path).
+    public var copies: [String]
+    /// How many recipes were planned again.
+    public var recipesPlanned: Int
+}
+
+extension SitePlan {
+    /// The view data of every templated page, and samples of the optional parts a site may lack
+    /// (a revocation, a distribution list), so strict checks know every field name.
+    public var templateContexts: [Any] {
+        pages.compactMap { page -> Any? in
+            if case let .template(_, context) = page.content { return context }
+            return nil
+        } + [RevocationView(date: "", reason: "", notice: ModelLink(title: "", url: "")),
+             Bulletin.DistributionLine(label: "", recipients: "")]
+    }
+}
+
+public struct PlannedPage: Sendable {
+    /// Path inside the output folder, e.g. `bases/wanzhou-shahe-primary/index.html`.
+    public var path: String
+    public var content: Content
+
+    public enum Content: Sendable {
+        /// A Mustache template and its typed view.
+        case template(name: String, context: any Sendable & Hashable & Encodable)
+        case feed(Feed)
+        case sitemap([SitemapEntry])
+        case text(String)
+        /// A file made as bytes, as it is written (the search index's JSON).
+        case bytes([UInt8])
+    }
+}
+
+public struct Feed: Sendable, Hashable {
+    public var title: String
+    public var subtitle: String
+    public var selfURL: String
+    public var siteURL: String
+    public var authors: [String]
+    public var updated: String
+    public var entries: [Entry]
+
+    public struct Entry: Sendable, Hashable {
+        public var title: String
+        public var url: String
+        public var updated: String
+        public var summary: String
+        public var category: String
+    }
+}
+
+public struct SitemapEntry: Sendable, Hashable {
+    public var url: String
+    public var lastModified: String?
+}
+
+extension PlannedPage.Content: Equatable {
+    /// Whether two plans give a page the same data: a rebuild re-renders a page only when not.
+    /// Comparing is cheaper than hashing: most strings of an unchanged page (its converted body)
+    /// are the same storage as last time, and equal storage compares in one step.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        switch (lhs, rhs) {
+        case let (.template(name, context), .template(otherName, otherContext)):
+            return name == otherName && AnyHashable(context) == AnyHashable(otherContext)
+        case let (.feed(feed), .feed(other)):
+            return feed == other
+        case let (.sitemap(entries), .sitemap(other)):
+            return entries == other
+        case let (.text(text), .text(other)):
+            return text == other
+        case let (.bytes(bytes), .bytes(other)):
+            return bytes == other
+        default:
+            return false
+        }
+    }
+}

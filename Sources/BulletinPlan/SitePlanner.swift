@@ -1,0 +1,304 @@
+import BulletinModel
+import BulletinSearch
+import BulletinLoad
+import BulletinSupport
+
+/// Stage 3: decides every output of the site — its path, template and view data. All grouping,
+/// sorting, statuses and date formatting happen here, in Swift, so templates only display.
+///
+/// Outputs are planned from recipes, one for each page or group of files, and each records what it
+/// read (`Dependencies.swift`). Given the last plan's record, a recipe none of whose recorded inputs
+/// changed gives the pages it gave then; the others are planned again.
+public enum SitePlanner {
+    /// `searchCache` keeps the search index between the plans of a session; `recipes` lists the
+    /// outputs (tests add their own).
+    public static func plan(_ inputs: PlanInputs, previous: PlanRecord? = nil, searchCache: SearchIndexCache? = nil)
+        -> (plan: SitePlan, record: PlanRecord) {
+        plan(inputs, previous: previous, searchCache: searchCache, recipes: recipes)
+    }
+
+    static func plan(_ inputs: PlanInputs, previous: PlanRecord?, searchCache: SearchIndexCache?,
+                     recipes: (Site, EntryKeys) -> [PageRecipe]) -> (plan: SitePlan, record: PlanRecord) {
+        let keys = EntryKeys(inputs.site)
+        let lookups = PlannerLookups(inputs, keys: keys)
+        var changes: InputChanges?
+        if let previous {
+            changes = InputChanges(from: previous.inputs, previousKeys: previous.keys, to: inputs, currentKeys: keys)
+            changes!.settle(lookups: previous.lookups)
+        }
+        let recipes = recipes(inputs.site, keys)
+        let stale = recipes.filter { recipe in
+            guard let changes, let last = previous?.outputs[recipe.id] else { return true }
+            return changes.touches(last.inputs)
+        }
+        let run: @Sendable (PageRecipe) -> PlannedOutput = { recipe in
+            let recorder = DependencyRecorder()
+            let pages = recipe.make(Planner(inputs: inputs, lookups: lookups, recorder: recorder, searchCache: searchCache))
+            return PlannedOutput(inputs: recorder.finish(keys), pages: pages)
+        }
+        // The search index depends on no other page, and merging its postings runs on one core:
+        // it is made beside the other pages, which fill the second core meanwhile.
+        let search = stale.first { $0.id == Self.searchRecipe }.map { recipe in Concurrent { run(recipe) } }
+        let others = stale.filter { $0.id != Self.searchRecipe }
+        var planned = Dictionary(uniqueKeysWithValues: zip(others.map(\.id), others.parallelMap(run)))
+        if let search { planned[Self.searchRecipe] = search.value }
+
+        var record = PlanRecord(inputs: inputs, keys: keys, outputs: [:], lookups: lookups.inputs)
+        var pages: [PlannedPage] = []
+        var fresh: [Bool] = []
+        for recipe in recipes {
+            let output = planned[recipe.id] ?? previous!.outputs[recipe.id]!
+            record.outputs[recipe.id] = output
+            pages += output.pages
+            fresh += repeatElement(planned[recipe.id] != nil, count: output.pages.count)
+        }
+        // The sitemap lists every page: it is made from the plan itself, each time.
+        let sitemap = Planner(inputs: inputs, lookups: lookups, recorder: DependencyRecorder(), searchCache: nil)
+            .sitemap(of: pages.filter { $0.path.hasSuffix("index.html") })
+        pages.append(PlannedPage(path: "sitemap.xml", content: .sitemap(sitemap)))
+        fresh.append(true)
+        return (SitePlan(pages: pages, replanned: fresh, copies: inputs.site.staticFiles, recipesPlanned: stale.count), record)
+    }
+
+    static let searchRecipe = "search"
+
+    /// Every output of the site, each with what makes it; an id names the same output in every build.
+    static func recipes(_ site: Site, _ keys: EntryKeys) -> [PageRecipe] {
+        var recipes = [PageRecipe(id: "home") { [$0.home()] },
+                       PageRecipe(id: "bulletins") { [$0.bulletinList()] }]
+        for (index, id) in keys[.bulletin].enumerated() {
+            recipes.append(PageRecipe(id: "bulletin " + id) { [$0.bulletinPage($0.site.bulletin(at: index))] })
+        }
+        recipes.append(PageRecipe(id: "bases") { [$0.baseDirectory()] })
+        for (index, id) in keys[.base].enumerated() {
+            recipes.append(PageRecipe(id: "base " + id) { [$0.basePage($0.site.base(at: index))] })
+        }
+        for (index, id) in keys[.writeUp].enumerated() {
+            recipes.append(PageRecipe(id: "write-up " + id) { [$0.writeUpPage($0.site.writeUp(at: index))] })
+        }
+        recipes.append(PageRecipe(id: "models") { [$0.modelList()] })
+        for (index, id) in keys[.model].enumerated() {
+            recipes.append(PageRecipe(id: "model " + id) { [$0.modelPage($0.site.model(at: index))] })
+        }
+        recipes.append(PageRecipe(id: "reports") { [$0.reportsPage()] })
+        recipes.append(PageRecipe(id: "notices") { [$0.noticeList()] })
+        for (index, id) in keys[.notice].enumerated() {
+            recipes.append(PageRecipe(id: "notice " + id) { $0.noticePages($0.site.notice(at: index)) })
+        }
+        for (index, id) in keys[.page].enumerated() {
+            recipes.append(PageRecipe(id: "page " + id) { [$0.freePage($0.site.page(at: index))] })
+        }
+        recipes.append(PageRecipe(id: searchRecipe) { $0.searchPages() })
+        recipes.append(PageRecipe(id: "404") { [$0.notFoundPage()] })
+        recipes.append(PageRecipe(id: "feed") { [$0.feed()] })
+        recipes.append(PageRecipe(id: "robots") { [PlannedPage(path: "robots.txt", content: .text($0.robots()))] })
+        return recipes
+    }
+}
+
+/// One output of the site (a page, or a group of files such as the search index) and what makes it.
+struct PageRecipe: Sendable {
+    var id: String
+    var make: @Sendable (Planner) -> [PlannedPage]
+
+    init(id: String, make: @escaping @Sendable (Planner) -> [PlannedPage]) {
+        self.id = id
+        self.make = make
+    }
+}
+
+/// What a recipe gave and what it read to give it.
+struct PlannedOutput: Sendable {
+    var inputs: RecordedInputs
+    var pages: [PlannedPage]
+}
+
+/// What a plan was made from and gave, recipe by recipe: the next plan of a session starts from it.
+public struct PlanRecord: Sendable {
+    var inputs: PlanInputs
+    var keys: EntryKeys
+    var outputs: [String: PlannedOutput]
+    var lookups: [LookupKind: RecordedInputs]
+}
+
+/// Builds the views of one output, recording what it reads of the site.
+struct Planner {
+    let site: SiteReader
+    let lookups: PlannerLookups
+    let searchCache: SearchIndexCache?
+    let addresses: Addresses
+
+    init(inputs: PlanInputs, lookups: PlannerLookups, recorder: DependencyRecorder, searchCache: SearchIndexCache?) {
+        site = SiteReader(inputs: inputs, recorder: recorder)
+        self.lookups = lookups
+        self.searchCache = searchCache
+        let config = site.config
+        addresses = Addresses(rootPath: config.rootPath, baseURL: config.baseURL)
+    }
+
+    private var recorder: DependencyRecorder { site.recorder }
+
+    func base(_ id: String) -> Tracked<Base>? {
+        recorder.lookup(.basesByID)
+        return lookups.basesByID[id].map(site.base(at:))
+    }
+
+    /// The base's write-ups, newest first.
+    func writeUps(ofBase id: String) -> [Tracked<WriteUp>] {
+        recorder.lookup(.writeUpsByBase)
+        return (lookups.writeUpsByBase[id] ?? []).map(site.writeUp(at:))
+    }
+
+    /// The write-up a bulletin or a report cell refers to as `base-id/slug`.
+    func writeUp(_ reference: String) -> Tracked<WriteUp>? {
+        recorder.lookup(.writeUpByReference)
+        return lookups.writeUpByReference[reference].map(site.writeUp(at:))
+    }
+
+    func model(_ id: String) -> Tracked<CollaborationModel>? {
+        recorder.lookup(.modelsByID)
+        return lookups.modelsByID[id].map(site.model(at:))
+    }
+
+    /// The bulletins that print a write-up.
+    func bulletins(printing reference: String) -> [Tracked<Bulletin>] {
+        recorder.lookup(.bulletinsByItem)
+        return (lookups.bulletinsByItem[reference] ?? []).map(site.bulletin(at:))
+    }
+
+    func notice(_ slug: String) -> Tracked<Notice>? {
+        recorder.lookup(.noticesBySlug)
+        return lookups.noticesBySlug[slug].map(site.notice(at:))
+    }
+
+    static let unknownDistrict = "区县未注明"
+
+    // MARK: chrome shared by every page
+
+    static let sections: [(title: String, path: String)] = [
+        ("首页", Addresses.home), ("工作简报", Addresses.bulletins), ("实践基地", Addresses.bases),
+        ("协同育人模式", Addresses.models), ("年度报告", Addresses.reports), ("通知公告", Addresses.notices),
+        ("搜索", Addresses.search),
+    ]
+
+    func chrome(section: String) -> SiteChrome {
+        var navigation = Self.sections.map { NavigationItem(title: $0.title, url: addresses.link($0.path), current: $0.path == section) }
+        navigation += site.pages.map { free in
+            let slug = free.slug
+            return NavigationItem(title: free.title, url: addresses.link(Addresses.page(slug)), current: Addresses.page(slug) == section)
+        }
+        let config = site.config
+        let organizers = config.organizers.joined(separator: "　")
+        return SiteChrome(
+            title: config.title,
+            description: config.description ?? config.title,
+            language: config.language,
+            root: config.rootPath,
+            organizers: config.organizers,
+            organizersLine: organizers,
+            navigation: navigation,
+            footer: FooterView(host: config.footer.host ?? organizers, organizer: config.footer.organizer,
+                               siteCode: config.footer.siteCode, icp: config.footer.icp,
+                               publicSecurity: config.footer.publicSecurity, contact: config.footer.contact),
+            feedURL: addresses.link(Addresses.feed),
+            stylesheetURL: asset("style.css"),
+            careScriptURL: asset("care.js")
+        )
+    }
+
+    /// The address of a theme file, under its published (fingerprinted) name.
+    func asset(_ name: String) -> String {
+        addresses.link(site.assets[name] ?? "static/" + name)
+    }
+
+    func page<View: Sendable & Hashable & Encodable>(_ path: String, template: String, section: String, title: String,
+                              description: String, article: (title: String, date: PartialDate?, source: String?)? = nil,
+                              view: View) -> PlannedPage {
+        let columnName = Self.sections.first { $0.path == section }?.title ?? title
+        let documentTitle = path.isEmpty ? site.config.title : "\(title) - \(site.config.title)"
+        let meta = PageMeta(title: title, documentTitle: documentTitle, description: description,
+                            canonicalURL: addresses.absolute(path), columnName: columnName,
+                            articleTitle: article?.title, pubDate: article?.date?.iso,
+                            contentSource: article?.source, siteCode: site.config.footer.siteCode,
+                            openGraphType: article == nil ? "website" : "article")
+        let context = PageContext(site: chrome(section: section), meta: meta, view: view)
+        return PlannedPage(path: Addresses.outputFile(path), content: .template(name: template, context: context))
+    }
+
+    // MARK: summaries shared by several pages
+
+    func summary(of base: Tracked<Base>) -> BaseSummary {
+        BaseSummary(id: base.id, name: base.name, url: addresses.link(Addresses.base(base.id)),
+                    district: base.district ?? Self.unknownDistrict, category: base.category.chinese,
+                    categoryID: base.category.rawValue, status: StatusBadge(site.status(of: base)))
+    }
+
+    func summary(of writeUp: Tracked<WriteUp>) -> WriteUpSummary {
+        let base = base(writeUp.baseID)
+        return WriteUpSummary(title: writeUp.title, url: addresses.link(Addresses.writeUp(writeUp.reference)), kind: writeUp.kind.chinese,
+                              date: writeUp.date.chinese, dateISO: writeUp.date.iso, baseName: base?.name ?? writeUp.baseID,
+                              baseURL: addresses.link(Addresses.base(writeUp.baseID)),
+                              summary: writeUp.summary ?? writeUp.body.excerpt(), example: writeUp.example)
+    }
+
+    func summary(of bulletin: Tracked<Bulletin>) -> BulletinSummary {
+        BulletinSummary(title: bulletin.title, url: addresses.link(Addresses.bulletin(bulletin)),
+                        issueLabel: "\(bulletin.year)年\(bulletin.issueLabel)", serialLabel: bulletin.serial.map { "总第\($0)期" },
+                        date: bulletin.date.chinese, dateISO: bulletin.date.iso, example: bulletin.example)
+    }
+
+    func summary(of notice: Tracked<Notice>) -> NoticeSummary {
+        NoticeSummary(title: notice.title, url: addresses.link(Addresses.notice(notice.slug)), date: notice.date.chinese,
+                      dateISO: notice.date.iso, number: notice.number, issuers: notice.issuers.joined(separator: "　"))
+    }
+
+    func link(toModel id: String) -> ModelLink? {
+        model(id).map { ModelLink(title: $0.title, url: addresses.link(Addresses.model(id))) }
+    }
+
+    func link(toNotice slug: String?) -> ModelLink? {
+        guard let slug, let notice = notice(slug) else { return nil }
+        return ModelLink(title: notice.title, url: addresses.link(Addresses.notice(slug)))
+    }
+
+    func revocation(of base: Tracked<Base>) -> RevocationView? {
+        guard let revocation = base.revocation, site.status(of: base) == .revoked else { return nil }
+        return RevocationView(date: revocation.date.chinese, reason: revocation.reason, notice: link(toNotice: revocation.noticeSlug))
+    }
+
+    /// Bases grouped by district in the configured official order; bases without a district last.
+    func districtGroups(_ bases: [Tracked<Base>]) -> [DistrictGroup] {
+        DistrictGrouping.group(bases, district: \.district, order: site.config.districts).map { name, members in
+            let label = name ?? Self.unknownDistrict
+            return DistrictGroup(name: label, anchor: "district-\(DistrictGrouping.anchor(for: name, order: site.config.districts))",
+                                 bases: members.map(summary(of:)), count: members.count)
+        }
+    }
+}
+
+/// Grouping by district in the configured order; a pure function, tested on its own.
+public enum DistrictGrouping {
+    /// Groups in the order of `order`; bases with no district come last under nil. Within a group,
+    /// bases keep the order they came in.
+    public static func group(_ bases: [Base], order: [String]) -> [(district: String?, bases: [Base])] {
+        group(bases, district: \.district, order: order)
+    }
+
+    static func group<Entry>(_ bases: [Entry], district: (Entry) -> String?, order: [String]) -> [(district: String?, bases: [Entry])] {
+        let districts = bases.map(district)
+        var groups: [(String?, [Entry])] = []
+        for name in order {
+            let members = bases.indices.filter { districts[$0] == name }.map { bases[$0] }
+            if !members.isEmpty { groups.append((name, members)) }
+        }
+        let unknown = bases.indices.filter { districts[$0] == nil || !order.contains(districts[$0]!) }.map { bases[$0] }
+        if !unknown.isEmpty { groups.append((nil, unknown)) }
+        return groups
+    }
+
+    /// A stable ASCII anchor for a district: its position in the official list.
+    static func anchor(for district: String?, order: [String]) -> String {
+        guard let district, let index = order.firstIndex(of: district) else { return "unknown" }
+        return String(index + 1)
+    }
+}

@@ -1,0 +1,85 @@
+import BulletinModel
+import BulletinSearch
+import BulletinLoad
+import BulletinSupport
+
+/// The site as planning reads it: every read is recorded for the output being planned.
+struct SiteReader {
+    let inputs: PlanInputs
+    let recorder: DependencyRecorder
+
+    func fact<Value>(_ path: KeyPath<PlanInputs, Value>) -> Value {
+        recorder.field(.facts, 0, path)
+        return inputs[keyPath: path]
+    }
+
+    var config: SiteConfig { fact(\.site.config) }
+    var asOf: PartialDate { fact(\.site.asOf) }
+    var staticFiles: [String] { fact(\.site.staticFiles) }
+    var assets: [String: String] { fact(\.assets) }
+
+    var bases: TrackedList<Base> { TrackedList(inputs.site.bases, kind: .base, recorder: recorder) }
+    var writeUps: TrackedList<WriteUp> { TrackedList(inputs.site.writeUps, kind: .writeUp, recorder: recorder) }
+    var bulletins: TrackedList<Bulletin> { TrackedList(inputs.site.bulletins, kind: .bulletin, recorder: recorder) }
+    var notices: TrackedList<Notice> { TrackedList(inputs.site.notices, kind: .notice, recorder: recorder) }
+    var models: TrackedList<CollaborationModel> { TrackedList(inputs.site.models, kind: .model, recorder: recorder) }
+    var pages: TrackedList<FreePage> { TrackedList(inputs.site.pages, kind: .page, recorder: recorder) }
+
+    /// One entry, by its place in this site: whether others came or went is not read.
+    func base(at index: Int) -> Tracked<Base> { Tracked(inputs.site.bases[index], kind: .base, index: index, recorder: recorder) }
+    func writeUp(at index: Int) -> Tracked<WriteUp> { Tracked(inputs.site.writeUps[index], kind: .writeUp, index: index, recorder: recorder) }
+    func bulletin(at index: Int) -> Tracked<Bulletin> { Tracked(inputs.site.bulletins[index], kind: .bulletin, index: index, recorder: recorder) }
+    func notice(at index: Int) -> Tracked<Notice> { Tracked(inputs.site.notices[index], kind: .notice, index: index, recorder: recorder) }
+    func model(at index: Int) -> Tracked<CollaborationModel> { Tracked(inputs.site.models[index], kind: .model, index: index, recorder: recorder) }
+    func page(at index: Int) -> Tracked<FreePage> { Tracked(inputs.site.pages[index], kind: .page, index: index, recorder: recorder) }
+
+    func status(of base: Tracked<Base>) -> BaseStatus { BaseStatus.of(base.whole, asOf: asOf) }
+}
+
+/// Lookups shared by every output of a plan, each made once with what it read recorded: an output
+/// that uses one depends on what the lookup read.
+enum LookupKind: Int, Sendable, CaseIterable {
+    case basesByID, writeUpsByBase, writeUpByReference, modelsByID, bulletinsByItem, noticesBySlug
+}
+
+struct PlannerLookups: Sendable {
+    private(set) var basesByID: [String: Int] = [:]
+    /// Places in the site's write-ups (newest first), by base.
+    private(set) var writeUpsByBase: [String: [Int]] = [:]
+    private(set) var writeUpByReference: [String: Int] = [:]
+    private(set) var modelsByID: [String: Int] = [:]
+    /// The bulletins that print each write-up, by `base-id/slug`.
+    private(set) var bulletinsByItem: [String: [Int]] = [:]
+    private(set) var noticesBySlug: [String: Int] = [:]
+    /// What each lookup read.
+    private(set) var inputs: [LookupKind: RecordedInputs] = [:]
+
+    init(_ planInputs: PlanInputs, keys: EntryKeys) {
+        func made<Value>(_ kind: LookupKind, _ make: (SiteReader) -> Value) -> Value {
+            let recorder = DependencyRecorder()
+            let value = make(SiteReader(inputs: planInputs, recorder: recorder))
+            inputs[kind] = recorder.finish(keys)
+            return value
+        }
+        basesByID = made(.basesByID) { site in Self.places(site.bases, by: \.id) }
+        writeUpsByBase = made(.writeUpsByBase) { site in
+            let writeUps = site.writeUps
+            return Dictionary(grouping: writeUps.indices) { writeUps[$0].baseID }
+        }
+        writeUpByReference = made(.writeUpByReference) { site in Self.places(site.writeUps, by: \.reference) }
+        modelsByID = made(.modelsByID) { site in Self.places(site.models, by: \.id) }
+        bulletinsByItem = made(.bulletinsByItem) { site in
+            var places: [String: [Int]] = [:]
+            for (index, bulletin) in site.bulletins.enumerated() {
+                for item in bulletin.items { places[item, default: []].append(index) }
+            }
+            return places
+        }
+        noticesBySlug = made(.noticesBySlug) { site in Self.places(site.notices, by: \.slug) }
+    }
+
+    /// The first place of each key.
+    private static func places<Entry>(_ list: TrackedList<Entry>, by key: KeyPath<Entry, String>) -> [String: Int] {
+        Dictionary(list.indices.map { (list[$0][dynamicMember: key], $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import BulletinSupport
+
+/// One searchable page.
+public struct SearchDocument: Sendable, Hashable {
+    public var title: String
+    /// Path relative to the site root.
+    public var path: String
+    public var kind: String
+    public var base: String
+    public var district: String
+    public var date: String
+    public var text: String
+
+    package init(title: String, path: String, kind: String, base: String, district: String, date: String, text: String) {
+        self.title = title
+        self.path = path
+        self.kind = kind
+        self.base = base
+        self.district = district
+        self.date = date
+        self.text = text
+    }
+}
+
+/// The build-time search index, split into files so a phone downloads only what a query needs:
+/// `meta.json` (sizes, and each document's kind and district for the filters), `terms-N.json`
+/// (postings of the terms whose hash falls in shard N), `docs-N.json` (titles and addresses, in
+/// blocks) and `text-N.json` (text for snippets, in small blocks, fetched for shown results only).
+public enum SearchIndex {
+    public static let folder = "search/"
+    /// Documents per `docs-N.json` block.
+    public static let documentsPerBlock = 100
+    /// Documents per `text-N.json` block.
+    public static let textsPerBlock = 10
+    /// Text kept per document for snippets, in Unicode scalars (counting Characters, which needs
+    /// grapheme breaking, took longer than the rest of the snippet files together).
+    public static let snippetText = 3000
+    /// A title counts this many times a body word.
+    static let titleWeight = 10
+
+    /// The index files, and the number of postings in them (which sets the number of shards).
+    public static func files(for documents: [SearchDocument], kinds: [String], districts: [String],
+                             cache: SearchIndexCache? = nil) -> (files: [(path: String, bytes: [UInt8])], postings: Int) {
+        // Term counts per document, on all cores (or from the cache of a session).
+        let terms: [SearchIndexCache.Terms] = documents.parallelMap { document in
+            cache?.terms(of: document) ?? SearchIndexCache.count(document)
+        }
+        guard let cache else {
+            let build = SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts)
+            let made = (build.files, build.postingCount)
+            // Its postings (millions of numbers in thousands of lists) are freed on another thread
+            // while planning goes on.
+            retire(consume build)
+            return made
+        }
+        return cache.index(documents: documents, terms: terms, kinds: kinds, districts: districts)
+    }
+
+    /// `["text",…]`: the texts of a block of documents, each cut to `snippetText` scalars.
+    static func textBlockJSON(_ texts: [String]) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, text) in texts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.appendQuoted(text, scalars: snippetText, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
+    }
+
+    /// `{"term":[Δdoc,weight,…],…}` with terms sorted and document numbers as differences.
+    /// Written by hand, as bytes: terms are Chinese characters or [a-z0-9] words, never needing escapes.
+    static func shardJSON(_ entries: [(term: String, postings: [Int32])]) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(entries.reduce(2) { $0 + $1.term.utf8.count + 4 + 6 * $1.postings.count })
+        // By their bytes: Swift's `<` holds canonically equivalent terms (a compatibility ideograph
+        // and the ideograph it stands for) equal, which left their order to chance.
+        for (index, entry) in entries.sorted(by: { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: entry.term.utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "[")])
+            var previous: Int32 = 0
+            for position in stride(from: 0, to: entry.postings.count, by: 2) {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendDecimal(entry.postings[position] - previous, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                appendDecimal(entry.postings[position + 1], to: &bytes)
+                previous = entry.postings[position]
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    /// A non-negative number in decimal digits.
+    private static func appendDecimal(_ number: Int32, to bytes: inout [UInt8]) {
+        var divisor: Int32 = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
+    }
+}
+
+/// The search index of the last rebuild of a session (the preview server) and the term counts of
+/// its documents, so that a rebuild counts the terms of changed documents only and rewrites only
+/// the index files they touch.
+public final class SearchIndexCache: @unchecked Sendable {
+    public typealias Terms = (terms: [(UInt64, Int)], words: [UInt64: String])
+    // Guarded by `lock`; read from the parallel counting of documents. Keyed by path: hashing
+    // whole documents (their text is most of the site) cost more than counting changed ones.
+    private var entries: [String: (document: SearchDocument, terms: Terms)] = [:]
+    private let lock = NSLock()
+    // Used by one rebuild at a time.
+    private var last: SearchIndexBuild?
+
+    public init() {}
+
+    /// Rebuilds that moved the postings of changed documents instead of making the index afresh.
+    public private(set) var updates = 0
+
+    func index(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String])
+        -> (files: [(path: String, bytes: [UInt8])], postings: Int) {
+        keepOnly(documents)
+        // Taken out while it changes, so its postings are not copied first.
+        if var build = last.take(), build.update(documents: documents, terms: terms, kinds: kinds, districts: districts) {
+            last = build
+            updates += 1
+            return (build.files, build.postingCount)
+        }
+        let build = SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts)
+        last = build
+        return (build.files, build.postingCount)
+    }
+
+    func terms(of document: SearchDocument) -> Terms {
+        lock.lock()
+        if let known = entries[document.path], known.document == document {
+            lock.unlock()
+            return known.terms
+        }
+        lock.unlock()
+        let counted = Self.count(document)
+        lock.lock()
+        entries[document.path] = (document, counted)
+        lock.unlock()
+        return counted
+    }
+
+    /// Forgets documents that no longer exist, so the cache does not grow with every edit.
+    private func keepOnly(_ documents: [SearchDocument]) {
+        lock.lock()
+        defer { lock.unlock() }
+        let current = Set(documents.map(\.path))
+        entries = entries.filter { current.contains($0.key) }
+    }
+
+    static func count(_ document: SearchDocument) -> Terms {
+        var counts = TermCounts(capacity: document.text.utf8.count / 4 + 64)
+        var words: [UInt64: String] = [:]
+        SearchTokenizer.countTerms(document.title, weight: Int32(SearchIndex.titleWeight), into: &counts, words: &words)
+        SearchTokenizer.countTerms(document.base + " " + document.district, weight: 2, into: &counts, words: &words)
+        SearchTokenizer.countTerms(document.text, weight: 1, into: &counts, words: &words)
+        // In no particular order: postings are kept per term, in document order.
+        return (counts.pairs.map { ($0.0, min($0.1, 999)) }, words)
+    }
+}

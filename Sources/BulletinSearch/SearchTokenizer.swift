@@ -1,0 +1,176 @@
+import BulletinSupport
+
+/// How text is cut into search terms, the same way at build time (here) and in the reader's
+/// browser (Templates/static/search.js): Chinese runs give each character and each pair of
+/// adjacent characters, so a two-character query matches inside a longer word; runs of Latin
+/// letters and digits give whole lowercased words. Full-width letters and digits count as ASCII.
+public enum SearchTokenizer {
+    public enum Run: Equatable {
+        case chinese([Character])
+        case word(String)
+    }
+
+    public static func runs(_ text: String) -> [Run] {
+        var runs: [Run] = []
+        var chinese: [Character] = []
+        var word = ""
+        func flush() {
+            if !chinese.isEmpty { runs.append(.chinese(chinese)); chinese = [] }
+            if !word.isEmpty { runs.append(.word(word)); word = "" }
+        }
+        for scalar in text.unicodeScalars {
+            let normalized = normalize(scalar)
+            if isChinese(normalized) {
+                if !word.isEmpty { flush() }
+                chinese.append(Character(normalized))
+            } else if isWordCharacter(normalized.value) {
+                if !chinese.isEmpty { flush() }
+                word.unicodeScalars.append(normalized)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return runs
+    }
+
+    /// Every term of a text, for the index: characters, character pairs and words.
+    public static func indexTerms(_ text: String) -> [String] {
+        var terms: [String] = []
+        for run in runs(text) {
+            switch run {
+            case .chinese(let characters):
+                for (index, character) in characters.enumerated() {
+                    terms.append(String(character))
+                    if index + 1 < characters.count { terms.append(String(character) + String(characters[index + 1])) }
+                }
+            case .word(let word):
+                terms.append(word)
+            }
+        }
+        return terms
+    }
+
+    /// The terms a query must all match: pairs of a Chinese run (its one character when alone), and words.
+    public static func queryTerms(_ text: String) -> [String] {
+        var terms: [String] = []
+        for run in runs(text) {
+            switch run {
+            case .chinese(let characters) where characters.count == 1:
+                terms.append(String(characters[0]))
+            case .chinese(let characters):
+                for index in 0..<(characters.count - 1) { terms.append(String(characters[index]) + String(characters[index + 1])) }
+            case .word(let word):
+                terms.append(word)
+            }
+        }
+        var seen: Set<String> = []
+        return terms.filter { seen.insert($0).inserted }
+    }
+
+    static func normalize(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        Unicode.Scalar(normalized(scalar.value)) ?? scalar
+    }
+
+    /// Full-width forms to ASCII, then upper case to lower. On code points, for the byte path of
+    /// `countTerms` as for `normalize`.
+    @inline(__always)
+    static func normalized(_ value: UInt32) -> UInt32 {
+        var value = value
+        if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+        if (65...90).contains(value) { value += 32 }
+        return value
+    }
+
+    static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
+        isChinese(scalar.value)
+    }
+
+    @inline(__always)
+    static func isChinese(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF, 0x3040...0x30FF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A lowercase ASCII letter or a digit, after `normalized`: what words are made of.
+    @inline(__always)
+    static func isWordCharacter(_ value: UInt32) -> Bool {
+        (48...57).contains(value) || (97...122).contains(value)
+    }
+
+    /// The index terms of a text as numbers, with how often each occurs, for building the index fast:
+    /// a Chinese character `a` is `a << 32`, a pair `ab` is `a << 32 | b`, and a word has the top bit
+    /// set over its FNV-1a hash (its text is returned in `words`). Same terms as `indexTerms`.
+    /// Decodes the UTF-8 bytes itself: walking the text's Unicode scalars was most of counting.
+    public static func countTerms(_ text: String, weight: Int32, into counts: inout TermCounts, words: inout [UInt64: String]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var previous: UInt64 = 0
+            var word: [UInt8] = []
+            func endWord() {
+                guard !word.isEmpty else { return }
+                let code = (1 << 63) | (FNV1a.hash(word) >> 1)
+                counts.add(code, weight: weight)
+                if words[code] == nil { words[code] = String(decoding: word, as: UTF8.self) }
+                word.removeAll(keepingCapacity: true)
+            }
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                var value: UInt32
+                if lead < 0x80 {
+                    value = UInt32(lead)
+                    index += 1
+                } else if lead < 0xE0 {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                        | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                }
+                value = normalized(value)
+                if isChinese(value) {
+                    endWord()
+                    let code = UInt64(value)
+                    counts.add(code << 32, weight: weight)
+                    if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
+                    previous = code
+                } else if isWordCharacter(value) {
+                    previous = 0
+                    word.append(UInt8(value))
+                } else {
+                    previous = 0
+                    endWord()
+                }
+            }
+            endWord()
+        }
+    }
+
+    /// The text of a term number made by `countTerms`.
+    public static func term(of code: UInt64, words: [UInt64: String]) -> String {
+        if code >> 63 == 1 { return words[code] ?? "" }
+        var text = String(Unicode.Scalar(UInt32(code >> 32))!)
+        let second = UInt32(code & 0xFFFF_FFFF)
+        if second != 0 { text.unicodeScalars.append(Unicode.Scalar(second)!) }
+        return text
+    }
+
+    /// FNV-1a over the term's UTF-8 bytes: which shard of the index holds a term.
+    public static func shard(of term: String, count: Int) -> Int {
+        var hash: UInt32 = 0x811C9DC5
+        for byte in term.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return Int(hash % UInt32(count))
+    }
+}

@@ -1,0 +1,15 @@
+/// FNV-1a, 64 bits: a hash of bytes that is the same in every run (Swift's `Hasher` is seeded
+/// anew in each process), for what is written to disk or must not change between builds.
+package enum FNV1a {
+    package static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    /// A hash as 16 hexadecimal digits.
+    package static func hex(_ hash: UInt64) -> String {
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

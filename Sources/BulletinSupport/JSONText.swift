@@ -1,0 +1,115 @@
+import Foundation
+
+/// JSON written by hand where files are large or many (the search index): the encoders of
+/// Foundation took longer than making the data.
+package enum JSONText {
+    /// A JSON string literal; only quotes, backslashes and control characters need escapes.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
+    }
+
+    /// The first `limit` Unicode scalars of `text` as a string literal; a scalar starts at each
+    /// byte that is not a continuation byte.
+    package static func appendQuoted(_ text: String, scalars limit: Int, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var scalars = 0
+            var end = 0
+            // Eight bytes at a time while the limit is not near: a snippet is most of its text.
+            while end + 8 <= utf8.count {
+                let word = UnsafeRawPointer(utf8.baseAddress! + end).loadUnaligned(as: UInt64.self)
+                let continuations = (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                guard scalars + 8 - continuations <= limit else { break }
+                scalars += 8 - continuations
+                end += 8
+            }
+            while end < utf8.count {
+                if utf8[end] & 0xC0 != 0x80 {
+                    if scalars == limit { break }
+                    scalars += 1
+                }
+                end += 1
+            }
+            appendQuoted(utf8: UnsafeBufferPointer(rebasing: utf8[..<end]), to: &bytes)
+        }
+    }
+
+    /// Runs that need no escape are copied whole: byte by byte, a search index's texts took a
+    /// tenth of a build's instructions.
+    private static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var index = 0
+        while index < utf8.count {
+            // Eight bytes at a time past those that need no escape: most bytes of Chinese text.
+            if index + 8 <= utf8.count {
+                let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if !needsEscape(word) {
+                    index += 8
+                    continue
+                }
+            }
+            let position = index
+            let byte = utf8[position]
+            index += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< position]))
+            runStart = position + 1
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [92, 34]
+            case UInt8(ascii: "\\"): bytes += [92, 92]
+            case 0x0A: bytes += [92, UInt8(ascii: "n")]
+            case 0x0D: bytes += [92, UInt8(ascii: "r")]
+            case 0x09: bytes += [92, UInt8(ascii: "t")]
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< utf8.count]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes is a control character, a quote or a backslash (the
+    /// classic tests for a zero byte and for a byte below a bound, on a whole word).
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+
+    /// `["…","…"]`.
+    package static func array(_ items: [String]) -> String {
+        var bytes: [UInt8] = []
+        appendArray(items, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `[["…","…"],…]`.
+    package static func rows(_ rows: [[String]]) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, row) in rows.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendArray(row, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
+    }
+
+    /// A JSON array of strings read back, or nil when the bytes are not one.
+    static func parseStrings(_ bytes: [UInt8]) -> [String]? {
+        (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String]
+    }
+
+    static func appendArray(_ items: [String], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendQuoted(item, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import BulletinRender
+import BulletinModel
+import BulletinLoad
+import BulletinSupport
+
+/// What the last successful build was made from and what it wrote, kept beside the output folder
+/// (`.Public.manifest`). When every input, every option and the tool itself are as they were,
+/// and the output folder still holds exactly what was written, the build has nothing to do. It is
+/// never trusted further than that: any difference, or no manifest, means a full build. It is
+/// written and read by its `Codable` conformance; a manifest of another format or tool is ignored.
+public struct BuildManifest: Equatable, Sendable, Codable {
+    static let currentFormat = 3
+    var format = currentFormat
+    /// The running executable: a new version of the tool may write different pages.
+    var tool: String
+    var options: [String]
+    /// Content and template files by `content/…` and `templates/…`, with their stamps.
+    var inputs: [String: String]
+    /// A fingerprint of the tool, the options and the inputs: comparing it compares them all.
+    var digest: String
+    /// Every file of the output folder with its stamp, as left by the build.
+    var outputs: [String: String] = [:]
+
+    static func fileName(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).manifest")
+    }
+
+    /// The manifest of the inputs as they are now (outputs empty).
+    package static func current(contentFolder: URL, templatesFolder: URL, options: BuildOptions, content: ContentTree.Listing,
+                        templates: ContentTree.Listing) -> BuildManifest {
+        var inputs: [String: String] = [:]
+        for (prefix, listing) in [("content/", content), ("templates/", templates)] {
+            for (path, stamp) in listing.stamps { inputs[prefix + path] = stamp.description }
+            // What the listing refused (links out of the folder, unreadable folders) is an input too.
+            for diagnostic in listing.diagnostics { inputs["!" + prefix + diagnostic.location.path] = diagnostic.message }
+        }
+        let tool = Bundle.main.executableURL.map { FileStamp($0).description } ?? "unknown"
+        let settings = ["as-of \(options.asOf.iso)", "drafts \(options.includeDrafts)", "base-url \(options.baseURL ?? "")",
+                        "strict \(options.strict)", "precompress \(options.precompress)",
+                        "content \(contentFolder.standardizedFileURL.path)", "templates \(templatesFolder.standardizedFileURL.path)"]
+        return BuildManifest(tool: tool, options: settings, inputs: inputs, digest: digest(tool: tool, options: settings, inputs: inputs))
+    }
+
+    /// Summed over the entries, so that it needs no sorting.
+    private static func digest(tool: String, options: [String], inputs: [String: String]) -> String {
+        var sum = FNV1a.hash("\(tool)\u{0}\(options.joined(separator: "\u{0}"))".utf8)
+        for (path, stamp) in inputs { sum &+= FNV1a.hash("\(path)\u{0}\(stamp)".utf8) }
+        return FNV1a.hex(sum)
+    }
+
+    /// Whether `output` still holds what the last build (`previous`) wrote there, from the same
+    /// tool, options and inputs as `current`.
+    package static func outputIsUpToDate(_ output: URL, with current: BuildManifest, previous: BuildManifest?) -> Bool {
+        // With no output folder there is nothing to trust, whatever the manifest says.
+        guard let previous, previous.digest == current.digest, previous.format == current.format, previous.tool == current.tool,
+              previous.options == current.options, previous.inputs == current.inputs, !previous.outputs.isEmpty,
+              FileManager.default.fileExists(atPath: output.path)
+        else { return false }
+        return outputStamps(output) == previous.outputs
+    }
+
+    static func outputStamps(_ output: URL) -> [String: String] {
+        FolderSnapshot.take(output).mapValues(\.description)
+    }
+
+    package static func read(for output: URL) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: fileName(for: output).path),
+              let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data), manifest.format == currentFormat
+        else { return nil }
+        return manifest
+    }
+
+    /// Writes the manifest with what the build wrote (the writer's stamps, so the output is not
+    /// listed again); a manifest that cannot be written only costs the next build its shortcut.
+    package func write(outputs written: [WrittenFile], for output: URL) {
+        var manifest = self
+        // As a listing of the folder sees it: hidden files are left out.
+        for file in written where !Self.isHidden(file.path) { manifest.outputs[file.path] = file.stamp.description }
+        guard let data = try? JSONEncoder().encode(manifest) else { return }
+        // Written beside and renamed into place, unsynced like the pages it describes.
+        _ = try? FileSystemCalls.replace(at: Self.fileName(for: output).path, with: [UInt8](data))
+    }
+}
+
+extension BuildManifest {
+    /// Whether a name in the path starts with a dot (Foundation's `contains` took 12 µs a path).
+    private static func isHidden(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return true }
+            previous = byte
+        }
+        return false
+    }
+}
+
+extension FileStamp: CustomStringConvertible {
+    public var description: String { "\(size):\(seconds).\(nanoseconds):\(inode)" }
+}

@@ -1,0 +1,178 @@
+import BulletinSupport
+
+/// Renders parsed templates into bytes. One renderer per page: it holds the section stack and
+/// the output, which every node appends to.
+package struct TemplateRenderer {
+    private let templates: [String: [TemplateNode]]
+    private var output: [UInt8] = []
+    private var stack: [TemplateValue] = []
+
+    /// The template `name` rendered with `value`; empty when there is no such template.
+    package static func render(_ name: String, with value: TemplateValue, templates: [String: [TemplateNode]]) -> [UInt8] {
+        guard let nodes = templates[name] else { return [] }
+        var renderer = TemplateRenderer(templates: templates)
+        renderer.output.reserveCapacity(16 * 1024)
+        renderer.stack.append(value)
+        renderer.render(nodes, Scope())
+        return renderer.output
+    }
+
+    private init(templates: [String: [TemplateNode]]) {
+        self.templates = templates
+    }
+
+    /// What nodes render under besides the stack.
+    private struct Scope {
+        var sequence: SequencePosition?
+        /// Put before each line a standalone partial or block renders.
+        var indentation: [UInt8] = []
+        /// Blocks overridden by the templates that inherit the one being rendered; the
+        /// outermost (the most specific) override wins.
+        var overrides: [String: [TemplateNode]] = [:]
+        /// Partials, blocks and sections entered: a partial that includes itself renders
+        /// nothing past `maximumDepth` instead of exhausting the stack.
+        var depth = 0
+    }
+
+    static let maximumDepth = 200
+    /// Partials and blocks expanded in one page: a partial that includes itself twice would
+    /// otherwise take 2^200 steps before the depth limit stopped it.
+    static let maximumExpansions = 1_000_000
+    private var expansions = 0
+
+    private mutating func render(_ nodes: [TemplateNode], _ scope: Scope) {
+        guard scope.depth <= Self.maximumDepth else { return }
+        for node in nodes { render(node, scope) }
+    }
+
+    /// Before text that starts a line of an indented partial, its indentation. Lines inside an
+    /// interpolated value are the value's own and are not indented; a line that started before
+    /// the partial (its tag was not alone on the line) is not either.
+    private mutating func indentIfAtLineStart(_ scope: Scope) {
+        guard !scope.indentation.isEmpty, output.isEmpty || output[output.count - 1] == UInt8(ascii: "\n") else { return }
+        output.append(contentsOf: scope.indentation)
+    }
+
+    private mutating func render(_ node: TemplateNode, _ scope: Scope) {
+        switch node {
+        case let .text(bytes):
+            if !bytes.isEmpty { indentIfAtLineStart(scope) }
+            output.append(contentsOf: bytes)
+
+        case let .variable(name, escaped):
+            guard let text = value(of: name, scope)?.printed, !text.isEmpty else { return }
+            indentIfAtLineStart(scope)
+            if escaped {
+                HTMLEscaping.append(text, to: &output)
+            } else {
+                output.append(contentsOf: text.utf8)
+            }
+
+        case let .section(name, children, inverted):
+            let value = value(of: name, scope)
+            if inverted {
+                renderInverted(children, value, scope)
+            } else {
+                renderSection(children, value, scope)
+            }
+
+        case let .partial(name, indentation, overrides):
+            guard let nodes = templates[name], expansions < Self.maximumExpansions else { return }
+            expansions += 1
+            var inner = Scope()
+            inner.depth = scope.depth + 1
+            inner.indentation = scope.indentation + indentation
+            inner.overrides = overrides.merging(scope.overrides) { _, outer in outer }
+            render(nodes, inner)
+
+        case let .block(name, defaults, indentation):
+            guard expansions < Self.maximumExpansions else { return }
+            expansions += 1
+            var inner = scope
+            inner.depth += 1
+            inner.sequence = nil
+            inner.indentation = scope.indentation + indentation
+            render(scope.overrides[name] ?? defaults, inner)
+        }
+    }
+
+    /// A list renders once per item, `false` and nothing not at all, `true` once as it is, and any
+    /// other value once with that value innermost.
+    private mutating func renderSection(_ children: [TemplateNode], _ value: TemplateValue?, _ scope: Scope) {
+        switch value {
+        case nil, .flag(false)?:
+            return
+        case .flag(true)?:
+            var inner = scope
+            inner.depth += 1
+            render(children, inner)
+        case let .list(items)?:
+            var inner = scope
+            inner.depth += 1
+            for (index, item) in items.enumerated() {
+                inner.sequence = SequencePosition(index: index, isLast: index == items.count - 1)
+                stack.append(item)
+                render(children, inner)
+                stack.removeLast()
+            }
+        case let value?:
+            var inner = scope
+            inner.depth += 1
+            inner.sequence = nil
+            stack.append(value)
+            render(children, inner)
+            stack.removeLast()
+        }
+    }
+
+    /// Renders when the value is missing, `false` or an empty list.
+    private mutating func renderInverted(_ children: [TemplateNode], _ value: TemplateValue?, _ scope: Scope) {
+        switch value {
+        case nil, .flag(false)?:
+            var inner = scope
+            inner.depth += 1
+            render(children, inner)
+        case let .list(items)? where items.isEmpty:
+            var inner = scope
+            inner.depth += 1
+            inner.sequence = nil
+            stack.append(.list(items))
+            render(children, inner)
+            stack.removeLast()
+        default:
+            return
+        }
+    }
+
+    /// The first segment is looked up from the innermost section outwards; the others in what it
+    /// found, with no further search. Then the transforms apply, and any that does not fit the
+    /// value leaves nothing.
+    private func value(of name: TemplateName, _ scope: Scope) -> TemplateValue? {
+        var segments = name.segments[...]
+        var value: TemplateValue?
+        var transforms = name.transforms[...]
+        switch name.start {
+        case .sequence:
+            guard let position = scope.sequence, let first = transforms.popFirst() else { return nil }
+            value = first.apply(to: position)
+        case .top:
+            value = stack.last
+        case .stack:
+            guard let first = segments.popFirst() else { return nil }
+            for frame in stack.reversed() {
+                if let found = frame.field(first) {
+                    value = found
+                    break
+                }
+            }
+        }
+        for segment in segments {
+            value = value?.field(segment)
+        }
+        for transform in transforms {
+            guard let current = value else { return nil }
+            value = transform.apply(to: current)
+        }
+        return value
+    }
+}
