@@ -13,6 +13,7 @@ package indirect enum TemplateNode: Sendable {
     /// indents every line of the partial by the white space before it.
     case partial(String, indentation: [UInt8], overrides: [String: [TemplateNode]])
     /// `{{$name}}default{{/name}}` in a template that others inherit: replaced by their override.
+    /// Every line of what fills it is indented by its tag's indentation (the parser says which).
     case block(String, defaults: [TemplateNode], indentation: [UInt8])
 }
 

@@ -10,8 +10,9 @@ package struct TemplateSyntaxError: Error, Equatable {
 /// Mustache text → nodes, once per template. Follows the Mustache specification: sections,
 /// inverted sections, comments, partials, set delimiters, and inheritance (`{{<parent}}` with
 /// `{{$block}}`); a line holding only a standalone tag (anything but a variable) and white space
-/// is left out of the output. Names are ASCII letters, digits and `.-_?`, optionally wrapped in
-/// transforms (`empty(view.models)`).
+/// is left out of the output. A block is re-indented as the specification's inheritance cases have
+/// it: its own indentation is taken off where it is written, its tag's added where it is expanded.
+/// Names are ASCII letters, digits and `.-_?`, optionally wrapped in transforms (`empty(view.models)`).
 package struct TemplateParser {
     private let bytes: [UInt8]
     private var position = 0
@@ -35,9 +36,9 @@ package struct TemplateParser {
         var close = Array("}}".utf8)
         /// Directly inside `{{<parent}}`, where only block definitions count.
         var parentTopLevel = false
-        /// Anywhere inside `{{<parent}}`: blocks lose the indentation of their first line.
-        var insideParent = false
-        var definitionIndent: Int?
+        /// The intrinsic indentation of the enclosing blocks, taken off the start of every line: a
+        /// block's text sits where its tag puts it, not where its source was indented.
+        var dropIndent = 0
         /// How many sections, blocks and parents enclose these nodes.
         var depth = 0
     }
@@ -65,18 +66,8 @@ package struct TemplateParser {
         while position < bytes.count {
             var freshWhitespace = false
             if scope.atLineStart {
-                let whitespace = readSpacesAndTabs()
-                if scope.insideParent, !scope.parentTopLevel {
-                    if let indent = scope.definitionIndent {
-                        whitespaceBefore = whitespace.dropFirst(indent)
-                        freshWhitespace = true
-                    } else {
-                        scope.definitionIndent = whitespace.count
-                    }
-                } else {
-                    whitespaceBefore = whitespace
-                    freshWhitespace = true
-                }
+                whitespaceBefore = readSpacesAndTabs().dropFirst(scope.dropIndent)
+                freshWhitespace = true
             }
             let (run, end) = readText(until: scope.open)
             if case let .newline(length) = end {
@@ -110,7 +101,13 @@ package struct TemplateParser {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
                 position += 1
                 let name = try readName(scope)
-                if isStandalone(scope) { standalone = true } else { flushWhitespace() }
+                // A standalone tag's white space is its own, even when the closing tag is not alone on its line.
+                if isStandalone(scope) {
+                    standalone = true
+                    whitespaceBefore = []
+                } else {
+                    flushWhitespace()
+                }
                 let (children, closedStandalone) = try parseSection(name.written, openedAt: tagStart, standalone: standalone,
                                                                     in: scope, definitions: &definitions)
                 nodes.append(.section(name, children, inverted: sigil == UInt8(ascii: "^")))
@@ -160,17 +157,17 @@ package struct TemplateParser {
             case UInt8(ascii: "<"):
                 position += 1
                 let name = try readPartialName(scope, tagStart: tagStart)
-                let indentation = Array(whitespaceBefore)
-                flushWhitespace()
-                standalone = isStandalone(scope)
                 var inner = scope
                 inner.depth += 1
                 inner.closing = (name, tagStart)
-                inner.atLineStart = true
                 inner.parentTopLevel = true
-                inner.insideParent = true
                 var overrides: [String: [TemplateNode]] = [:]
                 standalone = try parseNodes(inner, definitions: &overrides).closedStandalone
+                // The pair stands for one partial tag: when it is alone on its line, its white space
+                // indents the parent, as a standalone `{{> name}}`'s does.
+                let alone = standalone && scope.atLineStart
+                let indentation = alone ? Array(whitespaceBefore) : []
+                if alone { whitespaceBefore = [] } else { flushWhitespace() }
                 nodes.append(.partial(name, indentation: indentation, overrides: overrides))
 
             case UInt8(ascii: "$"):
@@ -179,11 +176,17 @@ package struct TemplateParser {
                 guard name.transforms.isEmpty, name.start == .stack, name.segments.count == 1 else {
                     throw error(at: tagStart, "a block is named by one plain name, without transforms")
                 }
-                let indentation = scope.parentTopLevel ? [] : Array(whitespaceBefore)
-                if !scope.parentTopLevel { flushWhitespace() }
-                standalone = isStandalone(scope)
+                // Inside a parent nothing but blocks counts, so only what follows a definition's tag decides.
+                standalone = scope.parentTopLevel ? skipBlankRestOfLine() : isStandalone(scope)
+                // When the tag stands alone, the block's first line gives its intrinsic indentation: taken
+                // off each of its lines, defaults and overrides alike, and put back where the block is
+                // expanded, so an override fits the parent however its own source was indented. Otherwise
+                // a block first on its line is indented by the white space before its tag.
+                let intrinsic = standalone ? indentationAhead(dropping: scope.dropIndent) : nil
+                let indentation = intrinsic ?? Array(whitespaceBefore)
+                if scope.parentTopLevel || intrinsic != nil { whitespaceBefore = [] } else { flushWhitespace() }
                 let (children, closedStandalone) = try parseSection(name.written, openedAt: tagStart, standalone: standalone,
-                                                                    in: scope, definitions: &definitions)
+                                                                    dropping: intrinsic?.count ?? 0, in: scope, definitions: &definitions)
                 standalone = closedStandalone
                 if scope.parentTopLevel {
                     definitions[name.written] = children
@@ -205,7 +208,8 @@ package struct TemplateParser {
                 flushWhitespace()
                 nodes.append(.variable(try readName(scope), escaped: true))
             }
-            scope.atLineStart = standalone
+            // Inside a parent, tags do not end what stands alone on a line: only text does.
+            scope.atLineStart = standalone || (scope.parentTopLevel && scope.atLineStart)
         }
         if let closing = scope.closing {
             throw error(at: closing.at, "the section '\(closing.name)' is never closed")
@@ -214,7 +218,7 @@ package struct TemplateParser {
     }
 
     /// The nodes of a section or block opened by a tag at `openedAt`, up to its closing tag.
-    private mutating func parseSection(_ name: String, openedAt: Int, standalone: Bool, in scope: Scope,
+    private mutating func parseSection(_ name: String, openedAt: Int, standalone: Bool, dropping indent: Int = 0, in scope: Scope,
                                        definitions: inout [String: [TemplateNode]]) throws(TemplateSyntaxError)
         -> (nodes: [TemplateNode], closedStandalone: Bool)
     {
@@ -223,6 +227,7 @@ package struct TemplateParser {
         inner.closing = (name, openedAt)
         inner.parentTopLevel = false
         inner.atLineStart = standalone
+        inner.dropIndent += indent
         return try parseNodes(inner, definitions: &definitions)
     }
 
@@ -261,7 +266,11 @@ package struct TemplateParser {
 
     /// A standalone tag is alone on its line: the rest of the line, white space and its line end, is skipped.
     private mutating func isStandalone(_ scope: Scope) -> Bool {
-        guard scope.atLineStart else { return false }
+        scope.atLineStart && skipBlankRestOfLine()
+    }
+
+    /// Whether only white space follows on this line; if so, it and the line end are skipped.
+    private mutating func skipBlankRestOfLine() -> Bool {
         var end = position
         while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
         if end == bytes.count {
@@ -277,6 +286,13 @@ package struct TemplateParser {
             return true
         }
         return false
+    }
+
+    /// The spaces and tabs that start the line at `position`, less the first `dropped`; left in place.
+    private func indentationAhead(dropping dropped: Int) -> [UInt8] {
+        var end = position
+        while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
+        return Array(bytes[min(position + dropped, end) ..< end])
     }
 
     private func matches(_ delimiter: [UInt8], at offset: Int) -> Bool {
