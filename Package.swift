@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
         .library(name: "BulletinKit", targets: ["BulletinKit"]),
+        // The stages one by one, for the fuzzer (Tests/Fuzz), which drives them directly.
+        .library(name: "BulletinStages", targets: ["BulletinLoad", "BulletinModel", "BulletinPlan", "Mustache"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -69,7 +71,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinPreviewTests",
-            dependencies: ["BulletinPreview"]
+            dependencies: ["BulletinPreview", "BulletinKit", "BulletinModel", "BulletinLoad", "BulletinSupport",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ]
 )

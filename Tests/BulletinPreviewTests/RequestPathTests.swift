@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import BulletinPreview
 
-@Suite struct RequestPathTests {
+/// A class, so that each test's folder is removed when the test is done with it.
+@Suite final class RequestPathTests {
     let root: URL
 
     init() throws {
@@ -13,6 +14,10 @@ import Testing
         try Data("marker".utf8).write(to: root.appendingPathComponent(".bulletin-build"))
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("escape"), withDestinationURL: URL(fileURLWithPath: "/etc"))
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("passwd.html"), withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
     }
 
     @Test func servesFilesAndFolders() {

@@ -9,7 +9,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "fuzz-content",
-            dependencies: [.product(name: "BulletinKit", package: "bulletin")]
+            dependencies: [.product(name: "BulletinStages", package: "bulletin")]
         ),
     ]
 )

@@ -1,12 +1,15 @@
-// Debug builds are built for testing, so the template engine's internal parser is reachable.
-@testable import BulletinKit
+// Debug builds are built for testing, so the stages' internal parts are reachable.
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinPlan
+@testable import Mustache
 import Foundation
 
-/// The site every fuzzed write-up is modelled into: the project's real site.yaml and bases.yaml.
+/// The site every fuzzed write-up is modelled into: the tests' frozen site.yaml and bases.yaml.
 private let fixedFiles: [(String, LoadedFile)] = {
     let content = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tests/Fixture/Content")
     return ["site.yaml", "bases.yaml", "models/home-school-community.md", "bulletins/2021-1.md",
             "bases/wanzhou-shahe-primary/example-practice.md", "bases/bishan-xiguan-village/example-event.md"].map {
         ($0, ContentLoader.loadFile($0, root: content, displayPath: "Content/" + $0))
@@ -35,7 +38,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         let content = ContentLoader.assemble(fixedFiles + [(path, file)], root: URL(fileURLWithPath: "/nonexistent"),
                                              displayRoot: "Content", listingDiagnostics: [])
         let (site, _) = SiteBuilder.build(content, options: BuildOptions(asOf: PartialDate(year: 2023, month: 6, day: 1)))
-        if let site { _ = SitePlanner.plan(site) }
+        if let site { _ = SitePlanner.plan(PlanInputs(site: site, assets: [:])) }
     case 3:
         // The template engine: any text parses or is refused with a located error, and what
         // parses renders, as a page and as a partial that includes itself.

@@ -1,0 +1,130 @@
+import BulletinKit
+import BulletinLoad
+import BulletinModel
+import BulletinSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import BulletinPreview
+
+/// The preview server in process: its responder over a site the build engine made, and the
+/// live-reload state it sends to open pages, from the engine's own reports.
+@Suite final class PreviewResponderTests {
+    let root: URL
+    let folders: PipelineFolders
+
+    init() throws {
+        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-preview-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: project.appendingPathComponent("Tests/Fixture/Content"), to: root.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: project.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        var folders = PipelineFolders(content: root.appendingPathComponent("Content").path,
+                                      templates: root.appendingPathComponent("Templates").path,
+                                      output: root.appendingPathComponent("preview/site").path)
+        folders.outputDisplay = "(preview)"
+        self.folders = folders
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func engine() throws -> BuildEngine {
+        BuildEngine(folders: folders, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), baseURL: "http://127.0.0.1:8000/"))
+    }
+
+    func application(_ hub: LiveReloadHub) -> some ApplicationProtocol {
+        Application(responder: PreviewResponder(root: folders.output, hub: hub))
+    }
+
+    @Test func servesTheSiteWithTheLiveScriptInPagesOnly() async throws {
+        #expect(try engine().run(writing: true).succeeded)
+        try await application(LiveReloadHub()).test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let page = String(buffer: response.body)
+                #expect(page.contains("重庆市家庭教育创新实践基地") && page.contains("<script src=\"/__bulletin/live.js\" defer></script>"))
+            }
+            try await client.execute(uri: "/robots.txt", method: .get) { response in
+                #expect(response.status == .ok && !String(buffer: response.body).contains("live.js"))
+            }
+            try await client.execute(uri: "/bases/wanzhou-shahe-primary", method: .get) { response in
+                #expect(response.status == .movedPermanently && response.headers[.location] == "/bases/wanzhou-shahe-primary/")
+            }
+            try await client.execute(uri: "/no/such/page/", method: .get) { response in
+                #expect(response.status == .notFound && String(buffer: response.body).contains("页面未找到"))
+            }
+            try await client.execute(uri: "/%2e%2e/%2e%2e/etc/passwd", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/", method: .post) { response in
+                #expect(response.status == .methodNotAllowed)
+            }
+            try await client.execute(uri: "/__bulletin/live.js", method: .get) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains("EventSource"))
+            }
+        }
+    }
+
+    @Test func beforeAnySiteThePageSaysSoAndCarriesTheLiveScript() async throws {
+        try await application(LiveReloadHub()).test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("预览尚未生成") && String(buffer: response.body).contains("live.js"))
+            }
+        }
+    }
+
+    struct State: Decodable {
+        struct Entry: Decodable {
+            var location: String
+            var message: String
+        }
+        var version: Int
+        var errors: [Entry]
+    }
+
+    /// An event's state: `event: state`, then `data: {"version":N,"errors":[…]}`.
+    func state(_ event: String?) throws -> State {
+        let event = try #require(event)
+        let prefix = "event: state\ndata: "
+        #expect(event.hasPrefix(prefix) && event.hasSuffix("\n\n"), "\(event)")
+        return try JSONDecoder().decode(State.self, from: Data(event.dropFirst(prefix.count).utf8))
+    }
+
+    /// Pages reload on a new version and cover themselves with the errors while there are any.
+    @Test func openPagesAreToldOfEachChangeAndOfErrorsUntilFixed() async throws {
+        let engine = try engine()
+        let hub = LiveReloadHub()
+        let first = engine.run(writing: true)
+        #expect(await hub.publish(first))
+        let (id, stream) = await hub.subscribe()
+        var events = stream.makeAsyncIterator()
+        #expect(await events.next() == "retry: 1000\n\n")
+        let initial = try state(await events.next())
+        #expect(initial.version == 1 && initial.errors.isEmpty)
+
+        #expect(await hub.publish(engine.run(writing: true)) == false, "nothing changed: open pages are not told")
+
+        let writeUp = folders.content.appendingPathComponent("bases/wanzhou-shahe-primary/example-practice.md")
+        let text = try String(contentsOf: writeUp, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "kind: practice", with: "kind: practise").utf8).write(to: writeUp)
+        let broken = engine.run(writing: true)
+        #expect(!broken.succeeded)
+        #expect(await hub.publish(broken))
+        let error = try state(await events.next())
+        #expect(error.version == 2 && error.errors.map(\.message) == ["unknown kind 'practise'"])
+        #expect(error.errors.first?.location.contains("bases/wanzhou-shahe-primary/example-practice.md:") == true)
+
+        try Data(text.replacingOccurrences(of: "## 做法概述", with: "## 做法概述\n\n补充的一段。").utf8).write(to: writeUp)
+        let fixed = engine.run(writing: true)
+        #expect(fixed.succeeded && fixed.changedPaths.contains("bases/wanzhou-shahe-primary/example-practice/index.html"))
+        #expect(await hub.publish(fixed))
+        let cleared = try state(await events.next())
+        #expect(cleared.version == 3 && cleared.errors.isEmpty)
+        await hub.finish(id)
+    }
+}
