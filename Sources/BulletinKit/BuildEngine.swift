@@ -217,9 +217,11 @@ public final class BuildEngine {
         let pageCount = outputs.pageCount
         let unchanged = Array(0 ..< pageCount).parallelMap { index -> Bool in
             let place = outputs.planIndex(at: index)
+            // A page kept from the last plan is the one the folder holds.
+            guard !themeChanged else { return false }
+            if !plan.replanned[place] { return true }
             let page = plan.pages[place]
-            guard !themeChanged, let previous = previousPages[page.path] else { return false }
-            return !plan.replanned[place] || previous == page.content
+            return previousPages[page.path] == page.content
         }
         var versions: [OutputVersion] = []
         versions.reserveCapacity(outputs.count)

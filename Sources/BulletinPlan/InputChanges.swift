@@ -14,6 +14,8 @@ struct InputChanges {
     private var entries: [EntryKey: (previous: FieldReader?, current: FieldReader?)] = [:]
     /// Shared lookups whose own recorded inputs changed.
     private(set) var lookups: Set<LookupKind> = []
+    /// Each field compared once, however many outputs read it.
+    private let compared = ComparedFields()
 
     init(from previous: PlanInputs, previousKeys: EntryKeys, to current: PlanInputs, currentKeys: EntryKeys) {
         self.previous = previous
@@ -44,9 +46,14 @@ struct InputChanges {
         for (id, old) in placeBefore { entries[EntryKey(kind: kind, id: id)] = (reader(before[old]), nil) }
     }
 
+    /// Counts a shared lookup as changed (one made from other outputs, such as the search documents).
+    mutating func lookupChanged(_ kind: LookupKind) {
+        lookups.insert(kind)
+    }
+
     /// Records which shared lookups changed, given what each read last time.
     mutating func settle(lookups previousLookups: [LookupKind: RecordedInputs]) {
-        for kind in LookupKind.allCases {
+        for kind in LookupKind.allCases where kind != .searchDocuments {
             if let recorded = previousLookups[kind], !touches(recorded) { continue }
             lookups.insert(kind)
         }
@@ -57,14 +64,18 @@ struct InputChanges {
         if !members.isDisjoint(with: recorded.members) || !lookups.isDisjoint(with: recorded.lookups) { return true }
         if entries.count <= recorded.fields.count {
             for (key, values) in entries {
-                if let paths = recorded.fields[key], paths.contains(where: { differs($0, values) }) { return true }
+                if let paths = recorded.fields[key], paths.contains(where: { differs(key, $0, values) }) { return true }
             }
         } else {
             for (key, paths) in recorded.fields {
-                if let values = entries[key], paths.contains(where: { differs($0, values) }) { return true }
+                if let values = entries[key], paths.contains(where: { differs(key, $0, values) }) { return true }
             }
         }
         return false
+    }
+
+    private func differs(_ key: EntryKey, _ field: FieldPath, _ values: (previous: FieldReader?, current: FieldReader?)) -> Bool {
+        compared.result(for: key, ObjectIdentifier(field.path)) { differs(field, values) }
     }
 
     /// A field that is not `Hashable` counts as changed: it cannot be compared.
@@ -78,4 +89,22 @@ struct InputChanges {
     private typealias FieldReader = (AnyKeyPath) -> Any?
 
     private func reader<Entry>(_ entry: Entry) -> FieldReader { { entry[keyPath: $0] } }
+}
+
+/// The fields compared so far in one plan, by entry and key path. Planning asks from one thread.
+private final class ComparedFields: @unchecked Sendable {
+    private struct Field: Hashable {
+        var key: EntryKey
+        var path: ObjectIdentifier
+    }
+
+    private var results: [Field: Bool] = [:]
+
+    func result(for key: EntryKey, _ path: ObjectIdentifier, compare: () -> Bool) -> Bool {
+        let field = Field(key: key, path: path)
+        if let known = results[field] { return known }
+        let differs = compare()
+        results[field] = differs
+        return differs
+    }
 }

@@ -45,9 +45,9 @@ extension Planner {
 
     static func atomDate(_ date: PartialDate) -> String { date.firstDayISO + "T00:00:00+08:00" }
 
-    func sitemap(of pages: [PlannedPage]) -> [SitemapEntry] {
-        pages.map { page in
-            let path = String(page.path.dropLast("index.html".count))
+    func sitemap(of paths: [String]) -> [SitemapEntry] {
+        paths.map { path in
+            let path = String(path.dropLast("index.html".count))
             return SitemapEntry(url: addresses.absolute(path), lastModified: nil)
         }
     }

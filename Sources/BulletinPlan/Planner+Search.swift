@@ -19,47 +19,15 @@ extension Planner {
         return pages
     }
 
-    func searchDocuments() -> [SearchDocument] {
-        var documents: [SearchDocument] = []
-        for base in site.bases {
-            let batch = base.batch
-            let facts = [base.category.chinese, base.district ?? "", batch.name, "有效期\(batch.validFrom)—\(batch.validTo)年",
-                         site.status(of: base).chinese, base.address ?? "", base.intro ?? ""]
-            documents.append(SearchDocument(title: base.name, path: Addresses.base(base.id), kind: "实践基地", base: base.name,
-                                            district: base.district ?? "", date: "", text: facts.filter { !$0.isEmpty }.joined(separator: "　")))
-        }
-        documents += site.writeUps.map(searchDocument(of:))
-        for bulletin in site.bulletins {
-            let items = bulletin.items.compactMap { writeUp($0)?.title }.joined(separator: "　")
-            documents.append(SearchDocument(title: "\(bulletin.year)年\(bulletin.issueLabel) \(bulletin.title)", path: Addresses.bulletin(bulletin),
-                                            kind: "工作简报", base: "", district: "", date: bulletin.date.chinese,
-                                            text: bulletin.body.plainText + "\n" + items))
-        }
-        for notice in site.notices {
-            let slug = notice.slug
-            documents.append(SearchDocument(title: notice.title, path: Addresses.notice(slug), kind: "通知公告", base: "",
-                                            district: "", date: notice.date.chinese,
-                                            text: notice.body.plainText + "\n" + notice.attachments.map(\.title).joined(separator: "　")))
-            for attachment in notice.attachments {
-                let text: String
-                switch attachment.content {
-                case .file: continue
-                case .page(_, let body): text = body.plainText
-                case .baseList(let batchID): text = site.bases.filter { $0.batch.id == batchID }.map(\.name).joined(separator: "　")
-                }
-                documents.append(SearchDocument(title: "附件\(attachment.number) \(attachment.title)", path: Addresses.attachment(attachment, of: slug),
-                                                kind: "通知附件", base: "", district: "", date: notice.date.chinese, text: text))
-            }
-        }
-        for model in site.models {
-            documents.append(SearchDocument(title: model.title, path: Addresses.model(model.id), kind: "协同育人模式", base: "",
-                                            district: "", date: "", text: model.body.plainText))
-        }
-        for free in site.pages {
-            documents.append(SearchDocument(title: free.title, path: Addresses.page(free.slug), kind: "页面", base: "",
-                                            district: "", date: "", text: free.body.plainText))
-        }
-        return documents
+    // The search documents of each entry, each made by a recipe of its own (`documentRecipes`),
+    // so that an edit makes again only the documents of what it changed.
+
+    func searchDocument(of base: Tracked<Base>) -> SearchDocument {
+        let batch = base.batch
+        let facts = [base.category.chinese, base.district ?? "", batch.name, "有效期\(batch.validFrom)—\(batch.validTo)年",
+                     site.status(of: base).chinese, base.address ?? "", base.intro ?? ""]
+        return SearchDocument(title: base.name, path: Addresses.base(base.id), kind: "实践基地", base: base.name,
+                              district: base.district ?? "", date: "", text: facts.filter { !$0.isEmpty }.joined(separator: "　"))
     }
 
     func searchDocument(of writeUp: Tracked<WriteUp>) -> SearchDocument {
@@ -67,5 +35,70 @@ extension Planner {
         return SearchDocument(title: writeUp.title, path: Addresses.writeUp(writeUp.reference), kind: writeUp.kind.chinese,
                               base: base?.name ?? "", district: base?.district ?? "", date: writeUp.date.chinese,
                               text: [writeUp.summary ?? "", writeUp.body.plainText].joined(separator: "\n"))
+    }
+
+    func searchDocument(of bulletin: Tracked<Bulletin>) -> SearchDocument {
+        let items = bulletin.items.compactMap { writeUp($0)?.title }.joined(separator: "　")
+        return SearchDocument(title: "\(bulletin.year)年\(bulletin.issueLabel) \(bulletin.title)", path: Addresses.bulletin(bulletin),
+                              kind: "工作简报", base: "", district: "", date: bulletin.date.chinese,
+                              text: bulletin.body.plainText + "\n" + items)
+    }
+
+    /// A notice's document, then one for each of its attachments shown as a page.
+    func searchDocuments(of notice: Tracked<Notice>) -> [SearchDocument] {
+        let slug = notice.slug
+        let date = notice.date.chinese
+        let attachments = notice.attachments
+        var documents = [SearchDocument(title: notice.title, path: Addresses.notice(slug), kind: "通知公告", base: "",
+                                        district: "", date: date,
+                                        text: notice.body.plainText + "\n" + attachments.map(\.title).joined(separator: "　"))]
+        for attachment in attachments {
+            let text: String
+            switch attachment.content {
+            case .file: continue
+            case .page(_, let body): text = body.plainText
+            case .baseList(let batchID): text = site.bases.filter { $0.batch.id == batchID }.map(\.name).joined(separator: "　")
+            }
+            documents.append(SearchDocument(title: "附件\(attachment.number) \(attachment.title)", path: Addresses.attachment(attachment, of: slug),
+                                            kind: "通知附件", base: "", district: "", date: date, text: text))
+        }
+        return documents
+    }
+
+    func searchDocument(of model: Tracked<CollaborationModel>) -> SearchDocument {
+        SearchDocument(title: model.title, path: Addresses.model(model.id), kind: "协同育人模式", base: "",
+                       district: "", date: "", text: model.body.plainText)
+    }
+
+    func searchDocument(of free: Tracked<FreePage>) -> SearchDocument {
+        SearchDocument(title: free.title, path: Addresses.page(free.slug), kind: "页面", base: "",
+                       district: "", date: "", text: free.body.plainText)
+    }
+}
+
+extension SitePlanner {
+    /// The search documents of every entry, in the order the index numbers them: bases,
+    /// write-ups, bulletins, notices with their attachments, models, free pages.
+    static func documentRecipes(_ keys: EntryKeys) -> [Recipe<[SearchDocument]>] {
+        var recipes: [Recipe<[SearchDocument]>] = []
+        for (index, id) in keys[.base].enumerated() {
+            recipes.append(Recipe(id: "base " + id) { [$0.searchDocument(of: $0.site.base(at: index))] })
+        }
+        for (index, id) in keys[.writeUp].enumerated() {
+            recipes.append(Recipe(id: "write-up " + id) { [$0.searchDocument(of: $0.site.writeUp(at: index))] })
+        }
+        for (index, id) in keys[.bulletin].enumerated() {
+            recipes.append(Recipe(id: "bulletin " + id) { [$0.searchDocument(of: $0.site.bulletin(at: index))] })
+        }
+        for (index, id) in keys[.notice].enumerated() {
+            recipes.append(Recipe(id: "notice " + id) { $0.searchDocuments(of: $0.site.notice(at: index)) })
+        }
+        for (index, id) in keys[.model].enumerated() {
+            recipes.append(Recipe(id: "model " + id) { [$0.searchDocument(of: $0.site.model(at: index))] })
+        }
+        for (index, id) in keys[.page].enumerated() {
+            recipes.append(Recipe(id: "page " + id) { [$0.searchDocument(of: $0.site.page(at: index))] })
+        }
+        return recipes
     }
 }

@@ -20,44 +20,73 @@ public enum SitePlanner {
     static func plan(_ inputs: PlanInputs, previous: PlanRecord?, searchCache: SearchIndexCache?,
                      recipes: (Site, EntryKeys) -> [PageRecipe]) -> (plan: SitePlan, record: PlanRecord) {
         let keys = EntryKeys(inputs.site)
-        let lookups = PlannerLookups(inputs, keys: keys)
         var changes: InputChanges?
         if let previous {
             changes = InputChanges(from: previous.inputs, previousKeys: previous.keys, to: inputs, currentKeys: keys)
-            changes!.settle(lookups: previous.lookups)
+            changes!.settle(lookups: previous.lookups.inputs)
         }
-        let recipes = recipes(inputs.site, keys)
-        let stale = recipes.filter { recipe in
-            guard let changes, let last = previous?.outputs[recipe.id] else { return true }
-            return changes.touches(last.inputs)
+        let lookups = PlannerLookups(inputs, keys: keys, reusing: previous?.lookups, unless: changes?.lookups ?? [])
+        let planner: @Sendable (DependencyRecorder, [SearchDocument]) -> Planner = { recorder, documents in
+            Planner(inputs: inputs, lookups: lookups, recorder: recorder, searchCache: searchCache, searchDocuments: documents)
         }
-        let run: @Sendable (PageRecipe) -> PlannedOutput = { recipe in
-            let recorder = DependencyRecorder()
-            let pages = recipe.make(Planner(inputs: inputs, lookups: lookups, recorder: recorder, searchCache: searchCache))
-            return PlannedOutput(inputs: recorder.finish(keys), pages: pages)
-        }
-        // The search index depends on no other page, and merging its postings runs on one core:
-        // it is made beside the other pages, which fill the second core meanwhile.
-        let search = stale.first { $0.id == Self.searchRecipe }.map { recipe in Concurrent { run(recipe) } }
-        let others = stale.filter { $0.id != Self.searchRecipe }
-        var planned = Dictionary(uniqueKeysWithValues: zip(others.map(\.id), others.parallelMap(run)))
-        if let search { planned[Self.searchRecipe] = search.value }
 
-        var record = PlanRecord(inputs: inputs, keys: keys, outputs: [:], lookups: lookups.inputs)
+        // The search documents first: the search index is made of them all.
+        let documentRecipes = Self.documentRecipes(keys)
+        let documents = replan(documentRecipes, previous: previous?.documents, changes: changes, keys: keys) { planner($0, []) }
+        if documents.stale > 0 || documentRecipes.map(\.id) != previous?.documentIDs { changes?.lookupChanged(.searchDocuments) }
+        let allDocuments = documentRecipes.flatMap { documents.outputs[$0.id]!.output }
+
+        let recipes = recipes(inputs.site, keys)
+        let planned = replan(recipes, previous: previous?.outputs, changes: changes, keys: keys,
+                             alone: Self.searchRecipe) { planner($0, allDocuments) }
         var pages: [PlannedPage] = []
         var fresh: [Bool] = []
         for recipe in recipes {
-            let output = planned[recipe.id] ?? previous!.outputs[recipe.id]!
-            record.outputs[recipe.id] = output
-            pages += output.pages
-            fresh += repeatElement(planned[recipe.id] != nil, count: output.pages.count)
+            let output = planned.outputs[recipe.id]!
+            pages += output.output
+            fresh += repeatElement(planned.fresh.contains(recipe.id), count: output.output.count)
         }
-        // The sitemap lists every page: it is made from the plan itself, each time.
-        let sitemap = Planner(inputs: inputs, lookups: lookups, recorder: DependencyRecorder(), searchCache: nil)
-            .sitemap(of: pages.filter { $0.path.hasSuffix("index.html") })
-        pages.append(PlannedPage(path: "sitemap.xml", content: .sitemap(sitemap)))
+        // The sitemap lists every page: it is made from the plan itself.
+        let addressed = pages.lazy.map(\.path).filter { $0.hasSuffix("index.html") }
+        let sitemapPaths = Array(addressed)
+        let sitemap: PlannedPage
+        if let previous, previous.sitemap.paths == sitemapPaths, previous.inputs.site.config == inputs.site.config {
+            sitemap = previous.sitemap.page
+        } else {
+            sitemap = PlannedPage(path: "sitemap.xml", content: .sitemap(planner(DependencyRecorder(), []).sitemap(of: sitemapPaths)))
+        }
+        pages.append(sitemap)
         fresh.append(true)
-        return (SitePlan(pages: pages, replanned: fresh, copies: inputs.site.staticFiles, recipesPlanned: stale.count), record)
+        let record = PlanRecord(inputs: inputs, keys: keys, outputs: planned.outputs, documents: documents.outputs,
+                                documentIDs: documentRecipes.map(\.id), lookups: lookups, sitemap: (sitemapPaths, sitemap))
+        return (SitePlan(pages: pages, replanned: fresh, copies: inputs.site.staticFiles,
+                         recipesPlanned: planned.fresh.count + documents.stale), record)
+    }
+
+    /// Plans again the recipes whose recorded inputs changed (all of them without a last plan), on
+    /// all cores; the recipe named `alone` (merging the search index runs on one core) beside them.
+    private static func replan<Output: Sendable>(_ recipes: [Recipe<Output>], previous: [String: Planned<Output>]?,
+                                                 changes: InputChanges?, keys: EntryKeys, alone: String? = nil,
+                                                 planner: @escaping @Sendable (DependencyRecorder) -> Planner)
+        -> (outputs: [String: Planned<Output>], fresh: Set<String>, stale: Int) {
+        let stale = recipes.filter { recipe in
+            guard let changes, let last = previous?[recipe.id] else { return true }
+            return changes.touches(last.inputs)
+        }
+        let run: @Sendable (Recipe<Output>) -> Planned<Output> = { recipe in
+            let recorder = DependencyRecorder()
+            let output = recipe.make(planner(recorder))
+            return Planned(inputs: recorder.finish(keys), output: output)
+        }
+        let single = stale.first { $0.id == alone }.map { recipe in Concurrent { run(recipe) } }
+        let others = stale.filter { $0.id != alone }
+        var planned = Dictionary(uniqueKeysWithValues: zip(others.map(\.id), others.parallelMap(run)))
+        if let single, let alone { planned[alone] = single.value }
+        let fresh = Set(planned.keys)
+        var outputs: [String: Planned<Output>] = [:]
+        outputs.reserveCapacity(recipes.count)
+        for recipe in recipes { outputs[recipe.id] = planned[recipe.id] ?? previous?[recipe.id] }
+        return (outputs, fresh, stale.count)
     }
 
     static let searchRecipe = "search"
@@ -96,29 +125,35 @@ public enum SitePlanner {
     }
 }
 
-/// One output of the site (a page, or a group of files such as the search index) and what makes it.
-struct PageRecipe: Sendable {
+/// Something planning makes (an output of the site: a page, or a group of files such as the search
+/// index; or the search documents of an entry) and what makes it; an id names the same one in every plan.
+struct Recipe<Output: Sendable>: Sendable {
     var id: String
-    var make: @Sendable (Planner) -> [PlannedPage]
+    var make: @Sendable (Planner) -> Output
 
-    init(id: String, make: @escaping @Sendable (Planner) -> [PlannedPage]) {
+    init(id: String, make: @escaping @Sendable (Planner) -> Output) {
         self.id = id
         self.make = make
     }
 }
 
+typealias PageRecipe = Recipe<[PlannedPage]>
+
 /// What a recipe gave and what it read to give it.
-struct PlannedOutput: Sendable {
+struct Planned<Output: Sendable>: Sendable {
     var inputs: RecordedInputs
-    var pages: [PlannedPage]
+    var output: Output
 }
 
 /// What a plan was made from and gave, recipe by recipe: the next plan of a session starts from it.
 public struct PlanRecord: Sendable {
     var inputs: PlanInputs
     var keys: EntryKeys
-    var outputs: [String: PlannedOutput]
-    var lookups: [LookupKind: RecordedInputs]
+    var outputs: [String: Planned<[PlannedPage]>]
+    var documents: [String: Planned<[SearchDocument]>]
+    var documentIDs: [String]
+    var lookups: PlannerLookups
+    var sitemap: (paths: [String], page: PlannedPage)
 }
 
 /// Builds the views of one output, recording what it reads of the site.
@@ -126,12 +161,16 @@ struct Planner {
     let site: SiteReader
     let lookups: PlannerLookups
     let searchCache: SearchIndexCache?
+    /// Every search document of the site, for the search index (`searchDocuments()` to read them).
+    private let allSearchDocuments: [SearchDocument]
     let addresses: Addresses
 
-    init(inputs: PlanInputs, lookups: PlannerLookups, recorder: DependencyRecorder, searchCache: SearchIndexCache?) {
+    init(inputs: PlanInputs, lookups: PlannerLookups, recorder: DependencyRecorder, searchCache: SearchIndexCache?,
+         searchDocuments: [SearchDocument] = []) {
         site = SiteReader(inputs: inputs, recorder: recorder)
         self.lookups = lookups
         self.searchCache = searchCache
+        allSearchDocuments = searchDocuments
         let config = site.config
         addresses = Addresses(rootPath: config.rootPath, baseURL: config.baseURL)
     }
@@ -164,6 +203,12 @@ struct Planner {
     func bulletins(printing reference: String) -> [Tracked<Bulletin>] {
         recorder.lookup(.bulletinsByItem)
         return (lookups.bulletinsByItem[reference] ?? []).map(site.bulletin(at:))
+    }
+
+    /// The search documents of every entry, in the site's order.
+    func searchDocuments() -> [SearchDocument] {
+        recorder.lookup(.searchDocuments)
+        return allSearchDocuments
     }
 
     func notice(_ slug: String) -> Tracked<Notice>? {

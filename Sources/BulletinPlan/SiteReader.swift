@@ -40,6 +40,8 @@ struct SiteReader {
 /// that uses one depends on what the lookup read.
 enum LookupKind: Int, Sendable, CaseIterable {
     case basesByID, writeUpsByBase, writeUpByReference, modelsByID, bulletinsByItem, noticesBySlug
+    /// Every search document: made of the documents' own recipes, not read from the site.
+    case searchDocuments
 }
 
 struct PlannerLookups: Sendable {
@@ -54,28 +56,33 @@ struct PlannerLookups: Sendable {
     /// What each lookup read.
     private(set) var inputs: [LookupKind: RecordedInputs] = [:]
 
-    init(_ planInputs: PlanInputs, keys: EntryKeys) {
-        func made<Value>(_ kind: LookupKind, _ make: (SiteReader) -> Value) -> Value {
+    /// Each lookup made anew, or taken from `previous` when it is not among `changed`.
+    init(_ planInputs: PlanInputs, keys: EntryKeys, reusing previous: PlannerLookups? = nil, unless changed: Set<LookupKind> = []) {
+        func made<Value>(_ kind: LookupKind, _ last: Value?, _ make: (SiteReader) -> Value) -> Value {
+            if let last, !changed.contains(kind), let recorded = previous?.inputs[kind] {
+                inputs[kind] = recorded
+                return last
+            }
             let recorder = DependencyRecorder()
             let value = make(SiteReader(inputs: planInputs, recorder: recorder))
             inputs[kind] = recorder.finish(keys)
             return value
         }
-        basesByID = made(.basesByID) { site in Self.places(site.bases, by: \.id) }
-        writeUpsByBase = made(.writeUpsByBase) { site in
+        basesByID = made(.basesByID, previous?.basesByID) { site in Self.places(site.bases, by: \.id) }
+        writeUpsByBase = made(.writeUpsByBase, previous?.writeUpsByBase) { site in
             let writeUps = site.writeUps
             return Dictionary(grouping: writeUps.indices) { writeUps[$0].baseID }
         }
-        writeUpByReference = made(.writeUpByReference) { site in Self.places(site.writeUps, by: \.reference) }
-        modelsByID = made(.modelsByID) { site in Self.places(site.models, by: \.id) }
-        bulletinsByItem = made(.bulletinsByItem) { site in
+        writeUpByReference = made(.writeUpByReference, previous?.writeUpByReference) { site in Self.places(site.writeUps, by: \.reference) }
+        modelsByID = made(.modelsByID, previous?.modelsByID) { site in Self.places(site.models, by: \.id) }
+        bulletinsByItem = made(.bulletinsByItem, previous?.bulletinsByItem) { site in
             var places: [String: [Int]] = [:]
             for (index, bulletin) in site.bulletins.enumerated() {
                 for item in bulletin.items { places[item, default: []].append(index) }
             }
             return places
         }
-        noticesBySlug = made(.noticesBySlug) { site in Self.places(site.notices, by: \.slug) }
+        noticesBySlug = made(.noticesBySlug, previous?.noticesBySlug) { site in Self.places(site.notices, by: \.slug) }
     }
 
     /// The first place of each key.

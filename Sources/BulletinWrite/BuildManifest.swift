@@ -76,7 +76,7 @@ public struct BuildManifest: Equatable, Sendable, Codable {
     package func write(outputs written: [WrittenFile], for output: URL) {
         var manifest = self
         // As a listing of the folder sees it: hidden files are left out.
-        for file in written where !Self.isHidden(file.path) { manifest.outputs[file.path] = file.stamp.description }
+        for file in written where !Self.isHidden(file.path) { manifest.outputs[file.path] = file.stamp?.description ?? "" }
         guard let data = try? JSONEncoder().encode(manifest) else { return }
         // Written beside and renamed into place, unsynced like the pages it describes.
         _ = try? FileSystemCalls.replace(at: Self.fileName(for: output).path, with: [UInt8](data))

@@ -11,7 +11,8 @@ import BulletinSupport
 public struct WrittenFile: Sendable {
     /// Inside the output folder.
     public var path: String
-    public var stamp: FileStamp
+    /// Nil for a file the folder held already (`.unchanged`): nothing was written to learn it.
+    public var stamp: FileStamp?
 }
 
 /// Stage 5: writes the site into a folder beside the output, then swaps it into place, so the
@@ -82,7 +83,7 @@ public enum OutputWriter {
                 var written: [WrittenFile] = []
                 for file in make(index, known) {
                     let destination = rootPath + "/" + file.path
-                    let stamp: FileStamp
+                    let stamp: FileStamp?
                     switch file.contents {
                     case .bytes(let bytes):
                         if known { unlink(destination) }
@@ -93,9 +94,7 @@ public enum OutputWriter {
                     case .link(let source):
                         stamp = try FileSystemCalls.link(from: source.path, to: destination)
                     case .unchanged:
-                        var info = stat()
-                        guard lstat(destination, &info) == 0 else { throw FileSystemCalls.Failure(path: destination, code: errno) }
-                        stamp = FileStamp(info)
+                        stamp = nil
                     }
                     written.append(WrittenFile(path: file.path, stamp: stamp))
                 }
