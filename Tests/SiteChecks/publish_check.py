@@ -1,7 +1,8 @@
 """Atomic publishing under SIGKILL: a build killed at a random moment leaves the output folder
 either the old site or the new one, complete, with no file of the build's own in it, and the next
 build cleans up what the killed one left. Builds are killed after each kind of change: a write-up
-added, a write-up that a bulletin prints edited, a template edited. Usage: publish_check.py BULLETIN_BINARY PROJECT_FOLDER [ROUNDS]. Exits 1 on any failure."""
+added, a write-up that a bulletin prints edited, a template edited.
+Usage: publish_check.py BULLETIN_BINARY PROJECT_FOLDER [ROUNDS] [WRITE_UPS]. Exits 1 on any failure."""
 import hashlib
 import os
 import random
@@ -50,10 +51,10 @@ def append(path, text):
         handle.write(text)
 
 
-def main(binary, project, rounds):
+def main(binary, project, rounds, size=400):
     rng = random.Random(7)
     work = tempfile.mkdtemp(prefix="bulletin-publish-check-")
-    subprocess.run([sys.executable, os.path.join(project, "Tests/Benchmark/generate_content.py"), "400",
+    subprocess.run([sys.executable, os.path.join(project, "Tests/Benchmark/generate_content.py"), str(size),
                     os.path.join(work, "Content"), project], check=True, stdout=subprocess.DEVNULL)
     shutil.copytree(os.path.join(project, "Templates"), os.path.join(work, "Templates"))
     content, templates = os.path.join(work, "Content"), os.path.join(work, "Templates")
@@ -123,5 +124,5 @@ def main(binary, project, rounds):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 25)
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 25, int(sys.argv[4]) if len(sys.argv) > 4 else 400)
     sys.exit(1 if fail.count else 0)
