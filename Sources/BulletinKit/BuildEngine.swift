@@ -74,6 +74,10 @@ public final class BuildEngine {
             report.diagnostics.append(refusal)
             return
         }
+        // What the last command-line build left is read while the folders are listed.
+        let lastBuild = writing && !session ? Concurrent { [output = folders.output] in
+            (manifest: BuildManifest.read(for: output), outputStamps: BuildManifest.outputStamps(output))
+        } : nil
         let contentListing = ContentTree.list(root: folders.content, displayRoot: folders.contentDisplay)
         let templateListing = ContentTree.list(root: folders.templates, displayRoot: folders.templatesDisplay, role: "templates")
         if let last, contentListing.stamps == last.contentStamps, templateListing.stamps == last.templateStamps,
@@ -83,10 +87,12 @@ public final class BuildEngine {
             return
         }
         var manifest: BuildManifest?
-        if writing, !session {
+        if let lastBuild {
             OutputWriter.removeAbandonedFolders(beside: folders.output)
-            let current = BuildManifest.current(contentFolder: folders.content, templatesFolder: folders.templates, options: options, content: contentListing, templates: templateListing)
-            if BuildManifest.outputIsUpToDate(folders.output, with: current, previous: BuildManifest.read(for: folders.output)) {
+            let current = BuildManifest.current(contentFolder: folders.content, templatesFolder: folders.templates, options: options,
+                                                content: contentListing, templates: templateListing)
+            let (previous, outputStamps) = lastBuild.value
+            if BuildManifest.outputIsUpToDate(outputStamps, with: current, previous: previous) {
                 clock.finished("compare with the last build")
                 report.upToDate = true
                 return

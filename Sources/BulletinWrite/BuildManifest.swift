@@ -49,19 +49,21 @@ public struct BuildManifest: Equatable, Sendable, Codable {
         return FNV1a.hex(sum)
     }
 
-    /// Whether `output` still holds what the last build (`previous`) wrote there, from the same
-    /// tool, options and inputs as `current`.
-    package static func outputIsUpToDate(_ output: URL, with current: BuildManifest, previous: BuildManifest?) -> Bool {
+    /// Whether the output folder, whose files now have `outputStamps`, still holds what the last
+    /// build (`previous`) wrote there, from the same tool, options and inputs as `current`.
+    package static func outputIsUpToDate(_ outputStamps: [String: String]?, with current: BuildManifest, previous: BuildManifest?) -> Bool {
         // With no output folder there is nothing to trust, whatever the manifest says.
-        guard let previous, previous.digest == current.digest, previous.format == current.format, previous.tool == current.tool,
-              previous.options == current.options, previous.inputs == current.inputs, !previous.outputs.isEmpty,
-              FileManager.default.fileExists(atPath: output.path)
+        guard let previous, let outputStamps, previous.digest == current.digest, previous.format == current.format,
+              previous.tool == current.tool, previous.options == current.options, previous.inputs == current.inputs,
+              !previous.outputs.isEmpty
         else { return false }
-        return outputStamps(output) == previous.outputs
+        return outputStamps == previous.outputs
     }
 
-    static func outputStamps(_ output: URL) -> [String: String] {
-        FolderSnapshot.take(output).mapValues(\.description)
+    /// The stamps of every file of the output folder; nil when there is no such folder.
+    package static func outputStamps(_ output: URL) -> [String: String]? {
+        guard FileManager.default.fileExists(atPath: output.path) else { return nil }
+        return FolderSnapshot.take(output).mapValues(\.description)
     }
 
     package static func read(for output: URL) -> BuildManifest? {
