@@ -41,16 +41,17 @@ public final class BuildEngine {
         var templateStamps: [String: FileStamp]
         var diagnostics: Diagnostics
         var record: PlanRecord
-        var pages: [String: PlannedPage.Content]
         var outputs: [String: PublishedOutput]
     }
 
-    /// One output in a folder: which version of it (the run that last made it differently) and
-    /// the files it is (the page, and its compressed copy).
+    /// One output in a folder: which version of it (the run that last made it differently), and
+    /// whether a compressed copy was written beside it.
     private struct PublishedOutput {
         var generation: Int
         var stamp: FileStamp?
-        var files: [String]
+        var compressed: Bool
+
+        func files(_ path: String) -> [String] { compressed ? [path, path + ".gz"] : [path] }
     }
 
     public init(folders: PipelineFolders, options: BuildOptions, session: Bool = true) {
@@ -160,15 +161,15 @@ public final class BuildEngine {
         let outputExisted = FileManager.default.fileExists(atPath: live)
         do {
             let written = try OutputWriter.publish(count: outputs.count, to: folders.output, displayPath: folders.outputDisplay,
-                                                   kept: kept.map { Set($0.values.flatMap(\.files)) }, make: make)
+                                                   kept: kept.map { Set($0.flatMap { $0.value.files($0.key) }) }, make: make)
             report.wroteOutput = true
             report.compressedFiles = written.count - outputs.count
             report.filesWritten = versions.filter(\.changed).count
             let compressed = precompress ? Set(written.lazy.map(\.path).filter { $0.hasSuffix(".gz") }) : []
             var published: [String: PublishedOutput] = [:]
             for version in versions {
-                let files = compressed.contains(version.path + ".gz") ? [version.path, version.path + ".gz"] : [version.path]
-                published[version.path] = PublishedOutput(generation: version.generation, stamp: version.stamp, files: files)
+                published[version.path] = PublishedOutput(generation: version.generation, stamp: version.stamp,
+                                                          compressed: compressed.contains(version.path + ".gz"))
             }
             let previous = last?.outputs
             report.changedPaths = versions.filter(\.changed).map(\.path)
@@ -177,9 +178,7 @@ public final class BuildEngine {
             if session {
                 self.kept = previous ?? (outputExisted ? nil : [:])
                 last = LastRun(contentStamps: contentListing.stamps, templateStamps: templateListing.stamps,
-                               diagnostics: report.diagnostics, record: record,
-                               pages: Dictionary(plan.pages.map { ($0.path, $0.content) }, uniquingKeysWith: { _, new in new }),
-                               outputs: published)
+                               diagnostics: report.diagnostics, record: record, outputs: published)
             }
         } catch {
             report.diagnostics.append(error)
@@ -202,8 +201,11 @@ public final class BuildEngine {
         var files: [(String, LoadedFile)] = []
         if session {
             for (relative, file) in zip(changed, read) { loaded[relative] = (listing.stamps[relative]!, file) }
-            let listed = Set(listing.files)
-            loaded = loaded.filter { listed.contains($0.key) }
+            // Every listed file is loaded now: any more were removed since.
+            if loaded.count > listing.files.count {
+                let listed = Set(listing.files)
+                loaded = loaded.filter { listed.contains($0.key) }
+            }
             files = listing.files.map { ($0, loaded[$0]!.file) }
         } else {
             files = Array(zip(changed, read))
@@ -218,17 +220,8 @@ public final class BuildEngine {
                           templateListing: ContentTree.Listing) -> [OutputVersion] {
         generation += 1
         let themeChanged = last?.templateStamps != templateListing.stamps
-        let previousPages = last?.pages ?? [:]
         let previousOutputs = last?.outputs ?? [:]
         let pageCount = outputs.pageCount
-        let unchanged = Array(0 ..< pageCount).parallelMap { index -> Bool in
-            let place = outputs.planIndex(at: index)
-            // A page kept from the last plan is the one the folder holds.
-            guard !themeChanged else { return false }
-            if !plan.replanned[place] { return true }
-            let page = plan.pages[place]
-            return previousPages[page.path] == page.content
-        }
         var versions: [OutputVersion] = []
         versions.reserveCapacity(outputs.count)
         for index in 0 ..< outputs.count {
@@ -237,7 +230,8 @@ public final class BuildEngine {
             var stamp: FileStamp?
             var same: Bool
             if index < pageCount {
-                same = unchanged[index]
+                // A page the last plan gave as it is now is the one the folder holds.
+                same = !themeChanged && plan.unchanged[outputs.planIndex(at: index)]
             } else {
                 switch outputs.source(at: index) {
                 case .content(let relative)?: stamp = contentListing.stamps[relative]
@@ -247,9 +241,10 @@ public final class BuildEngine {
                 same = stamp != nil && previous?.stamp == stamp
             }
             if same, let previous {
-                versions.append(OutputVersion(path: path, generation: previous.generation, changed: false, stamp: stamp, files: previous.files))
+                versions.append(OutputVersion(path: path, generation: previous.generation, changed: false, stamp: stamp,
+                                              compressed: previous.compressed))
             } else {
-                versions.append(OutputVersion(path: path, generation: generation, changed: true, stamp: stamp, files: [path]))
+                versions.append(OutputVersion(path: path, generation: generation, changed: true, stamp: stamp, compressed: false))
             }
         }
         return versions
@@ -260,7 +255,10 @@ public final class BuildEngine {
         var generation: Int
         var changed: Bool
         var stamp: FileStamp?
-        var files: [String]
+        /// Whether the folder holds a compressed copy beside it (for a version kept from the last run).
+        var compressed: Bool
+
+        var files: [String] { compressed ? [path, path + ".gz"] : [path] }
     }
 
     private static func files(of file: OutputFile, precompress: Bool) -> [OutputFile] {

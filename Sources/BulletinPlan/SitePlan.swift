@@ -9,6 +9,8 @@ public struct SitePlan: Sendable {
     public var pages: [PlannedPage]
     /// For each page, whether it was planned again (rather than kept from the last plan).
     public var replanned: [Bool]
+    /// For each page, whether the last plan gave the same data at its path.
+    public var unchanged: [Bool]
     /// Content files published as they are: content-relative path (also the output path).
     public var copies: [String]
     /// How many recipes were planned again.

@@ -41,25 +41,38 @@ public enum SitePlanner {
                              alone: Self.searchRecipe) { planner($0, allDocuments) }
         var pages: [PlannedPage] = []
         var fresh: [Bool] = []
+        var unchanged: [Bool] = []
         for recipe in recipes {
-            let output = planned.outputs[recipe.id]!
-            pages += output.output
-            fresh += repeatElement(planned.fresh.contains(recipe.id), count: output.output.count)
+            let output = planned.outputs[recipe.id]!.output
+            pages += output
+            guard planned.fresh.contains(recipe.id) else {
+                fresh += repeatElement(false, count: output.count)
+                unchanged += repeatElement(true, count: output.count)
+                continue
+            }
+            fresh += repeatElement(true, count: output.count)
+            let before = previous?.outputs[recipe.id]?.output ?? []
+            let contents = before.count > 8 ? Dictionary(before.map { ($0.path, $0.content) }, uniquingKeysWith: { first, _ in first }) : nil
+            for page in output {
+                let last = contents.map { $0[page.path] } ?? before.first { $0.path == page.path }?.content
+                unchanged.append(last == page.content)
+            }
         }
         // The sitemap lists every page: it is made from the plan itself.
-        let addressed = pages.lazy.map(\.path).filter { $0.hasSuffix("index.html") }
-        let sitemapPaths = Array(addressed)
+        let sitemapPaths = pages.map(\.path).filter { $0.hasSuffix("index.html") }
         let sitemap: PlannedPage
         if let previous, previous.sitemap.paths == sitemapPaths, previous.inputs.site.config == inputs.site.config {
             sitemap = previous.sitemap.page
+            unchanged.append(true)
         } else {
             sitemap = PlannedPage(path: "sitemap.xml", content: .sitemap(planner(DependencyRecorder(), []).sitemap(of: sitemapPaths)))
+            unchanged.append(previous?.sitemap.page.content == sitemap.content)
         }
         pages.append(sitemap)
         fresh.append(true)
         let record = PlanRecord(inputs: inputs, keys: keys, outputs: planned.outputs, documents: documents.outputs,
                                 documentIDs: documentRecipes.map(\.id), lookups: lookups, sitemap: (sitemapPaths, sitemap))
-        return (SitePlan(pages: pages, replanned: fresh, copies: inputs.site.staticFiles,
+        return (SitePlan(pages: pages, replanned: fresh, unchanged: unchanged, copies: inputs.site.staticFiles,
                          recipesPlanned: planned.fresh.count + documents.stale), record)
     }
 
