@@ -29,7 +29,7 @@ struct Drafts {
             let read = { EntryReaders.writeUp(source, baseID: baseID, slug: slug) }
             return cache?.writeUp(source, read: read) ?? read()
         }
-        cache?.keepOnly(sources)
+        cache?.keepOnly(sources, readCount: writeUpReadings.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
         var diagnostics: [Diagnostic] = []
         for (source, reading) in zip(sources, writeUpReadings) {
             diagnostics += add(source, includeDrafts: includeDrafts, writeUpReading: reading)

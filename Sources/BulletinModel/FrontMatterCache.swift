@@ -39,8 +39,13 @@ public final class FrontMatterCache: @unchecked Sendable {
         return reading
     }
 
-    /// Forgets files that are gone, so the cache does not grow with every rename.
-    func keepOnly(_ sources: [MarkdownSource]) {
+    /// Forgets files that are gone, so the cache does not grow with every rename. `readCount` is
+    /// how many write-ups were just read or taken from it: when it holds no more, none is gone.
+    func keepOnly(_ sources: [MarkdownSource], readCount: Int) {
+        lock.lock()
+        let holdsMore = entries.count > readCount
+        lock.unlock()
+        guard holdsMore else { return }
         let current = Set(sources.map(\.relativePath))
         lock.lock()
         entries = entries.filter { current.contains($0.key) }
