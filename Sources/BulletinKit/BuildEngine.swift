@@ -177,6 +177,11 @@ public final class BuildEngine {
             manifest?.write(outputs: written, for: folders.output)
             if session {
                 self.kept = previous ?? (outputExisted ? nil : [:])
+                // The first run of a session leaves no kept folder: one sharing the new site's files
+                // is made now, so that the first edit writes only what it changed.
+                if self.kept?.isEmpty == true, PreviousSite.keepLinkedCopy(of: folders.output, files: written.map(\.path)) {
+                    self.kept = published
+                }
                 last = LastRun(contentStamps: contentListing.stamps, templateStamps: templateListing.stamps,
                                diagnostics: report.diagnostics, record: record, outputs: published)
             }

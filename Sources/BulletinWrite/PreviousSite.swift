@@ -12,7 +12,7 @@ import BulletinSupport
 /// anew took longer than building the new one. The next build takes the folder as its staging
 /// folder, first removing anything it must not write through (links, special files, files with
 /// other names elsewhere), overwrites it, removes what it did not write, and swaps it in as before.
-enum PreviousSite {
+package enum PreviousSite {
     static func folder(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
     }
@@ -51,6 +51,25 @@ enum PreviousSite {
         }
         guard rename(kept.path, staging.path) == 0 else { return nil }
         return Contents(files: files)
+    }
+
+    /// Makes the kept folder a copy of the output folder whose files are second names of the
+    /// output's (`files`, as the writer wrote them), for a session whose next run will only write
+    /// what changed: that run then finds the folder holding every file as it must be. Made under
+    /// a staging name, so a run killed meanwhile leaves a folder the next build removes. Returns
+    /// whether the kept folder now holds `files`.
+    package static func keepLinkedCopy(of output: URL, files: [String]) -> Bool {
+        let kept = folder(for: output)
+        guard !FileManager.default.fileExists(atPath: kept.path) else { return false }
+        let staging = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let (live, root) = (output.path, staging.path)
+        let linked = files.parallelMap { path in (try? FileSystemCalls.link(from: live + "/" + path, to: root + "/" + path)) != nil }
+        guard linked.allSatisfy({ $0 }), rename(staging.path, kept.path) == 0 else {
+            try? FileManager.default.removeItem(at: staging)
+            return false
+        }
+        return true
     }
 
     /// Keeps the site just replaced (now at `staging`) for the next build. A kept folder that is in

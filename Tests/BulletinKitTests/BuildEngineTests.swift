@@ -32,6 +32,10 @@ final class Session {
         let first = session.rebuild()
         #expect(first.succeeded)
         #expect(first.filesRead == 14 && first.pagesRendered == 51)
+        // The folder the next run fills is made at once, sharing the site's files.
+        var kept = try fixture.snapshot(".Preview.previous")
+        kept["/" + OutputWriter.markerName] = try fixture.snapshot("Preview")["/" + OutputWriter.markerName]
+        #expect(kept == (try fixture.snapshot("Preview")))
 
         let idle = session.rebuild()
         #expect(idle.succeeded && idle.filesRead == 0 && idle.bodiesConverted == 0 && idle.pagesRendered == 0 && idle.changedPaths.isEmpty)
