@@ -116,6 +116,34 @@ final class Session {
         #expect(broken.diagnostics.errors.count == 1)
     }
 
+    /// Files copied as they are (an editor's photo, the theme's stylesheet under its fingerprinted
+    /// name) come, change and go like pages, compressed copies included.
+    @Test func copiedFilesAndCompressedCopiesFollowEveryChange() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var folders = fixture.folders
+        folders.output = fixture.url("Preview")
+        let options = BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: true)
+        let session = Session(BuildEngine(folders: folders, options: options))
+        #expect(session.rebuild().succeeded)
+        try fixture.write("Content/assets/plan.txt", String(repeating: "家校社协同育人工作计划。\n", count: 100))
+        try fixture.edit("Content/pages/about.md", replacing: "---\n\n", with: "---\n\n见[工作计划](../assets/plan.txt)。\n\n")
+        #expect(session.rebuild().succeeded)
+        #expect(try fixture.snapshot("Preview") == fixture.buildIntoNewFolder(precompress: true))
+
+        try fixture.write("Content/assets/plan.txt", String(repeating: "修订后的工作计划。\n", count: 120))
+        try fixture.write("Templates/static/style.css", try fixture.read("Templates/static/style.css") + "\n.free { margin: 0; }\n")
+        let restyled = session.rebuild()
+        #expect(restyled.succeeded)
+        #expect(restyled.changedPaths.contains("assets/plan.txt") && restyled.changedPaths.contains { $0.hasPrefix("static/style.") })
+        #expect(try fixture.snapshot("Preview") == fixture.buildIntoNewFolder(precompress: true))
+
+        try FileManager.default.removeItem(at: fixture.url("Content/assets/plan.txt"))
+        try fixture.edit("Content/pages/about.md", replacing: "见[工作计划](../assets/plan.txt)。\n\n", with: "")
+        #expect(session.rebuild().succeeded)
+        #expect(try fixture.snapshot("Preview") == fixture.buildIntoNewFolder(precompress: true))
+    }
+
     @Test func errorsLeaveThePreviewAsItWasUntilFixed() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
