@@ -1,13 +1,16 @@
 """Atomic publishing under SIGKILL: a build killed at a random moment leaves the output folder
 either the old site or the new one, complete, with no file of the build's own in it, and the next
 build cleans up what the killed one left. Builds are killed after each kind of change: a write-up
-added, a write-up that a bulletin prints edited, a template edited.
+added, a write-up that a bulletin prints edited, a template edited; and the preview (`bulletin
+serve`), which rebuilds only what an edit reaches, is killed as often after the last two.
 Usage: publish_check.py BULLETIN_BINARY PROJECT_FOLDER [ROUNDS] [WRITE_UPS]. Exits 1 on any failure."""
+import glob
 import hashlib
 import os
 import random
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -49,6 +52,80 @@ def variant(source, target, change):
 def append(path, text):
     with open(path, "a", encoding="utf-8") as handle:
         handle.write(text)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def kill_previews(binary, work, rounds, rng, name, path, changed_text):
+    """The preview rebuilding after one file changed (`path`, given `changed_text`), killed at a
+    random moment: its folder holds the old site or the new one, complete, with no file of its own."""
+    port = free_port()
+    original = open(path, encoding="utf-8").read()
+
+    def expected(output):
+        subprocess.run([binary, "build", "--as-of", "2023-06-01", "--base-url", f"http://127.0.0.1:{port}/", "--output", output],
+                       cwd=work, check=True, capture_output=True)
+        return tree_hash(os.path.join(work, output))
+
+    old = expected(f"Preview-old-{port}")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(changed_text)
+    new = expected(f"Preview-new-{port}")
+
+    def start():
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(original)
+        log = os.path.join(work, f"serve-{port}.log")
+        process = subprocess.Popen([binary, "serve", "--as-of", "2023-06-01", "--port", str(port)], cwd=work,
+                                   stdout=open(log, "w"), stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while "Serving the preview" not in open(log, encoding="utf-8", errors="replace").read():
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise SystemExit(f"bulletin serve did not start:\n{open(log, encoding='utf-8', errors='replace').read()[-2000:]}")
+            time.sleep(0.05)
+        return process, log
+
+    # One untimed edit, to learn how long a rebuild takes from saving.
+    process, log = start()
+    started = time.monotonic()
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(changed_text)
+    while "rebuilt:" not in open(log, encoding="utf-8", errors="replace").read() and time.monotonic() - started < 60:
+        time.sleep(0.01)
+    duration = time.monotonic() - started
+    process.send_signal(signal.SIGINT)
+    process.wait()
+    outcomes = {"old": 0, "new": 0}
+    for round_number in range(rounds):
+        process, _ = start()
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(changed_text)
+        time.sleep(rng.uniform(0, duration * 3))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        sessions = glob.glob(os.path.join(tempfile.gettempdir(), f"bulletin-preview-{process.pid}-*"))
+        if len(sessions) != 1:
+            fail(f"preview, {name}, round {round_number}: no preview folder of the killed server")
+            continue
+        site = os.path.join(sessions[0], "site")
+        now = tree_hash(site)
+        if now == old:
+            outcomes["old"] += 1
+        elif now == new:
+            outcomes["new"] += 1
+        else:
+            fail(f"preview, {name}, round {round_number}: the preview folder is neither the old site nor the new one")
+        stray = [file for _, _, files in os.walk(site) for file in files if ".tmp-" in file]
+        if stray:
+            fail(f"preview, {name}, round {round_number}: the killed rebuild left files of its own in the site: {stray[:3]}")
+        shutil.rmtree(sessions[0], ignore_errors=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(original)
+    return f"preview, {name} ({duration * 1000:.0f} ms from saving): {outcomes['old']} old, {outcomes['new']} new"
 
 
 def main(binary, project, rounds, size=400):
@@ -106,6 +183,11 @@ def main(binary, project, rounds, size=400):
             if stray:
                 fail(f"{name}, round {round_number}: the killed build left files of its own in Public/: {stray[:3]}")
         summary.append(f"{name} ({duration * 1000:.0f} ms): {outcomes['old']} old, {outcomes['new']} new")
+    # The preview rebuilds in part: it is killed as often, after the same kinds of edit.
+    summary.append(kill_previews(binary, work, rounds, rng, "a write-up printed by a bulletin edited", os.path.join(content, printed),
+                                 open(os.path.join(edited, printed), encoding="utf-8").read()))
+    summary.append(kill_previews(binary, work, rounds, rng, "a template edited", os.path.join(templates, "partials/footer.mustache"),
+                                 open(os.path.join(themed, "partials/footer.mustache"), encoding="utf-8").read()))
     leftovers_before = [name for name in os.listdir(work) if name.startswith(".Public.tmp-")]
     if not leftovers_before:
         # No kill happened to leave one this time: leave one as a killed build would.
@@ -117,7 +199,7 @@ def main(binary, project, rounds, size=400):
     leftovers_after = [name for name in os.listdir(work) if name.startswith(".Public.tmp-")]
     if leftovers_after:
         fail(f"the next build did not clean up {leftovers_after}")
-    print(f"atomic publishing: {rounds} builds killed at random moments after each of {len(transitions)} changes — "
+    print(f"atomic publishing: {rounds} builds killed at random moments after each of {len(summary)} changes — "
           f"{'; '.join(summary)}; {fail.count} anything else; "
           f"{len(leftovers_before)} abandoned staging folders removed by the next build")
     shutil.rmtree(work, ignore_errors=True)
