@@ -28,7 +28,7 @@ struct EntryKey: Hashable, Sendable {
 }
 
 /// The ids of every entry of a site, by kind and place.
-struct EntryKeys: Sendable {
+struct EntryKeys: Sendable, Equatable {
     private var ids: [[String]]
 
     init(_ site: Site) {
@@ -98,16 +98,17 @@ final class DependencyRecorder {
     }
 }
 
-/// An entry as planning reads it: every field read through it is recorded.
+/// An entry as planning reads it: every field read through it is recorded. It holds the list the
+/// entry is in and its place, not a copy of the entry: copying an entry retains each of its fields.
 @dynamicMemberLookup
 struct Tracked<Entry> {
-    private let entry: Entry
+    private let entries: [Entry]
     private let kind: EntryKind
     private let index: Int
     private let recorder: DependencyRecorder
 
-    init(_ entry: Entry, kind: EntryKind, index: Int, recorder: DependencyRecorder) {
-        self.entry = entry
+    init(_ entries: [Entry], at index: Int, kind: EntryKind, recorder: DependencyRecorder) {
+        self.entries = entries
         self.kind = kind
         self.index = index
         self.recorder = recorder
@@ -115,13 +116,13 @@ struct Tracked<Entry> {
 
     subscript<Value>(dynamicMember path: KeyPath<Entry, Value>) -> Value {
         recorder.field(kind, index, path)
-        return entry[keyPath: path]
+        return entries[index][keyPath: path]
     }
 
     /// The whole entry, for functions of the model that take one: every field counts as read.
     var whole: Entry {
         recorder.field(kind, index, \Entry.self)
-        return entry
+        return entries[index]
     }
 }
 
@@ -143,6 +144,6 @@ struct TrackedList<Entry>: RandomAccessCollection {
     var endIndex: Int { entries.endIndex }
 
     subscript(position: Int) -> Tracked<Entry> {
-        Tracked(entries[position], kind: kind, index: position, recorder: recorder)
+        Tracked(entries, at: position, kind: kind, recorder: recorder)
     }
 }

@@ -30,30 +30,35 @@ public enum SitePlanner {
             Planner(inputs: inputs, lookups: lookups, recorder: recorder, searchCache: searchCache, searchDocuments: documents)
         }
 
-        // The search documents first: the search index is made of them all.
-        let documentRecipes = Self.documentRecipes(keys)
-        let documents = replan(documentRecipes, previous: previous?.documents, changes: changes, keys: keys) { planner($0, []) }
-        if documents.stale > 0 || documentRecipes.map(\.id) != previous?.documentIDs { changes?.lookupChanged(.searchDocuments) }
-        let allDocuments = documentRecipes.flatMap { documents.outputs[$0.id]!.output }
+        // With the same entries in the same order, every recipe is the one of the last plan (recipes
+        // name entries by their place), and the last outputs are in the same places.
+        let sameEntries = previous?.keys == keys
 
-        let recipes = recipes(inputs.site, keys)
-        let planned = replan(recipes, previous: previous?.outputs, changes: changes, keys: keys,
+        // The search documents first: the search index is made of them all.
+        let documentRecipes = sameEntries ? previous!.documents.recipes : Self.documentRecipes(keys)
+        let documents = replan(documentRecipes, previous: previous?.documents, aligned: sameEntries, changes: changes, keys: keys) {
+            planner($0, [])
+        }
+        if documents.fresh.contains(true) || !sameEntries { changes?.lookupChanged(.searchDocuments) }
+        let allDocuments = documents.outputs.flatMap(\.output)
+
+        let recipes = sameEntries ? previous!.pages.recipes : recipes(inputs.site, keys)
+        let planned = replan(recipes, previous: previous?.pages, aligned: sameEntries, changes: changes, keys: keys,
                              alone: Self.searchRecipe) { planner($0, allDocuments) }
         var pages: [PlannedPage] = []
         var fresh: [Bool] = []
         var unchanged: [Bool] = []
-        for recipe in recipes {
-            let output = planned.outputs[recipe.id]!.output
-            pages += output
-            guard planned.fresh.contains(recipe.id) else {
-                fresh += repeatElement(false, count: output.count)
-                unchanged += repeatElement(true, count: output.count)
+        for (place, output) in planned.outputs.enumerated() {
+            pages += output.output
+            guard planned.fresh[place] else {
+                fresh += repeatElement(false, count: output.output.count)
+                unchanged += repeatElement(true, count: output.output.count)
                 continue
             }
-            fresh += repeatElement(true, count: output.count)
-            let before = previous?.outputs[recipe.id]?.output ?? []
+            fresh += repeatElement(true, count: output.output.count)
+            let before = planned.lasts[place]?.output ?? []
             let contents = before.count > 8 ? Dictionary(before.map { ($0.path, $0.content) }, uniquingKeysWith: { first, _ in first }) : nil
-            for page in output {
+            for page in output.output {
                 let last = contents.map { $0[page.path] } ?? before.first { $0.path == page.path }?.content
                 unchanged.append(last == page.content)
             }
@@ -70,20 +75,31 @@ public enum SitePlanner {
         }
         pages.append(sitemap)
         fresh.append(true)
-        let record = PlanRecord(inputs: inputs, keys: keys, outputs: planned.outputs, documents: documents.outputs,
-                                documentIDs: documentRecipes.map(\.id), lookups: lookups, sitemap: (sitemapPaths, sitemap))
+        let record = PlanRecord(inputs: inputs, keys: keys, pages: (recipes, planned.outputs), documents: (documentRecipes, documents.outputs),
+                                lookups: lookups, sitemap: (sitemapPaths, sitemap))
         return (SitePlan(pages: pages, replanned: fresh, unchanged: unchanged, copies: inputs.site.staticFiles,
-                         recipesPlanned: planned.fresh.count + documents.stale), record)
+                         recipesPlanned: planned.stale + documents.stale), record)
     }
 
     /// Plans again the recipes whose recorded inputs changed (all of them without a last plan), on
     /// all cores; the recipe named `alone` (merging the search index runs on one core) beside them.
-    private static func replan<Output: Sendable>(_ recipes: [Recipe<Output>], previous: [String: Planned<Output>]?,
+    /// The last outputs are found in the same places when `aligned`, by id otherwise. Returns, in
+    /// the order of `recipes`, each output, whether it was planned again, and its last output.
+    private static func replan<Output: Sendable>(_ recipes: [Recipe<Output>], previous: RecipeOutputs<Output>?, aligned: Bool,
                                                  changes: InputChanges?, keys: EntryKeys, alone: String? = nil,
                                                  planner: @escaping @Sendable (DependencyRecorder) -> Planner)
-        -> (outputs: [String: Planned<Output>], fresh: Set<String>, stale: Int) {
-        let stale = recipes.filter { recipe in
-            guard let changes, let last = previous?[recipe.id] else { return true }
+        -> (outputs: [Planned<Output>], fresh: [Bool], lasts: [Planned<Output>?], stale: Int) {
+        let lasts: [Planned<Output>?]
+        if let previous, aligned {
+            lasts = previous.outputs
+        } else if let previous {
+            let byID = Dictionary(zip(previous.recipes.map(\.id), previous.outputs), uniquingKeysWith: { first, _ in first })
+            lasts = recipes.map { byID[$0.id] }
+        } else {
+            lasts = Array(repeating: nil, count: recipes.count)
+        }
+        let stale = recipes.indices.filter { place in
+            guard let changes, let last = lasts[place] else { return true }
             return changes.touches(last.inputs)
         }
         let run: @Sendable (Recipe<Output>) -> Planned<Output> = { recipe in
@@ -91,15 +107,20 @@ public enum SitePlanner {
             let output = recipe.make(planner(recorder))
             return Planned(inputs: recorder.finish(keys), output: output)
         }
-        let single = stale.first { $0.id == alone }.map { recipe in Concurrent { run(recipe) } }
-        let others = stale.filter { $0.id != alone }
-        var planned = Dictionary(uniqueKeysWithValues: zip(others.map(\.id), others.parallelMap(run)))
-        if let single, let alone { planned[alone] = single.value }
-        let fresh = Set(planned.keys)
-        var outputs: [String: Planned<Output>] = [:]
-        outputs.reserveCapacity(recipes.count)
-        for recipe in recipes { outputs[recipe.id] = planned[recipe.id] ?? previous?[recipe.id] }
-        return (outputs, fresh, stale.count)
+        let single = stale.first { recipes[$0].id == alone }.map { place in (place, Concurrent { [recipe = recipes[place]] in run(recipe) }) }
+        let others = stale.filter { $0 != single?.0 }
+        let planned = others.map { recipes[$0] }.parallelMap(run)
+        var outputs = lasts
+        var fresh = [Bool](repeating: false, count: recipes.count)
+        for (place, output) in zip(others, planned) {
+            outputs[place] = output
+            fresh[place] = true
+        }
+        if let (place, output) = single {
+            outputs[place] = output.value
+            fresh[place] = true
+        }
+        return (outputs.map { $0! }, fresh, lasts, stale.count)
     }
 
     static let searchRecipe = "search"
@@ -158,13 +179,16 @@ struct Planned<Output: Sendable>: Sendable {
     var output: Output
 }
 
-/// What a plan was made from and gave, recipe by recipe: the next plan of a session starts from it.
+/// Recipes and what each gave, in the same order.
+typealias RecipeOutputs<Output: Sendable> = (recipes: [Recipe<Output>], outputs: [Planned<Output>])
+
+/// What a plan was made from and gave, recipe by recipe: the next plan of a session starts from it
+/// (and must use the same recipes).
 public struct PlanRecord: Sendable {
     var inputs: PlanInputs
     var keys: EntryKeys
-    var outputs: [String: Planned<[PlannedPage]>]
-    var documents: [String: Planned<[SearchDocument]>]
-    var documentIDs: [String]
+    var pages: RecipeOutputs<[PlannedPage]>
+    var documents: RecipeOutputs<[SearchDocument]>
     var lookups: PlannerLookups
     var sitemap: (paths: [String], page: PlannedPage)
 }

@@ -26,12 +26,12 @@ struct SiteReader {
     var pages: TrackedList<FreePage> { TrackedList(inputs.site.pages, kind: .page, recorder: recorder) }
 
     /// One entry, by its place in this site: whether others came or went is not read.
-    func base(at index: Int) -> Tracked<Base> { Tracked(inputs.site.bases[index], kind: .base, index: index, recorder: recorder) }
-    func writeUp(at index: Int) -> Tracked<WriteUp> { Tracked(inputs.site.writeUps[index], kind: .writeUp, index: index, recorder: recorder) }
-    func bulletin(at index: Int) -> Tracked<Bulletin> { Tracked(inputs.site.bulletins[index], kind: .bulletin, index: index, recorder: recorder) }
-    func notice(at index: Int) -> Tracked<Notice> { Tracked(inputs.site.notices[index], kind: .notice, index: index, recorder: recorder) }
-    func model(at index: Int) -> Tracked<CollaborationModel> { Tracked(inputs.site.models[index], kind: .model, index: index, recorder: recorder) }
-    func page(at index: Int) -> Tracked<FreePage> { Tracked(inputs.site.pages[index], kind: .page, index: index, recorder: recorder) }
+    func base(at index: Int) -> Tracked<Base> { Tracked(inputs.site.bases, at: index, kind: .base, recorder: recorder) }
+    func writeUp(at index: Int) -> Tracked<WriteUp> { Tracked(inputs.site.writeUps, at: index, kind: .writeUp, recorder: recorder) }
+    func bulletin(at index: Int) -> Tracked<Bulletin> { Tracked(inputs.site.bulletins, at: index, kind: .bulletin, recorder: recorder) }
+    func notice(at index: Int) -> Tracked<Notice> { Tracked(inputs.site.notices, at: index, kind: .notice, recorder: recorder) }
+    func model(at index: Int) -> Tracked<CollaborationModel> { Tracked(inputs.site.models, at: index, kind: .model, recorder: recorder) }
+    func page(at index: Int) -> Tracked<FreePage> { Tracked(inputs.site.pages, at: index, kind: .page, recorder: recorder) }
 
     func status(of base: Tracked<Base>) -> BaseStatus { BaseStatus.of(base.whole, asOf: asOf) }
 }
