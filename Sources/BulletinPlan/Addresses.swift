@@ -21,10 +21,8 @@ struct Addresses {
     static let feed = "feed.xml"
     static let search = "search/"
 
-    static func bulletin(_ bulletin: Bulletin) -> String { "bulletins/\(bulletin.year)/\(bulletin.pathComponent)/" }
     static func bulletin(_ bulletin: Tracked<Bulletin>) -> String { "bulletins/\(bulletin.year)/\(bulletin.pathComponent)/" }
     static func base(_ id: String) -> String { "bases/\(id)/" }
-    static func writeUp(_ writeUp: WriteUp) -> String { "bases/\(writeUp.baseID)/\(writeUp.slug)/" }
     /// A write-up's address from its `base-id/slug`.
     static func writeUp(_ reference: String) -> String { "bases/\(reference)/" }
     static func model(_ id: String) -> String { "models/\(id)/" }
