@@ -50,9 +50,10 @@ public final class BuildEngine {
         var generation: Int
         var stamp: FileStamp?
         var compressed: Bool
-
-        func files(_ path: String) -> [String] { compressed ? [path, path + ".gz"] : [path] }
     }
+
+    /// The files of the output at `path`: itself, and its compressed copy when there is one.
+    private static func files(at path: String, compressed: Bool) -> [String] { compressed ? [path, path + ".gz"] : [path] }
 
     public init(folders: PipelineFolders, options: BuildOptions, session: Bool = true) {
         self.folders = folders
@@ -161,7 +162,8 @@ public final class BuildEngine {
         let outputExisted = FileManager.default.fileExists(atPath: live)
         do {
             let written = try OutputWriter.publish(count: outputs.count, to: folders.output, displayPath: folders.outputDisplay,
-                                                   kept: kept.map { Set($0.flatMap { $0.value.files($0.key) }) }, make: make)
+                                                   kept: kept.map { Set($0.flatMap { Self.files(at: $0.key, compressed: $0.value.compressed) }) },
+                                                   make: make)
             report.wroteOutput = true
             report.compressedFiles = written.count - outputs.count
             report.filesWritten = versions.filter(\.changed).count
@@ -263,7 +265,7 @@ public final class BuildEngine {
         /// Whether the folder holds a compressed copy beside it (for a version kept from the last run).
         var compressed: Bool
 
-        var files: [String] { compressed ? [path, path + ".gz"] : [path] }
+        var files: [String] { BuildEngine.files(at: path, compressed: compressed) }
     }
 
     private static func files(of file: OutputFile, precompress: Bool) -> [OutputFile] {

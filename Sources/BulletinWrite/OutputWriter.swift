@@ -36,9 +36,8 @@ public enum OutputWriter {
                                make: @Sendable (_ index: Int, _ keptIsKnown: Bool) -> [OutputFile]) throws(Diagnostic) -> [WrittenFile] {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let prefix = ".\(output.lastPathComponent).tmp-"
         removeAbandonedFolders(beside: output)
-        let staging = parent.appendingPathComponent("\(prefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let staging = stagingFolder(for: output)
         var stamps: [WrittenFile] = []
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -141,11 +140,20 @@ public enum OutputWriter {
         #endif
     }
 
+    /// A new folder beside the output for this process to fill, named so that, left by a killed
+    /// build, the next one removes it (`removeAbandonedFolders`).
+    static func stagingFolder(for output: URL) -> URL {
+        output.deletingLastPathComponent()
+            .appendingPathComponent("\(stagingPrefix(for: output))\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
+    private static func stagingPrefix(for output: URL) -> String { ".\(output.lastPathComponent).tmp-" }
+
     /// Removes staging folders left by a build that was killed: their process is gone. Every build
     /// does this first, also one that finds the output up to date.
     public static func removeAbandonedFolders(beside output: URL) {
         let parent = output.deletingLastPathComponent()
-        let prefix = ".\(output.lastPathComponent).tmp-"
+        let prefix = stagingPrefix(for: output)
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where name.hasPrefix(prefix) {

@@ -61,8 +61,7 @@ package enum PreviousSite {
     package static func keepLinkedCopy(of output: URL, files: [String]) -> Bool {
         let kept = folder(for: output)
         guard !FileManager.default.fileExists(atPath: kept.path) else { return false }
-        let staging = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let staging = OutputWriter.stagingFolder(for: output)
         let (live, root) = (output.path, staging.path)
         let linked = files.parallelMap { path in (try? FileSystemCalls.link(from: live + "/" + path, to: root + "/" + path)) != nil }
         guard linked.allSatisfy({ $0 }), rename(staging.path, kept.path) == 0 else {
