@@ -56,24 +56,24 @@ public enum SitePlanner {
                 continue
             }
             fresh += repeatElement(true, count: output.output.count)
-            let before = planned.lasts[place]?.output ?? []
-            let contents = before.count > 8 ? Dictionary(before.map { ($0.path, $0.content) }, uniquingKeysWith: { first, _ in first }) : nil
-            for page in output.output {
-                let last = contents.map { $0[page.path] } ?? before.first { $0.path == page.path }?.content
-                unchanged.append(last == page.content)
-            }
+            let before = Dictionary((planned.lasts[place]?.output ?? []).map { ($0.path, $0.content) },
+                                    uniquingKeysWith: { first, _ in first })
+            unchanged += output.output.map { before[$0.path] == $0.content }
         }
         // The sitemap lists every page: it is made from the plan itself.
         let sitemapPaths = pages.map(\.path).filter { $0.hasSuffix("index.html") }
-        let sitemap: PlannedPage
-        if let previous, previous.sitemap.paths == sitemapPaths, previous.inputs.site.config == inputs.site.config {
-            sitemap = previous.sitemap.page
+        // Kept while the paths and what it read of the site are as they were.
+        let sitemap: Planned<PlannedPage>
+        if let previous, let changes, previous.sitemap.paths == sitemapPaths, !changes.touches(previous.sitemap.made.inputs) {
+            sitemap = previous.sitemap.made
             unchanged.append(true)
         } else {
-            sitemap = PlannedPage(path: "sitemap.xml", content: .sitemap(planner(DependencyRecorder(), []).sitemap(of: sitemapPaths)))
-            unchanged.append(previous?.sitemap.page.content == sitemap.content)
+            let recorder = DependencyRecorder()
+            let page = PlannedPage(path: "sitemap.xml", content: .sitemap(planner(recorder, []).sitemap(of: sitemapPaths)))
+            sitemap = Planned(inputs: recorder.finish(keys), output: page)
+            unchanged.append(previous?.sitemap.made.output.content == page.content)
         }
-        pages.append(sitemap)
+        pages.append(sitemap.output)
         fresh.append(true)
         let record = PlanRecord(inputs: inputs, keys: keys, pages: (recipes, planned.outputs), documents: (documentRecipes, documents.outputs),
                                 lookups: lookups, sitemap: (sitemapPaths, sitemap))
@@ -190,7 +190,7 @@ public struct PlanRecord: Sendable {
     var pages: RecipeOutputs<[PlannedPage]>
     var documents: RecipeOutputs<[SearchDocument]>
     var lookups: PlannerLookups
-    var sitemap: (paths: [String], page: PlannedPage)
+    var sitemap: (paths: [String], made: Planned<PlannedPage>)
 }
 
 /// Builds the views of one output, recording what it reads of the site.
