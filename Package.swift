@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "BulletinKitTests",
             dependencies: ["BulletinKit", "BulletinWrite", "BulletinRender", "BulletinPlan", "Mustache", "BulletinSearch",
-                           "BulletinModel", "BulletinLoad", "BulletinSupport"]
+                           "BulletinModel", "BulletinLoad", "BulletinSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "BulletinPreviewTests",

@@ -17,14 +17,16 @@ public struct YAMLDocument: @unchecked Sendable {
                          "a tab is used for indentation; YAML allows only spaces",
                          hint: "replace the tab at the start of the line with spaces")
         }
-        if let alias = YAMLAliases.first(in: yaml) {
-            throw .error(at: SourceLocation(path: path, line: alias.line + lineOffset, column: alias.column),
-                         "YAML anchors and aliases (&name, *name) are not allowed",
-                         hint: "write the value out in full; to start a text with & or *, put it in quotes")
-        }
         let node: Node?
         do {
-            node = try FlatYAML.compose(yaml) ?? Yams.compose(yaml: yaml, .default, .default, .utf8)
+            if let flat = FlatYAML.compose(yaml) {
+                node = flat
+            } else {
+                if let finding = YAMLShape.first(in: yaml) { throw refusal(of: finding, path: path, lineOffset: lineOffset) }
+                node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            }
+        } catch let error as Diagnostic {
+            throw error
         } catch let error as YamlError {
             throw diagnostic(for: error, path: path, lineOffset: lineOffset)
         } catch {
@@ -82,6 +84,23 @@ public struct YAMLDocument: @unchecked Sendable {
             }
         }
         return nil
+    }
+
+    private static func refusal(of finding: YAMLShape.Finding, path: String, lineOffset: Int) -> Diagnostic {
+        switch finding {
+        case let .anchorOrAlias(line, column):
+            return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
+                          "YAML anchors and aliases (&name, *name) are not allowed",
+                          hint: "write the value out in full; to start a text with & or *, put it in quotes")
+        case let .tooManyNodes(line, column):
+            return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
+                          "the YAML block has more than \(YAMLShape.maximumNodes) values",
+                          hint: "a front matter or data file of the site needs far fewer; split the file or remove what is not needed")
+        case let .tooDeep(line, column):
+            return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
+                          "the YAML is nested more than \(YAMLShape.maximumDepth) levels deep",
+                          hint: "fields of the site are at most a few levels deep; check the brackets and the indentation")
+        }
     }
 
     private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
