@@ -10,7 +10,8 @@ package enum ContentTree {
         package var stamps: [String: FileStamp] = [:]
     }
 
-    /// Relative paths of all regular files under `root`, sorted; hidden files are skipped
+    /// Relative paths of all regular files under `root`, sorted (anything else that is not a folder
+    /// is an error); hidden files are skipped
     /// (editors' and operating systems' own files such as .DS_Store or .gitkeep).
     package static func list(root: URL, displayRoot: String, role: String = "content") -> Listing {
         var listing = Listing()
@@ -92,7 +93,23 @@ package enum ContentTree {
                 return .refused(message: "this link leads back to a folder that contains it", hint: "remove the link")
             }
         }
-        return (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file(FileStamp(info))
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file(FileStamp(info))
+        default:
+            // Never opened: a named pipe waits for a writer, and a device never ends.
+            return .refused(message: "this is not a regular file but a \(specialKind(info.st_mode)); only files and folders are read",
+                            hint: "remove it from the folder")
+        }
+    }
+
+    private static func specialKind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "named pipe (FIFO)"
+        case S_IFSOCK: return "socket"
+        case S_IFCHR, S_IFBLK: return "device"
+        default: return "special file"
+        }
     }
 
     /// The names in an open folder (without `.` and `..`). A name that is not UTF-8 comes

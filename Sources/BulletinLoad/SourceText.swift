@@ -15,8 +15,9 @@ package enum SourceText {
         } catch {
             switch error {
             case .tooLarge(let size):
+                let found = size.map { "\($0 / 1_048_576) MB" } ?? "more than \(limit / 1_048_576) MB"
                 throw .error(at: SourceLocation(path: displayPath),
-                             "the file is too large (\(size / 1_048_576) MB); text files may have at most \(limit / 1_048_576) MB",
+                             "the file is too large (\(found)); text files may have at most \(limit / 1_048_576) MB",
                              hint: "split it into several files, or put large documents in Content/assets/ as attachments")
             case .system(let failure):
                 throw .error(at: SourceLocation(path: displayPath), "cannot read the file: \(failure.reason)",

@@ -30,11 +30,7 @@ public struct PreviewServer {
 
     public func run() async throws {
         if let problem = PortCheck.problem(host: host, port: port) { throw problem }
-        // The site is built into `site` inside a folder of the session's own, which also holds
-        // what the build keeps beside it (the site it replaced, a build in progress).
-        let session = FileManager.default.temporaryDirectory
-            .appendingPathComponent("bulletin-preview-\(getpid())-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: session, withIntermediateDirectories: true)
+        let session = try PreviewFolder.make()
         defer { try? FileManager.default.removeItem(at: session) }
         let preview = session.appendingPathComponent("site")
 

@@ -47,7 +47,7 @@ public enum Precompression {
         let data: Data
         switch file.contents {
         case .bytes(let bytes): data = Data(bytes)
-        case .copy(let source): data = (try? Data(contentsOf: source)) ?? Data()
+        case .copy(let source): data = (try? FileSystemCalls.readFile(source.path)) ?? Data()
         case .link, .unchanged: return nil
         }
         guard data.count >= minimumSize else { return nil }

@@ -57,7 +57,7 @@ public struct TemplateSet: Sendable {
             guard relative.hasSuffix(".mustache") else { continue }
             let name = String(relative.dropLast(".mustache".count))
             do {
-                let text = try SourceText.read(root.path + "/" + relative, displayPath: display)
+                let text = try SourceText.read(root.path + "/" + relative, displayPath: display, limit: ContentLoader.maximumTextFileSize)
                 texts[name] = (display, text)
                 templates[name] = try TemplateParser.parse(text)
             } catch let diagnostic as Diagnostic {
@@ -83,7 +83,7 @@ public struct TemplateSet: Sendable {
         let sources = texts.sorted { $0.key < $1.key }.map { (display: $0.value.display, text: $0.value.text) }
         var assetPaths: [String: String] = [:]
         for file in staticFiles {
-            let data = (try? Data(contentsOf: root.appendingPathComponent("static/" + file))) ?? Data()
+            let data = (try? FileSystemCalls.readFile(root.path + "/static/" + file)) ?? Data()
             assetPaths[file] = "static/" + Fingerprint.name(file, content: data)
         }
         return (TemplateSet(templates: templates, staticFiles: staticFiles, assetPaths: assetPaths,

@@ -18,7 +18,11 @@ package enum FileSystemCalls {
         }
         package var description: String { "\(path): \(reason)" }
         package var errorDescription: String? { description }
-        package var reason: String { String(cString: strerror(code)) }
+        package var reason: String {
+            code == Self.notARegularFile ? "it is not a regular file but a named pipe, a device or a socket" : String(cString: strerror(code))
+        }
+        /// Not an errno value: what `openRegularFile` finds at a name that is neither file nor folder.
+        package static let notARegularFile: Int32 = -1
 
         /// The same failure, its path told from inside `folder`.
         package func inside(_ folder: String) -> Failure {
@@ -103,8 +107,7 @@ package enum FileSystemCalls {
     /// copy's stamp. The copy is readable by all, as a published file must be.
     @discardableResult
     package static func copy(from source: String, to path: String) throws(Failure) -> FileStamp {
-        let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw Failure(path: source, code: errno) }
+        let input = try openRegularFile(source)
         defer { close(input) }
         let output = try create(path)
         var failure: Failure?
@@ -196,22 +199,47 @@ package enum FileSystemCalls {
     }
 
     package enum ReadFailure: Error {
-        case tooLarge(size: Int)
+        /// With the size the file reported, or nil when it was found larger while being read.
+        case tooLarge(size: Int?)
         case system(Failure)
     }
 
-    /// The whole file, refused without reading when it is larger than `limit` bytes.
+    /// Opens a file for reading only when it is a regular file. Without waiting: opening a named
+    /// pipe for reading waits for a writer, and a device never ends, so the kind is learnt from
+    /// the open file itself (a name checked before opening can be replaced in between).
+    package static func openRegularFile(_ path: String) throws(Failure) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw Failure(path: path, code: code)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw Failure(path: path, code: info.st_mode & S_IFMT == S_IFDIR ? EISDIR : Failure.notARegularFile)
+        }
+        return descriptor
+    }
+
+    /// The whole file, refused once more than `limit` bytes were read: the size a file reports
+    /// is where reading starts, never what is trusted.
     package static func readFile(_ path: String, limit: Int = .max) throws(ReadFailure) -> Data {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .system(Failure(path: path, code: errno)) }
+        let descriptor: Int32
+        do {
+            descriptor = try openRegularFile(path)
+        } catch {
+            throw .system(error)
+        }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .system(Failure(path: path, code: errno)) }
-        let size = Int(info.st_size)
-        if size > limit { throw .tooLarge(size: size) }
+        let reported = max(0, Int(info.st_size))
+        if reported > limit { throw .tooLarge(size: reported) }
         // One byte more than the size, so the end is found without growing; a file that grew
-        // since fstat is still read to its end.
-        var data = Data(count: size + 1)
+        // since fstat is still read to its end, or to the limit.
+        var data = Data(count: reported + 1)
         var filled = 0
         while true {
             if filled == data.count { data.count += max(4096, data.count / 2) }
@@ -222,6 +250,7 @@ package enum FileSystemCalls {
             }
             if count == 0 { break }
             filled += count
+            if filled > limit { throw .tooLarge(size: nil) }
         }
         data.count = filled
         return data

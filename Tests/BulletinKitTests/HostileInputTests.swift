@@ -50,6 +50,18 @@ import Testing
               expected: "Content/bases/wanzhou-shahe-primary/open-day.md:1:1: error: the file is too large (50 MB); text files may have at most 8 MB") { f in
             try f.writeData(newWriteUp, Data("---\n\(good)---\n".utf8) + Data(repeating: UInt8(ascii: "a"), count: 50 * 1_048_576))
         },
+        .init(description: "named pipe as an asset",
+              expected: "Content/assets/pipe.pdf:1:1: error: this is not a regular file but a named pipe (FIFO); only files and folders are read") { f in
+            try f.makePipe("Content/assets/pipe.pdf")
+        },
+        .init(description: "named pipe as a write-up",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:1:1: error: this is not a regular file but a named pipe (FIFO); only files and folders are read") { f in
+            try f.makePipe(newWriteUp)
+        },
+        .init(description: "named pipe in the templates",
+              expected: "Templates/static/pipe.css:1:1: error: this is not a regular file but a named pipe (FIFO); only files and folders are read") { f in
+            try f.makePipe("Templates/static/pipe.css")
+        },
         .init(description: "file name with a space",
               expected: "Content/bases/wanzhou-shahe-primary/open day.md:1:1: error: the file name 'open day' can't be used in an address") { f in
             try f.write("Content/bases/wanzhou-shahe-primary/open day.md", "---\n\(good)---\n")

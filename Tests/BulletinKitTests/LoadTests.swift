@@ -100,3 +100,29 @@ import Testing
         #expect(throws: Diagnostic.self) { try SourceText.decode(Data(" \n\n".utf8), displayPath: "e.md") }
     }
 }
+
+@Suite struct ReadLimitTests {
+    @Test func aFileIsMeasuredByWhatIsReadNotByTheSizeItReports() throws {
+        // Files under /proc report a size of 0 and hold more.
+        #expect(FileManager.default.fileExists(atPath: "/proc/self/maps"))
+        do {
+            _ = try FileSystemCalls.readFile("/proc/self/maps", limit: 16)
+            Issue.record("expected the limit to stop the reading")
+        } catch {
+            guard case .tooLarge(size: nil) = error else {
+                Issue.record("expected a file found too large while read, got \(error)")
+                return
+            }
+        }
+        #expect(try FileSystemCalls.readFile("/proc/self/maps", limit: 1 << 20).count > 16)
+    }
+
+    @Test func onlyRegularFilesAreOpened() {
+        #expect(throws: FileSystemCalls.Failure.self) { try FileSystemCalls.openRegularFile("/dev/zero") }
+        do {
+            _ = try FileSystemCalls.openRegularFile("/dev/zero")
+        } catch {
+            #expect(error.reason == "it is not a regular file but a named pipe, a device or a socket")
+        }
+    }
+}

@@ -55,6 +55,13 @@ struct Fixture {
     }
 
     /// Replaces the first occurrence of `old` in a file; fails if it is not there.
+    /// A named pipe, which waits for a writer when it is opened for reading.
+    func makePipe(_ relative: String) throws {
+        let url = url(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard mkfifo(url.path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
     func edit(_ relative: String, replacing old: String, with new: String) throws {
         let text = try read(relative)
         guard let range = text.range(of: old) else { throw FixtureError.textNotFound(old, relative) }
