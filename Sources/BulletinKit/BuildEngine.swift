@@ -99,6 +99,14 @@ public final class BuildEngine {
                 report.upToDate = true
                 return
             }
+            let written = previous.map { Set($0.outputs.keys) } ?? BuildManifest.recordedOutputs(for: folders.output)
+            let unbuilt = outputStamps.map {
+                OutputGuard.unbuiltFiles($0, written: written, displayPath: folders.outputDisplay, contentDisplay: folders.contentDisplay)
+            } ?? []
+            guard unbuilt.isEmpty else {
+                report.diagnostics.append(contentsOf: unbuilt)
+                return
+            }
             manifest = current
         }
 
@@ -127,6 +135,7 @@ public final class BuildEngine {
         report.recipesPlanned = plan.recipesPlanned
         clock.finished("plan")
         report.diagnostics.append(contentsOf: OutputClashes.diagnostics(plan, templates: templates, precompress: options.precompress,
+                                                                        contentPages: site.paths.pages,
                                                                         contentDisplayRoot: folders.contentDisplay))
         guard !report.diagnostics.hasErrors else { return }
         if options.strict {

@@ -13,7 +13,8 @@ package enum ContentTree {
     /// Relative paths of all regular files under `root`, sorted (anything else that is not a folder
     /// is an error); hidden files are skipped
     /// (editors' and operating systems' own files such as .DS_Store or .gitkeep).
-    package static func list(root: URL, displayRoot: String, role: String = "content") -> Listing {
+    /// `hidden` lists hidden files too, for a folder whose every file matters (the output).
+    package static func list(root: URL, displayRoot: String, role: String = "content", hidden: Bool = false) -> Listing {
         var listing = Listing()
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -23,12 +24,13 @@ package enum ContentTree {
             return listing
         }
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
-        walk(folder: root.path, relative: "", realRoot: realRoot, displayRoot: displayRoot, into: &listing)
+        walk(folder: root.path, relative: "", realRoot: realRoot, displayRoot: displayRoot, hidden: hidden, into: &listing)
         listing.files.sort()
         return listing
     }
 
-    private static func walk(folder: String, relative: String, realRoot: String, displayRoot: String, into listing: inout Listing) {
+    private static func walk(folder: String, relative: String, realRoot: String, displayRoot: String, hidden: Bool,
+                             into listing: inout Listing) {
         let display = relative.isEmpty ? displayRoot : displayRoot + "/" + relative
         guard let directory = opendir(folder) else {
             listing.diagnostics.append(.error(at: SourceLocation(path: display), "cannot read the folder",
@@ -38,7 +40,7 @@ package enum ContentTree {
         // Entries are looked at through the open folder (a path would be walked from the root again
         // for each of them), which is closed before going down: one folder open at a time.
         let descriptor = dirfd(directory)
-        let entries = entryNames(of: directory).sorted(by: { $0.name < $1.name }).filter { !$0.name.hasPrefix(".") }.map { name, isUTF8 in
+        let entries = entryNames(of: directory).sorted(by: { $0.name < $1.name }).filter { hidden || !$0.name.hasPrefix(".") }.map { name, isUTF8 in
             (name: name, kind: kind(of: name, isUTF8: isUTF8, in: descriptor, path: folder + "/" + name, realRoot: realRoot))
         }
         closedir(directory)
@@ -50,7 +52,8 @@ package enum ContentTree {
                 listing.files.append(childRelative)
                 listing.stamps[childRelative] = stamp
             case .folder:
-                walk(folder: folder + "/" + name, relative: childRelative, realRoot: realRoot, displayRoot: displayRoot, into: &listing)
+                walk(folder: folder + "/" + name, relative: childRelative, realRoot: realRoot, displayRoot: displayRoot, hidden: hidden,
+                     into: &listing)
             case .gone:
                 break
             case let .refused(message, hint):

@@ -20,7 +20,7 @@ public struct BuildManifest: Equatable, Sendable, Codable {
     /// A fingerprint of the tool, the options and the inputs: comparing it compares them all.
     var digest: String
     /// Every file of the output folder with its stamp, as left by the build.
-    var outputs: [String: String] = [:]
+    package var outputs: [String: String] = [:]
 
     static func fileName(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).manifest")
@@ -60,10 +60,25 @@ public struct BuildManifest: Equatable, Sendable, Codable {
         return outputStamps == previous.outputs
     }
 
-    /// The stamps of every file of the output folder; nil when there is no such folder.
+    /// The stamps of every file of the output folder, hidden ones included, but for the marker
+    /// the writer leaves; nil when there is no such folder. Anything there that is not a file or
+    /// a folder is listed too, with no stamp: it is not the build's.
     package static func outputStamps(_ output: URL) -> [String: String]? {
         guard FileManager.default.fileExists(atPath: output.path) else { return nil }
-        return FolderSnapshot.take(output).mapValues(\.description)
+        let listing = ContentTree.list(root: output, displayRoot: "", role: "output", hidden: true)
+        var stamps = listing.stamps.mapValues(\.description)
+        stamps[OutputWriter.markerName] = nil
+        for diagnostic in listing.diagnostics { stamps[String(diagnostic.location.path.drop { $0 == "/" })] = "" }
+        return stamps
+    }
+
+    /// What the last build wrote into the output folder, by the record it left beside it, of
+    /// whatever format: nil when there is none.
+    package static func recordedOutputs(for output: URL) -> Set<String>? {
+        struct Record: Decodable { var outputs: [String: String] }
+        guard let data = FileManager.default.contents(atPath: fileName(for: output).path),
+              let record = try? JSONDecoder().decode(Record.self, from: data) else { return nil }
+        return Set(record.outputs.keys)
     }
 
     package static func read(for output: URL) -> BuildManifest? {
@@ -77,23 +92,10 @@ public struct BuildManifest: Equatable, Sendable, Codable {
     /// listed again); a manifest that cannot be written only costs the next build its shortcut.
     package func write(outputs written: [WrittenFile], for output: URL) {
         var manifest = self
-        // As a listing of the folder sees it: hidden files are left out.
-        for file in written where !Self.isHidden(file.path) { manifest.outputs[file.path] = file.stamp?.description ?? "" }
+        for file in written { manifest.outputs[file.path] = file.stamp?.description ?? "" }
         guard let data = try? JSONEncoder().encode(manifest) else { return }
         // Written beside and renamed into place, unsynced like the pages it describes.
         _ = try? FileSystemCalls.replace(at: Self.fileName(for: output).path, with: [UInt8](data))
-    }
-}
-
-extension BuildManifest {
-    /// Whether a name in the path starts with a dot (Foundation's `contains` took 12 µs a path).
-    private static func isHidden(_ path: String) -> Bool {
-        var previous = UInt8(ascii: "/")
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return true }
-            previous = byte
-        }
-        return false
     }
 }
 

@@ -22,16 +22,32 @@ public enum OutputGuard {
             }
         }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                return .error(at: at, "'\(displayPath)' exists and is not a folder", hint: hint)
-            }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
-            if !entries.isEmpty && !entries.contains(OutputWriter.markerName) {
-                return .error(at: at, "'\(displayPath)' holds files that this tool did not build, so it is not replaced",
-                              hint: "move those files away, or choose an empty or new folder for the site")
-            }
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return .error(at: at, "'\(displayPath)' exists and is not a folder", hint: hint)
         }
         return nil
+    }
+
+    /// At most this many files are named one by one; a folder of someone else's holds thousands.
+    static let namedFiles = 10
+
+    /// The files of the output folder (`outputStamps`, as listed now) that the last build did not
+    /// write, by the record it left (`written`; nil when it left none): the build would move them
+    /// out with the old site and delete them a build later, so it stops and names them. A marker
+    /// file proves nothing, as it can be copied; the record lists every file by name.
+    public static func unbuiltFiles(_ outputStamps: [String: String], written: Set<String>?, displayPath: String,
+                                    contentDisplay: String) -> [Diagnostic] {
+        let unbuilt = outputStamps.keys.filter { !(written?.contains($0) ?? false) }.sorted()
+        var diagnostics = unbuilt.prefix(namedFiles).map { path in
+            Diagnostic.error(at: SourceLocation(path: displayPath + "/" + path),
+                             "this file was not written by the last build, so the output folder is not replaced",
+                             hint: "to publish it with the site, move it to \(contentDisplay)/\(path); otherwise move it out of \(displayPath)/")
+        }
+        if unbuilt.count > namedFiles {
+            diagnostics.append(.error(at: SourceLocation(path: displayPath),
+                                      "… and \(unbuilt.count - namedFiles) more files that the last build did not write",
+                                      hint: "if the folder is not a site built here, choose an empty or new folder with --output"))
+        }
+        return diagnostics
     }
 }

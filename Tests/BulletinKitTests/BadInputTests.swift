@@ -193,7 +193,42 @@ import Testing
         defer { fixture.remove() }
         try fixture.write("Public/notes.txt", "an editor's own file")
         let report = try fixture.build()
-        #expect(report.diagnostics.errors.map(\.message) == ["'Public' holds files that this tool did not build, so it is not replaced"])
+        #expect(report.diagnostics.errors.map(\.formatted) == ["""
+            Public/notes.txt:1:1: error: this file was not written by the last build, so the output folder is not replaced
+                hint: to publish it with the site, move it to Content/notes.txt; otherwise move it out of Public/
+            """])
         #expect(try fixture.read("Public/notes.txt") == "an editor's own file")
+    }
+
+    /// Files put into a built site, even hidden ones and ones beside a copied marker, are the
+    /// user's: the build stops and names them, and the next build after they are moved succeeds.
+    @Test(arguments: ["bases/notes.txt", "google1234567890.html", ".well-known/security.txt", ".htaccess"])
+    func aFilePutIntoABuiltSiteStopsTheBuildAndIsKept(_ path: String) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        #expect(try fixture.build().succeeded)
+        try fixture.write("Public/" + path, "an editor's own file")
+        let site = try fixture.snapshot()
+
+        let report = try fixture.build(asOf: "2024-01-01")
+        #expect(report.diagnostics.errors.map(\.formatted) == ["""
+            Public/\(path):1:1: error: this file was not written by the last build, so the output folder is not replaced
+                hint: to publish it with the site, move it to Content/\(path); otherwise move it out of Public/
+            """])
+        #expect(try fixture.snapshot() == site)
+
+        try FileManager.default.removeItem(at: fixture.url("Public/" + path))
+        #expect(try fixture.build(asOf: "2024-01-01").succeeded)
+    }
+
+    @Test func aCopiedMarkerDoesNotMakeAFolderABuiltSite() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Public/.bulletin-build", "built by bulletin\n")
+        for index in 1 ... 12 { try fixture.write("Public/photos/\(index).jpg", "a photo") }
+        let report = try fixture.build()
+        #expect(report.diagnostics.errors.count == 11)
+        #expect(report.diagnostics.errors.last?.message == "… and 2 more files that the last build did not write")
+        #expect(try fixture.read("Public/photos/12.jpg") == "a photo")
     }
 }
