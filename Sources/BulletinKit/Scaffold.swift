@@ -22,6 +22,11 @@ public enum Scaffold {
         case invalidSlug(String)
         case exists(String)
         case unreadableContent(String)
+        /// The title holds this line break or control character.
+        case titleNotOneLine(Unicode.Scalar)
+        case yearOutOfRange(Int, allowed: ClosedRange<Int>)
+        case noBulletinNumberLeft(year: Int, last: Int)
+        case unwritableValue(String, reason: String)
 
         public var description: String {
             switch self {
@@ -35,6 +40,15 @@ public enum Scaffold {
                 return "\(path) exists already and is left as it is\n    hint: choose another --slug, or edit the existing file"
             case let .unreadableContent(reason):
                 return "cannot read the content folder: \(reason)\n    hint: run `bulletin check` to see what is wrong"
+            case let .titleNotOneLine(character):
+                let kind = Scaffold.lineBreaks.contains(character) ? "a line break" : "a control character"
+                return "the title holds \(kind) (\(Scaffold.codePoint(character))); a title is one line of text\n    hint: type the title on one line, without line breaks or control characters"
+            case let .yearOutOfRange(year, allowed):
+                return "a bulletin's year must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(year)\n    hint: give the year in four digits, e.g. --year 2025"
+            case let .noBulletinNumberLeft(year, last):
+                return "the bulletins of \(year) already reach number \(last), the highest a bulletin can have\n    hint: look for a mistyped 'number' among that year's files in bulletins/"
+            case let .unwritableValue(text, reason):
+                return "cannot write '\(text)' as a YAML value: \(reason)\n    hint: leave out unusual characters and try again"
             }
         }
     }
@@ -62,8 +76,9 @@ public enum Scaffold {
         guard content.baseIDs.contains(baseID) else {
             throw .unknownBase(baseID, hint: Suggestion.hint(for: baseID, in: content.baseIDs) ?? "the base ids are listed in \(content.displayRoot)/bases.yaml")
         }
+        let quotedTitle = try oneLine(title)
         let slug = try chooseSlug(givenSlug, title: title)
-        var lines = ["---", "title: \(yamlQuoted(title))", "date: \(today.iso)", "kind: \(kind.rawValue)"]
+        var lines = ["---", "title: \(quotedTitle)", "date: \(today.iso)", "kind: \(kind.rawValue)"]
         if kind == .report { lines.append("year: \(today.year)") }
         lines += [
             "# 可选字段：",
@@ -77,9 +92,13 @@ public enum Scaffold {
     }
 
     public static func bulletin(in content: ScaffoldContext, year: Int, title: String?, today: PartialDate) throws(Problem) -> NewFile {
-        let number = (content.bulletinNumbers[year]?.max() ?? 0) + 1
+        guard EntryReaders.years.contains(year) else { throw .yearOutOfRange(year, allowed: EntryReaders.years) }
+        let last = content.bulletinNumbers[year]?.max() ?? 0
+        let number = last + 1
+        guard EntryReaders.bulletinNumbers.contains(number) else { throw .noBulletinNumberLeft(year: year, last: last) }
+        let quotedTitle = try oneLine(title ?? "第\(number)期")
         let lines = [
-            "---", "title: \(yamlQuoted(title ?? "第\(number)期"))", "year: \(year)", "number: \(number)", "date: \(today.iso)",
+            "---", "title: \(quotedTitle)", "year: \(year)", "number: \(number)", "date: \(today.iso)",
             "items: []   # 本期刊登的稿件，每行一篇：- 基地id/文件名",
             "# distribution:   报送范围，有则填写",
             "#   报: …", "#   送: …", "#   发: …",
@@ -89,9 +108,10 @@ public enum Scaffold {
     }
 
     public static func notice(in content: ScaffoldContext, title: String, slug givenSlug: String?, today: PartialDate) throws(Problem) -> NewFile {
+        let quotedTitle = try oneLine(title)
         let slug = try chooseSlug(givenSlug, title: title)
-        var lines = ["---", "title: \(yamlQuoted(title))", "date: \(today.iso)", "# number: 文号，有则填写", "issuers:"]
-        lines += content.organizers.map { "  - \(yamlQuoted($0))" }
+        var lines = ["---", "title: \(quotedTitle)", "date: \(today.iso)", "# number: 文号，有则填写", "issuers:"]
+        for organizer in content.organizers { lines.append("  - \(try quoted(organizer))") }
         if content.organizers.isEmpty { lines.append("  - 发文单位") }
         lines += ["# attachments:   附件，有则填写", "#   - title: 附件标题", "#     file: ../assets/附件.pdf", "---", "", "在此撰写通知正文。", ""]
         return try newFile("notices/\(slug).md", lines, in: content)
@@ -110,9 +130,34 @@ public enum Scaffold {
         return NewFile(relativePath: relativePath, text: lines.joined(separator: "\n"))
     }
 
-    /// Double-quoted YAML: safe for any title, colons and quotes included.
-    static func yamlQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    /// A title, quoted for its front matter line. One typed with a line break or a control
+    /// character is refused rather than escaped: it would show on the page as it was mistyped.
+    private static func oneLine(_ title: String) throws(Problem) -> String {
+        if let character = title.unicodeScalars.first(where: { lineBreaks.contains($0) || isControl($0) }) {
+            throw .titleNotOneLine(character)
+        }
+        return try quoted(title)
+    }
+
+    private static func quoted(_ text: String) throws(Problem) -> String {
+        do {
+            return try YAMLQuoting.doubleQuoted(text)
+        } catch {
+            throw .unwritableValue(text, reason: error.reason)
+        }
+    }
+
+    /// What a reader or an editor would take for the end of a line.
+    static let lineBreaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+
+    /// C0 controls but the tab, DEL, and the two noncharacters YAML does not allow in a file.
+    private static func isControl(_ character: Unicode.Scalar) -> Bool {
+        (character.value < 0x20 && character != "\t") || character.value == 0x7F || character.value == 0xFFFE || character.value == 0xFFFF
+    }
+
+    static func codePoint(_ character: Unicode.Scalar) -> String {
+        let hex = String(character.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Writes the file, refusing to replace one that appeared meanwhile.

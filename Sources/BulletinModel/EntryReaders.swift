@@ -9,6 +9,11 @@ package struct Draft<Fields: Sendable>: Sendable {
 }
 
 package enum EntryReaders {
+    /// The years a write-up or a bulletin can be of, and the numbers a bulletin can have: also
+    /// what `bulletin new` accepts, so that it never writes a file that check refuses.
+    package static let years = 1900...2999
+    package static let bulletinNumbers = 1...9999
+
     struct WriteUpFields {
         var baseID: Located<String>
         var slug: String
@@ -72,7 +77,7 @@ package enum EntryReaders {
             fields.report(.error(at: kindText.location, "unknown kind '\(kindText.value)'",
                                  hint: Suggestion.hint(for: kindText.value, in: WriteUpKind.allCases.map(\.rawValue)) ?? "practice, report or event"))
         }
-        let year = fields.int("year", range: 1900...2999)
+        let year = fields.int("year", range: years)
         let models = fields.strings("models")
         let summary = fields.string("summary")
         let cover = fields.located("cover")
@@ -93,8 +98,8 @@ package enum EntryReaders {
     package static func bulletin(_ source: MarkdownSource) -> (Draft<BulletinFields>?, [Diagnostic]) {
         var fields: FieldReader
         do { fields = try source.frontMatter.fields() } catch { return (nil, [error]) }
-        let year = fields.int("year", required: true, range: 1900...2999)
-        let number = fields.int("number", required: true, range: 1...9999)
+        let year = fields.int("year", required: true, range: years)
+        let number = fields.int("number", required: true, range: bulletinNumbers)
         let supplement = fields.bool("supplement")
         let date = fields.date("date", required: true)
         let title = fields.string("title", required: true)

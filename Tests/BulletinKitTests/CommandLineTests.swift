@@ -118,6 +118,27 @@ import Testing
         #expect(try cli.run(["check"], in: fixture.root).status == 0)
     }
 
+    @Test func aTitleOfTwoLinesIsRefused() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let result = try cli.run(["new", "notice", "--slug", "two-lines", "推进会\n通知"], in: fixture.root)
+        #expect(result.status == 2 && result.stdout.isEmpty)
+        #expect(result.stderr == "error: the title holds a line break (U+000A); a title is one line of text\n"
+                + "    hint: type the title on one line, without line breaks or control characters\n")
+        #expect(!FileManager.default.fileExists(atPath: fixture.url("Content/notices/two-lines.md").path))
+    }
+
+    @Test func aYearCheckWouldRefuseIsRefusedAndNothingIsWritten() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let before = try FileManager.default.contentsOfDirectory(atPath: fixture.url("Content/bulletins").path).sorted()
+        let result = try cli.run(["new", "bulletin", "--year", "99999"], in: fixture.root)
+        #expect(result.status == 2 && result.stdout.isEmpty)
+        #expect(result.stderr == "error: a bulletin's year must be from 1900 to 2999, not 99999\n"
+                + "    hint: give the year in four digits, e.g. --year 2025\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.url("Content/bulletins").path).sorted() == before)
+    }
+
     @Test func aChineseTitleWithoutASlugIsRefusedWhenNoOneCanBeAsked() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

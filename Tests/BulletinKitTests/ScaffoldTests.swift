@@ -60,6 +60,87 @@ import Testing
         #expect(try fixture.check().diagnostics.errors.isEmpty)
     }
 
+    /// Titles that, written into the front matter as they are, would be YAML of another meaning
+    /// (a comment, an anchor, an alias, a list, a mapping, a tag, a number, nothing) or none at all.
+    static let hostileTitles = [
+        #"他说:"你好" # 注释"#, "&锚点", "*别名", "- 列表", "[方括号]", "{花括号}", "'单引号'", #""双引号""#, "a: b", "％全角",
+        "!标签", "|竖线", ">折叠", "%指令", "@符号", "`反引号", "? 问号", #"反斜杠\n不是换行"#, "制表\t符", "null", "true",
+        "2024", "~", "---", "...", "行尾冒号:", "#井号开头",
+    ]
+
+    /// The model, read from the content as it is now; there must be no errors.
+    func site(_ fixture: Fixture) throws -> Site {
+        let (site, diagnostics) = SiteBuilder.build(ContentLoader.load(from: fixture.folders.content, displayRoot: "Content"),
+                                                    options: BuildOptions(asOf: today))
+        #expect(!diagnostics.hasErrors, "\(diagnostics.errors.map(\.formatted))")
+        return try #require(site)
+    }
+
+    @Test(arguments: hostileTitles)
+    func theTitleTypedIsTheTitleRead(_ title: String) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let made = [
+            try Scaffold.writeUp(in: context(fixture), base: "xiushan-library", kind: .report, title: title, slug: "hostile", today: today),
+            try Scaffold.notice(in: context(fixture), title: title, slug: "hostile", today: today),
+            try Scaffold.bulletin(in: context(fixture), year: 2026, title: title, today: today),
+        ]
+        for file in made {
+            #expect(file.text.split(separator: "\n").filter { $0.hasPrefix("title: ") }.count == 1, "\(file.text)")
+            try Scaffold.write(file, in: context(fixture))
+        }
+        let site = try site(fixture)
+        #expect(site.writeUps.first { $0.reference == "xiushan-library/hostile" }?.title == title)
+        #expect(site.notices.first { $0.slug == "hostile" }?.title == title)
+        #expect(site.bulletins.first { $0.year == 2026 && $0.number == 1 }?.title == title)
+    }
+
+    @Test func theTitleIsQuotedByTheYAMLLibrary() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let file = try Scaffold.notice(in: context(fixture), title: #"他说:"你好" # 注释\"#, slug: "x", today: today)
+        #expect(file.text.split(separator: "\n")[1] == #"title: "他说:\"你好\" # 注释\\""#)
+    }
+
+    static let titlesOfMoreThanOneLine: [(String, Unicode.Scalar, String)] = [
+        ("第一行\n第二行", "\n", "a line break (U+000A)"), ("a\r\nb", "\r", "a line break (U+000D)"),
+        ("a\u{2028}b", "\u{2028}", "a line break (U+2028)"), ("响铃\u{07}", "\u{07}", "a control character (U+0007)"),
+        ("a\u{7F}", "\u{7F}", "a control character (U+007F)"), ("a\u{FFFE}", "\u{FFFE}", "a control character (U+FFFE)"),
+    ]
+
+    @Test(arguments: titlesOfMoreThanOneLine)
+    func aTitleIsOneLine(_ title: String, _ character: Unicode.Scalar, _ what: String) throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let refused = Scaffold.Problem.titleNotOneLine(character)
+        #expect(throws: refused) { try Scaffold.notice(in: context(fixture), title: title, slug: "x", today: today) }
+        #expect(throws: refused) { try Scaffold.bulletin(in: context(fixture), year: 2026, title: title, today: today) }
+        #expect(throws: refused) {
+            try Scaffold.writeUp(in: context(fixture), base: "xiushan-library", kind: .event, title: title, slug: "x", today: today)
+        }
+        #expect(refused.description ==
+                "the title holds \(what); a title is one line of text\n    hint: type the title on one line, without line breaks or control characters")
+    }
+
+    /// The rule is the model's own: a file `new` writes is one `check` accepts.
+    @Test func aBulletinYearOrNumberTheModelRefusesIsRefused() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        for year in [99999, 1899, 3000, -1] {
+            #expect(throws: Scaffold.Problem.yearOutOfRange(year, allowed: 1900...2999)) {
+                try Scaffold.bulletin(in: context(fixture), year: year, title: nil, today: today)
+            }
+        }
+        #expect(Scaffold.Problem.yearOutOfRange(99999, allowed: 1900...2999).description ==
+                "a bulletin's year must be from 1900 to 2999, not 99999\n    hint: give the year in four digits, e.g. --year 2025")
+        #expect(try Scaffold.bulletin(in: context(fixture), year: 2999, title: nil, today: today).relativePath == "bulletins/2999-1.md")
+
+        try fixture.write("Content/bulletins/2030-9999.md", "---\ntitle: 末期\nyear: 2030\nnumber: 9999\ndate: 2030-12-31\n---\n")
+        #expect(throws: Scaffold.Problem.noBulletinNumberLeft(year: 2030, last: 9999)) {
+            try Scaffold.bulletin(in: context(fixture), year: 2030, title: nil, today: today)
+        }
+    }
+
     @Test func refusesToOverwriteOrGuess() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

@@ -69,6 +69,26 @@ import Testing
         }
     }
 
+    /// With a folder 'evil.example' in the site, '//evil.example' must not become a redirect to
+    /// '//evil.example/', which a browser follows to that host.
+    @Test func redirectsOnlyToItsOwnPaths() async throws {
+        #expect(try engine().run(writing: true).succeeded)
+        let lookalike = folders.output.appendingPathComponent("evil.example")
+        try FileManager.default.createDirectory(at: lookalike, withIntermediateDirectories: true)
+        try Data("<p>x</p>".utf8).write(to: lookalike.appendingPathComponent("index.html"))
+        try await application(LiveReloadHub()).test(.router) { client in
+            for uri in ["//evil.example", "/\\evil.example", "/%2F%2Fevil.example", "/%5Cevil.example"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound && response.headers[.location] == nil, "\(uri)")
+                    #expect(String(buffer: response.body).contains("页面未找到"), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/bases", method: .get) { response in
+                #expect(response.status == .movedPermanently && response.headers[.location] == "/bases/")
+            }
+        }
+    }
+
     @Test func beforeAnySiteThePageSaysSoAndCarriesTheLiveScript() async throws {
         try await application(LiveReloadHub()).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in

@@ -33,6 +33,23 @@ import Testing
         #expect(RequestPath.resolve(path, in: root) == .badRequest)
     }
 
+    /// A browser reads '//host' and '/\host' as another server: such a path is no file here, and a
+    /// folder of that name is never redirected to.
+    @Test(arguments: ["//evil.example", "//evil.example/", "/\\evil.example", "/%2F%2Fevil.example", "/%2f%2fevil.example",
+                      "/%2Fevil.example", "/%2F/evil.example", "/%5Cevil.example", "/%5cevil.example", "/%5C%5Cevil.example",
+                      "/bases\\a", "/bases%5Ca"])
+    func pathsNamingAnotherServerAreNotFound(_ path: String) throws {
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("evil.example"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: root.appendingPathComponent("evil.example/index.html"))
+        #expect(RequestPath.resolve(path, in: root) == .notFound)
+    }
+
+    @Test func aRedirectIsAlwaysOnePathOfThisServer() {
+        #expect(RequestPath.resolve("/bases%2Fa", in: root) == .redirect("/bases/a/"))
+        #expect(RequestPath.resolve("/bases//a", in: root) == .redirect("/bases/a/"))
+        #expect(RequestPath.resolve("%2F", in: root) == .redirect("/"))
+    }
+
     @Test func linksOutOfTheFolderAndHiddenFilesAreNotFound() {
         #expect(RequestPath.resolve("/escape/passwd", in: root) == .notFound)
         #expect(RequestPath.resolve("/passwd.html", in: root) == .notFound)
