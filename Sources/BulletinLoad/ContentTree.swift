@@ -74,6 +74,10 @@ package enum ContentTree {
         guard isUTF8 else {
             return .refused(message: "the file name is not UTF-8 text", hint: "rename it; names of content files are used in addresses")
         }
+        if let found = TextCharacters.firstForbidden(in: name) {
+            return .refused(message: "the file name holds \(TextCharacters.visible(found.scalar)), a control character",
+                            hint: "rename it; names of content files are used in addresses")
+        }
         var info = stat()
         guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
             if errno == ENOENT { return .gone }

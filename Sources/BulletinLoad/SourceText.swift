@@ -65,6 +65,15 @@ package enum SourceText {
             throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
                          "the file contains a NUL byte, so it is not text", hint: "remove the NUL byte or save the file again as UTF-8 text")
         }
+        if let offset = TextCharacters.firstForbiddenOffset(in: bytes) {
+            let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self)
+            let character = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset...]), as: UTF8.self).unicodeScalars.first!
+            let line = prefix.reduce(1) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }
+            let column = (prefix.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
+            throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
+                         "the file holds \(TextCharacters.visible(character)), a control character that a page cannot show",
+                         hint: "delete it (Word and WPS leave such characters for line and page breaks)")
+        }
         if hasCR {
             return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }

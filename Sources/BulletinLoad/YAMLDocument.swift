@@ -37,7 +37,28 @@ public struct YAMLDocument: @unchecked Sendable {
             throw .error(at: SourceLocation(path: path, line: firstLine), "the YAML block is empty",
                          hint: "add the required fields, such as 'title: …'")
         }
-        return YAMLDocument(root: node, path: path, lineOffset: lineOffset)
+        let document = YAMLDocument(root: node, path: path, lineOffset: lineOffset)
+        if let refusal = document.forbiddenCharacter(in: node) { throw refusal }
+        return document
+    }
+
+    /// A text that an escape (`"\x01"`, `"\uFFFE"`) made hold a character that is not text. The
+    /// file's own characters were looked at before parsing; only escapes make new ones, and only
+    /// the library reads escapes.
+    private func forbiddenCharacter(in node: Node) -> Diagnostic? {
+        switch node {
+        case let .scalar(scalar):
+            guard let found = TextCharacters.firstForbidden(in: scalar.string) else { return nil }
+            return .error(at: location(of: node),
+                          "the text holds \(TextCharacters.visible(found.scalar)), a control character that a page cannot show",
+                          hint: "remove the escape that makes it (such as \\x01 or \\uFFFE)")
+        case let .sequence(sequence):
+            return sequence.lazy.compactMap(forbiddenCharacter).first
+        case let .mapping(mapping):
+            return mapping.lazy.compactMap { forbiddenCharacter(in: $0.key) ?? forbiddenCharacter(in: $0.value) }.first
+        case .alias:
+            return nil
+        }
     }
 
     func location(of node: Node) -> SourceLocation {

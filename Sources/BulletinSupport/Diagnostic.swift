@@ -43,10 +43,13 @@ public struct Diagnostic: Hashable, Sendable, Error {
     }
 
     /// `path:line:column: error: message`, then the hint on its own indented line.
+    /// Paths, messages and hints hold what editors typed: each is printed as one line, with
+    /// every character a terminal would obey written out (`TextCharacters.printable`).
     public var formatted: String {
-        var text = "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        let path = TextCharacters.printable(location.path)
+        var text = "\(path):\(location.line):\(location.column): \(severity.rawValue): \(TextCharacters.printable(message))"
         if let hint {
-            text += "\n    hint: \(hint)"
+            text += "\n    hint: \(TextCharacters.printable(hint))"
         }
         return text
     }

@@ -28,17 +28,17 @@ struct Build: ParsableCommand {
         printDiagnostics(report.diagnostics)
         if verbose {
             for stage in report.stages {
-                print("  \(stage.name): \(Int((stage.seconds * 1000).rounded())) ms (processors \(Int((stage.processorSeconds * 1000).rounded())) ms)")
+                Terminal.say("  \(stage.name): \(Int((stage.seconds * 1000).rounded())) ms (processors \(Int((stage.processorSeconds * 1000).rounded())) ms)")
             }
         }
         if report.upToDate {
-            print("\(output)/ is up to date: no input, option or output changed since the last build (\(Int((report.seconds * 1000).rounded())) ms)")
+            Terminal.say("\(output)/ is up to date: no input, option or output changed since the last build (\(Int((report.seconds * 1000).rounded())) ms)")
         } else if report.wroteOutput {
             let milliseconds = Int((report.seconds * 1000).rounded())
-            print("built \(plural(report.htmlPages, "page")), \(plural(report.generatedFiles - report.htmlPages, "data file")) (feed, sitemap, search index) and \(plural(report.copiedFiles, "asset"))\(report.compressedFiles > 0 ? ", \(report.compressedFiles) precompressed," : "") into \(output)/ in \(milliseconds) ms (as of \(options.asOf.iso))")
+            Terminal.say("built \(plural(report.htmlPages, "page")), \(plural(report.generatedFiles - report.htmlPages, "data file")) (feed, sitemap, search index) and \(plural(report.copiedFiles, "asset"))\(report.compressedFiles > 0 ? ", \(report.compressedFiles) precompressed," : "") into \(output)/ in \(milliseconds) ms (as of \(options.asOf.iso))")
         } else {
             let errors = report.diagnostics.errors.count
-            FileHandle.standardError.write(Data("build failed with \(plural(errors, "error")); \(output)/ was left as it was\n".utf8))
+            Terminal.complain("build failed with \(plural(errors, "error")); \(output)/ was left as it was")
         }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }

@@ -26,11 +26,11 @@ struct Bulletin: AsyncParsableCommand {
             let code = exitCode(for: error)
             if code == .success {
                 let message = fullMessage(for: error)
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { Terminal.say(message) }
                 Foundation.exit(0)
             }
             let message = fullMessage(for: error)
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { Terminal.complain(message) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
@@ -70,7 +70,7 @@ struct FolderOptions: ParsableArguments {
 
 func printDiagnostics(_ diagnostics: Diagnostics) {
     for diagnostic in diagnostics.sorted {
-        FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
+        Terminal.complain(diagnostic.formatted)
     }
 }
 

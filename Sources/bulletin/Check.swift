@@ -26,12 +26,12 @@ struct Check: ParsableCommand {
             printDiagnostics(report.diagnostics)
             let summary = "\(plural(report.diagnostics.errors.count, "error")), \(plural(report.diagnostics.warnings.count, "warning"))"
             if report.diagnostics.hasErrors {
-                FileHandle.standardError.write(Data("check failed: \(summary)\n".utf8))
+                Terminal.complain("check failed: \(summary)")
             } else {
-                print("check passed: \(summary); \(plural(report.htmlPages, "page")) would be built")
+                Terminal.say("check passed: \(summary); \(plural(report.htmlPages, "page")) would be built")
             }
         case .json:
-            print(DiagnosticsJSON.encode(report.diagnostics))
+            Terminal.say(DiagnosticsJSON.encode(report.diagnostics))
         }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }

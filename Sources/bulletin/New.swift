@@ -24,9 +24,9 @@ func create(_ make: (ScaffoldContext) throws(Scaffold.Problem) -> Scaffold.NewFi
     do {
         let file = try make(context)
         try Scaffold.write(file, in: context)
-        print("created \(folder.content)/\(file.relativePath)")
+        Terminal.say("created \(folder.content)/\(file.relativePath)")
     } catch {
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        Terminal.complain("error: \(error.description)")
         throw ExitCode(2)
     }
 }

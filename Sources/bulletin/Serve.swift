@@ -23,11 +23,11 @@ struct Serve: AsyncParsableCommand {
         let server = PreviewServer(
             folders: PipelineFolders(content: folders.content, templates: folders.templates),
             options: options, host: host, port: port,
-            say: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
+            say: { line in Terminal.say(line) })
         do {
             try await server.run()
         } catch let error as PreviewError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Terminal.complain(error.description)
             throw ExitCode(2)
         }
     }

@@ -81,6 +81,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Public").path))
     }
 
+    /// A link may spell an escape sequence in percent-encoding; the path it names is printed.
+    @Test func whatEditorsTypedCannotCommandTheTerminal() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/bases/wanzhou-shahe-primary/open-day.md",
+                          "---\ntitle: 开放日\ndate: 2021\nkind: event\n---\n[报告](x%1B%5D0%3Btitle%07%1B%5B2J.pdf)\n")
+        for arguments in [["check"], ["build"], ["build", "--output", "Public\u{1B}[2J"]] {
+            let result = try run(arguments, in: fixture.root)
+            #expect(result.status == 1)
+            #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"), "\(result.stderr)")
+            #expect(result.stderr.contains("points to 'bases/wanzhou-shahe-primary/x<U+001B>]0;title<U+0007><U+001B>[2J.pdf'"))
+        }
+    }
+
     @Test func checkCanReportJSON() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

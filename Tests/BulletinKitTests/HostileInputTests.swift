@@ -68,6 +68,22 @@ import Testing
             try f.edit("Content/notices/naming-2020.md", replacing: "  - page: naming-2020/measures.md\n",
                        with: "  - page: naming-2020/measures.md\n  - page: naming-2020/bases-2020.md\n")
         },
+        .init(description: "vertical tab pasted from Word into a body",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:6:4: error: the file holds <U+000B>, a control character that a page cannot show") { f in
+            try f.write(newWriteUp, "---\n\(good)---\n正文x\u{0B}y\n")
+        },
+        .init(description: "control character made by a YAML escape",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:2:8: error: the text holds <U+0001>, a control character that a page cannot show") { f in
+            try f.write(newWriteUp, "---\ntitle: \"开放\\x01日\"\ndate: 2021\nkind: event\n---\n")
+        },
+        .init(description: "noncharacter made by a YAML escape in bases.yaml",
+              expected: "Content/bases.yaml:12:11: error: the text holds <U+FFFF>, a control character that a page cannot show") { f in
+            try f.edit("Content/bases.yaml", replacing: "    name: 万州区沙河小学\n", with: "    name: \"万州区沙河小学\\uFFFF\"\n")
+        },
+        .init(description: "file name with a control character",
+              expected: "Content/assets/a<U+0001>.pdf:1:1: error: the file name holds <U+0001>, a control character") { f in
+            try f.write("Content/assets/a\u{01}.pdf", "pdf")
+        },
         .init(description: "file name with a space",
               expected: "Content/bases/wanzhou-shahe-primary/open day.md:1:1: error: the file name 'open day' can't be used in an address") { f in
             try f.write("Content/bases/wanzhou-shahe-primary/open day.md", "---\n\(good)---\n")
