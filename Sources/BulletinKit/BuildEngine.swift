@@ -154,6 +154,13 @@ public final class BuildEngine {
                 Self.files(of: outputs.file(at: index), precompress: precompress)
             }
             report.compressedFiles = files.reduce(0) { $0 + $1.count - 1 }
+            // One error per template that runs past a limit: every page it makes fails alike.
+            var failedTemplates = Set<String>()
+            for file in files.joined() {
+                if case .failed(let diagnostic) = file.contents, failedTemplates.insert(diagnostic.location.path).inserted {
+                    report.diagnostics.append(diagnostic)
+                }
+            }
             clock.finished("render")
             return
         }

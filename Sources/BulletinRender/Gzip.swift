@@ -48,7 +48,7 @@ public enum Precompression {
         switch file.contents {
         case .bytes(let bytes): data = Data(bytes)
         case .copy(let source): data = (try? FileSystemCalls.readFile(source.path)) ?? Data()
-        case .link, .unchanged: return nil
+        case .link, .unchanged, .failed: return nil
         }
         guard data.count >= minimumSize else { return nil }
         let gzipped = Gzip.compress(data)

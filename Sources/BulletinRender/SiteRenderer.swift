@@ -23,6 +23,8 @@ public struct OutputFile: Sendable {
         case link(URL)
         /// Already in the folder as it must be.
         case unchanged
+        /// Could not be made: the build stops before the site is replaced.
+        case failed(Diagnostic)
     }
 }
 
@@ -38,7 +40,10 @@ public enum SiteRenderer {
         let text: String
         switch page.content {
         case let .template(name, context):
-            return OutputFile(path: page.path, contents: .bytes(templates.render(name, with: TemplateData.convert(context, chromes: chromes) ?? [:])))
+            switch templates.render(name, with: TemplateData.convert(context, chromes: chromes) ?? [:], for: page.path) {
+            case .success(let bytes): return OutputFile(path: page.path, contents: .bytes(bytes))
+            case .failure(let diagnostic): return OutputFile(path: page.path, contents: .failed(diagnostic))
+            }
         case let .bytes(bytes):
             return OutputFile(path: page.path, contents: .bytes(bytes))
         case let .feed(feed):

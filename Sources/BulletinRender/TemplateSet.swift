@@ -20,9 +20,17 @@ public struct TemplateSet: Sendable {
     /// The templates' text with their display paths, for strict checks.
     public let sources: [(display: String, text: String)]
 
-    /// The page the template `name` makes of `value`.
-    func render(_ name: String, with value: TemplateValue) -> [UInt8] {
-        TemplateRenderer.render(name, with: value, templates: templates)
+    /// The page at `path` the template `name` makes of `value`, or the error of a template that
+    /// runs past a limit (a partial that includes itself without end), located at the template.
+    func render(_ name: String, with value: TemplateValue, for path: String) -> Result<[UInt8], Diagnostic> {
+        do {
+            return .success(try TemplateRenderer.render(name, with: value, templates: templates))
+        } catch {
+            let template = error.template ?? name
+            let display = sources.first { $0.display.hasSuffix("/" + template + ".mustache") }?.display ?? template + ".mustache"
+            return .failure(.error(at: SourceLocation(path: display), "rendering /\(path) stopped: \(error)",
+                                   hint: "look for a partial that includes itself, directly or through others, with no section that ends it"))
+        }
     }
 
     /// Whether any file of the theme changed, was added or was removed since it was loaded.

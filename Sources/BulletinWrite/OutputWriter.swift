@@ -77,25 +77,16 @@ public enum OutputWriter {
     private static func write(count: Int, into root: URL, known: Bool,
                               make: @Sendable (Int, Bool) -> [OutputFile]) throws -> [WrittenFile] {
         let rootPath = root.path
-        let results = Array(0 ..< count).parallelMap { index -> Result<[WrittenFile], FileSystemCalls.Failure> in
-            Result { () throws(FileSystemCalls.Failure) -> [WrittenFile] in
+        let results = Array(0 ..< count).parallelMap { index -> Result<[WrittenFile], WriteFailure> in
+            Result { () throws(WriteFailure) -> [WrittenFile] in
                 var written: [WrittenFile] = []
                 for file in make(index, known) {
-                    let destination = rootPath + "/" + file.path
-                    let stamp: FileStamp?
-                    switch file.contents {
-                    case .bytes(let bytes):
-                        if known { unlink(destination) }
-                        stamp = try FileSystemCalls.write(bytes, to: destination)
-                    case .copy(let source):
-                        if known { unlink(destination) }
-                        stamp = try FileSystemCalls.copy(from: source.path, to: destination)
-                    case .link(let source):
-                        stamp = try FileSystemCalls.link(from: source.path, to: destination)
-                    case .unchanged:
-                        stamp = nil
+                    if case .failed(let diagnostic) = file.contents { throw .unmade(diagnostic) }
+                    do throws(FileSystemCalls.Failure) {
+                        written.append(WrittenFile(path: file.path, stamp: try put(file, at: rootPath + "/" + file.path, known: known)))
+                    } catch {
+                        throw .system(error)
                     }
-                    written.append(WrittenFile(path: file.path, stamp: stamp))
                 }
                 return written
             }
@@ -105,10 +96,32 @@ public enum OutputWriter {
         for result in results {
             switch result {
             case .success(let written): stamps += written
-            case .failure(let failure): throw failure.inside(rootPath)
+            case .failure(.system(let failure)): throw failure.inside(rootPath)
+            case .failure(.unmade(let diagnostic)): throw diagnostic
             }
         }
         return stamps
+    }
+
+    /// Writes one file; nil for one the folder holds as it must be.
+    private static func put(_ file: OutputFile, at destination: String, known: Bool) throws(FileSystemCalls.Failure) -> FileStamp? {
+        switch file.contents {
+        case .bytes(let bytes):
+            if known { unlink(destination) }
+            return try FileSystemCalls.write(bytes, to: destination)
+        case .copy(let source):
+            if known { unlink(destination) }
+            return try FileSystemCalls.copy(from: source.path, to: destination)
+        case .link(let source):
+            return try FileSystemCalls.link(from: source.path, to: destination)
+        case .unchanged, .failed:
+            return nil
+        }
+    }
+
+    private enum WriteFailure: Error {
+        case system(FileSystemCalls.Failure)
+        case unmade(Diagnostic)
     }
 
     /// Exchanges the two folders in one step where the kernel allows it (renameat2), so there is no

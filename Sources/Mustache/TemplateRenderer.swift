@@ -7,14 +7,33 @@ package struct TemplateRenderer {
     private var output: [UInt8] = []
     private var stack: [TemplateValue] = []
 
-    /// The template `name` rendered with `value`; empty when there is no such template.
-    package static func render(_ name: String, with value: TemplateValue, templates: [String: [TemplateNode]]) -> [UInt8] {
+    /// The template `name` rendered with `value`; empty when there is no such template. Throws
+    /// when the page runs past a limit: a partial that includes itself with no end.
+    package static func render(_ name: String, with value: TemplateValue,
+                               templates: [String: [TemplateNode]]) throws(RenderLimit) -> [UInt8] {
         guard let nodes = templates[name] else { return [] }
         var renderer = TemplateRenderer(templates: templates)
         renderer.output.reserveCapacity(16 * 1024)
         renderer.stack.append(value)
         renderer.render(nodes, Scope())
+        if let limit = renderer.stopped { throw limit }
         return renderer.output
+    }
+
+    /// Why a page stopped rendering, and in which template: the partial being expanded when it
+    /// stopped, or nil for the page's own template.
+    package struct RenderLimit: Error, Equatable, CustomStringConvertible {
+        package enum Kind: Equatable { case depth, expansions, size }
+        package var kind: Kind
+        package var template: String?
+
+        package var description: String {
+            switch kind {
+            case .depth: return "partials, blocks and sections are nested more than \(TemplateRenderer.maximumDepth) deep"
+            case .expansions: return "more than \(TemplateRenderer.maximumExpansions) partials and blocks are expanded"
+            case .size: return "the page grew past \(TemplateRenderer.maximumBytes / 1_048_576) MB"
+            }
+        }
     }
 
     private init(templates: [String: [TemplateNode]]) {
@@ -32,17 +51,33 @@ package struct TemplateRenderer {
         /// Partials, blocks and sections entered: a partial that includes itself renders
         /// nothing past `maximumDepth` instead of exhausting the stack.
         var depth = 0
+        /// The partial being rendered, nil in the page's own template.
+        var partial: String?
     }
 
     static let maximumDepth = 200
     /// Partials and blocks expanded in one page: a partial that includes itself twice would
     /// otherwise take 2^200 steps before the depth limit stopped it.
     static let maximumExpansions = 1_000_000
+    /// The largest page: the longest of the site's is a list of every base and write-up, well
+    /// under a megabyte at 10,000 write-ups. One partial that includes itself with a large text
+    /// wrote gigabytes before the expansion limit.
+    static let maximumBytes = 64 * 1_048_576
     private var expansions = 0
+    /// The limit the page ran past, after which nothing more is rendered.
+    private var stopped: RenderLimit?
 
     private mutating func render(_ nodes: [TemplateNode], _ scope: Scope) {
-        guard scope.depth <= Self.maximumDepth else { return }
-        for node in nodes { render(node, scope) }
+        guard stopped == nil else { return }
+        guard scope.depth <= Self.maximumDepth else {
+            stopped = RenderLimit(kind: .depth, template: scope.partial)
+            return
+        }
+        for node in nodes {
+            if output.count > Self.maximumBytes { stopped = RenderLimit(kind: .size, template: scope.partial) }
+            guard stopped == nil else { return }
+            render(node, scope)
+        }
     }
 
     /// Before text that starts a line of an indented partial, its indentation. Lines inside an
@@ -77,16 +112,24 @@ package struct TemplateRenderer {
             }
 
         case let .partial(name, indentation, overrides):
-            guard let nodes = templates[name], expansions < Self.maximumExpansions else { return }
+            guard let nodes = templates[name] else { return }
+            guard expansions < Self.maximumExpansions else {
+                stopped = RenderLimit(kind: .expansions, template: scope.partial)
+                return
+            }
             expansions += 1
             var inner = Scope()
             inner.depth = scope.depth + 1
+            inner.partial = name
             inner.indentation = scope.indentation + indentation
             inner.overrides = overrides.merging(scope.overrides) { _, outer in outer }
             render(nodes, inner)
 
         case let .block(name, defaults, indentation):
-            guard expansions < Self.maximumExpansions else { return }
+            guard expansions < Self.maximumExpansions else {
+                stopped = RenderLimit(kind: .expansions, template: scope.partial)
+                return
+            }
             expansions += 1
             var inner = scope
             inner.depth += 1

@@ -84,6 +84,10 @@ import Testing
               expected: "Content/assets/a<U+0001>.pdf:1:1: error: the file name holds <U+0001>, a control character") { f in
             try f.write("Content/assets/a\u{01}.pdf", "pdf")
         },
+        .init(description: "partial that includes itself without end",
+              expected: "Templates/partials/footer.mustache:1:1: error: rendering /index.html stopped: partials, blocks and sections are nested more than 200 deep") { f in
+            try f.write("Templates/partials/footer.mustache", "<footer>{{> partials/footer}}</footer>\n")
+        },
         .init(description: "file name with a space",
               expected: "Content/bases/wanzhou-shahe-primary/open day.md:1:1: error: the file name 'open day' can't be used in an address") { f in
             try f.write("Content/bases/wanzhou-shahe-primary/open day.md", "---\n\(good)---\n")

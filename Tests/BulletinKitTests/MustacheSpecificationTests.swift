@@ -71,7 +71,7 @@ import Testing
             let main = "spec main template"
             templates[main] = test.template
             let parsed = try templates.mapValues { try TemplateParser.parse($0) }
-            let output = String(decoding: TemplateRenderer.render(main, with: test.data.value ?? [:], templates: parsed), as: UTF8.self)
+            let output = String(decoding: try TemplateRenderer.render(main, with: test.data.value ?? [:], templates: parsed), as: UTF8.self)
             #expect(output == test.expected, "\(file): \(test.name)")
         }
     }

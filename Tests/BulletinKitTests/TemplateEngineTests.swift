@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BulletinKit
 @testable import BulletinLoad
@@ -13,7 +14,7 @@ import Testing
     /// Renders the template `main` of `templates` (name → Mustache text) with `value`.
     func render(_ templates: [String: String], _ value: TemplateValue = [:]) throws -> String {
         let parsed = try templates.mapValues { try TemplateParser.parse($0) }
-        return String(decoding: TemplateRenderer.render("main", with: value, templates: parsed), as: UTF8.self)
+        return String(decoding: try TemplateRenderer.render("main", with: value, templates: parsed), as: UTF8.self)
     }
 
     func render(_ text: String, _ value: TemplateValue = [:]) throws -> String {
@@ -121,11 +122,26 @@ import Testing
 
     @Test func selfIncludingPartialsAndDeepNestingEndWithoutExhaustingTheStack() throws {
         // Twice per level would be 2^200 steps; the number of expansions is bounded too.
-        let twice = try render(["main": "{{> loop}}", "loop": "{{> loop}}{{> loop}}x"])
-        #expect(twice.count <= TemplateRenderer.maximumExpansions)
+        #expect(throws: TemplateRenderer.RenderLimit(kind: .depth, template: "loop")) {
+            try render(["main": "{{> loop}}", "loop": "{{> loop}}{{> loop}}x"])
+        }
+        var fanOut = ["main": "{{> p0}}", "p8": "x"]
+        for level in 0 ..< 8 { fanOut["p\(level)"] = String(repeating: "{{> p\(level + 1)}}", count: 10) }
+        #expect(throws: TemplateRenderer.RenderLimit(kind: .expansions, template: "p7")) { try render(fanOut) }
         // A partial that includes itself stops at the depth limit instead of recursing forever.
-        let output = try render(["main": "{{> loop}}", "loop": "x{{> loop}}"])
-        #expect(output == String(repeating: "x", count: TemplateRenderer.maximumDepth))
+        #expect(throws: TemplateRenderer.RenderLimit(kind: .depth, template: "loop")) {
+            try render(["main": "{{> loop}}", "loop": "x{{> loop}}"])
+        }
+        // A large text written by each of a few levels stops at the size limit, early.
+        let large = String(repeating: "长", count: 1 << 20)
+        let started = Date()
+        #expect(throws: TemplateRenderer.RenderLimit(kind: .size, template: "loop")) {
+            try render(["main": "{{> loop}}", "loop": "{{text}}{{> loop}}{{> loop}}"], ["text": .text(large)])
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        // Recursion that data ends is fine (the specification's own recursive partial).
+        #expect(try render(["main": "{{> node}}", "node": "{{n}}({{#kids}}{{> node}}{{/kids}})"],
+                           ["n": 1, "kids": [["n": 2, "kids": [["n": 3, "kids": []]]]]]) == "1(2(3()))")
         let nested = String(repeating: "{{#a}}", count: TemplateParser.maximumDepth + 1) + String(repeating: "{{/a}}", count: TemplateParser.maximumDepth + 1)
         #expect(throws: TemplateSyntaxError(line: 1, column: 1 + 6 * TemplateParser.maximumDepth,
                                             message: "sections are nested more than \(TemplateParser.maximumDepth) deep")) {

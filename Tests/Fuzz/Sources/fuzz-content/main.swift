@@ -45,7 +45,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         let text = String(decoding: payload, as: UTF8.self)
         guard let nodes = try? TemplateParser.parse(text) else { return 0 }
         let value: TemplateValue = ["a": true, "b": ["x", "y"], "c": ["d": "<&>"], "n": 2, "e": []]
-        _ = TemplateRenderer.render("main", with: value, templates: ["main": nodes, "partials/p": nodes, "layout": nodes])
+        _ = try? TemplateRenderer.render("main", with: value, templates: ["main": nodes, "partials/p": nodes, "layout": nodes])
     default:
         // The Markdown wrapper with link checking.
         let text = String(decoding: payload, as: UTF8.self)
