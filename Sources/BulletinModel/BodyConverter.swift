@@ -34,6 +34,9 @@ public struct BodyConverter: Sendable, Equatable {
             }
             return url
         }
+        if let refused = CharacterReferences.forbidden(in: output.html, markdown: markdown, displayPath: displayPath, firstLine: firstLine) {
+            diagnostics.append(refused)
+        }
         return (Document(html: output.html, plainText: output.plainText), diagnostics)
     }
 

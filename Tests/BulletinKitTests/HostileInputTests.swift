@@ -88,6 +88,10 @@ import Testing
               expected: "Templates/partials/footer.mustache:1:1: error: rendering /index.html stopped: partials, blocks and sections are nested more than 200 deep") { f in
             try f.write("Templates/partials/footer.mustache", "<footer>{{> partials/footer}}</footer>\n")
         },
+        .init(description: "character reference naming a control character",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:7:3: error: the character reference '&#x1B;' makes <U+001B>, a control character that a page cannot show") { f in
+            try f.write(newWriteUp, "---\n\(good)---\n代码 `&#x1B;` 可以\n清屏&#x1B;[2J\n")
+        },
         .init(description: "file name with a space",
               expected: "Content/bases/wanzhou-shahe-primary/open day.md:1:1: error: the file name 'open day' can't be used in an address") { f in
             try f.write("Content/bases/wanzhou-shahe-primary/open day.md", "---\n\(good)---\n")
