@@ -42,7 +42,7 @@ public enum Scaffold {
                 return "cannot read the content folder: \(reason)\n    hint: run `bulletin check` to see what is wrong"
             case let .titleNotOneLine(character):
                 let kind = Scaffold.lineBreaks.contains(character) ? "a line break" : "a control character"
-                return "the title holds \(kind) (\(Scaffold.codePoint(character))); a title is one line of text\n    hint: type the title on one line, without line breaks or control characters"
+                return "the title holds \(kind) (\(character.codePoint)); a title is one line of text\n    hint: type the title on one line, without line breaks or control characters"
             case let .yearOutOfRange(year, allowed):
                 return "a bulletin's year must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(year)\n    hint: give the year in four digits, e.g. --year 2025"
             case let .noBulletinNumberLeft(year, last):
@@ -153,11 +153,6 @@ public enum Scaffold {
     /// C0 controls but the tab, DEL, and the two noncharacters YAML does not allow in a file.
     private static func isControl(_ character: Unicode.Scalar) -> Bool {
         (character.value < 0x20 && character != "\t") || character.value == 0x7F || character.value == 0xFFFE || character.value == 0xFFFF
-    }
-
-    static func codePoint(_ character: Unicode.Scalar) -> String {
-        let hex = String(character.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Writes the file, refusing to replace one that appeared meanwhile.

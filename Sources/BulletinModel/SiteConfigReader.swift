@@ -15,18 +15,12 @@ enum SiteConfigReader {
         let baseURLField = fields.located("baseURL", required: true)
         var diagnostics: [Diagnostic] = []
 
-        var baseURL = baseURLOverride ?? baseURLField?.value ?? ""
-        var rootPath = "/"
-        if !baseURL.isEmpty {
-            if !baseURL.hasSuffix("/") { baseURL += "/" }
-            if let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {
-                rootPath = url.path.isEmpty ? "/" : url.path
-                if !rootPath.hasSuffix("/") { rootPath += "/" }
-            } else {
-                diagnostics.append(.error(at: baseURLField?.location ?? fields.location,
-                                          "baseURL '\(baseURL)' is not an absolute http(s) address",
-                                          hint: "write the full published address, e.g. https://portal.example/zt/jiaoyu/"))
-            }
+        // The file's own address is checked even when the option replaces it: `check` without
+        // the option would publish it.
+        let at = baseURLField?.location ?? fields.location
+        var baseURL = baseURLField.flatMap { checked($0.value, name: "baseURL", at: at, into: &diagnostics) }
+        if let baseURLOverride {
+            baseURL = checked(baseURLOverride, name: "--base-url", at: at, into: &diagnostics)
         }
 
         var masthead: String?
@@ -69,10 +63,20 @@ enum SiteConfigReader {
         guard let title, let masthead, let editor, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }
-        let config = SiteConfig(title: title, description: description, language: language, baseURL: baseURL,
-                                rootPath: rootPath, organizers: organizers, bulletinMasthead: masthead,
-                                bulletinEditor: editor, footer: footer, districts: districtEntries.map(\.value),
+        let config = SiteConfig(title: title, description: description, language: language,
+                                baseURL: baseURL?.address ?? "", rootPath: baseURL?.rootPath ?? "/",
+                                organizers: organizers, bulletinMasthead: masthead, bulletinEditor: editor, footer: footer, districts: districtEntries.map(\.value),
                                 allowsRawHTML: allowsRawHTML)
         return (config, diagnostics)
+    }
+
+    private static func checked(_ written: String, name: String, at location: SourceLocation,
+                                into diagnostics: inout [Diagnostic]) -> BaseURL? {
+        do {
+            return try BaseURL(checking: written, name: name)
+        } catch {
+            diagnostics.append(.error(at: location, error.message, hint: error.hint))
+            return nil
+        }
     }
 }

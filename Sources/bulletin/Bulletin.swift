@@ -56,6 +56,15 @@ struct FolderOptions: ParsableArguments {
     var strict = false
 
     func buildOptions() throws -> BuildOptions {
+        if let baseURL {
+            // Refused before anything is read, as a usage error: the option, not the content, is wrong.
+            do {
+                _ = try BaseURL(checking: baseURL, name: "--base-url")
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error.message)\n    hint: \(error.hint)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
         var options = BuildOptions(includeDrafts: drafts, baseURL: baseURL, strict: strict)
         if let asOf {
             do {

@@ -122,7 +122,7 @@ import Testing
             try f.edit("Content/bases.yaml", replacing: "    notice: naming-2020\n", with: "    notice: naming-2021\n")
         },
         Case(description: "base URL that is not absolute",
-             expected: "Content/site.yaml:6:10: error: baseURL 'jiaoyu/' is not an absolute http(s) address") { f in
+             expected: "Content/site.yaml:6:10: error: baseURL 'jiaoyu' is not an absolute http(s) address") { f in
             let site = try f.read("Content/site.yaml")
             let line = site.split(separator: "\n", omittingEmptySubsequences: false).first { $0.hasPrefix("baseURL:") }!
             try f.edit("Content/site.yaml", replacing: String(line), with: "baseURL: jiaoyu")
