@@ -42,7 +42,7 @@ public enum Scaffold {
                 return "cannot read the content folder: \(reason)\n    hint: run `bulletin check` to see what is wrong"
             case let .titleNotOneLine(character):
                 let kind = Scaffold.lineBreaks.contains(character) ? "a line break" : "a control character"
-                return "the title holds \(kind) (\(character.codePoint)); a title is one line of text\n    hint: type the title on one line, without line breaks or control characters"
+                return "the title holds \(kind), \(TextCharacters.visible(character)); a title is one line of text\n    hint: type the title on one line, without line breaks or control characters"
             case let .yearOutOfRange(year, allowed):
                 return "a bulletin's year must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(year)\n    hint: give the year in four digits, e.g. --year 2025"
             case let .noBulletinNumberLeft(year, last):

@@ -45,13 +45,13 @@ public struct BaseURL: Sendable, Hashable {
         for character in written.unicodeScalars {
             switch character.properties.generalCategory {
             case .control, .lineSeparator, .paragraphSeparator:
-                return Problem(message: "\(name) may not hold a line break or other control character (shown as <\(character.codePoint)>)",
+                return Problem(message: "\(name) may not hold a line break or other control character (shown as \(TextCharacters.visible(character)))",
                                hint: "write the address on one line, without tabs, e.g. https://portal.example/zt/jiaoyu/")
             case .spaceSeparator:
-                return Problem(message: "\(name) may not hold a space (shown as <\(character.codePoint)>)",
+                return Problem(message: "\(name) may not hold a space (shown as \(TextCharacters.visible(character)))",
                                hint: "remove it; where the path itself has a space, write it as %20")
             case .format:
-                return Problem(message: "\(name) may not hold an invisible formatting character (shown as <\(character.codePoint)>)",
+                return Problem(message: "\(name) may not hold an invisible formatting character (shown as \(TextCharacters.visible(character)))",
                                hint: "type the address again by hand: text copied from a document can carry invisible characters")
             default:
                 if "\"'<>\\".unicodeScalars.contains(character) {

@@ -21,10 +21,11 @@ import Testing
              "baseURL may not hold a line break or other control character (shown as <U+000D>)"),
         site("tab", #""https://portal.example/\tzt/""#,
              "baseURL may not hold a line break or other control character (shown as <U+0009>)"),
+        // Characters that are not text are refused by any YAML text, before the address is read.
         site("next line (C1)", #""https://portal.example/\Nzt/""#,
-             "baseURL may not hold a line break or other control character (shown as <U+0085>)"),
+             "the text holds <U+0085>, a control character that a page cannot show"),
         site("delete", #""https://portal.example/\x7Fzt/""#,
-             "baseURL may not hold a line break or other control character (shown as <U+007F>)"),
+             "the text holds <U+007F>, a control character that a page cannot show"),
         site("space", #""https://portal.example/zt jiaoyu/""#,
              "baseURL may not hold a space (shown as <U+0020>)"),
         site("ideographic space", "https://portal.example/zt\u{3000}jiaoyu/",

@@ -137,7 +137,7 @@ import Testing
         defer { fixture.remove() }
         let result = try cli.run(["new", "notice", "--slug", "two-lines", "推进会\n通知"], in: fixture.root)
         #expect(result.status == 2 && result.stdout.isEmpty)
-        #expect(result.stderr == "error: the title holds a line break (U+000A); a title is one line of text\n"
+        #expect(result.stderr == "error: the title holds a line break, <U+000A>; a title is one line of text\n"
                 + "    hint: type the title on one line, without line breaks or control characters\n")
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Content/notices/two-lines.md").path))
     }

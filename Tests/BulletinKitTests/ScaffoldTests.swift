@@ -103,9 +103,9 @@ import Testing
     }
 
     static let titlesOfMoreThanOneLine: [(String, Unicode.Scalar, String)] = [
-        ("第一行\n第二行", "\n", "a line break (U+000A)"), ("a\r\nb", "\r", "a line break (U+000D)"),
-        ("a\u{2028}b", "\u{2028}", "a line break (U+2028)"), ("响铃\u{07}", "\u{07}", "a control character (U+0007)"),
-        ("a\u{7F}", "\u{7F}", "a control character (U+007F)"), ("a\u{FFFE}", "\u{FFFE}", "a control character (U+FFFE)"),
+        ("第一行\n第二行", "\n", "a line break, <U+000A>"), ("a\r\nb", "\r", "a line break, <U+000D>"),
+        ("a\u{2028}b", "\u{2028}", "a line break, <U+2028>"), ("响铃\u{07}", "\u{07}", "a control character, <U+0007>"),
+        ("a\u{7F}", "\u{7F}", "a control character, <U+007F>"), ("a\u{FFFE}", "\u{FFFE}", "a control character, <U+FFFE>"),
     ]
 
     @Test(arguments: titlesOfMoreThanOneLine)
