@@ -20,6 +20,7 @@ public struct BodyConverter: Sendable, Equatable {
 
     public func convert(_ markdown: String, sourcePath: String, displayPath: String, firstLine: Int) -> (Document, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var columns = CharacterColumns(markdown)
         let output = CommonMark.render(markdown, allowRawHTML: allowRawHTML) { destination in
             let at = SourceLocation(path: displayPath, line: destination.line + firstLine - 1, column: destination.column)
             let (url, diagnostic) = resolve(destination, sourcePath: sourcePath, at: at)
@@ -29,7 +30,7 @@ public struct BodyConverter: Sendable, Equatable {
                                       hint: "describe the picture between the brackets, e.g. ![家长课堂现场](photo.jpg), for readers who cannot see it"))
             }
             for var diagnostic in found {
-                diagnostic.location.column = Self.characterColumn(line: destination.line, byteColumn: destination.column, in: markdown)
+                diagnostic.location.column = columns.column(line: destination.line, byteColumn: destination.column)
                 diagnostics.append(diagnostic)
             }
             return url
@@ -61,15 +62,6 @@ public struct BodyConverter: Sendable, Equatable {
             return (nil, .error(at: location, "the \(what) '\(url)' points to '\(candidate)', which does not exist",
                                 hint: near.map { "did you mean '\($0)'?" } ?? "check the file name, or add the file to Content/assets/"))
         }
-    }
-
-    /// libcmark counts columns in bytes; editors count characters (一 is one column, not three).
-    static func characterColumn(line: Int, byteColumn: Int, in text: String) -> Int {
-        guard let lineText = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first else {
-            return byteColumn
-        }
-        let bytes = lineText.utf8.prefix(max(0, byteColumn - 1))
-        return String(decoding: bytes, as: UTF8.self).count + 1
     }
 
     private static let whitespace = CharacterSet.whitespaces
