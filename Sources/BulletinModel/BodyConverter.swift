@@ -5,15 +5,22 @@ import BulletinSupport
 /// Converts a Markdown body to a `Document`: every link and image is checked and pointed at
 /// its public URL, unsafe destinations are removed, and each problem is reported at its line.
 public struct BodyConverter: Sendable, Equatable {
-    public var paths: ContentPaths
+    public let paths: ContentPaths
     /// The site's root path ('/' or '/sub/path/'), prefixed to every internal link.
-    public var rootPath: String
-    public var allowRawHTML: Bool
+    public let rootPath: String
+    public let allowRawHTML: Bool
+    /// Made from `paths`, for "did you mean" on links to missing files.
+    private let targets: SuggestionIndex
 
     public init(paths: ContentPaths, rootPath: String, allowRawHTML: Bool) {
         self.paths = paths
         self.rootPath = rootPath
         self.allowRawHTML = allowRawHTML
+        targets = SuggestionIndex(paths.allTargets)
+    }
+
+    public static func == (a: BodyConverter, b: BodyConverter) -> Bool {
+        (a.paths, a.rootPath, a.allowRawHTML) == (b.paths, b.rootPath, b.allowRawHTML)
     }
 
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
@@ -28,7 +35,7 @@ public struct BodyConverter: Sendable, Equatable {
             }
             let (url, problem) = resolve(destination, sourcePath: sourcePath)
             if let problem {
-                found.add(problem.kind) { problem.diagnostic(at: location()) { Suggestion.nearest(to: $0, in: paths.allTargets) } }
+                found.add(problem.kind) { problem.diagnostic(at: location(), nearest: targets.nearest(to:)) }
             }
             if destination.isImage && !destination.hasText {
                 found.add("images without alternative text") {
