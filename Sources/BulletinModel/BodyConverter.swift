@@ -5,74 +5,73 @@ import BulletinSupport
 /// Converts a Markdown body to a `Document`: every link and image is checked and pointed at
 /// its public URL, unsafe destinations are removed, and each problem is reported at its line.
 public struct BodyConverter: Sendable, Equatable {
-    public var paths: ContentPaths
+    public let paths: ContentPaths
     /// The site's root path ('/' or '/sub/path/'), prefixed to every internal link.
-    public var rootPath: String
-    public var allowRawHTML: Bool
+    public let rootPath: String
+    public let allowRawHTML: Bool
+    /// Made from `paths`, for "did you mean" on links to missing files.
+    private let targets: SuggestionIndex
 
     public init(paths: ContentPaths, rootPath: String, allowRawHTML: Bool) {
         self.paths = paths
         self.rootPath = rootPath
         self.allowRawHTML = allowRawHTML
+        targets = SuggestionIndex(paths.allTargets)
+    }
+
+    public static func == (a: BodyConverter, b: BodyConverter) -> Bool {
+        (a.paths, a.rootPath, a.allowRawHTML) == (b.paths, b.rootPath, b.allowRawHTML)
     }
 
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     public func convert(_ markdown: String, sourcePath: String, displayPath: String, firstLine: Int) -> (Document, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        var found = DiagnosticCap()
+        var columns = CharacterColumns(markdown)
         let output = CommonMark.render(markdown, allowRawHTML: allowRawHTML) { destination in
-            let at = SourceLocation(path: displayPath, line: destination.line + firstLine - 1, column: destination.column)
-            let (url, diagnostic) = resolve(destination, sourcePath: sourcePath, at: at)
-            var found = [diagnostic].compactMap { $0 }
-            if destination.isImage && !destination.hasText {
-                found.append(.warning(at: at, "the image '\(destination.url)' has no alternative text",
-                                      hint: "describe the picture between the brackets, e.g. ![家长课堂现场](photo.jpg), for readers who cannot see it"))
+            func location() -> SourceLocation {
+                SourceLocation(path: displayPath, line: destination.line + firstLine - 1,
+                               column: columns.column(line: destination.line, byteColumn: destination.column))
             }
-            for var diagnostic in found {
-                diagnostic.location.column = Self.characterColumn(line: destination.line, byteColumn: destination.column, in: markdown)
-                diagnostics.append(diagnostic)
+            let (url, problem) = resolve(destination, sourcePath: sourcePath)
+            if let problem {
+                found.add(problem.kind) { problem.diagnostic(at: location(), nearest: targets.nearest(to:)) }
+            }
+            if destination.isImage && !destination.hasText {
+                found.add("images without alternative text") {
+                    .warning(at: location(), "the image '\(destination.url)' has no alternative text",
+                             hint: "describe the picture between the brackets, e.g. ![家长课堂现场](photo.jpg), for readers who cannot see it")
+                }
             }
             return url
         }
+        var diagnostics = found.diagnostics
         if let refused = CharacterReferences.forbidden(in: output.html, markdown: markdown, displayPath: displayPath, firstLine: firstLine) {
             diagnostics.append(refused)
         }
         return (Document(html: output.html, plainText: output.plainText), diagnostics)
     }
 
-    private func resolve(_ destination: CommonMark.Destination, sourcePath: String, at location: SourceLocation) -> (String?, Diagnostic?) {
+    /// The destination to publish instead (nil: keep it as written), and what is wrong with it.
+    private func resolve(_ destination: CommonMark.Destination, sourcePath: String) -> (String?, DestinationProblem?) {
         let url = destination.url.trimmingEnds(Self.whitespace)
         let what = destination.isImage ? "image" : "link"
         if url.isEmpty || url.hasPrefix("#") { return (nil, nil) }
         if url.hasPrefix("//") { return (nil, nil) }
         if let scheme = Self.scheme(of: url) {
             if Self.allowedSchemes.contains(scheme) { return (nil, nil) }
-            return ("", .warning(at: location, "the \(what) to a '\(scheme):' address was removed",
-                                 hint: "only http, https, mailto and tel addresses are published"))
+            return ("", DestinationProblem(what: what, url: url, reason: .removedScheme(scheme)))
         }
         switch paths.resolve(url, from: sourcePath) {
         case .sitePath(let path):
             return (rootPath + Self.encodePath(path), nil)
         case .absolutePath:
-            return (nil, .error(at: location, "the \(what) '\(url)' is an absolute path",
-                                hint: "write the path relative to this file, e.g. ../../assets/photo.jpg, so the site works under any address"))
+            return (nil, DestinationProblem(what: what, url: url, reason: .absolutePath))
         case .outsideContent:
-            return (nil, .error(at: location, "the \(what) '\(url)' leads outside the content folder",
-                                hint: "put the file in Content/assets/ and link to it from there"))
+            return (nil, DestinationProblem(what: what, url: url, reason: .outsideContent))
         case .missing(let candidate):
-            let near = Suggestion.nearest(to: candidate, in: paths.allTargets)
-            return (nil, .error(at: location, "the \(what) '\(url)' points to '\(candidate)', which does not exist",
-                                hint: near.map { "did you mean '\($0)'?" } ?? "check the file name, or add the file to Content/assets/"))
+            return (nil, DestinationProblem(what: what, url: url, reason: .missing(candidate: candidate)))
         }
-    }
-
-    /// libcmark counts columns in bytes; editors count characters (一 is one column, not three).
-    static func characterColumn(line: Int, byteColumn: Int, in text: String) -> Int {
-        guard let lineText = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first else {
-            return byteColumn
-        }
-        let bytes = lineText.utf8.prefix(max(0, byteColumn - 1))
-        return String(decoding: bytes, as: UTF8.self).count + 1
     }
 
     private static let whitespace = CharacterSet.whitespaces

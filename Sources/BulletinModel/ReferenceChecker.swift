@@ -14,6 +14,8 @@ struct ReferenceChecker {
     /// Every body, converted up front on all cores; taken in the order entries are resolved, so
     /// diagnostics keep a stable order.
     private let converted: [String: (Document, [Diagnostic])]
+    /// For "did you mean" on covers and attachments that do not exist.
+    private let staticFiles: SuggestionIndex
     private(set) var diagnostics: [Diagnostic] = []
 
     init(bases: [Base], declaredBaseIDs: Set<String>, batches: [Batch], drafts: Drafts, paths: ContentPaths,
@@ -26,6 +28,7 @@ struct ReferenceChecker {
         self.drafts = drafts
         self.paths = paths
         self.converter = converter
+        staticFiles = SuggestionIndex(paths.staticFiles)
         let sources = drafts.writeUps.map(\.source) + drafts.bulletins.map(\.source) + drafts.notices.map(\.source)
             + drafts.attachmentPages.values.map(\.source) + drafts.models.map(\.draft.source) + drafts.pages.map(\.draft.source)
         let results = sources.parallelMap { source in
@@ -49,8 +52,12 @@ struct ReferenceChecker {
     }
 
     private mutating func unknown(_ what: String, _ reference: Located<String>, among candidates: [String]) {
+        unknown(what, reference, hint: Suggestion.hint(for: reference.value, in: candidates))
+    }
+
+    private mutating func unknown(_ what: String, _ reference: Located<String>, hint: String?) {
         diagnostics.append(.error(at: reference.location, "unknown \(what) '\(reference.value)'",
-                                  hint: Suggestion.hint(for: reference.value, in: candidates) ?? "check the spelling; no \(what) has a similar name"))
+                                  hint: hint ?? "check the spelling; no \(what) has a similar name"))
     }
 
     mutating func models() -> [CollaborationModel] {
@@ -97,6 +104,7 @@ struct ReferenceChecker {
     mutating func bulletins(defaultEditor: String) -> [Bulletin] {
         let writeUpReferences = drafts.writeUps.map { "\($0.fields.baseID.value)/\($0.fields.slug)" }
         let published = Set(writeUpReferences)
+        let suggestions = SuggestionIndex(writeUpReferences)
         var result: [Bulletin] = []
         for draft in drafts.bulletins {
             let fields = draft.fields
@@ -107,7 +115,7 @@ struct ReferenceChecker {
                                               hint: "remove 'draft: true' from the write-up, or build with --drafts to preview"))
                 } else if !published.contains(item.value) {
                     // A write-up with errors of its own has been reported already.
-                    if !drafts.declaredWriteUps.contains(item.value) { unknown("write-up", item, among: writeUpReferences) }
+                    if !drafts.declaredWriteUps.contains(item.value) { unknown("write-up", item, hint: suggestions.hint(for: item.value)) }
                 } else if !seenItems.insert(item.value).inserted {
                     diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is listed twice", hint: "remove one of the lines"))
                 }
@@ -189,7 +197,7 @@ struct ReferenceChecker {
         case .sitePath, .missing:
             let candidate = ContentPaths.normalize(written.value, relativeTo: ContentPaths.folder(of: source.relativePath)) ?? written.value
             diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' does not exist",
-                                      hint: Suggestion.nearest(to: candidate, in: paths.staticFiles).map { "did you mean '\($0)'? (paths are relative to this file)" }
+                                      hint: staticFiles.nearest(to: candidate).map { "did you mean '\($0)'? (paths are relative to this file)" }
                                           ?? "paths are relative to this file; put images and documents in Content/assets/"))
         case .outsideContent:
             diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' leads outside the content folder",

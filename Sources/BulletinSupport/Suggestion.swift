@@ -20,7 +20,11 @@ public enum Suggestion {
 
     /// A hint sentence naming the nearest spelling, or listing what is allowed when the list is short.
     public static func hint(for word: String, in candidates: [String]) -> String? {
-        if let near = nearest(to: word, in: candidates) {
+        hint(nearest: nearest(to: word, in: candidates), among: candidates)
+    }
+
+    static func hint(nearest: String?, among candidates: [String]) -> String? {
+        if let near = nearest {
             return "did you mean '\(near)'?"
         }
         if !candidates.isEmpty && candidates.count <= 8 {

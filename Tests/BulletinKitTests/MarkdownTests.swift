@@ -79,6 +79,11 @@ import Testing
         ])
     }
 
+    @Test func aMissingFileIsComparedWithTheFilesBesideItAndThoseOfItsName() {
+        let (_, diagnostics) = convert("[a](../../asset/a.pdf) [b](../../assets/b.pdf) [c](../y/other.md)\n")
+        #expect(diagnostics.map(\.hint) == ["did you mean 'assets/a.pdf'?", "did you mean 'assets/a.pdf'?", "did you mean 'bases/x/other.md'?"])
+    }
+
     @Test func aWrappedChineseLineGetsNoSpace() {
         let (html, _) = convert("家校社协同\n育人模式。\nEnglish\nwords 和\n中文\n")
         // Only breaks between two Chinese characters go; Latin words keep their space.
