@@ -25,18 +25,6 @@ import Yams
         }
     }
 
-    /// Deterministic, so a failure names a seed that repeats it.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let decoyValues = [
         "家校&社区 5 * 3", "a&b", "text &x more", "x *y", "'it''s &a *b'", "\"*强调* &amp; \\\" *x\"", "value # &a *b",
         "it's 'x' &a", "x >", "x |", "[a, 'b &c', \"*d\"]", "{k: 'v &w'}", "'a' # *c", "5 * 3 >",
@@ -50,7 +38,7 @@ import Yams
     ]
 
     static func generate(seed: UInt64) -> Generated {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         var block = Generated()
         let fields = Int.random(in: 2 ... 6, using: &random)
         for field in 0 ..< fields {
