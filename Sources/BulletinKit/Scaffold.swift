@@ -25,6 +25,8 @@ public enum Scaffold {
         /// The title holds this line break or control character.
         case titleNotOneLine(Unicode.Scalar)
         case yearOutOfRange(Int, allowed: ClosedRange<Int>)
+        case reportNeedsYear(suggested: Int)
+        case reportYearOutOfRange(Int, today: Int)
         case noBulletinNumberLeft(year: Int, last: Int)
         case unwritableValue(String, reason: String)
 
@@ -43,6 +45,10 @@ public enum Scaffold {
             case let .titleNotOneLine(character):
                 let kind = Scaffold.lineBreaks.contains(character) ? "a line break" : "a control character"
                 return "the title holds \(kind), \(TextCharacters.visible(character)); a title is one line of text\n    hint: type the title on one line, without line breaks or control characters"
+            case let .reportNeedsYear(suggested):
+                return "an annual report needs the year it is about\n    hint: give it with --year, e.g. --year \(suggested)"
+            case let .reportYearOutOfRange(year, today):
+                return "a report can be about a year up to this one (\(today)), not \(year)\n    hint: give the year in four digits, e.g. --year \(today - 1)"
             case let .yearOutOfRange(year, allowed):
                 return "a bulletin's year must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(year)\n    hint: give the year in four digits, e.g. --year 2025"
             case let .noBulletinNumberLeft(year, last):
@@ -71,22 +77,31 @@ public enum Scaffold {
         return slug.isEmpty ? nil : String(slug.prefix(60))
     }
 
+    /// `year` is the year an annual report is about, which it must be given.
     public static func writeUp(in content: ScaffoldContext, base baseID: String, kind: WriteUpKind, title: String,
-                               slug givenSlug: String?, today: PartialDate) throws(Problem) -> NewFile {
+                               slug givenSlug: String?, year: Int? = nil, today: PartialDate) throws(Problem) -> NewFile {
         guard content.baseIDs.contains(baseID) else {
             throw .unknownBase(baseID, hint: Suggestion.hint(for: baseID, in: content.baseIDs) ?? "the base ids are listed in \(content.displayRoot)/bases.yaml")
         }
         let quotedTitle = try oneLine(title)
         let slug = try chooseSlug(givenSlug, title: title)
-        var lines = ["---", "title: \(quotedTitle)", "date: \(today.iso)", "kind: \(kind.rawValue)"]
-        if kind == .report { lines.append("year: \(today.year)") }
+        var date = today
+        if kind == .report {
+            guard let year else { throw .reportNeedsYear(suggested: today.year - 1) }
+            guard EntryReaders.years.contains(year), year <= today.year else { throw .reportYearOutOfRange(year, today: today.year) }
+            // A report is written in its year or early the next; one entered later is dated in
+            // the year after its own, so that it reads as written on time.
+            if year + 1 < today.year { date = PartialDate(year: year + 1) }
+        }
+        var lines = ["---", "title: \(quotedTitle)", "date: \(date.iso)", "kind: \(kind.rawValue)"]
+        if kind == .report, let year { lines.append("year: \(year)") }
         lines += [
             "# 可选字段：",
             "# models: [\(content.modelIDs.first ?? "model-id")]   所实践的协同育人模式，见 Content/models/",
             "# summary: 一句话摘要",
             "# cover: ../../assets/photo.jpg   封面图片，路径相对于本文件",
             "# draft: true   草稿，预览时加 --drafts 可见，不发布",
-            "---", "", "在此撰写正文。", "",
+            "---", "", "\(Placeholders.marker)在此撰写正文。", "",
         ]
         return try newFile("bases/\(baseID)/\(slug).md", lines, in: content)
     }
@@ -97,12 +112,14 @@ public enum Scaffold {
         let number = last + 1
         guard EntryReaders.bulletinNumbers.contains(number) else { throw .noBulletinNumberLeft(year: year, last: last) }
         let quotedTitle = try oneLine(title ?? "第\(number)期")
+        let serial = (content.serials.max() ?? 0) + 1
         let lines = [
-            "---", "title: \(quotedTitle)", "year: \(year)", "number: \(number)", "date: \(today.iso)",
+            "---", "title: \(quotedTitle)", "year: \(year)", "number: \(number)", "serial: \(serial)   # 总第N期，发出后不再改动",
+            "date: \(today.iso)",
             "items: []   # 本期刊登的稿件，每行一篇：- 基地id/文件名",
             "# distribution:   报送范围，有则填写",
             "#   报: …", "#   送: …", "#   发: …",
-            "---", "", "**编者按**：在此撰写编者按。", "",
+            "---", "", "**编者按**：\(Placeholders.marker)在此撰写编者按。", "",
         ]
         return try newFile("bulletins/\(year)-\(number).md", lines, in: content)
     }
@@ -112,8 +129,8 @@ public enum Scaffold {
         let slug = try chooseSlug(givenSlug, title: title)
         var lines = ["---", "title: \(quotedTitle)", "date: \(today.iso)", "# number: 文号，有则填写", "issuers:"]
         for organizer in content.organizers { lines.append("  - \(try quoted(organizer))") }
-        if content.organizers.isEmpty { lines.append("  - 发文单位") }
-        lines += ["# attachments:   附件，有则填写", "#   - title: 附件标题", "#     file: ../assets/附件.pdf", "---", "", "在此撰写通知正文。", ""]
+        if content.organizers.isEmpty { lines.append("  - \(Placeholders.marker)发文单位") }
+        lines += ["# attachments:   附件，有则填写", "#   - title: 附件标题", "#     file: ../assets/附件.pdf", "---", "", "\(Placeholders.marker)在此撰写通知正文。", ""]
         return try newFile("notices/\(slug).md", lines, in: content)
     }
 
@@ -177,6 +194,8 @@ public struct ScaffoldContext: Sendable {
     public var organizers: [String]
     /// Numbers of the regular bulletins of each year.
     public var bulletinNumbers: [Int: [Int]]
+    /// 总第N期 of the bulletins that have one.
+    public var serials: [Int] = []
 
     public static func read(_ root: URL, displayRoot: String) -> ScaffoldContext {
         let content = ContentLoader.load(from: root, displayRoot: displayRoot)
@@ -194,6 +213,7 @@ public struct ScaffoldContext: Sendable {
             case .bulletin:
                 if let draft = EntryReaders.bulletin(source).0, !draft.fields.supplement {
                     context.bulletinNumbers[draft.fields.year, default: []].append(draft.fields.number)
+                    if let serial = draft.fields.serial, BulletinNumbering.isCounted(draft.fields) { context.serials.append(serial.value) }
                 }
             default:
                 break

@@ -8,7 +8,7 @@ public struct YAMLDocument: @unchecked Sendable {
     public let root: Node
     public let path: String
     /// Added to Yams' 1-based line numbers to get the line in the file.
-    let lineOffset: Int
+    package let lineOffset: Int
 
     public static func parse(_ yaml: String, path: String, firstLine: Int = 1) throws(Diagnostic) -> YAMLDocument {
         let lineOffset = firstLine - 1

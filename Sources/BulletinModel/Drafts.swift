@@ -4,12 +4,14 @@ import BulletinSupport
 /// Every Markdown file's front matter, sorted by section, before references are resolved.
 struct Drafts {
     var writeUps: [Draft<EntryReaders.WriteUpFields>] = []
-    /// `base-id/slug` of write-ups left out because they are drafts.
-    var draftReferences: Set<String> = []
+    /// The files of write-ups left out because they are drafts, by `base-id/slug`.
+    var draftReferences: [String: String] = [:]
     /// `base-id/slug` of every write-up file, including those with errors, so that a bulletin
     /// featuring a broken write-up is not reported a second time.
     var declaredWriteUps: Set<String> = []
     var bulletins: [Draft<EntryReaders.BulletinFields>] = []
+    /// Bulletins left out because they are drafts: their 总第N期 is taken all the same.
+    var draftBulletins: [Draft<EntryReaders.BulletinFields>] = []
     var notices: [Draft<EntryReaders.NoticeFields>] = []
     /// By relative path, e.g. `notices/naming-2020/measures.md`.
     var attachmentPages: [String: Draft<EntryReaders.TitledFields>] = [:]
@@ -54,13 +56,15 @@ struct Drafts {
                 if includeDrafts || !draft.fields.draft {
                     writeUps.append(draft)
                 } else {
-                    draftReferences.insert("\(baseID)/\(slug)")
+                    draftReferences["\(baseID)/\(slug)"] = source.displayPath
                 }
             }
             return diagnostics
         case .bulletin:
             let (draft, diagnostics) = EntryReaders.bulletin(source)
-            if let draft { bulletins.append(draft) }
+            if let draft {
+                if includeDrafts || !draft.fields.draft { bulletins.append(draft) } else { draftBulletins.append(draft) }
+            }
             return diagnostics
         case let .notice(slug):
             let (draft, diagnostics) = EntryReaders.notice(source, slug: slug)
@@ -85,6 +89,12 @@ struct Drafts {
             return [.warning(at: at, "this Markdown file is not in a section of the site and is not published",
                              hint: "write-ups go in bases/<base-id>/, bulletins in bulletins/, notices in notices/, models in models/, pages in pages/")]
         }
+    }
+
+    /// The files of what is published: a draft may still hold what `bulletin new` left to fill in.
+    var publishedSources: [MarkdownSource] {
+        writeUps.filter { !$0.fields.draft }.map(\.source) + bulletins.filter { !$0.fields.draft }.map(\.source)
+            + notices.map(\.source) + attachmentPages.values.map(\.source) + models.map(\.draft.source) + pages.map(\.draft.source)
     }
 
     /// Every page's address, keyed by its source file; two files claiming one address is an error.

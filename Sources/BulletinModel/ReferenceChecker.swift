@@ -110,9 +110,9 @@ struct ReferenceChecker {
             let fields = draft.fields
             var seenItems: Set<String> = []
             for item in fields.items {
-                if drafts.draftReferences.contains(item.value) {
-                    diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is a draft and is not published",
-                                              hint: "remove 'draft: true' from the write-up, or build with --drafts to preview"))
+                if let draftFile = drafts.draftReferences[item.value] {
+                    diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is a draft (\(draftFile)), so this bulletin cannot be published",
+                                              hint: "remove 'draft: true' from the write-up when it is ready, or make this bulletin a draft too with 'draft: true'"))
                 } else if !published.contains(item.value) {
                     // A write-up with errors of its own has been reported already.
                     if !drafts.declaredWriteUps.contains(item.value) { unknown("write-up", item, hint: suggestions.hint(for: item.value)) }
@@ -120,12 +120,17 @@ struct ReferenceChecker {
                     diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is listed twice", hint: "remove one of the lines"))
                 }
             }
-            result.append(Bulletin(year: fields.year, number: fields.number, supplement: fields.supplement, serial: nil,
+            if fields.items.isEmpty && !fields.draft {
+                diagnostics.append(.error(at: fields.location, "the bulletin lists no write-ups under 'items'",
+                                          hint: "add the write-ups it prints, one per line as '- base-id/file-name', or mark it 'draft: true' until it is ready"))
+            }
+            let serial = BulletinNumbering.isCounted(fields) ? fields.serial?.value : nil
+            result.append(Bulletin(year: fields.year, number: fields.number, supplement: fields.supplement, serial: serial,
                                    date: fields.date, title: fields.title, editor: fields.editor ?? defaultEditor,
                                    items: fields.items.map(\.value), distribution: fields.distribution,
                                    example: fields.example, body: body(draft.source), sourcePath: draft.source.displayPath))
         }
-        return BulletinNumbering.assignSerials(result)
+        return BulletinNumbering.newestFirst(result)
     }
 
     mutating func notices() -> [Notice] {

@@ -4,7 +4,8 @@ import BulletinSupport
 
 /// Reads site.yaml into a `SiteConfig`.
 enum SiteConfigReader {
-    static func read(_ document: YAMLDocument, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
+    /// `publishing`: the build makes files for a web server, which must not name this computer.
+    static func read(_ document: YAMLDocument, baseURLOverride: String?, publishing: Bool = false) -> (SiteConfig?, [Diagnostic]) {
         var fields: FieldReader
         do { fields = try document.fields() } catch { return (nil, [error]) }
 
@@ -21,6 +22,10 @@ enum SiteConfigReader {
         var baseURL = baseURLField.flatMap { checked($0.value, name: "baseURL", at: at, into: &diagnostics) }
         if let baseURLOverride {
             baseURL = checked(baseURLOverride, name: "--base-url", at: at, into: &diagnostics)
+        }
+        if publishing, let baseURL, baseURL.isLocalOrExample {
+            diagnostics.append(.error(at: at, "the site is built for publishing (--precompress) with the address \(baseURL.address), which only works on this computer or is an example",
+                                      hint: "set 'baseURL' in site.yaml to the site's published address (with its sub-path), or give it with --base-url"))
         }
 
         var masthead: String?

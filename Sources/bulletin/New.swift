@@ -61,6 +61,9 @@ struct NewWriteUp: ParsableCommand {
     @Option(help: "practice, report or event.")
     var kind: WriteUpKind = .practice
 
+    @Option(help: "For a report: the year it is about.")
+    var year: Int?
+
     @OptionGroup var named: TitleAndSlug
 
     @OptionGroup var folder: ContentFolderOption
@@ -68,7 +71,7 @@ struct NewWriteUp: ParsableCommand {
     func run() throws {
         let slug = named.chosenSlug
         try create({ context throws(Scaffold.Problem) in
-            try Scaffold.writeUp(in: context, base: base, kind: kind, title: named.title, slug: slug, today: .today)
+            try Scaffold.writeUp(in: context, base: base, kind: kind, title: named.title, slug: slug, year: year, today: .today)
         }, folder: folder)
     }
 }

@@ -120,7 +120,7 @@ import Testing
 @Suite struct NewCommandTests {
     let cli = CommandLineTests()
 
-    @Test func newFilesPassCheck() throws {
+    @Test func newFilesAreNotPublishedUntilTheEditorWritesThem() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
         let writeUp = try cli.run(["new", "writeup", "--base", "xiushan-library", "--kind", "event", "Reading Week 读书周"], in: fixture.root)
@@ -129,7 +129,13 @@ import Testing
         #expect(bulletin.stdout == "created Content/bulletins/2021-2.md\n")
         let notice = try cli.run(["new", "notice", "--slug", "meeting", "推进会通知"], in: fixture.root)
         #expect(notice.stdout == "created Content/notices/meeting.md\n")
-        #expect(try cli.run(["check"], in: fixture.root).status == 0)
+        let check = try cli.run(["check"], in: fixture.root)
+        #expect(check.status == 1)
+        for path in ["bases/xiushan-library/reading-week.md:12:1", "bulletins/2021-2.md:14:9", "notices/meeting.md:13:1"] {
+            #expect(check.stderr.contains("Content/\(path): error: the text 【待填写】 that 'bulletin new' wrote is still here"), "\(check.stderr)")
+        }
+        #expect(check.stderr.contains("Content/bulletins/2021-2.md:2:1: error: the bulletin lists no write-ups under 'items'"))
+        #expect(check.stderr.hasSuffix("check failed: 4 errors, 2 warnings\n"), "\(check.stderr)")
     }
 
     @Test func aTitleOfTwoLinesIsRefused() throws {

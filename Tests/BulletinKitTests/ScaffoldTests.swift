@@ -23,40 +23,94 @@ import Testing
         #expect(Scaffold.slug(from: "家长开放日") == nil)
     }
 
+    /// What `new` writes, with every place it leaves to the editor filled in.
+    func filledIn(_ file: Scaffold.NewFile) -> Scaffold.NewFile {
+        var file = file
+        file.text = file.text.replacingOccurrences(of: Placeholders.marker, with: "已填写：")
+            .replacingOccurrences(of: "items: []", with: "items: [xiushan-library/example-report]")
+        return file
+    }
+
     @Test(arguments: WriteUpKind.allCases)
-    func aNewWriteUpPassesCheckAtOnce(_ kind: WriteUpKind) throws {
+    func aNewWriteUpIsPublishedOnlyOnceItsTextIsWritten(_ kind: WriteUpKind) throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
         let file = try Scaffold.writeUp(in: context(fixture), base: "dazu-longgang-kindergarten", kind: kind,
-                                        title: "家长开放日: \"亲子\" 阅读", slug: "open-day", today: today)
+                                        title: "家长开放日: \"亲子\" 阅读", slug: "open-day", year: kind == .report ? 2023 : nil, today: today)
         #expect(file.relativePath == "bases/dazu-longgang-kindergarten/open-day.md")
         try Scaffold.write(file, in: context(fixture))
+        let bodyLine = kind == .report ? 13 : 12
+        #expect(try fixture.check().diagnostics.errors.map(\.formatted) == ["""
+            Content/bases/dazu-longgang-kindergarten/open-day.md:\(bodyLine):1: error: the text 【待填写】 that 'bulletin new' wrote is still here, so the page is not finished
+                hint: write the real text in its place, or mark the file 'draft: true' until it is ready
+            """])
+        try fixture.edit("Content/" + file.relativePath, replacing: "【待填写】在此撰写正文。", with: "开放日当天，家长走进课堂。")
         let report = try fixture.check()
         #expect(report.diagnostics.errors.isEmpty, "\(report.diagnostics.errors.map(\.formatted))")
         _ = try fixture.build()
         let page = try fixture.read("Public/bases/dazu-longgang-kindergarten/open-day/index.html")
-        #expect(page.contains("家长开放日: &quot;亲子&quot; 阅读") && page.contains("2026年11月29日"))
+        // A report on 2023 entered in 2026 is dated the year after its own.
+        #expect(page.contains("家长开放日: &quot;亲子&quot; 阅读") && page.contains(kind == .report ? "2024年" : "2026年11月29日"))
     }
 
-    @Test func theNextBulletinNumberIsComputed() throws {
+    @Test func anUnfinishedDraftIsNotAnError() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let file = try Scaffold.writeUp(in: context(fixture), base: "dazu-longgang-kindergarten", kind: .event,
+                                        title: "开放日", slug: "open-day", today: today)
+        try Scaffold.write(file, in: context(fixture))
+        try fixture.edit("Content/" + file.relativePath, replacing: "kind: event\n", with: "kind: event\ndraft: true\n")
+        #expect(try fixture.check().diagnostics.errors.isEmpty)
+    }
+
+    @Test func aReportNeedsTheYearItIsAbout() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        #expect(throws: Scaffold.Problem.reportNeedsYear(suggested: 2025)) {
+            try Scaffold.writeUp(in: context(fixture), base: "xiushan-library", kind: .report, title: "年度报告", slug: "r", today: today)
+        }
+        #expect(throws: Scaffold.Problem.reportYearOutOfRange(2027, today: 2026)) {
+            try Scaffold.writeUp(in: context(fixture), base: "xiushan-library", kind: .report, title: "年度报告", slug: "r", year: 2027, today: today)
+        }
+        let thisYear = try Scaffold.writeUp(in: context(fixture), base: "xiushan-library", kind: .report, title: "年度报告", slug: "r",
+                                            year: 2025, today: today)
+        #expect(thisYear.text.contains("date: 2026-11-29\nkind: report\nyear: 2025\n"))
+    }
+
+    @Test func theNextBulletinNumberAndSerialAreComputed() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
         let second = try Scaffold.bulletin(in: context(fixture), year: 2021, title: nil, today: today)
         #expect(second.relativePath == "bulletins/2021-2.md")
+        // The example bulletin is not counted: the first real issue is 总第1期.
+        #expect(second.text.contains("\nserial: 1   # 总第N期，发出后不再改动\n"))
         try Scaffold.write(second, in: context(fixture))
-        #expect(try Scaffold.bulletin(in: context(fixture), year: 2021, title: nil, today: today).relativePath == "bulletins/2021-3.md")
+        let third = try Scaffold.bulletin(in: context(fixture), year: 2021, title: nil, today: today)
+        #expect(third.relativePath == "bulletins/2021-3.md" && third.text.contains("\nserial: 2 "))
         #expect(try Scaffold.bulletin(in: context(fixture), year: 2026, title: "专题", today: today).relativePath == "bulletins/2026-1.md")
-        let report = try fixture.check()
-        #expect(report.diagnostics.errors.isEmpty, "\(report.diagnostics.errors.map(\.formatted))")
+        #expect(try fixture.check().diagnostics.sorted.filter { $0.severity == .error }.map(\.formatted) == ["""
+            Content/bulletins/2021-2.md:2:1: error: the bulletin lists no write-ups under 'items'
+                hint: add the write-ups it prints, one per line as '- base-id/file-name', or mark it 'draft: true' until it is ready
+            """, """
+            Content/bulletins/2021-2.md:14:9: error: the text 【待填写】 that 'bulletin new' wrote is still here, so the page is not finished
+                hint: write the real text in its place, or mark the file 'draft: true' until it is ready
+            """])
+        try Scaffold.write(filledIn(third), in: context(fixture))
+        try FileManager.default.removeItem(at: fixture.url("Content/bulletins/2021-2.md"))
+        try Scaffold.write(filledIn(second), in: context(fixture))
+        #expect(try fixture.check().diagnostics.errors.isEmpty)
     }
 
-    @Test func aNewNoticeNamesTheOrganisersAndPassesCheck() throws {
+    @Test func aNewNoticeNamesTheOrganisersAndIsPublishedOnceWritten() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
         let notice = try Scaffold.notice(in: context(fixture), title: "2025 Annual Meeting 年度推进会", slug: nil, today: today)
         #expect(notice.relativePath == "notices/2025-annual-meeting.md")
         #expect(notice.text.contains("issuers:\n  - \"重庆市妇女联合会\"\n  - \"重庆市教育委员会\""))
         try Scaffold.write(notice, in: context(fixture))
+        #expect(try fixture.check().diagnostics.errors.map(\.message) == ["the text 【待填写】 that 'bulletin new' wrote is still here, so the page is not finished"])
+        try FileManager.default.removeItem(at: fixture.url("Content/" + notice.relativePath))
+        try Scaffold.write(filledIn(notice), in: context(fixture))
         #expect(try fixture.check().diagnostics.errors.isEmpty)
     }
 
@@ -81,13 +135,14 @@ import Testing
         let fixture = try Fixture()
         defer { fixture.remove() }
         let made = [
-            try Scaffold.writeUp(in: context(fixture), base: "xiushan-library", kind: .report, title: title, slug: "hostile", today: today),
+            try Scaffold.writeUp(in: context(fixture), base: "xiushan-library", kind: .report, title: title, slug: "hostile", year: 2023,
+                                 today: today),
             try Scaffold.notice(in: context(fixture), title: title, slug: "hostile", today: today),
             try Scaffold.bulletin(in: context(fixture), year: 2026, title: title, today: today),
         ]
         for file in made {
             #expect(file.text.split(separator: "\n").filter { $0.hasPrefix("title: ") }.count == 1, "\(file.text)")
-            try Scaffold.write(file, in: context(fixture))
+            try Scaffold.write(filledIn(file), in: context(fixture))
         }
         let site = try site(fixture)
         #expect(site.writeUps.first { $0.reference == "xiushan-library/hostile" }?.title == title)

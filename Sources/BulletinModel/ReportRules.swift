@@ -1,0 +1,42 @@
+import BulletinLoad
+import BulletinSupport
+
+/// Write-ups whose year or date cannot be right. An annual report counts in the reports table
+/// for its base and year, so one for a year the base was not named for, after it was revoked,
+/// or a second one for the same year is an error; a date after the build day, or a report dated
+/// far from its year, is a warning (it may be right, but is more often a typing slip).
+enum ReportRules {
+    static func check(_ writeUps: [Draft<EntryReaders.WriteUpFields>], bases: [Base], asOf: PartialDate) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let basesByID = Dictionary(bases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var firstReports: [String: String] = [:]
+        for draft in writeUps.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
+            let fields = draft.fields
+            if !fields.date.starts(onOrBefore: asOf) {
+                diagnostics.append(.warning(at: fields.dateLocation, "the date \(fields.date.iso) is after the build day \(asOf.iso)",
+                                            hint: "check the date: a page is dated when it was written"))
+            }
+            guard fields.kind == .report, !fields.example, let base = basesByID[fields.baseID.value] else { continue }
+            let year = fields.year
+            if !base.batch.years.contains(year) {
+                diagnostics.append(.error(at: fields.yearLocation,
+                                          "the report is for \(year), but '\(base.name)' is a base for \(base.batch.validFrom)—\(base.batch.validTo) only",
+                                          hint: "write the year the report is about as 'year: …'"))
+            } else if let revocation = base.revocation, revocation.date.year < year {
+                diagnostics.append(.error(at: fields.yearLocation,
+                                          "the report is for \(year), after '\(base.name)' was revoked (\(revocation.date.iso))",
+                                          hint: "a revoked base does not report for the years after; check 'year: …'"))
+            } else if let first = firstReports["\(base.id)/\(year)"] {
+                diagnostics.append(.error(at: fields.yearLocation, "'\(base.name)' has a report for \(year) already: \(first)",
+                                          hint: "keep one report a year: merge the two, or correct 'year: …' in one of them"))
+            } else {
+                firstReports["\(base.id)/\(year)"] = draft.source.displayPath
+            }
+            if fields.date.year < year || fields.date.year > year + 1 {
+                diagnostics.append(.warning(at: fields.yearLocation, "the report is for \(year) but dated \(fields.date.iso)",
+                                            hint: "a report is written in its year or early the next; check 'year: …' and 'date: …'"))
+            }
+        }
+        return diagnostics
+    }
+}
