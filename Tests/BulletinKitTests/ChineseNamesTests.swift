@@ -5,7 +5,7 @@ import Testing
 @testable import BulletinModel
 @testable import BulletinSupport
 
-/// Editors type Chinese: a kind or a category by the label the site shows.
+/// Editors type Chinese: a base by its name, a kind or a category by the label the site shows.
 @Suite struct ChineseNamesTests {
     let asOf = PartialDate(year: 2023, month: 6, day: 1)
 
@@ -64,5 +64,40 @@ import Testing
                 hint: did you mean '学校'? expected one of: school (学校), kindergarten (幼儿园), community (社区), village (村), \
             centre (妇女儿童中心, 中心), library (图书馆)
             """])
+    }
+
+    /// `base-id/slug` and `基地全称/slug` are the same item: the same page is built.
+    @Test func anItemByTheBaseNameBuildsTheSamePage() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let page = "Public/bulletins/2021/1/index.html"
+        #expect(try fixture.build().succeeded)
+        let byID = try fixture.read(page)
+        #expect(byID.contains("示例：特色做法稿件的写法") && byID.contains("示例：活动稿件的写法"))
+        try fixture.edit("Content/bulletins/2021-1.md", replacing: "  - wanzhou-shahe-primary/example-practice\n  - bishan-xiguan-village/example-event\n",
+                         with: "  - 万州区沙河小学/example-practice\n  - 璧山区七塘镇 喜观村/example-event\n")
+        #expect(try fixture.build().succeeded)
+        #expect(try fixture.read(page) == byID)
+        let site = try #require(model(fixture).0)
+        #expect(site.bulletins.first?.items == ["wanzhou-shahe-primary/example-practice", "bishan-xiguan-village/example-event"])
+    }
+
+    @Test func anItemByAnUnknownNameGetsTheNearestNames() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.edit("Content/bulletins/2021-1.md", replacing: "  - bishan-xiguan-village/example-event\n",
+                         with: "  - 万州区沙河小学/example-practice\n  - 万州区沙河中学/example-practice\n  - 沙河小学/example-practice\n"
+                            + "  - 妇女儿童活动中心/x\n  - 万州区沙河小学/example-practise\n")
+        #expect(errors(fixture) == [
+            "Content/bulletins/2021-1.md:9:5: error: the write-up '万州区沙河小学/example-practice' is listed twice\n    hint: remove one of the lines",
+            "Content/bulletins/2021-1.md:10:5: error: unknown write-up '万州区沙河中学/example-practice'\n"
+                + "    hint: did you mean '万州区沙河小学/example-practice'?",
+            "Content/bulletins/2021-1.md:11:5: error: unknown write-up '沙河小学/example-practice'\n"
+                + "    hint: did you mean '万州区沙河小学/example-practice'? a bulletin names a base by its id or its full name",
+            "Content/bulletins/2021-1.md:12:5: error: unknown write-up '妇女儿童活动中心/x'\n"
+                + "    hint: did you mean '江北区妇女儿童活动中心/x' or '江津区妇女儿童活动中心/x' or '丰都县妇女儿童活动中心/x'?",
+            "Content/bulletins/2021-1.md:13:5: error: unknown write-up '万州区沙河小学/example-practise'\n"
+                + "    hint: did you mean 'wanzhou-shahe-primary/example-practice'?",
+        ])
     }
 }
