@@ -124,7 +124,7 @@ import Testing
         let fixture = try Fixture()
         defer { fixture.remove() }
         let writeUp = try cli.run(["new", "writeup", "--base", "xiushan-library", "--kind", "event", "Reading Week 读书周"], in: fixture.root)
-        #expect(writeUp.status == 0 && writeUp.stdout == "created Content/bases/xiushan-library/reading-week.md\n")
+        #expect(writeUp.status == 0 && writeUp.stdout == "created Content/bases/xiushan-library/reading-week-du-shu-zhou.md\n")
         let bulletin = try cli.run(["new", "bulletin", "--year", "2021"], in: fixture.root)
         #expect(bulletin.stdout == "created Content/bulletins/2021-2.md\n")
         let notice = try cli.run(["new", "notice", "--slug", "meeting", "推进会通知"], in: fixture.root)
@@ -153,13 +153,55 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.url("Content/bulletins").path).sorted() == before)
     }
 
-    @Test func aChineseTitleWithoutASlugIsRefusedWhenNoOneCanBeAsked() throws {
+    @Test func aTitleWithoutAnyNameIsRefusedWhenNoOneCanBeAsked() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        let result = try cli.run(["new", "notice", "推进会通知"], in: fixture.root)
-        #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("error: '推进会通知' gives no file name in letters and digits\n    hint: name the file with --slug"))
+        let result = try cli.run(["new", "notice", "？！"], in: fixture.root)
+        #expect(result.status == 2 && result.stdout.isEmpty)
+        #expect(result.stderr == "error: '？！' gives no file name: it has no Chinese characters, letters or digits\n"
+                + "    hint: name the file with --slug, using lowercase letters, digits and '-', e.g. --slug 2024-open-day\n")
         let again = try cli.run(["new", "writeup", "--base", "wanzhou-shahe-primary", "--slug", "example-practice", "x"], in: fixture.root)
         #expect(again.status == 2 && again.stderr.contains("exists already and is left as it is"))
+    }
+}
+
+/// Chinese wherever an editor types a name: titles become pinyin file names, bases are found by
+/// their names, kinds by their labels.
+@Suite struct ChineseNamesCommandLineTests {
+    let cli = CommandLineTests()
+
+    @Test func aChineseTitleNamesTheFileInPinyin() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let first = try cli.run(["new", "writeup", "--base", "万州区沙河小学", "--kind", "活动", "家长开放日"], in: fixture.root)
+        #expect(first.status == 0 && first.stderr.isEmpty)
+        #expect(first.stdout == "created Content/bases/wanzhou-shahe-primary/jia-zhang-kai-fang-ri.md, a write-up of 万州区沙河小学\n")
+        let second = try cli.run(["new", "writeup", "--base", "沙河小学", "家长开放日"], in: fixture.root)
+        #expect(second.stdout == "created Content/bases/wanzhou-shahe-primary/jia-zhang-kai-fang-ri-2.md, a write-up of 万州区沙河小学\n")
+        let byID = try cli.run(["new", "writeup", "--base", "xiushan-library", "--kind", "年度报告", "2023年度报告"], in: fixture.root)
+        #expect(byID.stdout == "created Content/bases/xiushan-library/2023-nian-du-bao-gao.md\n")
+        let given = try cli.run(["new", "writeup", "--base", "xiushan-library", "--slug", "open-day", "家长开放日"], in: fixture.root)
+        #expect(given.stdout == "created Content/bases/xiushan-library/open-day.md\n")
+        let notice = try cli.run(["new", "notice", "关于召开年度推进会的通知"], in: fixture.root)
+        #expect(notice.stdout == "created Content/notices/guan-yu-zhao-kai-nian-du-tui-jin.md\n")
+        #expect(try fixture.read("Content/bases/wanzhou-shahe-primary/jia-zhang-kai-fang-ri.md").contains("\nkind: event\n"))
+        #expect(try fixture.read("Content/bases/xiushan-library/2023-nian-du-bao-gao.md").contains("\nkind: report\n"))
+        #expect(try cli.run(["check"], in: fixture.root).status == 0)
+    }
+
+    @Test func anUnknownBaseNameGetsTheNearestNames() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let unknown = try cli.run(["new", "writeup", "--base", "万州区沙河中学", "家长开放日"], in: fixture.root)
+        #expect(unknown.status == 2 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr == "error: unknown base '万州区沙河中学'\n    hint: did you mean '万州区沙河小学'?\n")
+        let ambiguous = try cli.run(["new", "writeup", "--base", "沙坪坝区", "家长开放日"], in: fixture.root)
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.stderr == "error: '沙坪坝区' names more than one base\n    hint: it could be 沙坪坝区覃家岗街道凤天路社区儿童之家 "
+                + "(shapingba-fengtianlu-community), 沙坪坝区康居西城小学校 (shapingba-kangju-xicheng-primary); give the full name or the id\n")
+        let kind = try cli.run(["new", "writeup", "--base", "xiushan-library", "--kind", "活", "家长开放日"], in: fixture.root)
+        #expect(kind.status == 2 && kind.stderr.contains("'活'"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.url("Content/bases/wanzhou-shahe-primary/jia-zhang-kai-fang-ri.md").path))
+        #expect(!FileManager.default.fileExists(atPath: fixture.url("Content/bases/xiushan-library/jia-zhang-kai-fang-ri.md").path))
     }
 }
