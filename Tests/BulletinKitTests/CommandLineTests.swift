@@ -204,4 +204,51 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Content/bases/wanzhou-shahe-primary/jia-zhang-kai-fang-ri.md").path))
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Content/bases/xiushan-library/jia-zhang-kai-fang-ri.md").path))
     }
+
+    @Test func listShowsIdsNamesAndNumbers() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let bases = try cli.run(["list", "bases"], in: fixture.root)
+        #expect(bases.status == 0 && bases.stderr.isEmpty)
+        let lines = bases.stdout.split(separator: "\n")
+        #expect(lines.count == 20)
+        #expect(lines.first == "wanzhou-shahe-primary                    万州区沙河小学                        万州区                学校")
+        #expect(lines.contains("sfls-forest-primary                      重庆外国语学校森林小学                区县未注明            学校"))
+        #expect(lines.contains("jiangbei-women-children-centre           江北区妇女儿童活动中心                江北区                妇女儿童中心"))
+        #expect(lines.last == "shapingba-kangju-xicheng-primary         沙坪坝区康居西城小学校                沙坪坝区              学校")
+
+        let writeUps = try cli.run(["list", "writeups"], in: fixture.root)
+        #expect(writeUps.status == 0 && writeUps.stdout == """
+            bishan-xiguan-village/example-event     2021  活动          璧山区七塘镇喜观村          示例：活动稿件的写法（示例）
+            wanzhou-shahe-primary/example-practice  2021  特色做法      万州区沙河小学              示例：特色做法稿件的写法（示例）
+            xiushan-library/example-report          2021  2021年度报告  秀山土家族苗族自治县图书馆  示例：年度工作情况报告的写法（示例）
+
+            """)
+
+        try fixture.write("Content/bulletins/2022-1.md", "---\ntitle: 第1期\nyear: 2022\nnumber: 1\ndate: 2022-03-08\nitems:\n  - 万州区沙河小学/example-practice\n---\n")
+        try fixture.write("Content/bulletins/2022-s1.md", "---\ntitle: 增刊\nyear: 2022\nnumber: 1\nsupplement: true\ndate: 2022-05\n---\n")
+        try fixture.write("Content/bases/xiushan-library/reading.md", "---\ntitle: 读书周\ndate: 2022-04-23\nkind: 活动\ndraft: true\n---\n")
+        let bulletins = try cli.run(["list", "bulletins"], in: fixture.root)
+        #expect(bulletins.status == 0 && bulletins.stdout == """
+            2021-1   2021年第1期      总第1期  2021        示例：简报格式说明（示例）  2篇
+            2022-1   2022年第1期      总第2期  2022-03-08  第1期                       1篇
+            2022-s1  2022年增刊第1期           2022-05     增刊                        0篇
+
+            """)
+        #expect(try cli.run(["list", "writeups"], in: fixture.root).stdout.hasSuffix("""
+            xiushan-library/reading                 2022-04-23  活动          秀山土家族苗族自治县图书馆  读书周（草稿）
+
+            """))
+    }
+
+    @Test func listTellsWhatKeepsTheContentFromBeingRead() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.edit("Content/bases.yaml", replacing: "    category: school\n", with: "    category: 小学\n")
+        let result = try cli.run(["list", "bases"], in: fixture.root)
+        #expect(result.status == 1 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Content/bases.yaml:14:15: error: unknown category '小学'\n    hint: did you mean '学校'?"))
+        #expect(result.stderr.hasSuffix("list failed: 1 error; fix the content and list again\n"))
+        #expect(try cli.run(["list", "models"], in: fixture.root).status == 2)
+    }
 }
