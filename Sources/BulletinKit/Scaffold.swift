@@ -14,11 +14,18 @@ public enum Scaffold {
         /// Path inside the content folder.
         public var relativePath: String
         public var text: String
+        /// The base's name, when it was given by its name rather than its id: the editor is told
+        /// which base the file went to.
+        public var baseFoundByName: String? = nil
     }
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case unknownBase(String, hint: String?)
+        /// More than one base has this name, or this part of a name.
+        case ambiguousBase(String, hint: String)
         case needsSlug(title: String)
+        /// What was typed at the prompt gives no file name.
+        case unusableFileName(String)
         case invalidSlug(String)
         case exists(String)
         case unreadableContent(String)
@@ -34,8 +41,12 @@ public enum Scaffold {
             switch self {
             case let .unknownBase(id, hint):
                 return "unknown base '\(id)'" + (hint.map { "\n    hint: \($0)" } ?? "")
+            case let .ambiguousBase(name, hint):
+                return "'\(name)' names more than one base\n    hint: \(hint)"
             case let .needsSlug(title):
-                return "'\(title)' gives no file name in letters and digits\n    hint: name the file with --slug, using lowercase letters, digits and '-', e.g. --slug 2024-open-day"
+                return "'\(title)' gives no file name: it has no Chinese characters, letters or digits\n    hint: name the file with --slug, using lowercase letters, digits and '-', e.g. --slug 2024-open-day"
+            case let .unusableFileName(typed):
+                return "'\(typed)' gives no file name: it has no Chinese characters, letters or digits\n    hint: type the name in Chinese, or in lowercase letters, digits and '-', e.g. 2024-open-day"
             case let .invalidSlug(slug):
                 return "the file name '\(slug)' can't be used in an address\n    hint: use lowercase ASCII letters, digits and '-', e.g. 2024-open-day"
             case let .exists(path):
@@ -59,32 +70,29 @@ public enum Scaffold {
         }
     }
 
-    /// A readable address name from the ASCII words of a title: "2024 Open Day 开放日" → "2024-open-day".
-    /// nil when the title has no ASCII letters or digits (a Chinese title): the editor is asked for one.
-    public static func slug(from title: String) -> String? {
-        var words: [String] = []
-        var word = ""
-        for character in title.lowercased() {
-            if character.isASCII && (character.isLetter || character.isNumber) {
-                word.append(character)
-            } else if !word.isEmpty {
-                words.append(word)
-                word = ""
-            }
-        }
-        if !word.isEmpty { words.append(word) }
-        let slug = words.joined(separator: "-")
-        return slug.isEmpty ? nil : String(slug.prefix(60))
-    }
-
-    /// `year` is the year an annual report is about, which it must be given.
-    public static func writeUp(in content: ScaffoldContext, base baseID: String, kind: WriteUpKind, title: String,
-                               slug givenSlug: String?, year: Int? = nil, today: PartialDate) throws(Problem) -> NewFile {
-        guard content.baseIDs.contains(baseID) else {
-            throw .unknownBase(baseID, hint: Suggestion.hint(for: baseID, in: content.baseIDs) ?? "the base ids are listed in \(content.displayRoot)/bases.yaml")
+    /// `base` is a base's id, its full name, or a part of its name that no other base's name has.
+    /// `typedName` is a file name typed at the prompt, in place of the title's. `year` is the year
+    /// an annual report is about, which it must be given.
+    public static func writeUp(in content: ScaffoldContext, base written: String, kind: WriteUpKind, title: String,
+                               slug givenSlug: String?, typedName: String? = nil, year: Int? = nil,
+                               today: PartialDate) throws(Problem) -> NewFile {
+        let baseID: String
+        var foundByName: String?
+        let match = content.bases.match(written, allowingPart: true)
+        switch match {
+        case .id(let id):
+            baseID = id
+        case .name(let entry):
+            baseID = entry.id
+            foundByName = entry.name
+        case .ambiguous:
+            throw .ambiguousBase(written, hint: content.bases.hint(for: written, match, listHint: ""))
+        case .unknown:
+            throw .unknownBase(written, hint: content.bases.hint(for: written, match,
+                                                                 listHint: "`bulletin list bases` shows the id and name of every base"))
         }
         let quotedTitle = try oneLine(title)
-        let slug = try chooseSlug(givenSlug, title: title)
+        let slug = try chooseSlug(givenSlug, typed: typedName, title: title, in: "bases/\(baseID)", of: content)
         var date = today
         if kind == .report {
             guard let year else { throw .reportNeedsYear(suggested: today.year - 1) }
@@ -103,7 +111,9 @@ public enum Scaffold {
             "# draft: true   草稿，预览时加 --drafts 可见，不发布",
             "---", "", "\(Placeholders.marker)在此撰写正文。", "",
         ]
-        return try newFile("bases/\(baseID)/\(slug).md", lines, in: content)
+        var file = try newFile("bases/\(baseID)/\(slug).md", lines, in: content)
+        file.baseFoundByName = foundByName
+        return file
     }
 
     public static func bulletin(in content: ScaffoldContext, year: Int, title: String?, today: PartialDate) throws(Problem) -> NewFile {
@@ -116,7 +126,7 @@ public enum Scaffold {
         let lines = [
             "---", "title: \(quotedTitle)", "year: \(year)", "number: \(number)", "serial: \(serial)   # 总第N期，发出后不再改动",
             "date: \(today.iso)",
-            "items: []   # 本期刊登的稿件，每行一篇：- 基地id/文件名",
+            "items: []   # 本期刊登的稿件，每行一篇：- 基地id或基地全称/文件名",
             "# distribution:   报送范围，有则填写",
             "#   报: …", "#   送: …", "#   发: …",
             "---", "", "**编者按**：\(Placeholders.marker)在此撰写编者按。", "",
@@ -124,20 +134,15 @@ public enum Scaffold {
         return try newFile("bulletins/\(year)-\(number).md", lines, in: content)
     }
 
-    public static func notice(in content: ScaffoldContext, title: String, slug givenSlug: String?, today: PartialDate) throws(Problem) -> NewFile {
+    public static func notice(in content: ScaffoldContext, title: String, slug givenSlug: String?, typedName: String? = nil,
+                              today: PartialDate) throws(Problem) -> NewFile {
         let quotedTitle = try oneLine(title)
-        let slug = try chooseSlug(givenSlug, title: title)
+        let slug = try chooseSlug(givenSlug, typed: typedName, title: title, in: "notices", of: content)
         var lines = ["---", "title: \(quotedTitle)", "date: \(today.iso)", "# number: 文号，有则填写", "issuers:"]
         for organizer in content.organizers { lines.append("  - \(try quoted(organizer))") }
         if content.organizers.isEmpty { lines.append("  - \(Placeholders.marker)发文单位") }
         lines += ["# attachments:   附件，有则填写", "#   - title: 附件标题", "#     file: ../assets/附件.pdf", "---", "", "\(Placeholders.marker)在此撰写通知正文。", ""]
         return try newFile("notices/\(slug).md", lines, in: content)
-    }
-
-    private static func chooseSlug(_ given: String?, title: String) throws(Problem) -> String {
-        guard let slug = given ?? slug(from: title) else { throw .needsSlug(title: title) }
-        guard Slug.isValid(slug) else { throw .invalidSlug(slug) }
-        return slug
     }
 
     private static func newFile(_ relativePath: String, _ lines: [String], in content: ScaffoldContext) throws(Problem) -> NewFile {
@@ -172,6 +177,29 @@ public enum Scaffold {
         (character.value < 0x20 && character != "\t") || character.value == 0x7F || character.value == 0xFFFE || character.value == 0xFFFF
     }
 
+    /// What is asked at a terminal when the title gives no file name. Editors type Chinese, so
+    /// the question is asked in Chinese; the English is for an English locale.
+    public static let fileNamePrompt = Prompt(
+        chinese: "标题里没有能用作文件名的文字。请输入文件名（可以输入中文，会自动转为拼音；也可以用小写英文字母、数字和连字符，如 2024-open-day）：",
+        english: "The title gives no file name. Type one (Chinese is turned into pinyin; or use lowercase letters, digits and '-', e.g. 2024-open-day): ")
+
+    /// Makes a file whose title gave no name, with a name asked for: `ask` returns what was typed,
+    /// nil at the end of input. A name that can't be used is refused (told through `refused`) and
+    /// asked for again; an empty line is asked again. Ends with `.needsSlug` when input ends.
+    public static func askingForName(title: String, ask: () -> String?, refused: (Problem) -> Void,
+                                     _ make: (_ typedName: String) throws(Problem) -> NewFile) throws(Problem) -> NewFile {
+        while let line = ask() {
+            let typed = line.trimmingCharacters(in: .whitespaces)
+            if typed.isEmpty { continue }
+            do {
+                return try make(typed)
+            } catch {
+                refused(error)
+            }
+        }
+        throw .needsSlug(title: title)
+    }
+
     /// Writes the file, refusing to replace one that appeared meanwhile.
     public static func write(_ file: NewFile, in content: ScaffoldContext) throws(Problem) {
         let url = content.root.appendingPathComponent(file.relativePath)
@@ -184,12 +212,19 @@ public enum Scaffold {
     }
 }
 
+/// A question asked at a terminal, in both languages.
+public struct Prompt: Sendable, Equatable {
+    public var chinese: String
+    public var english: String
+}
+
 /// What scaffolding needs to know of the existing content: it is read leniently, so that a new
 /// file can be made while another file still has errors.
 public struct ScaffoldContext: Sendable {
     public var root: URL
     public var displayRoot: String
-    public var baseIDs: [String]
+    /// The bases' ids and names, in bases.yaml's order.
+    public var bases: BaseNames
     public var modelIDs: [String]
     public var organizers: [String]
     /// Numbers of the regular bulletins of each year.
@@ -199,9 +234,14 @@ public struct ScaffoldContext: Sendable {
 
     public static func read(_ root: URL, displayRoot: String) -> ScaffoldContext {
         let content = ContentLoader.load(from: root, displayRoot: displayRoot)
-        var context = ScaffoldContext(root: root, displayRoot: displayRoot, baseIDs: [], modelIDs: [], organizers: [], bulletinNumbers: [:])
+        var context = ScaffoldContext(root: root, displayRoot: displayRoot, bases: BaseNames([]), modelIDs: [], organizers: [], bulletinNumbers: [:])
         if var fields = try? content.basesFile?.fields() {
-            context.baseIDs = fields.list("bases").compactMap { entry in var entry = entry; return entry.string("id") }
+            context.bases = BaseNames(fields.list("bases").compactMap { entry in
+                var entry = entry
+                guard let id = entry.string("id") else { return nil }
+                // A base whose name is missing can still be found by its id.
+                return BaseNames.Entry(id: id, name: entry.string("name") ?? "")
+            })
         }
         if var fields = try? content.siteFile?.fields() {
             context.organizers = fields.strings("organizers").map(\.value)

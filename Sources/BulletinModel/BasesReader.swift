@@ -72,10 +72,10 @@ enum BasesReader {
                 entry.report(.error(at: district.location, "'\(district.value)' is not in the district list of site.yaml",
                                     hint: Suggestion.hint(for: district.value, in: districts) ?? "add it to 'districts' in site.yaml, or correct the name"))
             }
-            let parsedCategory = category.flatMap { BaseCategory(rawValue: $0.value) }
+            let parsedCategory = category.flatMap { BaseCategory(written: $0.value) }
             if let category, parsedCategory == nil {
                 entry.report(.error(at: category.location, "unknown category '\(category.value)'",
-                                    hint: Suggestion.hint(for: category.value, in: BaseCategory.allCases.map(\.rawValue)) ?? "see README.md for the categories"))
+                                    hint: BaseCategory.hint(for: category.value)))
             }
             let batch = batchID.flatMap { ref in result.batches.first { $0.id == ref.value } }
             if let batchID, batch == nil {

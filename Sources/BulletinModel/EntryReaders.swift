@@ -81,10 +81,10 @@ package enum EntryReaders {
         let title = fields.string("title", required: true)
         let date = fields.date("date", required: true)
         let kindText = fields.located("kind", required: true)
-        let kind = kindText.flatMap { WriteUpKind(rawValue: $0.value) }
+        let kind = kindText.flatMap { WriteUpKind(written: $0.value) }
         if let kindText, kind == nil {
             fields.report(.error(at: kindText.location, "unknown kind '\(kindText.value)'",
-                                 hint: Suggestion.hint(for: kindText.value, in: WriteUpKind.allCases.map(\.rawValue)) ?? "practice, report or event"))
+                                 hint: WriteUpKind.hint(for: kindText.value)))
         }
         let year = fields.int("year", range: years)
         let models = fields.strings("models")

@@ -105,18 +105,24 @@ struct ReferenceChecker {
         let writeUpReferences = drafts.writeUps.map { "\($0.fields.baseID.value)/\($0.fields.slug)" }
         let published = Set(writeUpReferences)
         let suggestions = SuggestionIndex(writeUpReferences)
+        let names = BaseNames(bases.map { BaseNames.Entry(id: $0.id, name: $0.name) })
         var result: [Bulletin] = []
         for draft in drafts.bulletins {
             let fields = draft.fields
             var seenItems: Set<String> = []
+            var items: [String] = []
             for item in fields.items {
-                if let draftFile = drafts.draftReferences[item.value] {
+                let reference = Self.reference(item.value, names: names)
+                items.append(reference)
+                if let draftFile = drafts.draftReferences[reference] {
                     diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is a draft (\(draftFile)), so this bulletin cannot be published",
                                               hint: "remove 'draft: true' from the write-up when it is ready, or make this bulletin a draft too with 'draft: true'"))
-                } else if !published.contains(item.value) {
+                } else if !published.contains(reference) {
                     // A write-up with errors of its own has been reported already.
-                    if !drafts.declaredWriteUps.contains(item.value) { unknown("write-up", item, hint: suggestions.hint(for: item.value)) }
-                } else if !seenItems.insert(item.value).inserted {
+                    if !drafts.declaredWriteUps.contains(reference) {
+                        unknown("write-up", item, hint: Self.baseNameHint(item.value, names: names) ?? suggestions.hint(for: reference))
+                    }
+                } else if !seenItems.insert(reference).inserted {
                     diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is listed twice", hint: "remove one of the lines"))
                 }
             }
@@ -127,10 +133,40 @@ struct ReferenceChecker {
             let serial = BulletinNumbering.isCounted(fields) ? fields.serial?.value : nil
             result.append(Bulletin(year: fields.year, number: fields.number, supplement: fields.supplement, serial: serial,
                                    date: fields.date, title: fields.title, editor: fields.editor ?? defaultEditor,
-                                   items: fields.items.map(\.value), distribution: fields.distribution,
+                                   items: items, distribution: fields.distribution,
                                    example: fields.example, body: body(draft.source), sourcePath: draft.source.displayPath))
         }
         return BulletinNumbering.newestFirst(result)
+    }
+
+    /// A bulletin's item as `base-id/slug`: its base may be written by its full name instead, as
+    /// `万州区沙河小学/open-day`.
+    static func reference(_ item: String, names: BaseNames) -> String {
+        guard let slash = item.firstIndex(of: "/") else { return item }
+        if case .name(let base) = names.match(String(item[..<slash]), allowingPart: false) {
+            return base.id + item[slash...]
+        }
+        return item
+    }
+
+    /// For an item whose base is neither an id nor a full name: the names it could have meant.
+    static func baseNameHint(_ item: String, names: BaseNames) -> String? {
+        guard let slash = item.firstIndex(of: "/") else { return nil }
+        let written = String(item[..<slash])
+        let rest = item[slash...]
+        guard !written.unicodeScalars.allSatisfy(\.isASCII), case .unknown = names.match(written, allowingPart: false) else { return nil }
+        switch names.match(written, allowingPart: true) {
+        case .id:
+            return nil
+        case .name(let base):
+            return "did you mean '\(base.name)\(rest)'? a bulletin names a base by its id or its full name"
+        case let .ambiguous(found) where found.count > 1 && Set(found.map(\.name)).count == 1:
+            return "more than one base is named '\(found[0].name)'; name the base by its id: " + found.map { "'\($0.id)\(rest)'" }.joined(separator: " or ")
+        default:
+            let near = names.nearest(to: written)
+            guard !near.isEmpty else { return nil }
+            return "did you mean " + near.map { "'\($0.name)\(rest)'" }.joined(separator: " or ") + "?"
+        }
     }
 
     mutating func notices() -> [Notice] {

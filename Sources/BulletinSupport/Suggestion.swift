@@ -23,6 +23,30 @@ public enum Suggestion {
         hint(nearest: nearest(to: word, in: candidates), among: candidates)
     }
 
+    /// For a value that can be written as a code or as its Chinese label: the nearest of either,
+    /// then every code with its label: "did you mean '活动'? expected one of: practice (特色做法), event (活动)".
+    public static func hint(for word: String, codesAndLabels: [(code: String, label: String)]) -> String {
+        let near: String?
+        if word.unicodeScalars.allSatisfy(\.isASCII) {
+            near = nearest(to: word, in: codesAndLabels.map(\.code))
+        } else {
+            // Labels are a few characters long: the one sharing the most characters with the
+            // word is meant (小学 → 学校), not the one a few edits away (小学 → 中心).
+            let shared = codesAndLabels.map { pair in (pair.label, Set(word).intersection(pair.label).count) }
+            near = shared.filter { $0.1 > 0 }.max { $0.1 < $1.1 }.map(\.0)
+        }
+        var codes: [(code: String, labels: [String])] = []
+        for (code, label) in codesAndLabels {
+            if let at = codes.firstIndex(where: { $0.code == code }) {
+                codes[at].labels.append(label)
+            } else {
+                codes.append((code, [label]))
+            }
+        }
+        let listed = codes.map { "\($0.code) (\($0.labels.joined(separator: ", ")))" }
+        return (near.map { "did you mean '\($0)'? " } ?? "") + "expected one of: " + listed.joined(separator: ", ")
+    }
+
     static func hint(nearest: String?, among candidates: [String]) -> String? {
         if let near = nearest {
             return "did you mean '\(near)'?"

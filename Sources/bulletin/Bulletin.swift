@@ -10,7 +10,7 @@ struct Bulletin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract: "Builds the family-education practice-base bulletin site from Content/ and Templates/ into Public/.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, List.self]
     )
 
     /// Exit codes: 0 ok, 1 content errors, 2 usage errors.

@@ -17,10 +17,108 @@ import Testing
         ScaffoldContext.read(fixture.url("Content"), displayRoot: "Content")
     }
 
-    @Test func slugsComeFromASCIIWords() {
-        #expect(Scaffold.slug(from: "2024 Open Day 开放日") == "2024-open-day")
-        #expect(Scaffold.slug(from: "Parent School: Week 3!") == "parent-school-week-3")
-        #expect(Scaffold.slug(from: "家长开放日") == nil)
+    static let fileNames: [(String, String?)] = [
+        ("家长开放日", "jia-zhang-kai-fang-ri"),
+        ("2023年度报告", "2023-nian-du-bao-gao"),
+        ("“双减”背景下的家校共育", "shuang-jian-bei-jing-xia-de-jia-xiao"),
+        ("重庆市沙坪坝区康居西城小学校2024年秋季家长学校开学典礼暨家庭教育专题讲座", "chong-qing-shi-sha-ping-ba-qu-kang"),
+        ("Parent School Spring Semester Opening Ceremony and Lecture", "parent-school-spring-semester-opening-ceremony"),
+        ("PTA家长会", "pta-jia-zhang-hui"),
+        ("2024 Open Day 开放日", "2024-open-day-kai-fang-ri"),
+        ("Parent School: Week 3!", "parent-school-week-3"),
+        ("２０２４年ＰＴＡ　Café", "2024-nian-pta-cafe"),
+        (String(repeating: "a", count: 60) + " 家长", String(repeating: "a", count: 48)),
+        ("！！……", nil),
+    ]
+
+    /// Chinese in pinyin, read in context (家长 is jia-zhang, 重庆 chong-qing), Latin words kept;
+    /// at most eight words and 48 characters, cut between words.
+    @Test(arguments: fileNames)
+    func fileNamesComeFromTheTitleInPinyin(_ title: String, _ name: String?) {
+        #expect(Scaffold.slug(from: title) == name)
+    }
+
+    @Test func aNameFromTheTitleIsMadeUniqueAndNeverOverwrites() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var made: [String] = []
+        for _ in 1...3 {
+            let file = try Scaffold.writeUp(in: context(fixture), base: "xiushan-library", kind: .event, title: "家长开放日", slug: nil, today: today)
+            try Scaffold.write(file, in: context(fixture))
+            made.append(file.relativePath)
+        }
+        #expect(made == ["bases/xiushan-library/jia-zhang-kai-fang-ri.md", "bases/xiushan-library/jia-zhang-kai-fang-ri-2.md",
+                         "bases/xiushan-library/jia-zhang-kai-fang-ri-3.md"])
+        // The fixture's own file is passed over, and so is a notice's folder of attachment pages.
+        try fixture.write("Content/bases/wanzhou-shahe-primary/shi-li.md", "---\ntitle: 示例\ndate: 2021\nkind: event\n---\n")
+        #expect(try Scaffold.writeUp(in: context(fixture), base: "wanzhou-shahe-primary", kind: .practice, title: "示例", slug: nil,
+                                     today: today).relativePath == "bases/wanzhou-shahe-primary/shi-li-2.md")
+        try FileManager.default.createDirectory(at: fixture.url("Content/notices/tui-jin-hui"), withIntermediateDirectories: true)
+        #expect(try Scaffold.notice(in: context(fixture), title: "推进会", slug: nil, today: today).relativePath == "notices/tui-jin-hui-2.md")
+        // A name given is used as it is, and refused when taken.
+        #expect(throws: Scaffold.Problem.exists("Content/bases/xiushan-library/jia-zhang-kai-fang-ri.md")) {
+            try Scaffold.writeUp(in: context(fixture), base: "xiushan-library", kind: .event, title: "家长开放日",
+                                 slug: "jia-zhang-kai-fang-ri", today: today)
+        }
+        #expect(try fixture.check().diagnostics.errors.allSatisfy { $0.message.contains(Placeholders.marker) })
+    }
+
+    /// At the prompt a Chinese name is turned into pinyin like a title; what can't be used is
+    /// told and asked again, and the end of input ends with the title's own problem.
+    @Test func theNameTypedAtThePromptIsConvertedAndARefusalAsksAgain() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var answers = ["", "  ", "！！", "example-practice", "Open Day", "家长 会"]
+        var refusals: [String] = []
+        func make(_ answers: inout [String]) throws(Scaffold.Problem) -> Scaffold.NewFile {
+            try Scaffold.askingForName(title: "！", ask: { answers.isEmpty ? nil : answers.removeFirst() },
+                                       refused: { refusals.append($0.description) }) { typed throws(Scaffold.Problem) in
+                try Scaffold.writeUp(in: context(fixture), base: "wanzhou-shahe-primary", kind: .practice, title: "！",
+                                     slug: nil, typedName: typed, today: today)
+            }
+        }
+        #expect(try make(&answers).relativePath == "bases/wanzhou-shahe-primary/open-day.md")
+        #expect(refusals == [
+            "'！！' gives no file name: it has no Chinese characters, letters or digits\n"
+                + "    hint: type the name in Chinese, or in lowercase letters, digits and '-', e.g. 2024-open-day",
+            "Content/bases/wanzhou-shahe-primary/example-practice.md exists already and is left as it is\n"
+                + "    hint: choose another --slug, or edit the existing file",
+        ])
+        #expect(answers == ["家长 会"])
+        #expect(try make(&answers).relativePath == "bases/wanzhou-shahe-primary/jia-zhang-hui.md")
+        #expect(throws: Scaffold.Problem.needsSlug(title: "！")) { try make(&answers) }
+        #expect(Scaffold.fileNamePrompt.chinese.hasPrefix("标题里没有能用作文件名的文字。请输入文件名（可以输入中文"))
+    }
+
+    @Test func aBaseIsFoundByItsChineseName() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        for written in ["万州区沙河小学", "万州区 沙河小学", "沙河小学", "wanzhou-shahe-primary"] {
+            let file = try Scaffold.writeUp(in: context(fixture), base: written, kind: .event, title: "家长开放日", slug: nil, today: today)
+            #expect(file.relativePath == "bases/wanzhou-shahe-primary/jia-zhang-kai-fang-ri.md")
+            #expect(file.baseFoundByName == (written.hasPrefix("wanzhou") ? nil : "万州区沙河小学"))
+        }
+        let unknown = Scaffold.Problem.unknownBase("万州区沙河中学", hint: "did you mean '万州区沙河小学'?")
+        #expect(throws: unknown) {
+            try Scaffold.writeUp(in: context(fixture), base: "万州区沙河中学", kind: .event, title: "x", slug: "x", today: today)
+        }
+        #expect(unknown.description == "unknown base '万州区沙河中学'\n    hint: did you mean '万州区沙河小学'?")
+        #expect(throws: Scaffold.Problem.unknownBase("沙河中学", hint: "did you mean '万州区沙河小学' or '铜梁区巴川初级中学校' or '武隆区实验中学'?")) {
+            try Scaffold.writeUp(in: context(fixture), base: "沙河中学", kind: .event, title: "x", slug: "x", today: today)
+        }
+        #expect(throws: Scaffold.Problem.unknownBase("北京", hint: "`bulletin list bases` shows the id and name of every base")) {
+            try Scaffold.writeUp(in: context(fixture), base: "北京", kind: .event, title: "x", slug: "x", today: today)
+        }
+        let ambiguous = Scaffold.Problem.ambiguousBase("妇女儿童活动中心", hint: "it could be 江北区妇女儿童活动中心 (jiangbei-women-children-centre), "
+            + "江津区妇女儿童活动中心 (jiangjin-women-children-centre), 丰都县妇女儿童活动中心 (fengdu-women-children-centre); give the full name or the id")
+        #expect(throws: ambiguous) {
+            try Scaffold.writeUp(in: context(fixture), base: "妇女儿童活动中心", kind: .event, title: "x", slug: "x", today: today)
+        }
+        #expect(ambiguous.description.hasPrefix("'妇女儿童活动中心' names more than one base\n    hint: it could be 江北区"))
+        // One character names too many bases to be a part worth looking for.
+        #expect(throws: Scaffold.Problem.unknownBase("村", hint: "`bulletin list bases` shows the id and name of every base")) {
+            try Scaffold.writeUp(in: context(fixture), base: "村", kind: .event, title: "x", slug: "x", today: today)
+        }
     }
 
     /// What `new` writes, with every place it leaves to the editor filled in.
@@ -105,7 +203,7 @@ import Testing
         let fixture = try Fixture()
         defer { fixture.remove() }
         let notice = try Scaffold.notice(in: context(fixture), title: "2025 Annual Meeting 年度推进会", slug: nil, today: today)
-        #expect(notice.relativePath == "notices/2025-annual-meeting.md")
+        #expect(notice.relativePath == "notices/2025-annual-meeting-nian-du-tui-jin-hui.md")
         #expect(notice.text.contains("issuers:\n  - \"重庆市妇女联合会\"\n  - \"重庆市教育委员会\""))
         try Scaffold.write(notice, in: context(fixture))
         #expect(try fixture.check().diagnostics.errors.map(\.message) == ["the text 【待填写】 that 'bulletin new' wrote is still here, so the page is not finished"])
@@ -203,8 +301,8 @@ import Testing
             try Scaffold.writeUp(in: context(fixture), base: "wanzhou-shahe-primary", kind: .practice, title: "x",
                                  slug: "example-practice", today: today)
         }
-        #expect(throws: Scaffold.Problem.needsSlug(title: "家长开放日")) {
-            try Scaffold.notice(in: context(fixture), title: "家长开放日", slug: nil, today: today)
+        #expect(throws: Scaffold.Problem.needsSlug(title: "？！")) {
+            try Scaffold.notice(in: context(fixture), title: "？！", slug: nil, today: today)
         }
         #expect(throws: Scaffold.Problem.invalidSlug("Open Day")) {
             try Scaffold.notice(in: context(fixture), title: "x", slug: "Open Day", today: today)
