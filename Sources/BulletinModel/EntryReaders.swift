@@ -74,7 +74,7 @@ package enum EntryReaders {
         let kindText = fields.located("kind", required: true)
         let kind = kindText.flatMap { WriteUpKind(rawValue: $0.value) }
         if let kindText, kind == nil {
-            fields.report(.error(at: kindText.location, "unknown kind '\(kindText.value)'",
+            fields.report(.error(at: kindText.location, "unknown kind \(TextCharacters.quoted(kindText.value))",
                                  hint: Suggestion.hint(for: kindText.value, in: WriteUpKind.allCases.map(\.rawValue)) ?? "practice, report or event"))
         }
         let year = fields.int("year", range: years)
