@@ -133,6 +133,10 @@ public struct BodyConverter: Sendable, Equatable {
 
     /// Where the file would be linked from once it is in Content/assets/: `../../assets/开放日.jpg`.
     private func ownComputerHint(_ url: String, from sourcePath: String) -> String {
+        Self.ownComputerHint(url, from: sourcePath)
+    }
+
+    static func ownComputerHint(_ url: String, from sourcePath: String) -> String {
         let name = url.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map(String.init) ?? url
         let depth = ContentPaths.folder(of: sourcePath).split(separator: "/").count
         let path = String(repeating: "../", count: depth) + "assets/" + name

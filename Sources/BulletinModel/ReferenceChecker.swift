@@ -191,6 +191,11 @@ struct ReferenceChecker {
 
     /// A path written in front matter, relative to its file, that must name a file in the content folder.
     private mutating func resolveFile(_ written: Located<String>, from source: MarkdownSource, what: String) -> String? {
+        if BodyConverter.isOnOwnComputer(written.value) {
+            diagnostics.append(.error(at: written.location, "the \(what) \(TextCharacters.quoted(written.value)) is a path on your own computer",
+                                      hint: BodyConverter.ownComputerHint(written.value, from: source.relativePath)))
+            return nil
+        }
         switch paths.resolve(written.value, from: source.relativePath) {
         case .sitePath(let path) where paths.staticFiles.contains(path):
             return path

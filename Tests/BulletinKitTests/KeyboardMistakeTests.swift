@@ -74,6 +74,10 @@ import Testing
               expected: "Content/notices/naming-2020.md:13:2: error: the link '\\server\\share\\表.docx' is a path on your own computer") { f in
             try f.edit("Content/notices/naming-2020.md", replacing: "\n---\n", with: "\n---\n\n见[表](\\\\server\\share\\表.docx)。\n")
         },
+        .init(description: "cover on the editor's own computer",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:5:8: error: the cover image 'C:/Users/张/Pictures/开放日.jpg' is a path on your own computer") { f in
+            try f.write(newWriteUp, "---\n\(good)cover: C:/Users/张/Pictures/开放日.jpg\n---\n正文\n")
+        },
         .init(description: "link whose path holds an invisible character",
               expected: "Content/bases/wanzhou-shahe-primary/open-day.md:7:2: error: the link '../../assets/方<U+200B>案.pdf' points to 'assets/方<U+200B>案.pdf', which does not exist") { f in
             try f.write("Content/assets/方案.pdf", "%PDF-1.4\n")
@@ -96,7 +100,8 @@ import Testing
              Self.cases[12].mutate),
             ("put the file in Content/assets/ and link to it as ../../assets/开放日.jpg", Self.cases[13].mutate),
             ("put the file in Content/assets/ and link to it as ../assets/表.docx", Self.cases[14].mutate),
-            ("the name holds an invisible character <U+200B>; delete it to get 'assets/方案.pdf'", Self.cases[15].mutate),
+            ("put the file in Content/assets/ and link to it as ../../assets/开放日.jpg", Self.cases[15].mutate),
+            ("the name holds an invisible character <U+200B>; delete it to get 'assets/方案.pdf'", Self.cases[16].mutate),
         ]
         for (hint, mutate) in expected {
             let fixture = try Fixture()
