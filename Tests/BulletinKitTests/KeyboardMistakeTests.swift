@@ -193,6 +193,15 @@ import Testing
         }
     }
 
+    /// The fields of a list entry are read as fields; a value that only looks like one is not.
+    @Test func aFieldOfAListEntryIsReadAsAField() {
+        #expect(KeyboardMistakes.first(in: "attachments:\n  - title: 表\n    file:../assets/a.pdf")
+                == .missingSpace(key: "file", line: 3, column: 10))
+        #expect(KeyboardMistakes.first(in: "attachments:\n  - page:a.md") == .missingSpace(key: "page", line: 2, column: 10))
+        #expect(KeyboardMistakes.first(in: "attachments:\n  - file:///C:/a.pdf") == nil)
+        #expect(KeyboardMistakes.first(in: "contact:\n  - mailto:office@example.org") == nil)
+    }
+
     @Test func invisibleCharactersAreShownInQuotedText() {
         #expect(TextCharacters.quoted("dadukou\u{200B}-kindergarten") == "'dadukou<U+200B>-kindergarten'")
         #expect(TextCharacters.quoted("重庆\u{A0}市　妇联") == "'重庆<U+00A0>市　妇联'")
