@@ -80,7 +80,7 @@ public struct FieldReader {
         guard let text = string(key, required: required) else { return nil }
         guard let number = Int(text), range.map({ $0.contains(number) }) ?? true else {
             let expected = range.map { "a whole number from \($0.lowerBound) to \($0.upperBound)" } ?? "a whole number"
-            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be \(expected), not '\(text)'",
+            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be \(expected), not \(TextCharacters.quoted(text))",
                                       hint: "write digits only, e.g. '\(key): \(range?.lowerBound ?? 1)'"))
             return nil
         }
@@ -93,7 +93,7 @@ public struct FieldReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be true or false, not '\(text)'",
+            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be true or false, not \(TextCharacters.quoted(text))",
                                       hint: "write '\(key): true' or leave the field out"))
             return false
         }
@@ -171,7 +171,7 @@ public struct FieldReader {
     /// Warns about fields no one reads: a misspelt optional field would otherwise vanish silently.
     public mutating func finish(known: [String]) -> [Diagnostic] {
         for key in keys where !seen.contains(key.value) && !known.contains(key.value) {
-            diagnostics.append(.warning(at: key.location, "unknown field '\(key.value)' is ignored",
+            diagnostics.append(.warning(at: key.location, "unknown field \(TextCharacters.quoted(key.value)) is ignored",
                                         hint: Suggestion.hint(for: key.value, in: known + Array(seen))))
         }
         return diagnostics

@@ -24,21 +24,21 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
               parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
               let year = Int(parts[0])
         else {
-            throw ParseError(message: "'\(text)' is not a date")
+            throw ParseError(message: "\(TextCharacters.quoted(text)) is not a date")
         }
         var month: Int?
         var day: Int?
         if parts.count > 1 {
             month = Int(parts[1])
             guard let month, (1...12).contains(month) else {
-                throw ParseError(message: "'\(text)' has no month \(parts[1])")
+                throw ParseError(message: "\(TextCharacters.quoted(text)) has no month \(parts[1])")
             }
         }
         if parts.count > 2, let month {
             day = Int(parts[2])
             let last = PartialDate.daysIn(month: month, year: year)
             guard let day, (1...last).contains(day) else {
-                throw ParseError(message: "'\(text)' has no day \(parts[2]); month \(month) of \(year) has \(last) days")
+                throw ParseError(message: "\(TextCharacters.quoted(text)) has no day \(parts[2]); month \(month) of \(year) has \(last) days")
             }
         }
         self.init(year: year, month: month, day: day)

@@ -12,11 +12,13 @@ public struct YAMLDocument: @unchecked Sendable {
 
     public static func parse(_ yaml: String, path: String, firstLine: Int = 1) throws(Diagnostic) -> YAMLDocument {
         let lineOffset = firstLine - 1
-        if let tab = tabIndentation(in: yaml) {
+        let mistake = KeyboardMistakes.first(in: yaml)
+        if let tab = tabIndentation(in: yaml), tab <= mistake?.line ?? .max {
             throw .error(at: SourceLocation(path: path, line: tab + lineOffset, column: 1),
                          "a tab is used for indentation; YAML allows only spaces",
                          hint: "replace the tab at the start of the line with spaces")
         }
+        if let mistake { throw refusal(of: mistake, path: path, lineOffset: lineOffset) }
         let node: Node?
         do {
             if let flat = FlatYAML.compose(yaml) {
@@ -121,6 +123,30 @@ public struct YAMLDocument: @unchecked Sendable {
             return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
                           "the YAML is nested more than \(YAMLShape.maximumDepth) levels deep",
                           hint: "fields of the site are at most a few levels deep; check the brackets and the indentation")
+        }
+    }
+
+    /// A mistake of the keyboard or of pasted text, named, at the character itself.
+    private static func refusal(of mistake: KeyboardMistakes.Finding, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(path: path, line: line + lineOffset, column: column)
+        }
+        switch mistake {
+        case let .fullWidthColon(key, line, column):
+            return .error(at: at(line, column), "the field name '\(key)' is followed by a full-width colon '：'",
+                          hint: "write ':' (half-width) after the field name, then a space: '\(key): …'")
+        case let .missingSpace(key, line, column):
+            return .error(at: at(line, column), "there is no space after '\(key):', so the line is not read as a field",
+                          hint: "write a space between ':' and the value: '\(key): …'")
+        case let .spaceInIndentation(scalar, line, column):
+            return .error(at: at(line, column), "the indentation holds a \(TextCharacters.named(scalar))",
+                          hint: "indent with ordinary half-width spaces only: delete it and type spaces (switch the input method to half-width)")
+        case let .spaceAfterColon(scalar, key, line, column):
+            return .error(at: at(line, column), "the ':' after '\(key)' is followed by a \(TextCharacters.named(scalar))",
+                          hint: "type one ordinary half-width space after the ':' and delete this one")
+        case let .invisible(scalar, line, column):
+            return .error(at: at(line, column), "the text holds an invisible character, a \(TextCharacters.named(scalar))",
+                          hint: "delete it: it cannot be seen, so delete the characters on both sides of this place and type them again")
         }
     }
 

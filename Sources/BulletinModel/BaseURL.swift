@@ -18,7 +18,7 @@ public struct BaseURL: Sendable, Hashable {
     /// `name` is how the editor gave it: `baseURL` in site.yaml, `--base-url` on the command line.
     public init(checking written: String, name: String) throws(Problem) {
         if let problem = Self.characterProblem(written, name: name) { throw problem }
-        let notAbsolute = Problem(message: "\(name) '\(written)' is not an absolute http(s) address",
+        let notAbsolute = Problem(message: "\(name) \(TextCharacters.quoted(written)) is not an absolute http(s) address",
                                   hint: "write the full published address, e.g. https://portal.example/zt/jiaoyu/")
         guard let separator = written.range(of: "://"),
               ["http", "https"].contains(written[..<separator.lowerBound].lowercased()) else { throw notAbsolute }

@@ -30,7 +30,7 @@ enum BasesReader {
                                     hint: "a naming valid for 2020—2024 has validFrom: 2020 and validTo: 2024"))
             }
             if let id, result.batches.contains(where: { $0.id == id.value }) {
-                entry.report(.error(at: id.location, "the batch id '\(id.value)' is used twice", hint: "give each batch its own id"))
+                entry.report(.error(at: id.location, "the batch id \(TextCharacters.quoted(id.value)) is used twice", hint: "give each batch its own id"))
             }
             result.diagnostics += entry.finish(known: [])
             if let notice { result.noticeReferences.append(notice) }
@@ -62,28 +62,28 @@ enum BasesReader {
             if let id {
                 result.declaredIDs.insert(id.value)
                 if !Slug.isValid(id.value) {
-                    entry.report(.error(at: id.location, "the base id '\(id.value)' can't be used in an address",
+                    entry.report(.error(at: id.location, "the base id \(TextCharacters.quoted(id.value)) can't be used in an address",
                                         hint: "use lowercase ASCII letters, digits and '-', e.g. wanzhou-shahe-primary"))
                 } else if !ids.insert(id.value).inserted {
-                    entry.report(.error(at: id.location, "the base id '\(id.value)' is used twice", hint: "give each base its own id"))
+                    entry.report(.error(at: id.location, "the base id \(TextCharacters.quoted(id.value)) is used twice", hint: "give each base its own id"))
                 }
             }
             if let district, !districts.contains(district.value) {
-                entry.report(.error(at: district.location, "'\(district.value)' is not in the district list of site.yaml",
+                entry.report(.error(at: district.location, "\(TextCharacters.quoted(district.value)) is not in the district list of site.yaml",
                                     hint: Suggestion.hint(for: district.value, in: districts) ?? "add it to 'districts' in site.yaml, or correct the name"))
             }
             let parsedCategory = category.flatMap { BaseCategory(written: $0.value) }
             if let category, parsedCategory == nil {
-                entry.report(.error(at: category.location, "unknown category '\(category.value)'",
+                entry.report(.error(at: category.location, "unknown category \(TextCharacters.quoted(category.value))",
                                     hint: BaseCategory.hint(for: category.value)))
             }
             let batch = batchID.flatMap { ref in result.batches.first { $0.id == ref.value } }
             if let batchID, batch == nil {
-                entry.report(.error(at: batchID.location, "unknown batch '\(batchID.value)'",
+                entry.report(.error(at: batchID.location, "unknown batch \(TextCharacters.quoted(batchID.value))",
                                     hint: Suggestion.hint(for: batchID.value, in: result.batches.map(\.id)) ?? "declare the batch under 'batches:' first"))
             }
             if let name, district == nil {
-                entry.report(.warning(at: entry.location, "the base '\(name)' has no district; it is listed under 区县未注明",
+                entry.report(.warning(at: entry.location, "the base \(TextCharacters.quoted(name)) has no district; it is listed under 区县未注明",
                                       hint: "add 'district: …' once the district is confirmed"))
             }
             result.diagnostics += entry.finish(known: [])

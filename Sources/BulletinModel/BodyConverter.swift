@@ -39,11 +39,53 @@ public struct BodyConverter: Sendable, Equatable {
             }
             if destination.isImage && !destination.hasText {
                 found.add("images without alternative text") {
-                    .warning(at: location(), "the image '\(destination.url)' has no alternative text",
+                    .warning(at: location(), "the image \(TextCharacters.quoted(destination.url)) has no alternative text",
                              hint: "describe the picture between the brackets, e.g. ![家长课堂现场](photo.jpg), for readers who cannot see it")
                 }
             }
             return url
+        }
+        for slip in output.slips {
+            switch slip {
+            case let .proseAsCode(line):
+                found.add("paragraphs shown as code") {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1),
+                             "this paragraph starts with a tab or 4 spaces, so it is shown as code",
+                             hint: "remove the indentation: the site indents paragraphs itself")
+                }
+            case let .fullWidthIndent(line):
+                found.add("paragraphs starting with full-width spaces") {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1),
+                             "this paragraph starts with full-width spaces (U+3000)",
+                             hint: "remove the full-width spaces at its start: the site indents paragraphs itself")
+                }
+            case let .unreadLink(line, column, destination, isImage):
+                let what = isImage ? "image" : "link"
+                found.add("\(what)s not read because of a space in the path") {
+                    let at = SourceLocation(path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: column))
+                    if Self.isOnOwnComputer(destination) {
+                        return DestinationProblem(what: what, url: destination, reason: .ownComputer(hint: ownComputerHint(destination, from: sourcePath)))
+                            .diagnostic(at: at, nearest: { _ in nil })
+                    }
+                    let written = TextCharacters.quoted(destination)
+                    return .error(at: at, "the \(what) path \(written) holds a space, so it is not read as \(isImage ? "an image" : "a link") and the page shows the text as written",
+                                  hint: "write the path in angle brackets, \(isImage ? "!" : "")[…](<\(destination)>), or write each space as %20, or rename the file without spaces")
+                }
+            }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            for invisible in TextCharacters.invisibles(in: bytes) {
+                found.add("invisible characters") {
+                    let before = bytes[..<invisible.offset]
+                    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+                    let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                    return .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1,
+                                                       column: columns.column(line: line, byteColumn: invisible.offset - lineStart + 1)),
+                                    "the text holds an invisible character, a \(TextCharacters.named(invisible.scalar))",
+                                    hint: "delete it: readers do not see it, and search does not find the word it stands in")
+                }
+            }
         }
         var diagnostics = found.diagnostics
         if let refused = CharacterReferences.forbidden(in: output.html, markdown: markdown, displayPath: displayPath, firstLine: firstLine) {
@@ -57,6 +99,9 @@ public struct BodyConverter: Sendable, Equatable {
         let url = destination.url.trimmingEnds(Self.whitespace)
         let what = destination.isImage ? "image" : "link"
         if url.isEmpty || url.hasPrefix("#") { return (nil, nil) }
+        if Self.isOnOwnComputer(url) {
+            return ("", DestinationProblem(what: what, url: url, reason: .ownComputer(hint: ownComputerHint(url, from: sourcePath))))
+        }
         if url.hasPrefix("//") { return (nil, nil) }
         if let scheme = Self.scheme(of: url) {
             if Self.allowedSchemes.contains(scheme) { return (nil, nil) }
@@ -75,6 +120,28 @@ public struct BodyConverter: Sendable, Equatable {
     }
 
     private static let whitespace = CharacterSet.whitespaces
+
+    /// A path on the editor's computer: `C:\…`, `C:/…`, `\\server\share\…` (`\server…` once
+    /// Markdown has read its escape), or a `file:` address. No reader's browser can open it.
+    static func isOnOwnComputer(_ url: String) -> Bool {
+        let bytes = Array(url.utf8.prefix(5))
+        if bytes.count >= 3, bytes[0].isASCIILetter, bytes[1] == UInt8(ascii: ":"),
+           bytes[2] == UInt8(ascii: "\\") || bytes[2] == UInt8(ascii: "/") { return true }
+        if bytes.first == UInt8(ascii: "\\") { return true }
+        return scheme(of: url) == "file"
+    }
+
+    /// Where the file would be linked from once it is in Content/assets/: `../../assets/开放日.jpg`.
+    private func ownComputerHint(_ url: String, from sourcePath: String) -> String {
+        Self.ownComputerHint(url, from: sourcePath)
+    }
+
+    static func ownComputerHint(_ url: String, from sourcePath: String) -> String {
+        let name = url.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map(String.init) ?? url
+        let depth = ContentPaths.folder(of: sourcePath).split(separator: "/").count
+        let path = String(repeating: "../", count: depth) + "assets/" + name
+        return "put the file in Content/assets/ and link to it as \(path)"
+    }
 
     /// `https` of `https://…`: an ASCII letter, then letters, digits, `+`, `-` or `.` before a colon.
     static func scheme(of url: String) -> String? {

@@ -8,6 +8,8 @@ struct DestinationProblem {
         case absolutePath
         case outsideContent
         case missing(candidate: String)
+        /// `C:\Users\…`: a path on the editor's own computer; the hint says where to put the file.
+        case ownComputer(hint: String)
     }
 
     /// "link" or "image".
@@ -23,6 +25,7 @@ struct DestinationProblem {
         case .absolutePath: "\(what)s with an absolute path"
         case .outsideContent: "\(what)s leading outside the content folder"
         case .missing: "\(what)s pointing to files that do not exist"
+        case .ownComputer: "\(what)s to files on your own computer"
         }
     }
 
@@ -33,14 +36,17 @@ struct DestinationProblem {
             .warning(at: location, "the \(what) to a '\(scheme):' address was removed",
                      hint: "only http, https, mailto and tel addresses are published")
         case .absolutePath:
-            .error(at: location, "the \(what) '\(url)' is an absolute path",
+            .error(at: location, "the \(what) \(TextCharacters.quoted(url)) is an absolute path",
                    hint: "write the path relative to this file, e.g. ../../assets/photo.jpg, so the site works under any address")
         case .outsideContent:
-            .error(at: location, "the \(what) '\(url)' leads outside the content folder",
+            .error(at: location, "the \(what) \(TextCharacters.quoted(url)) leads outside the content folder",
                    hint: "put the file in Content/assets/ and link to it from there")
+        case .ownComputer(let hint):
+            .error(at: location, "the \(what) \(TextCharacters.quoted(url)) is a path on your own computer", hint: hint)
         case .missing(let candidate):
-            .error(at: location, "the \(what) '\(url)' points to '\(candidate)', which does not exist",
-                   hint: nearest(candidate).map { "did you mean '\($0)'?" } ?? "check the file name, or add the file to Content/assets/")
+            .error(at: location, "the \(what) \(TextCharacters.quoted(url)) points to \(TextCharacters.quoted(candidate)), which does not exist",
+                   hint: Suggestion.invisibleHint(candidate, nearest: nearest) ?? nearest(candidate).map { "did you mean \(TextCharacters.quoted($0))?" }
+                       ?? "check the file name, or add the file to Content/assets/")
         }
     }
 }

@@ -45,7 +45,7 @@ struct Drafts {
         let section = ContentSection(relativePath: source.relativePath)
         let at = SourceLocation(path: source.displayPath)
         if let name = section.addressName, !Slug.isValid(name) {
-            return [.error(at: at, "the file name '\(name)' can't be used in an address",
+            return [.error(at: at, "the file name \(TextCharacters.quoted(name)) can't be used in an address",
                            hint: "rename the file using lowercase ASCII letters, digits and '-', e.g. 2021-open-day.md")]
         }
         switch section {
@@ -80,7 +80,7 @@ struct Drafts {
             return diagnostics
         case let .page(slug):
             if Self.reservedSlugs.contains(slug) {
-                return [.error(at: at, "the page name '\(slug)' is taken by a section of the site", hint: "rename the file")]
+                return [.error(at: at, "the page name \(TextCharacters.quoted(slug)) is taken by a section of the site", hint: "rename the file")]
             }
             let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: false)
             if let draft { pages.append((slug, draft)) }

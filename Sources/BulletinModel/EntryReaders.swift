@@ -83,7 +83,7 @@ package enum EntryReaders {
         let kindText = fields.located("kind", required: true)
         let kind = kindText.flatMap { WriteUpKind(written: $0.value) }
         if let kindText, kind == nil {
-            fields.report(.error(at: kindText.location, "unknown kind '\(kindText.value)'",
+            fields.report(.error(at: kindText.location, "unknown kind \(TextCharacters.quoted(kindText.value))",
                                  hint: WriteUpKind.hint(for: kindText.value)))
         }
         let year = fields.int("year", range: years)

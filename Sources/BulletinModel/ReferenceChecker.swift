@@ -56,7 +56,7 @@ struct ReferenceChecker {
     }
 
     private mutating func unknown(_ what: String, _ reference: Located<String>, hint: String?) {
-        diagnostics.append(.error(at: reference.location, "unknown \(what) '\(reference.value)'",
+        diagnostics.append(.error(at: reference.location, "unknown \(what) \(TextCharacters.quoted(reference.value))",
                                   hint: hint ?? "check the spelling; no \(what) has a similar name"))
     }
 
@@ -76,7 +76,7 @@ struct ReferenceChecker {
             guard baseIDs.contains(fields.baseID.value) else {
                 // A base whose entry has errors was reported in bases.yaml already.
                 if declaredBaseIDs.contains(fields.baseID.value) { continue }
-                diagnostics.append(.error(at: fields.baseID.location, "the folder bases/\(fields.baseID.value)/ names an unknown base '\(fields.baseID.value)'",
+                diagnostics.append(.error(at: fields.baseID.location, "the folder bases/\(TextCharacters.shown(fields.baseID.value))/ names an unknown base \(TextCharacters.quoted(fields.baseID.value))",
                                           hint: Suggestion.hint(for: fields.baseID.value, in: baseIDs).map { "rename the folder: \($0)" }
                                               ?? "the folder name must be a base id from bases.yaml"))
                 continue
@@ -115,7 +115,7 @@ struct ReferenceChecker {
                 let reference = Self.reference(item.value, names: names)
                 items.append(reference)
                 if let draftFile = drafts.draftReferences[reference] {
-                    diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is a draft (\(draftFile)), so this bulletin cannot be published",
+                    diagnostics.append(.error(at: item.location, "the write-up \(TextCharacters.quoted(item.value)) is a draft (\(draftFile)), so this bulletin cannot be published",
                                               hint: "remove 'draft: true' from the write-up when it is ready, or make this bulletin a draft too with 'draft: true'"))
                 } else if !published.contains(reference) {
                     // A write-up with errors of its own has been reported already.
@@ -123,7 +123,7 @@ struct ReferenceChecker {
                         unknown("write-up", item, hint: Self.baseNameHint(item.value, names: names) ?? suggestions.hint(for: reference))
                     }
                 } else if !seenItems.insert(reference).inserted {
-                    diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is listed twice", hint: "remove one of the lines"))
+                    diagnostics.append(.error(at: item.location, "the write-up \(TextCharacters.quoted(item.value)) is listed twice", hint: "remove one of the lines"))
                 }
             }
             if fields.items.isEmpty && !fields.draft {
@@ -188,7 +188,7 @@ struct ReferenceChecker {
                                                       content: .page(name: ((normalized as NSString).lastPathComponent as NSString).deletingPathExtension,
                                                                     body: body(page.source))))
                     } else {
-                        diagnostics.append(.error(at: written.location, "no attachment page '\(written.value)' in \(folder)/",
+                        diagnostics.append(.error(at: written.location, "no attachment page \(TextCharacters.quoted(written.value)) in \(folder)/",
                                                   hint: Suggestion.hint(for: written.value, in: drafts.attachmentPages.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst("notices/".count)) }.sorted())
                                                       ?? "attachment pages of this notice live in Content/\(folder)/"))
                     }
@@ -232,19 +232,25 @@ struct ReferenceChecker {
 
     /// A path written in front matter, relative to its file, that must name a file in the content folder.
     private mutating func resolveFile(_ written: Located<String>, from source: MarkdownSource, what: String) -> String? {
+        if BodyConverter.isOnOwnComputer(written.value) {
+            diagnostics.append(.error(at: written.location, "the \(what) \(TextCharacters.quoted(written.value)) is a path on your own computer",
+                                      hint: BodyConverter.ownComputerHint(written.value, from: source.relativePath)))
+            return nil
+        }
         switch paths.resolve(written.value, from: source.relativePath) {
         case .sitePath(let path) where paths.staticFiles.contains(path):
             return path
         case .sitePath, .missing:
             let candidate = ContentPaths.normalize(written.value, relativeTo: ContentPaths.folder(of: source.relativePath)) ?? written.value
-            diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' does not exist",
-                                      hint: staticFiles.nearest(to: candidate).map { "did you mean '\($0)'? (paths are relative to this file)" }
+            diagnostics.append(.error(at: written.location, "the \(what) \(TextCharacters.quoted(written.value)) does not exist",
+                                      hint: Suggestion.invisibleHint(candidate, nearest: staticFiles.nearest(to:))
+                                          ?? staticFiles.nearest(to: candidate).map { "did you mean \(TextCharacters.quoted($0))? (paths are relative to this file)" }
                                           ?? "paths are relative to this file; put images and documents in Content/assets/"))
         case .outsideContent:
-            diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' leads outside the content folder",
+            diagnostics.append(.error(at: written.location, "the \(what) \(TextCharacters.quoted(written.value)) leads outside the content folder",
                                       hint: "put the file in Content/assets/ and refer to it from there"))
         case .absolutePath:
-            diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' is an absolute path",
+            diagnostics.append(.error(at: written.location, "the \(what) \(TextCharacters.quoted(written.value)) is an absolute path",
                                       hint: "write the path relative to this file, e.g. ../../assets/photo.jpg"))
         }
         return nil

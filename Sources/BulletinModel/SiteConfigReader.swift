@@ -61,7 +61,7 @@ enum SiteConfigReader {
         let districtEntries = fields.strings("districts", required: true)
         var seenDistricts: Set<String> = []
         for entry in districtEntries where !seenDistricts.insert(entry.value).inserted {
-            diagnostics.append(.error(at: entry.location, "the district '\(entry.value)' is listed twice", hint: "keep one of them"))
+            diagnostics.append(.error(at: entry.location, "the district \(TextCharacters.quoted(entry.value)) is listed twice", hint: "keep one of them"))
         }
         diagnostics = fields.finish(known: []) + diagnostics
 

@@ -20,7 +20,7 @@ public enum Suggestion {
 
     /// A hint sentence naming the nearest spelling, or listing what is allowed when the list is short.
     public static func hint(for word: String, in candidates: [String]) -> String? {
-        hint(nearest: nearest(to: word, in: candidates), among: candidates)
+        hint(for: word, nearest: nearest(to: word, in: candidates), among: candidates)
     }
 
     /// For a value that can be written as a code or as its Chinese label: the nearest of either,
@@ -44,17 +44,38 @@ public enum Suggestion {
             }
         }
         let listed = codes.map { "\($0.code) (\($0.labels.joined(separator: ", ")))" }
-        return (near.map { "did you mean '\($0)'? " } ?? "") + "expected one of: " + listed.joined(separator: ", ")
+        return (near.map { "did you mean \(TextCharacters.quoted($0))? " } ?? "") + "expected one of: " + listed.joined(separator: ", ")
     }
 
-    static func hint(nearest: String?, among candidates: [String]) -> String? {
+
+    static func hint(for word: String, nearest: String?, among candidates: [String]) -> String? {
+        let cleaned = TextCharacters.removingInvisible(word)
+        if cleaned != word, candidates.contains(cleaned) {
+            return invisibleHint(word, meaning: cleaned)
+        }
         if let near = nearest {
-            return "did you mean '\(near)'?"
+            return "did you mean \(TextCharacters.quoted(near))?"
         }
         if !candidates.isEmpty && candidates.count <= 8 {
             return "expected one of: " + candidates.joined(separator: ", ")
         }
         return nil
+    }
+
+    /// The hint for a missing file or name that `nearest` would find once its invisible
+    /// characters are gone; nil when they are not all that is wrong with it.
+    package static func invisibleHint(_ word: String, nearest: (String) -> String?) -> String? {
+        let cleaned = TextCharacters.removingInvisible(word)
+        guard cleaned != word, nearest(cleaned) == cleaned else { return nil }
+        return invisibleHint(word, meaning: cleaned)
+    }
+
+    /// For a name that matches a known one once its invisible characters are gone: "did you
+    /// mean" would show the editor the very text they typed.
+    package static func invisibleHint(_ word: String, meaning cleaned: String) -> String {
+        let names = TextCharacters.invisibleNames(in: word)
+        let what = names.count == 1 ? "an invisible character \(names[0])" : "invisible characters " + names.joined(separator: ", ")
+        return "the name holds \(what); delete \(names.count == 1 ? "it" : "them") to get \(TextCharacters.quoted(cleaned))"
     }
 
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
