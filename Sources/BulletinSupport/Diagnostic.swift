@@ -1,5 +1,5 @@
 /// A place in a source file: the path as the user gave it, 1-based line and column.
-public struct SourceLocation: Hashable, Sendable, Comparable {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     public var path: String
     public var line: Int
     public var column: Int
@@ -16,8 +16,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 }
 
 /// One problem found in the content or templates, with where it is and what to do about it.
-public struct Diagnostic: Hashable, Sendable, Error {
-    public enum Severity: String, Sendable {
+public struct Diagnostic: Hashable, Sendable, Error, Codable {
+    public enum Severity: String, Sendable, Codable {
         case error
         case warning
     }

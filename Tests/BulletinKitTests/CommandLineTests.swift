@@ -56,6 +56,12 @@ import Testing
         #expect(try run(["build", "--as-of", "2023-06-01"], in: fixture.root).status == 0)
         let unchanged = try run(["build", "--as-of", "2023-06-01"], in: fixture.root)
         #expect(unchanged.stdout.hasPrefix("Public/ is up to date: no input, option or output changed since the last build ("), "\(unchanged.stdout)")
+        // The warnings of the content are told again though nothing changed.
+        #expect(unchanged.stderr == """
+            Content/bases.yaml:37:5: warning: the base '重庆外国语学校森林小学' has no district; it is listed under 区县未注明
+                hint: add 'district: …' once the district is confirmed
+
+            """, "\(unchanged.stderr)")
         try fixture.edit("Content/bases/wanzhou-shahe-primary/example-practice.md", replacing: "## 下一步打算", with: "## 下一步打算\n\n补充。")
         let edited = try run(["build", "--as-of", "2023-06-01"], in: fixture.root)
         #expect(edited.status == 0)
