@@ -74,7 +74,7 @@ public enum Scaffold {
     public static func writeUp(in content: ScaffoldContext, base baseID: String, kind: WriteUpKind, title: String,
                                slug givenSlug: String?, today: PartialDate) throws(Problem) -> NewFile {
         guard content.baseIDs.contains(baseID) else {
-            throw .unknownBase(baseID, hint: Suggestion.hint(for: baseID, in: content.baseIDs) ?? "the base ids are listed in \(content.displayRoot)/bases.yaml")
+            throw .unknownBase(baseID, hint: Suggestion.englishHint(for: baseID, in: content.baseIDs) ?? "the base ids are listed in \(content.displayRoot)/bases.yaml")
         }
         let quotedTitle = try oneLine(title)
         let slug = try chooseSlug(givenSlug, title: title)

@@ -172,7 +172,7 @@ public struct FieldReader {
     public mutating func finish(known: [String]) -> [Diagnostic] {
         for key in keys where !seen.contains(key.value) && !known.contains(key.value) {
             diagnostics.append(.warning(at: key.location, "unknown field '\(key.value)' is ignored",
-                                        hint: Suggestion.hint(for: key.value, in: known + Array(seen))))
+                                        hint: Suggestion.englishHint(for: key.value, in: known + Array(seen))))
         }
         return diagnostics
     }

@@ -70,17 +70,17 @@ enum BasesReader {
             }
             if let district, !districts.contains(district.value) {
                 entry.report(.error(at: district.location, "'\(district.value)' is not in the district list of site.yaml",
-                                    hint: Suggestion.hint(for: district.value, in: districts) ?? "add it to 'districts' in site.yaml, or correct the name"))
+                                    hint: Suggestion.englishHint(for: district.value, in: districts) ?? "add it to 'districts' in site.yaml, or correct the name"))
             }
             let parsedCategory = category.flatMap { BaseCategory(rawValue: $0.value) }
             if let category, parsedCategory == nil {
                 entry.report(.error(at: category.location, "unknown category '\(category.value)'",
-                                    hint: Suggestion.hint(for: category.value, in: BaseCategory.allCases.map(\.rawValue)) ?? "see README.md for the categories"))
+                                    hint: Suggestion.englishHint(for: category.value, in: BaseCategory.allCases.map(\.rawValue)) ?? "see README.md for the categories"))
             }
             let batch = batchID.flatMap { ref in result.batches.first { $0.id == ref.value } }
             if let batchID, batch == nil {
                 entry.report(.error(at: batchID.location, "unknown batch '\(batchID.value)'",
-                                    hint: Suggestion.hint(for: batchID.value, in: result.batches.map(\.id)) ?? "declare the batch under 'batches:' first"))
+                                    hint: Suggestion.englishHint(for: batchID.value, in: result.batches.map(\.id)) ?? "declare the batch under 'batches:' first"))
             }
             if let name, district == nil {
                 entry.report(.warning(at: entry.location, "the base '\(name)' has no district; it is listed under 区县未注明",

@@ -38,7 +38,7 @@ public struct BodyConverter: Sendable, Equatable {
                 found.add(problem.kind) { problem.diagnostic(at: location(), nearest: targets.nearest(to:)) }
             }
             if destination.isImage && !destination.hasText {
-                found.add("images without alternative text") {
+                found.add(.moreImagesWithoutAltText) {
                     .warning(at: location(), "the image '\(destination.url)' has no alternative text",
                              hint: "describe the picture between the brackets, e.g. ![家长课堂现场](photo.jpg), for readers who cannot see it")
                 }

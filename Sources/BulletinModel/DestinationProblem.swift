@@ -16,13 +16,15 @@ struct DestinationProblem {
     var url: String
     var reason: Reason
 
-    /// The problems of the same kind in the plural, for the line that counts those not listed.
-    var kind: String {
+    private var isImage: Bool { what == "image" }
+
+    /// The code of the line that counts the problems of this kind not listed.
+    var kind: MessageCode {
         switch reason {
-        case .removedScheme: "\(what)s removed for their kind of address"
-        case .absolutePath: "\(what)s with an absolute path"
-        case .outsideContent: "\(what)s leading outside the content folder"
-        case .missing: "\(what)s pointing to files that do not exist"
+        case .removedScheme: isImage ? .moreImagesSchemeRemoved : .moreLinksSchemeRemoved
+        case .absolutePath: isImage ? .moreImagesAbsolutePath : .moreLinksAbsolutePath
+        case .outsideContent: isImage ? .moreImagesOutsideContent : .moreLinksOutsideContent
+        case .missing: isImage ? .moreImagesMissingFile : .moreLinksMissingFile
         }
     }
 
@@ -30,17 +32,14 @@ struct DestinationProblem {
     func diagnostic(at location: SourceLocation, nearest: (String) -> String?) -> Diagnostic {
         switch reason {
         case .removedScheme(let scheme):
-            .warning(at: location, "the \(what) to a '\(scheme):' address was removed",
-                     hint: "only http, https, mailto and tel addresses are published")
+            .warning(at: location, isImage ? .imageSchemeRemoved : .linkSchemeRemoved, ["scheme": scheme])
         case .absolutePath:
-            .error(at: location, "the \(what) '\(url)' is an absolute path",
-                   hint: "write the path relative to this file, e.g. ../../assets/photo.jpg, so the site works under any address")
+            .error(at: location, isImage ? .imageAbsolutePath : .linkAbsolutePath, ["url": url])
         case .outsideContent:
-            .error(at: location, "the \(what) '\(url)' leads outside the content folder",
-                   hint: "put the file in Content/assets/ and link to it from there")
+            .error(at: location, isImage ? .imageOutsideContent : .linkOutsideContent, ["url": url])
         case .missing(let candidate):
-            .error(at: location, "the \(what) '\(url)' points to '\(candidate)', which does not exist",
-                   hint: nearest(candidate).map { "did you mean '\($0)'?" } ?? "check the file name, or add the file to Content/assets/")
+            .error(at: location, isImage ? .imageMissingFile : .linkMissingFile, ["url": url, "candidate": candidate],
+                   hint: nearest(candidate).map { Message(.didYouMean, ["suggestion": $0]) })
         }
     }
 }

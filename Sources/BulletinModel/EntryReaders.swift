@@ -75,7 +75,7 @@ package enum EntryReaders {
         let kind = kindText.flatMap { WriteUpKind(rawValue: $0.value) }
         if let kindText, kind == nil {
             fields.report(.error(at: kindText.location, "unknown kind '\(kindText.value)'",
-                                 hint: Suggestion.hint(for: kindText.value, in: WriteUpKind.allCases.map(\.rawValue)) ?? "practice, report or event"))
+                                 hint: Suggestion.englishHint(for: kindText.value, in: WriteUpKind.allCases.map(\.rawValue)) ?? "practice, report or event"))
         }
         let year = fields.int("year", range: years)
         let models = fields.strings("models")

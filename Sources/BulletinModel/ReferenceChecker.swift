@@ -52,7 +52,7 @@ struct ReferenceChecker {
     }
 
     private mutating func unknown(_ what: String, _ reference: Located<String>, among candidates: [String]) {
-        unknown(what, reference, hint: Suggestion.hint(for: reference.value, in: candidates))
+        unknown(what, reference, hint: Suggestion.englishHint(for: reference.value, in: candidates))
     }
 
     private mutating func unknown(_ what: String, _ reference: Located<String>, hint: String?) {
@@ -77,7 +77,7 @@ struct ReferenceChecker {
                 // A base whose entry has errors was reported in bases.yaml already.
                 if declaredBaseIDs.contains(fields.baseID.value) { continue }
                 diagnostics.append(.error(at: fields.baseID.location, "the folder bases/\(fields.baseID.value)/ names an unknown base '\(fields.baseID.value)'",
-                                          hint: Suggestion.hint(for: fields.baseID.value, in: baseIDs).map { "rename the folder: \($0)" }
+                                          hint: Suggestion.englishHint(for: fields.baseID.value, in: baseIDs).map { "rename the folder: \($0)" }
                                               ?? "the folder name must be a base id from bases.yaml"))
                 continue
             }
@@ -115,7 +115,7 @@ struct ReferenceChecker {
                                               hint: "remove 'draft: true' from the write-up, or build with --drafts to preview"))
                 } else if !published.contains(item.value) {
                     // A write-up with errors of its own has been reported already.
-                    if !drafts.declaredWriteUps.contains(item.value) { unknown("write-up", item, hint: suggestions.hint(for: item.value)) }
+                    if !drafts.declaredWriteUps.contains(item.value) { unknown("write-up", item, hint: suggestions.hint(for: item.value)?.text(in: .english)) }
                 } else if !seenItems.insert(item.value).inserted {
                     diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is listed twice", hint: "remove one of the lines"))
                 }
@@ -148,7 +148,7 @@ struct ReferenceChecker {
                                                                     body: body(page.source))))
                     } else {
                         diagnostics.append(.error(at: written.location, "no attachment page '\(written.value)' in \(folder)/",
-                                                  hint: Suggestion.hint(for: written.value, in: drafts.attachmentPages.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst("notices/".count)) }.sorted())
+                                                  hint: Suggestion.englishHint(for: written.value, in: drafts.attachmentPages.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst("notices/".count)) }.sorted())
                                                       ?? "attachment pages of this notice live in Content/\(folder)/"))
                     }
                 case .baseList(let batch):

@@ -117,7 +117,7 @@ enum PartialReferences {
                         let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
                         diagnostics.append(.error(at: SourceLocation(path: path, line: line, column: column),
                                                   "unknown partial '\(name)'",
-                                                  hint: Suggestion.hint(for: name, in: known.sorted()) ?? "templates are named by their path in the templates folder without .mustache"))
+                                                  hint: Suggestion.englishHint(for: name, in: known.sorted()) ?? "templates are named by their path in the templates folder without .mustache"))
                     }
                 }
                 rest = afterOpen[close.upperBound...]

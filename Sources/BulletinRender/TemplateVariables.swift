@@ -34,7 +34,7 @@ public enum TemplateVariables {
                         let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
                         diagnostics.append(.warning(at: SourceLocation(path: source.display, line: line, column: column),
                                                     "the variable '\(tag)' names no field of the page's data ('\(name)'); it renders as nothing",
-                                                    hint: Suggestion.hint(for: name, in: fields.sorted()) ?? "see Sources/BulletinKit/Plan/Views for the fields"))
+                                                    hint: Suggestion.englishHint(for: name, in: fields.sorted()) ?? "see Sources/BulletinKit/Plan/Views for the fields"))
                         break
                     }
                 }

@@ -18,19 +18,24 @@ public enum Suggestion {
         return candidates.filter { $0.contains(word) }.min { ($0.count, $0) < ($1.count, $1) }
     }
 
-    /// A hint sentence naming the nearest spelling, or listing what is allowed when the list is short.
-    public static func hint(for word: String, in candidates: [String]) -> String? {
+    /// A hint naming the nearest spelling, or listing what is allowed when the list is short.
+    public static func hint(for word: String, in candidates: [String]) -> Message? {
         hint(nearest: nearest(to: word, in: candidates), among: candidates)
     }
 
-    static func hint(nearest: String?, among candidates: [String]) -> String? {
+    static func hint(nearest: String?, among candidates: [String]) -> Message? {
         if let near = nearest {
-            return "did you mean '\(near)'?"
+            return Message(.didYouMean, ["suggestion": near])
         }
         if !candidates.isEmpty && candidates.count <= 8 {
-            return "expected one of: " + candidates.joined(separator: ", ")
+            return Message(.expectedOneOf, ["choices": candidates.joined(separator: ", ")])
         }
         return nil
+    }
+
+    /// Transitional: the English hint sentence, for stages not yet converted to catalogue codes.
+    public static func englishHint(for word: String, in candidates: [String]) -> String? {
+        hint(for: word, in: candidates)?.text(in: .english)
     }
 
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
