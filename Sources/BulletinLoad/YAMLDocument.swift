@@ -14,8 +14,7 @@ public struct YAMLDocument: @unchecked Sendable {
         let lineOffset = firstLine - 1
         if let tab = tabIndentation(in: yaml) {
             throw .error(at: SourceLocation(path: path, line: tab + lineOffset, column: 1),
-                         "a tab is used for indentation; YAML allows only spaces",
-                         hint: "replace the tab at the start of the line with spaces")
+                         .yamlTabIndentation)
         }
         let node: Node?
         do {
@@ -30,12 +29,10 @@ public struct YAMLDocument: @unchecked Sendable {
         } catch let error as YamlError {
             throw diagnostic(for: error, path: path, lineOffset: lineOffset)
         } catch {
-            throw .error(at: SourceLocation(path: path, line: firstLine), "cannot read the YAML: \(error)",
-                         hint: "check the indentation and the ':' after each field name")
+            throw .error(at: SourceLocation(path: path, line: firstLine), .yamlUnreadable, ["detail": "\(error)"])
         }
         guard let node else {
-            throw .error(at: SourceLocation(path: path, line: firstLine), "the YAML block is empty",
-                         hint: "add the required fields, such as 'title: …'")
+            throw .error(at: SourceLocation(path: path, line: firstLine), .yamlEmpty)
         }
         let document = YAMLDocument(root: node, path: path, lineOffset: lineOffset)
         if let refusal = document.forbiddenCharacter(in: node) { throw refusal }
@@ -50,8 +47,7 @@ public struct YAMLDocument: @unchecked Sendable {
         case let .scalar(scalar):
             guard let found = TextCharacters.firstForbidden(in: scalar.string) else { return nil }
             return .error(at: location(of: node),
-                          "the text holds \(TextCharacters.visible(found.scalar)), a control character that a page cannot show",
-                          hint: "remove the escape that makes it (such as \\x01 or \\uFFFE)")
+                          .yamlEscapedControlCharacter, ["character": TextCharacters.visible(found.scalar)])
         case let .sequence(sequence):
             return sequence.lazy.compactMap(forbiddenCharacter).first
         case let .mapping(mapping):
@@ -69,8 +65,7 @@ public struct YAMLDocument: @unchecked Sendable {
     /// The top level, which every file of ours expects to be a mapping of fields.
     public func fields() throws(Diagnostic) -> FieldReader {
         guard let mapping = root.mapping else {
-            throw .error(at: location(of: root), "expected fields ('name: value' lines) at the top level",
-                         hint: "start each line with a field name, e.g. 'title: …'")
+            throw .error(at: location(of: root), .yamlTopLevelNotFields)
         }
         return FieldReader(document: self, mapping: mapping, at: location(of: root))
     }
@@ -111,16 +106,13 @@ public struct YAMLDocument: @unchecked Sendable {
         switch finding {
         case let .anchorOrAlias(line, column):
             return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
-                          "YAML anchors and aliases (&name, *name) are not allowed",
-                          hint: "write the value out in full; to start a text with & or *, put it in quotes")
+                          .yamlAnchorOrAlias)
         case let .tooManyNodes(line, column):
             return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
-                          "the YAML block has more than \(YAMLShape.maximumNodes) values",
-                          hint: "a front matter or data file of the site needs far fewer; split the file or remove what is not needed")
+                          .yamlTooManyValues, ["limit": String(YAMLShape.maximumNodes)])
         case let .tooDeep(line, column):
             return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
-                          "the YAML is nested more than \(YAMLShape.maximumDepth) levels deep",
-                          hint: "fields of the site are at most a few levels deep; check the brackets and the indentation")
+                          .yamlTooDeep, ["limit": String(YAMLShape.maximumDepth)])
         }
     }
 
@@ -128,19 +120,20 @@ public struct YAMLDocument: @unchecked Sendable {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
-        let hint = "check the indentation and the ':' after each field name; quote values that contain ': ' or start with a special character"
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            return .error(at: at(mark), message, hint: hint)
+            if let context {
+                return .error(at: at(mark), .yamlInvalidInContext,
+                              ["problem": problem, "context": context.text, "line": String(context.mark.line + lineOffset)])
+            }
+            return .error(at: at(mark), .yamlInvalid, ["problem": problem])
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return .error(at: at(context.mark), "the field \(keys) is given twice", hint: "keep one of them")
+            return .error(at: at(context.mark), .yamlDuplicateField, ["fields": keys])
         case let .reader(problem, _, _, _):
-            return .error(at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(problem)", hint: hint)
+            return .error(at: SourceLocation(path: path, line: lineOffset + 1), .yamlInvalid, ["problem": problem])
         default:
-            return .error(at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(error)", hint: hint)
+            return .error(at: SourceLocation(path: path, line: lineOffset + 1), .yamlInvalid, ["problem": "\(error)"])
         }
     }
 }

@@ -70,7 +70,7 @@ struct FolderOptions: ParsableArguments {
             do {
                 options.asOf = try PartialDate(parsing: asOf)
             } catch {
-                throw ValidationError("--as-of: \(error.message); write it as YYYY-MM-DD")
+                throw ValidationError(error.message(field: "--as-of").text(in: .english) + "; write it as YYYY-MM-DD")
             }
         }
         return options
