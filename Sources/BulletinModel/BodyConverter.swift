@@ -39,8 +39,7 @@ public struct BodyConverter: Sendable, Equatable {
             }
             if destination.isImage && !destination.hasText {
                 found.add(.moreImagesWithoutAltText) {
-                    .warning(at: location(), "the image '\(destination.url)' has no alternative text",
-                             hint: "describe the picture between the brackets, e.g. ![家长课堂现场](photo.jpg), for readers who cannot see it")
+                    .warning(at: location(), .imageWithoutAltText, ["url": destination.url])
                 }
             }
             return url

@@ -51,13 +51,13 @@ struct ReferenceChecker {
         return document
     }
 
-    private mutating func unknown(_ what: String, _ reference: Located<String>, among candidates: [String]) {
-        unknown(what, reference, hint: Suggestion.englishHint(for: reference.value, in: candidates))
+    /// `code` says what is unknown; its own hint is for when no name is near.
+    private mutating func unknown(_ code: MessageCode, _ reference: Located<String>, among candidates: [String]) {
+        unknown(code, reference, hint: Suggestion.hint(for: reference.value, in: candidates))
     }
 
-    private mutating func unknown(_ what: String, _ reference: Located<String>, hint: String?) {
-        diagnostics.append(.error(at: reference.location, "unknown \(what) '\(reference.value)'",
-                                  hint: hint ?? "check the spelling; no \(what) has a similar name"))
+    private mutating func unknown(_ code: MessageCode, _ reference: Located<String>, hint: Message?) {
+        diagnostics.append(.error(at: reference.location, code, ["name": reference.value], hint: hint))
     }
 
     mutating func models() -> [CollaborationModel] {
@@ -76,17 +76,16 @@ struct ReferenceChecker {
             guard baseIDs.contains(fields.baseID.value) else {
                 // A base whose entry has errors was reported in bases.yaml already.
                 if declaredBaseIDs.contains(fields.baseID.value) { continue }
-                diagnostics.append(.error(at: fields.baseID.location, "the folder bases/\(fields.baseID.value)/ names an unknown base '\(fields.baseID.value)'",
-                                          hint: Suggestion.englishHint(for: fields.baseID.value, in: baseIDs).map { "rename the folder: \($0)" }
-                                              ?? "the folder name must be a base id from bases.yaml"))
+                diagnostics.append(.error(at: fields.baseID.location, .unknownBaseFolder, ["base": fields.baseID.value],
+                                          hint: Suggestion.nearest(to: fields.baseID.value, in: baseIDs).map { Message(.renameFolderTo, ["suggestion": $0]) }))
                 continue
             }
             for model in fields.models where !modelIDs.contains(model.value) {
-                unknown("model", model, among: modelIDs)
+                unknown(.unknownModel, model, among: modelIDs)
             }
             var cover: String?
             if let written = fields.cover {
-                cover = resolveFile(written, from: draft.source, what: "cover image")
+                cover = resolveFile(written, from: draft.source, isCover: true)
             }
             result.append(WriteUp(baseID: fields.baseID.value, slug: fields.slug, title: fields.title, date: fields.date,
                                   kind: fields.kind, year: fields.year, modelIDs: fields.models.map(\.value),
@@ -111,13 +110,12 @@ struct ReferenceChecker {
             var seenItems: Set<String> = []
             for item in fields.items {
                 if drafts.draftReferences.contains(item.value) {
-                    diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is a draft and is not published",
-                                              hint: "remove 'draft: true' from the write-up, or build with --drafts to preview"))
+                    diagnostics.append(.error(at: item.location, .writeUpIsDraft, ["name": item.value]))
                 } else if !published.contains(item.value) {
                     // A write-up with errors of its own has been reported already.
-                    if !drafts.declaredWriteUps.contains(item.value) { unknown("write-up", item, hint: suggestions.hint(for: item.value)?.text(in: .english)) }
+                    if !drafts.declaredWriteUps.contains(item.value) { unknown(.unknownWriteUp, item, hint: suggestions.hint(for: item.value)) }
                 } else if !seenItems.insert(item.value).inserted {
-                    diagnostics.append(.error(at: item.location, "the write-up '\(item.value)' is listed twice", hint: "remove one of the lines"))
+                    diagnostics.append(.error(at: item.location, .writeUpListedTwice, ["name": item.value]))
                 }
             }
             result.append(Bulletin(year: fields.year, number: fields.number, supplement: fields.supplement, serial: nil,
@@ -136,7 +134,7 @@ struct ReferenceChecker {
                 let number = index + 1
                 switch attachment.content {
                 case .file(let written):
-                    if let path = resolveFile(written, from: draft.source, what: "attachment") {
+                    if let path = resolveFile(written, from: draft.source, isCover: false) {
                         attachments.append(Attachment(number: number, title: attachment.title ?? path, content: .file(path: path)))
                     }
                 case .page(let written):
@@ -147,15 +145,14 @@ struct ReferenceChecker {
                                                       content: .page(name: ((normalized as NSString).lastPathComponent as NSString).deletingPathExtension,
                                                                     body: body(page.source))))
                     } else {
-                        diagnostics.append(.error(at: written.location, "no attachment page '\(written.value)' in \(folder)/",
-                                                  hint: Suggestion.englishHint(for: written.value, in: drafts.attachmentPages.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst("notices/".count)) }.sorted())
-                                                      ?? "attachment pages of this notice live in Content/\(folder)/"))
+                        diagnostics.append(.error(at: written.location, .attachmentPageMissing, ["page": written.value, "folder": folder],
+                                                  hint: Suggestion.hint(for: written.value, in: drafts.attachmentPages.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst("notices/".count)) }.sorted())))
                     }
                 case .baseList(let batch):
                     if batches.contains(where: { $0.id == batch.value }) {
                         attachments.append(Attachment(number: number, title: attachment.title ?? "", content: .baseList(batchID: batch.value)))
                     } else {
-                        unknown("batch", batch, among: batches.map(\.id))
+                        unknown(.unknownBatch, batch, among: batches.map(\.id))
                     }
                 }
             }
@@ -170,8 +167,8 @@ struct ReferenceChecker {
             }
         })
         for (relative, page) in drafts.attachmentPages.sorted(by: { $0.key < $1.key }) where !referenced.contains(relative) {
-            diagnostics.append(.warning(at: SourceLocation(path: page.source.displayPath), "no notice lists this attachment page",
-                                        hint: "add it to the notice's 'attachments' as '- page: \(relative.dropFirst("notices/".count))'"))
+            diagnostics.append(.warning(at: SourceLocation(path: page.source.displayPath), .attachmentPageUnlisted,
+                                        ["page": String(relative.dropFirst("notices/".count))]))
         }
         return result.sorted { ($1.date, $0.slug) < ($0.date, $1.slug) }
     }
@@ -185,26 +182,25 @@ struct ReferenceChecker {
     mutating func checkNotices(_ references: [Located<String>]) {
         let slugs = drafts.notices.map(\.fields.slug)
         for reference in references where !slugs.contains(reference.value) {
-            unknown("notice", reference, among: slugs)
+            unknown(.unknownNotice, reference, among: slugs)
         }
     }
 
     /// A path written in front matter, relative to its file, that must name a file in the content folder.
-    private mutating func resolveFile(_ written: Located<String>, from source: MarkdownSource, what: String) -> String? {
+    private mutating func resolveFile(_ written: Located<String>, from source: MarkdownSource, isCover: Bool) -> String? {
         switch paths.resolve(written.value, from: source.relativePath) {
         case .sitePath(let path) where paths.staticFiles.contains(path):
             return path
         case .sitePath, .missing:
             let candidate = ContentPaths.normalize(written.value, relativeTo: ContentPaths.folder(of: source.relativePath)) ?? written.value
-            diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' does not exist",
-                                      hint: staticFiles.nearest(to: candidate).map { "did you mean '\($0)'? (paths are relative to this file)" }
-                                          ?? "paths are relative to this file; put images and documents in Content/assets/"))
+            diagnostics.append(.error(at: written.location, isCover ? .coverMissing : .attachmentFileMissing, ["path": written.value],
+                                      hint: staticFiles.nearest(to: candidate).map { Message(.didYouMeanRelative, ["suggestion": $0]) }))
         case .outsideContent:
-            diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' leads outside the content folder",
-                                      hint: "put the file in Content/assets/ and refer to it from there"))
+            diagnostics.append(.error(at: written.location, isCover ? .coverOutsideContent : .attachmentFileOutsideContent,
+                                      ["path": written.value]))
         case .absolutePath:
-            diagnostics.append(.error(at: written.location, "the \(what) '\(written.value)' is an absolute path",
-                                      hint: "write the path relative to this file, e.g. ../../assets/photo.jpg"))
+            diagnostics.append(.error(at: written.location, isCover ? .coverAbsolutePath : .attachmentFileAbsolutePath,
+                                      ["path": written.value]))
         }
         return nil
     }

@@ -47,8 +47,7 @@ enum SiteConfigReader {
             allowsRawHTML = markdown.bool("unsafe")
             if allowsRawHTML {
                 diagnostics.append(.warning(at: markdown.location(ofField: "unsafe"),
-                                            "raw HTML in Markdown is published as written (markdown.unsafe is true)",
-                                            hint: "only turn this on if every editor's HTML is trusted; scripts in it will run on the site"))
+                                            .rawHtmlAllowed))
             }
             diagnostics += markdown.finish(known: [])
         }
@@ -56,7 +55,7 @@ enum SiteConfigReader {
         let districtEntries = fields.strings("districts", required: true)
         var seenDistricts: Set<String> = []
         for entry in districtEntries where !seenDistricts.insert(entry.value).inserted {
-            diagnostics.append(.error(at: entry.location, "the district '\(entry.value)' is listed twice", hint: "keep one of them"))
+            diagnostics.append(.error(at: entry.location, .districtListedTwice, ["district": entry.value]))
         }
         diagnostics = fields.finish(known: []) + diagnostics
 
@@ -75,7 +74,7 @@ enum SiteConfigReader {
         do {
             return try BaseURL(checking: written, name: name)
         } catch {
-            diagnostics.append(.error(at: location, error.message, hint: error.hint))
+            diagnostics.append(.error(at: location, error.text))
             return nil
         }
     }
