@@ -17,7 +17,7 @@ public enum Scaffold {
     }
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
-        case unknownBase(String, hint: String?)
+        case unknownBase(String, hint: Message?)
         case needsSlug(title: String)
         case invalidSlug(String)
         case exists(String)
@@ -28,29 +28,35 @@ public enum Scaffold {
         case noBulletinNumberLeft(year: Int, last: Int)
         case unwritableValue(String, reason: String)
 
-        public var description: String {
+        /// What is wrong and what to do, from the message catalogue.
+        public var text: Message {
             switch self {
             case let .unknownBase(id, hint):
-                return "unknown base '\(id)'" + (hint.map { "\n    hint: \($0)" } ?? "")
+                Message(.newUnknownBase, ["id": id]).hinted(hint)
             case let .needsSlug(title):
-                return "'\(title)' gives no file name in letters and digits\n    hint: name the file with --slug, using lowercase letters, digits and '-', e.g. --slug 2024-open-day"
+                Message(.newNeedsSlug, ["title": title])
             case let .invalidSlug(slug):
-                return "the file name '\(slug)' can't be used in an address\n    hint: use lowercase ASCII letters, digits and '-', e.g. 2024-open-day"
+                Message(.newInvalidSlug, ["slug": slug])
             case let .exists(path):
-                return "\(path) exists already and is left as it is\n    hint: choose another --slug, or edit the existing file"
+                Message(.newFileExists, ["path": path])
             case let .unreadableContent(reason):
-                return "cannot read the content folder: \(reason)\n    hint: run `bulletin check` to see what is wrong"
+                Message(.newContentUnreadable, ["reason": reason])
             case let .titleNotOneLine(character):
-                let kind = Scaffold.lineBreaks.contains(character) ? "a line break" : "a control character"
-                return "the title holds \(kind), \(TextCharacters.visible(character)); a title is one line of text\n    hint: type the title on one line, without line breaks or control characters"
+                Message(Scaffold.lineBreaks.contains(character) ? .newTitleLineBreak : .newTitleControlCharacter,
+                        ["character": TextCharacters.visible(character)])
             case let .yearOutOfRange(year, allowed):
-                return "a bulletin's year must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(year)\n    hint: give the year in four digits, e.g. --year 2025"
+                Message(.newYearOutOfRange, ["year": String(year), "lowest": String(allowed.lowerBound), "highest": String(allowed.upperBound)])
             case let .noBulletinNumberLeft(year, last):
-                return "the bulletins of \(year) already reach number \(last), the highest a bulletin can have\n    hint: look for a mistyped 'number' among that year's files in bulletins/"
+                Message(.newNoBulletinNumberLeft, ["year": String(year), "last": String(last)])
             case let .unwritableValue(text, reason):
-                return "cannot write '\(text)' as a YAML value: \(reason)\n    hint: leave out unusual characters and try again"
+                Message(.newUnwritableValue, ["text": text, "reason": reason])
             }
         }
+
+        /// The message, then the hint on an indented line.
+        public func formatted(in language: Language) -> String { text.formatted(in: language) }
+
+        public var description: String { formatted(in: .english) }
     }
 
     /// A readable address name from the ASCII words of a title: "2024 Open Day 开放日" → "2024-open-day".
@@ -74,7 +80,8 @@ public enum Scaffold {
     public static func writeUp(in content: ScaffoldContext, base baseID: String, kind: WriteUpKind, title: String,
                                slug givenSlug: String?, today: PartialDate) throws(Problem) -> NewFile {
         guard content.baseIDs.contains(baseID) else {
-            throw .unknownBase(baseID, hint: Suggestion.englishHint(for: baseID, in: content.baseIDs) ?? "the base ids are listed in \(content.displayRoot)/bases.yaml")
+            throw .unknownBase(baseID, hint: Suggestion.hint(for: baseID, in: content.baseIDs)
+                                   ?? Message(.baseIdsListedIn, ["root": content.displayRoot]))
         }
         let quotedTitle = try oneLine(title)
         let slug = try chooseSlug(givenSlug, title: title)

@@ -154,7 +154,7 @@ import Testing
         #expect(throws: Scaffold.Problem.invalidSlug("Open Day")) {
             try Scaffold.notice(in: context(fixture), title: "x", slug: "Open Day", today: today)
         }
-        #expect(throws: Scaffold.Problem.unknownBase("wanzhou-shahe", hint: "did you mean 'wanzhou-shahe-primary'?")) {
+        #expect(throws: Scaffold.Problem.unknownBase("wanzhou-shahe", hint: Message(.didYouMean, ["suggestion": "wanzhou-shahe-primary"]))) {
             try Scaffold.writeUp(in: context(fixture), base: "wanzhou-shahe", kind: .event, title: "x", slug: "x", today: today)
         }
     }

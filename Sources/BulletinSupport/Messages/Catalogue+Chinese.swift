@@ -162,5 +162,28 @@ extension Catalogue {
         .pageAddressTakenByTemplate: ("此页面将发布到 /{address}，但网站在此处有自己的页面（来自模板 '{template}'）", "请重命名文件：网站自有页面的地址保持不变"),
         .fileAddressTaken: ("此文件将发布到 /{path}，但网站自己会生成该文件", "请重命名或移动文件：内容文件夹中的每个文件都按自己的路径发布"),
         .fileAddressPrecompressed: ("此文件将发布到 /{path}，而 --precompress 可能在此写入 /{original} 的压缩副本", "请删除此文件：--precompress 会生成该副本"),
+
+        // Writing the output folder (Write).
+        .siteNotWritten: ("无法写入网站：{reason}", "请确认上级文件夹存在且可写；原有网站保持不变"),
+        .outputWouldReplace: ("不能使用 '{folder}' 作为输出文件夹：这会替换 {target}", "请为网站单独指定一个文件夹，如 --output Public"),
+        .outputOverlapsInput: ("不能使用 '{folder}' 作为输出文件夹：它与 {input}/ 重叠", "请为网站单独指定一个文件夹，如 --output Public"),
+        .outputNotFolder: ("'{folder}' 已存在，且不是文件夹", "请为网站单独指定一个文件夹，如 --output Public"),
+        .outputFileNotBuilt: ("此文件不是上次构建生成的，因此不替换输出文件夹", "如需随网站发布，请移到 {content}/{path}；否则请移出 {folder}/"),
+        .outputMoreFilesNotBuilt: ("……另有 {count} 个文件不是上次构建生成的", "如果此文件夹不是在这里构建的网站，请用 --output 指定一个空文件夹或新文件夹"),
+
+        // Starting a new file: bulletin new (Kit).
+        .newUnknownBase: ("未知的基地 '{id}'", nil),
+        .baseIdsListedIn: ("基地 id 列在 {root}/bases.yaml 中", nil),
+        .newNeedsSlug: ("无法从“{title}”得到由字母和数字组成的文件名", "请用 --slug 指定文件名，使用小写字母、数字和 '-'，如 --slug 2024-open-day"),
+        .newInvalidSlug: ("文件名 '{slug}' 不能用于网址", "请使用小写英文字母、数字和 '-'，如 2024-open-day"),
+        .newFileExists: ("{path} 已存在，未作改动", "请换一个 --slug，或直接编辑现有文件"),
+        .newContentUnreadable: ("无法读取内容文件夹：{reason}", "请运行 `bulletin check` 查看问题所在"),
+        .newTitleLineBreak: ("标题中含有换行符 {character}；标题只能是一行文字", "请在一行内输入标题，不要有换行或控制字符"),
+        .newTitleControlCharacter: ("标题中含有控制字符 {character}；标题只能是一行文字", "请在一行内输入标题，不要有换行或控制字符"),
+        .newYearOutOfRange: ("简报年份应在 {lowest} 至 {highest} 之间，而不是 {year}", "请用四位数字写年份，如 --year 2025"),
+        .newNoBulletinNumberLeft: ("{year} 年的简报已编到第 {last} 期，这是期号的上限", "请在 bulletins/ 中该年的文件里查找写错的 'number'"),
+        .newUnwritableValue: ("无法把“{text}”写成 YAML 值：{reason}", "请去掉特殊字符后重试"),
+        .newCreated: ("已创建 {path}", nil),
+        .newAskSlug: ("文件名（英文小写字母、数字和连字符，如 2024-open-day）：", nil),
     ]
 }

@@ -161,5 +161,28 @@ extension Catalogue {
         .pageAddressTakenByTemplate: ("this page would be published at /{address}, where the site makes a page of its own (from the template '{template}')", "rename the file: the site's own pages keep their addresses"),
         .fileAddressTaken: ("this file would be published at /{path}, which the site makes itself", "rename or move the file: every file of the content folder is published at its own path"),
         .fileAddressPrecompressed: ("this file would be published at /{path}, where --precompress may write the compressed copy of /{original}", "remove the file: --precompress makes that copy"),
+
+        // Writing the output folder (Write).
+        .siteNotWritten: ("cannot write the site: {reason}", "check that the folder's parent exists and is writable; the previous site was left as it was"),
+        .outputWouldReplace: ("refusing to use '{folder}' as the output folder: it would replace {target}", "name a folder of its own for the site, e.g. --output Public"),
+        .outputOverlapsInput: ("refusing to use '{folder}' as the output folder: it overlaps {input}/", "name a folder of its own for the site, e.g. --output Public"),
+        .outputNotFolder: ("'{folder}' exists and is not a folder", "name a folder of its own for the site, e.g. --output Public"),
+        .outputFileNotBuilt: ("this file was not written by the last build, so the output folder is not replaced", "to publish it with the site, move it to {content}/{path}; otherwise move it out of {folder}/"),
+        .outputMoreFilesNotBuilt: ("… and {count} more files that the last build did not write", "if the folder is not a site built here, choose an empty or new folder with --output"),
+
+        // Starting a new file: bulletin new (Kit).
+        .newUnknownBase: ("unknown base '{id}'", nil),
+        .baseIdsListedIn: ("the base ids are listed in {root}/bases.yaml", nil),
+        .newNeedsSlug: ("'{title}' gives no file name in letters and digits", "name the file with --slug, using lowercase letters, digits and '-', e.g. --slug 2024-open-day"),
+        .newInvalidSlug: ("the file name '{slug}' can't be used in an address", "use lowercase ASCII letters, digits and '-', e.g. 2024-open-day"),
+        .newFileExists: ("{path} exists already and is left as it is", "choose another --slug, or edit the existing file"),
+        .newContentUnreadable: ("cannot read the content folder: {reason}", "run `bulletin check` to see what is wrong"),
+        .newTitleLineBreak: ("the title holds a line break, {character}; a title is one line of text", "type the title on one line, without line breaks or control characters"),
+        .newTitleControlCharacter: ("the title holds a control character, {character}; a title is one line of text", "type the title on one line, without line breaks or control characters"),
+        .newYearOutOfRange: ("a bulletin's year must be from {lowest} to {highest}, not {year}", "give the year in four digits, e.g. --year 2025"),
+        .newNoBulletinNumberLeft: ("the bulletins of {year} already reach number {last}, the highest a bulletin can have", "look for a mistyped 'number' among that year's files in bulletins/"),
+        .newUnwritableValue: ("cannot write '{text}' as a YAML value: {reason}", "leave out unusual characters and try again"),
+        .newCreated: ("created {path}", nil),
+        .newAskSlug: ("file name (lowercase letters, digits and hyphens, e.g. 2024-open-day): ", nil),
     ]
 }

@@ -162,4 +162,27 @@ public enum MessageCode: String, CaseIterable, Sendable {
     case pageAddressTakenByTemplate = "page-address-taken-by-template"
     case fileAddressTaken = "file-address-taken"
     case fileAddressPrecompressed = "file-address-precompressed"
+
+    // Writing the output folder (Write).
+    case siteNotWritten = "site-not-written"
+    case outputWouldReplace = "output-would-replace"
+    case outputOverlapsInput = "output-overlaps-input"
+    case outputNotFolder = "output-not-folder"
+    case outputFileNotBuilt = "output-file-not-built"
+    case outputMoreFilesNotBuilt = "output-more-files-not-built"
+
+    // Starting a new file: bulletin new (Kit).
+    case newUnknownBase = "new-unknown-base"
+    case baseIdsListedIn = "base-ids-listed-in"
+    case newNeedsSlug = "new-needs-slug"
+    case newInvalidSlug = "new-invalid-slug"
+    case newFileExists = "new-file-exists"
+    case newContentUnreadable = "new-content-unreadable"
+    case newTitleLineBreak = "new-title-line-break"
+    case newTitleControlCharacter = "new-title-control-character"
+    case newYearOutOfRange = "new-year-out-of-range"
+    case newNoBulletinNumberLeft = "new-no-bulletin-number-left"
+    case newUnwritableValue = "new-unwritable-value"
+    case newCreated = "new-created"
+    case newAskSlug = "new-ask-slug"
 }
