@@ -185,5 +185,19 @@ extension Catalogue {
         .newUnwritableValue: ("无法把“{text}”写成 YAML 值：{reason}", "请去掉特殊字符后重试"),
         .newCreated: ("已创建 {path}", nil),
         .newAskSlug: ("文件名（英文小写字母、数字和连字符，如 2024-open-day）：", nil),
+
+        // The preview: terminal lines and the overlay in the browser (Preview).
+        .previewServing: ("预览地址：{url}。修改 Content/ 和 Templates/ 后页面会自动刷新；按 Ctrl-C 停止。", nil),
+        .previewStopped: ("已停止，预览文件夹已删除。", nil),
+        .previewBuilt: ("已生成 {pages} 个页面，用时 {milliseconds} 毫秒（{stages}）", nil),
+        .previewRebuilt: ("已重新生成：{files} 个文件有改动，生成 {pages} 个页面，写入 {written} 个文件，用时 {milliseconds} 毫秒（{stages}）", nil),
+        .previewHasErrors: ("{errors} 个错误；改正之前，预览页面上会一直显示（{milliseconds} 毫秒）", nil),
+        .previewPortInUse: ("{host} 上的端口 {port} 已被占用", "请停止另一个服务，或换一个端口：bulletin serve --port {next}"),
+        .previewCannotListen: ("无法启动预览服务：{reason}", "请检查 --host 和 --port"),
+        .previewPortOutOfRange: ("无法启动预览服务：端口 {port} 不在 1 至 65535 之间", "请检查 --host 和 --port"),
+        .previewNotBuiltTitle: ("预览", nil),
+        .previewNotBuilt: ("预览尚未生成。", nil),
+        .overlayTitle: ("内容有错误，预览未更新（{count} 处）", nil),
+        .overlayNote: ("改正下列文件后，本页会自动刷新。", nil),
     ]
 }

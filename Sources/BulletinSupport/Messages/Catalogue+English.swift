@@ -184,5 +184,19 @@ extension Catalogue {
         .newUnwritableValue: ("cannot write '{text}' as a YAML value: {reason}", "leave out unusual characters and try again"),
         .newCreated: ("created {path}", nil),
         .newAskSlug: ("file name (lowercase letters, digits and hyphens, e.g. 2024-open-day): ", nil),
+
+        // The preview: terminal lines and the overlay in the browser (Preview).
+        .previewServing: ("Serving the preview at {url} — edits to Content/ and Templates/ reload the page; Ctrl-C stops.", nil),
+        .previewStopped: ("Stopped; the preview folder was removed.", nil),
+        .previewBuilt: ("built {pages} {pages|page|pages} in {milliseconds} ms ({stages})", nil),
+        .previewRebuilt: ("rebuilt: {files} changed {files|file|files}, {pages} {pages|page|pages} rendered, {written} {written|file|files} written in {milliseconds} ms ({stages})", nil),
+        .previewHasErrors: ("{errors} {errors|error|errors}; the preview shows them until they are fixed ({milliseconds} ms)", nil),
+        .previewPortInUse: ("port {port} on {host} is already in use", "stop the other server, or choose another port: bulletin serve --port {next}"),
+        .previewCannotListen: ("cannot start the preview server: {reason}", "check --host and --port"),
+        .previewPortOutOfRange: ("cannot start the preview server: port {port} is not between 1 and 65535", "check --host and --port"),
+        .previewNotBuiltTitle: ("Preview", nil),
+        .previewNotBuilt: ("The preview has not been built yet.", nil),
+        .overlayTitle: ("The content has errors; the preview was not updated ({count})", nil),
+        .overlayNote: ("Correct the files below and this page reloads by itself.", nil),
     ]
 }

@@ -185,4 +185,18 @@ public enum MessageCode: String, CaseIterable, Sendable {
     case newUnwritableValue = "new-unwritable-value"
     case newCreated = "new-created"
     case newAskSlug = "new-ask-slug"
+
+    // The preview: terminal lines and the overlay in the browser (Preview).
+    case previewServing = "preview-serving"
+    case previewStopped = "preview-stopped"
+    case previewBuilt = "preview-built"
+    case previewRebuilt = "preview-rebuilt"
+    case previewHasErrors = "preview-has-errors"
+    case previewPortInUse = "preview-port-in-use"
+    case previewCannotListen = "preview-cannot-listen"
+    case previewPortOutOfRange = "preview-port-out-of-range"
+    case previewNotBuiltTitle = "preview-not-built-title"
+    case previewNotBuilt = "preview-not-built"
+    case overlayTitle = "overlay-title"
+    case overlayNote = "overlay-note"
 }
