@@ -6,13 +6,13 @@ import BulletinSupport
 import Foundation
 
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Start a new write-up, bulletin or notice with valid front matter.",
-        subcommands: [NewWriteUp.self, NewBulletin.self, NewNotice.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: say(.helpNew), subcommands: [NewWriteUp.self, NewBulletin.self, NewNotice.self])
+    }
 }
 
 struct ContentFolderOption: ParsableArguments {
-    @Option(help: "The content folder.")
+    @Option(help: ArgumentHelp(say(.helpContent)))
     var content = "Content"
 
     var context: ScaffoldContext { ScaffoldContext.read(URL(fileURLWithPath: content), displayRoot: content) }
@@ -24,9 +24,9 @@ func create(_ make: (ScaffoldContext) throws(Scaffold.Problem) -> Scaffold.NewFi
     do {
         let file = try make(context)
         try Scaffold.write(file, in: context)
-        Terminal.say("created \(folder.content)/\(file.relativePath)")
+        Terminal.say(say(.newCreated, ["path": "\(folder.content)/\(file.relativePath)"]))
     } catch {
-        Terminal.complain("error: \(error.description)")
+        Terminal.complain(usageProblem(error.text))
         throw ExitCode(2)
     }
 }
@@ -34,7 +34,7 @@ func create(_ make: (ScaffoldContext) throws(Scaffold.Problem) -> Scaffold.NewFi
 /// A Chinese title gives no file name; at a terminal the editor is asked for one.
 func askForSlug(_ given: String?, title: String) -> String? {
     guard given == nil, Scaffold.slug(from: title) == nil, isatty(STDIN_FILENO) == 1 else { return given }
-    FileHandle.standardOutput.write(Data("文件名（英文小写字母、数字和连字符，如 2024-open-day）：".utf8))
+    FileHandle.standardOutput.write(Data(say(.newAskSlug).utf8))
     return readLine()?.trimmingCharacters(in: .whitespaces)
 }
 
@@ -42,10 +42,10 @@ extension WriteUpKind: ExpressibleByArgument {}
 
 /// The title of a new file, and the file name, which a Chinese title cannot give.
 struct TitleAndSlug: ParsableArguments {
-    @Option(help: "The file name (lowercase letters, digits and '-'); taken from the title's ASCII words if left out.")
+    @Option(help: ArgumentHelp(say(.helpSlug)))
     var slug: String?
 
-    @Argument(help: "The title.")
+    @Argument(help: ArgumentHelp(say(.helpTitle)))
     var title: String
 
     /// The file name given, or asked for at a terminal when the title gives none.
@@ -53,12 +53,12 @@ struct TitleAndSlug: ParsableArguments {
 }
 
 struct NewWriteUp: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "writeup", abstract: "A write-up of one base.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "writeup", abstract: say(.helpNewWriteup)) }
 
-    @Option(help: "The base's id from bases.yaml.")
+    @Option(help: ArgumentHelp(say(.helpBase)))
     var base: String
 
-    @Option(help: "practice, report or event.")
+    @Option(help: ArgumentHelp(say(.helpKind)))
     var kind: WriteUpKind = .practice
 
     @OptionGroup var named: TitleAndSlug
@@ -74,12 +74,12 @@ struct NewWriteUp: ParsableCommand {
 }
 
 struct NewBulletin: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bulletin", abstract: "The next bulletin of a year.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "bulletin", abstract: say(.helpNewBulletin)) }
 
-    @Option(help: "The year (default: this year).")
+    @Option(help: ArgumentHelp(say(.helpYear)))
     var year: Int?
 
-    @Option(help: "The title (default: 第N期).")
+    @Option(help: ArgumentHelp(say(.helpBulletinTitle)))
     var title: String?
 
     @OptionGroup var folder: ContentFolderOption
@@ -93,7 +93,7 @@ struct NewBulletin: ParsableCommand {
 }
 
 struct NewNotice: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "notice", abstract: "A notice.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "notice", abstract: say(.helpNewNotice)) }
 
     @OptionGroup var named: TitleAndSlug
 
