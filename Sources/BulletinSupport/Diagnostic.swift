@@ -71,21 +71,6 @@ public struct Diagnostic: Hashable, Sendable, Error {
         Diagnostic(.warning, at: location, message)
     }
 
-    /// Transitional, while the stages are converted to catalogue codes: an English text of its own.
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
-        var arguments = ["message": message]
-        arguments["hint"] = hint
-        self.init(severity, at: location, Message(hint == nil ? .untranslated : .untranslatedWithHint, arguments))
-    }
-
-    public static func error(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, at: location, message, hint: hint)
-    }
-
-    public static func warning(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, at: location, message, hint: hint)
-    }
-
     /// What the diagnostic says, without severity and place.
     public var text: Message { Message(code, arguments, hintCode: hintCode) }
 

@@ -33,11 +33,6 @@ public enum Suggestion {
         return nil
     }
 
-    /// Transitional: the English hint sentence, for stages not yet converted to catalogue codes.
-    public static func englishHint(for word: String, in candidates: [String]) -> String? {
-        hint(for: word, in: candidates)?.text(in: .english)
-    }
-
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

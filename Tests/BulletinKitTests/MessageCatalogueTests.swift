@@ -8,9 +8,6 @@ import Testing
         text.unicodeScalars.contains { (0x4E00 ... 0x9FFF).contains($0.value) || (0x3400 ... 0x4DBF).contains($0.value) }
     }
 
-    /// Codes whose text is only what the code was given (transitional, while stages are converted).
-    static let withoutText: Set<MessageCode> = [.untranslated, .untranslatedWithHint]
-
     /// English texts that quote what the site shows in Chinese.
     static let quotingChinese: Set<MessageCode> = [.baseWithoutDistrict, .imageWithoutAltText, .helpBulletinTitle]
 
@@ -22,12 +19,10 @@ import Testing
         #expect((english.hint == nil) == (chinese.hint == nil), "\(code.rawValue): a hint in one language only")
         #expect(Catalogue.placeholders(in: english.hint ?? "") == Catalogue.placeholders(in: chinese.hint ?? ""), "\(code.rawValue)")
         #expect(!english.message.isEmpty && !chinese.message.isEmpty)
-        if !Self.withoutText.contains(code) {
-            #expect(Self.hasCJK(chinese.message), "\(code.rawValue): the Chinese message has no Chinese")
-            if let hint = chinese.hint { #expect(Self.hasCJK(hint), "\(code.rawValue): the Chinese hint has no Chinese") }
-            #expect(!Self.hasCJK(english.message + (english.hint ?? "")) || Self.quotingChinese.contains(code),
-                    "\(code.rawValue): Chinese in the English text")
-        }
+        #expect(Self.hasCJK(chinese.message), "\(code.rawValue): the Chinese message has no Chinese")
+        if let hint = chinese.hint { #expect(Self.hasCJK(hint), "\(code.rawValue): the Chinese hint has no Chinese") }
+        #expect(!Self.hasCJK(english.message + (english.hint ?? "")) || Self.quotingChinese.contains(code),
+                "\(code.rawValue): Chinese in the English text")
     }
 
     @Test func theCodesAreKebabCase() {

@@ -8,8 +8,6 @@ extension Catalogue {
         .labelHint: ("提示", nil),
         .didYouMean: ("是否应为 '{suggestion}'？", nil),
         .expectedOneOf: ("可用的值：{choices}", nil),
-        .untranslated: ("{message}", nil),
-        .untranslatedWithHint: ("{message}", "{hint}"),
         .onlyFirstListed: ("同一文件中每类问题只列出前 {limit} 处；请改正后再检查", nil),
         .moreImagesWithoutAltText: ("……另有 {count} 张图片缺少替代文字", nil),
 

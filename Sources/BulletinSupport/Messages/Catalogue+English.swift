@@ -7,8 +7,6 @@ extension Catalogue {
         .labelHint: ("hint", nil),
         .didYouMean: ("did you mean '{suggestion}'?", nil),
         .expectedOneOf: ("expected one of: {choices}", nil),
-        .untranslated: ("{message}", nil),
-        .untranslatedWithHint: ("{message}", "{hint}"),
         .onlyFirstListed: ("only the first {limit} of each kind are listed for a file; correct them and check again", nil),
         .moreImagesWithoutAltText: ("… and {count} more images without alternative text", nil),
 

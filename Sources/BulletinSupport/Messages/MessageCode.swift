@@ -8,8 +8,6 @@ public enum MessageCode: String, CaseIterable, Sendable {
     case labelHint = "label-hint"
     case didYouMean = "did-you-mean"
     case expectedOneOf = "expected-one-of"
-    case untranslated = "untranslated"
-    case untranslatedWithHint = "untranslated-with-hint"
     case onlyFirstListed = "only-first-listed"
     case moreImagesWithoutAltText = "more-images-without-alt-text"
 
