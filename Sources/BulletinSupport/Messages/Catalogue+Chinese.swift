@@ -155,7 +155,7 @@ extension Catalogue {
         .templatesFolderEmpty: ("模板文件夹中没有模板", "请复制项目的 Templates/ 文件夹，或用 --templates 指定其他文件夹"),
         .templateMissing: ("缺少此模板", "每种页面都需要自己的模板；请从项目的 Templates/ 文件夹复制"),
         .unknownPartial: ("未知的局部模板 '{name}'", "模板名是它在模板文件夹中的路径，不带 .mustache"),
-        .templateVariableUnknown: ("变量 '{tag}' 不对应页面数据中的任何字段（'{name}'），将显示为空", "字段见 Sources/BulletinKit/Plan/Views"),
+        .templateVariableUnknown: ("变量 '{tag}' 不对应页面数据中的任何字段（'{name}'），将显示为空", "字段见 Sources/BulletinPlan/Views"),
         .pageAddressTaken: ("此页面将发布到 /{address}，但网站在此处有自己的页面", "请重命名文件：网站自有页面的地址保持不变"),
         .pageAddressTakenByTemplate: ("此页面将发布到 /{address}，但网站在此处有自己的页面（来自模板 '{template}'）", "请重命名文件：网站自有页面的地址保持不变"),
         .fileAddressTaken: ("此文件将发布到 /{path}，但网站自己会生成该文件", "请重命名或移动文件：内容文件夹中的每个文件都按自己的路径发布"),

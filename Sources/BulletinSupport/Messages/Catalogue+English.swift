@@ -154,7 +154,7 @@ extension Catalogue {
         .templatesFolderEmpty: ("the templates folder holds no templates", "copy the project's Templates/ folder, or name another with --templates"),
         .templateMissing: ("the template is missing", "every page kind needs its template; copy it from the project's Templates/ folder"),
         .unknownPartial: ("unknown partial '{name}'", "templates are named by their path in the templates folder without .mustache"),
-        .templateVariableUnknown: ("the variable '{tag}' names no field of the page's data ('{name}'); it renders as nothing", "see Sources/BulletinKit/Plan/Views for the fields"),
+        .templateVariableUnknown: ("the variable '{tag}' names no field of the page's data ('{name}'); it renders as nothing", "see Sources/BulletinPlan/Views for the fields"),
         .pageAddressTaken: ("this page would be published at /{address}, where the site makes a page of its own", "rename the file: the site's own pages keep their addresses"),
         .pageAddressTakenByTemplate: ("this page would be published at /{address}, where the site makes a page of its own (from the template '{template}')", "rename the file: the site's own pages keep their addresses"),
         .fileAddressTaken: ("this file would be published at /{path}, which the site makes itself", "rename or move the file: every file of the content folder is published at its own path"),
