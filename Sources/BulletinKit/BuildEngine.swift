@@ -97,6 +97,7 @@ public final class BuildEngine {
             if BuildManifest.outputIsUpToDate(outputStamps, with: current, previous: previous) {
                 clock.finished("compare with the last build")
                 report.upToDate = true
+                report.diagnostics.append(contentsOf: previous?.diagnostics ?? [])
                 return
             }
             let written = previous.map { Set($0.outputs.keys) } ?? BuildManifest.recordedOutputs(for: folders.output)
@@ -192,7 +193,7 @@ public final class BuildEngine {
             let previous = last?.outputs
             report.changedPaths = versions.filter(\.changed).map(\.path)
                 + (previous.map { Array(Set($0.keys).subtracting(published.keys)) } ?? [])
-            manifest?.write(outputs: written, for: folders.output)
+            manifest?.write(outputs: written, diagnostics: report.diagnostics, for: folders.output)
             if session {
                 self.kept = previous ?? (outputExisted ? nil : [:])
                 // The first run of a session leaves no kept folder: one sharing the new site's files

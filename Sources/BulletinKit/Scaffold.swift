@@ -14,17 +14,26 @@ public enum Scaffold {
         /// Path inside the content folder.
         public var relativePath: String
         public var text: String
+        /// The base's name, when it was given by its name rather than its id: the editor is told
+        /// which base the file went to.
+        public var baseFoundByName: String? = nil
     }
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case unknownBase(String, hint: Message?)
+        /// More than one base has this name, or this part of a name.
+        case ambiguousBase(String, hint: Message)
         case needsSlug(title: String)
+        /// What was typed at the prompt gives no file name.
+        case unusableFileName(String)
         case invalidSlug(String)
         case exists(String)
         case unreadableContent(String)
         /// The title holds this line break or control character.
         case titleNotOneLine(Unicode.Scalar)
         case yearOutOfRange(Int, allowed: ClosedRange<Int>)
+        case reportNeedsYear(suggested: Int)
+        case reportYearOutOfRange(Int, today: Int)
         case noBulletinNumberLeft(year: Int, last: Int)
         case unwritableValue(String, reason: String)
 
@@ -33,8 +42,12 @@ public enum Scaffold {
             switch self {
             case let .unknownBase(id, hint):
                 Message(.newUnknownBase, ["id": id]).hinted(hint)
+            case let .ambiguousBase(name, hint):
+                Message(.newAmbiguousBase, ["name": name]).hinted(hint)
             case let .needsSlug(title):
                 Message(.newNeedsSlug, ["title": title])
+            case let .unusableFileName(typed):
+                Message(.newUnusableFileName, ["typed": typed])
             case let .invalidSlug(slug):
                 Message(.newInvalidSlug, ["slug": slug])
             case let .exists(path):
@@ -44,6 +57,10 @@ public enum Scaffold {
             case let .titleNotOneLine(character):
                 Message(Scaffold.lineBreaks.contains(character) ? .newTitleLineBreak : .newTitleControlCharacter,
                         ["character": TextCharacters.visible(character)])
+            case let .reportNeedsYear(suggested):
+                Message(.newReportNeedsYear, ["suggested": String(suggested)])
+            case let .reportYearOutOfRange(year, today):
+                Message(.newReportYearOutOfRange, ["year": String(year), "today": String(today), "example": String(today - 1)])
             case let .yearOutOfRange(year, allowed):
                 Message(.newYearOutOfRange, ["year": String(year), "lowest": String(allowed.lowerBound), "highest": String(allowed.upperBound)])
             case let .noBulletinNumberLeft(year, last):
@@ -59,43 +76,49 @@ public enum Scaffold {
         public var description: String { formatted(in: .english) }
     }
 
-    /// A readable address name from the ASCII words of a title: "2024 Open Day 开放日" → "2024-open-day".
-    /// nil when the title has no ASCII letters or digits (a Chinese title): the editor is asked for one.
-    public static func slug(from title: String) -> String? {
-        var words: [String] = []
-        var word = ""
-        for character in title.lowercased() {
-            if character.isASCII && (character.isLetter || character.isNumber) {
-                word.append(character)
-            } else if !word.isEmpty {
-                words.append(word)
-                word = ""
-            }
-        }
-        if !word.isEmpty { words.append(word) }
-        let slug = words.joined(separator: "-")
-        return slug.isEmpty ? nil : String(slug.prefix(60))
-    }
-
-    public static func writeUp(in content: ScaffoldContext, base baseID: String, kind: WriteUpKind, title: String,
-                               slug givenSlug: String?, today: PartialDate) throws(Problem) -> NewFile {
-        guard content.baseIDs.contains(baseID) else {
-            throw .unknownBase(baseID, hint: Suggestion.hint(for: baseID, in: content.baseIDs)
-                                   ?? Message(.baseIdsListedIn, ["root": content.displayRoot]))
+    /// `base` is a base's id, its full name, or a part of its name that no other base's name has.
+    /// `typedName` is a file name typed at the prompt, in place of the title's. `year` is the year
+    /// an annual report is about, which it must be given.
+    public static func writeUp(in content: ScaffoldContext, base written: String, kind: WriteUpKind, title: String,
+                               slug givenSlug: String?, typedName: String? = nil, year: Int? = nil,
+                               today: PartialDate) throws(Problem) -> NewFile {
+        let baseID: String
+        var foundByName: String?
+        let match = content.bases.match(written, allowingPart: true)
+        switch match {
+        case .id(let id):
+            baseID = id
+        case .name(let entry):
+            baseID = entry.id
+            foundByName = entry.name
+        case .ambiguous:
+            throw .ambiguousBase(written, hint: content.bases.hint(for: written, match, listHint: Message(.listBasesHint)))
+        case .unknown:
+            throw .unknownBase(written, hint: content.bases.hint(for: written, match, listHint: Message(.listBasesHint)))
         }
         let quotedTitle = try oneLine(title)
-        let slug = try chooseSlug(givenSlug, title: title)
-        var lines = ["---", "title: \(quotedTitle)", "date: \(today.iso)", "kind: \(kind.rawValue)"]
-        if kind == .report { lines.append("year: \(today.year)") }
+        let slug = try chooseSlug(givenSlug, typed: typedName, title: title, in: "bases/\(baseID)", of: content)
+        var date = today
+        if kind == .report {
+            guard let year else { throw .reportNeedsYear(suggested: today.year - 1) }
+            guard EntryReaders.years.contains(year), year <= today.year else { throw .reportYearOutOfRange(year, today: today.year) }
+            // A report is written in its year or early the next; one entered later is dated in
+            // the year after its own, so that it reads as written on time.
+            if year + 1 < today.year { date = PartialDate(year: year + 1) }
+        }
+        var lines = ["---", "title: \(quotedTitle)", "date: \(date.iso)", "kind: \(kind.rawValue)"]
+        if kind == .report, let year { lines.append("year: \(year)") }
         lines += [
             "# 可选字段：",
             "# models: [\(content.modelIDs.first ?? "model-id")]   所实践的协同育人模式，见 Content/models/",
             "# summary: 一句话摘要",
             "# cover: ../../assets/photo.jpg   封面图片，路径相对于本文件",
             "# draft: true   草稿，预览时加 --drafts 可见，不发布",
-            "---", "", "在此撰写正文。", "",
+            "---", "", "\(Placeholders.marker)在此撰写正文。", "",
         ]
-        return try newFile("bases/\(baseID)/\(slug).md", lines, in: content)
+        var file = try newFile("bases/\(baseID)/\(slug).md", lines, in: content)
+        file.baseFoundByName = foundByName
+        return file
     }
 
     public static func bulletin(in content: ScaffoldContext, year: Int, title: String?, today: PartialDate) throws(Problem) -> NewFile {
@@ -104,30 +127,27 @@ public enum Scaffold {
         let number = last + 1
         guard EntryReaders.bulletinNumbers.contains(number) else { throw .noBulletinNumberLeft(year: year, last: last) }
         let quotedTitle = try oneLine(title ?? "第\(number)期")
+        let serial = (content.serials.max() ?? 0) + 1
         let lines = [
-            "---", "title: \(quotedTitle)", "year: \(year)", "number: \(number)", "date: \(today.iso)",
-            "items: []   # 本期刊登的稿件，每行一篇：- 基地id/文件名",
+            "---", "title: \(quotedTitle)", "year: \(year)", "number: \(number)", "serial: \(serial)   # 总第N期，发出后不再改动",
+            "date: \(today.iso)",
+            "items: []   # 本期刊登的稿件，每行一篇：- 基地id或基地全称/文件名",
             "# distribution:   报送范围，有则填写",
             "#   报: …", "#   送: …", "#   发: …",
-            "---", "", "**编者按**：在此撰写编者按。", "",
+            "---", "", "**编者按**：\(Placeholders.marker)在此撰写编者按。", "",
         ]
         return try newFile("bulletins/\(year)-\(number).md", lines, in: content)
     }
 
-    public static func notice(in content: ScaffoldContext, title: String, slug givenSlug: String?, today: PartialDate) throws(Problem) -> NewFile {
+    public static func notice(in content: ScaffoldContext, title: String, slug givenSlug: String?, typedName: String? = nil,
+                              today: PartialDate) throws(Problem) -> NewFile {
         let quotedTitle = try oneLine(title)
-        let slug = try chooseSlug(givenSlug, title: title)
+        let slug = try chooseSlug(givenSlug, typed: typedName, title: title, in: "notices", of: content)
         var lines = ["---", "title: \(quotedTitle)", "date: \(today.iso)", "# number: 文号，有则填写", "issuers:"]
         for organizer in content.organizers { lines.append("  - \(try quoted(organizer))") }
-        if content.organizers.isEmpty { lines.append("  - 发文单位") }
-        lines += ["# attachments:   附件，有则填写", "#   - title: 附件标题", "#     file: ../assets/附件.pdf", "---", "", "在此撰写通知正文。", ""]
+        if content.organizers.isEmpty { lines.append("  - \(Placeholders.marker)发文单位") }
+        lines += ["# attachments:   附件，有则填写", "#   - title: 附件标题", "#     file: ../assets/附件.pdf", "---", "", "\(Placeholders.marker)在此撰写通知正文。", ""]
         return try newFile("notices/\(slug).md", lines, in: content)
-    }
-
-    private static func chooseSlug(_ given: String?, title: String) throws(Problem) -> String {
-        guard let slug = given ?? slug(from: title) else { throw .needsSlug(title: title) }
-        guard Slug.isValid(slug) else { throw .invalidSlug(slug) }
-        return slug
     }
 
     private static func newFile(_ relativePath: String, _ lines: [String], in content: ScaffoldContext) throws(Problem) -> NewFile {
@@ -162,6 +182,28 @@ public enum Scaffold {
         (character.value < 0x20 && character != "\t") || character.value == 0x7F || character.value == 0xFFFE || character.value == 0xFFFF
     }
 
+    /// What is asked at a terminal when the title gives no file name. Editors type Chinese, so
+    /// the question is asked in Chinese; the English is for an English locale.
+    public static let fileNamePrompt = Prompt(chinese: Catalogue.text(.newAskSlug, in: .chinese),
+                                              english: Catalogue.text(.newAskSlug, in: .english))
+
+    /// Makes a file whose title gave no name, with a name asked for: `ask` returns what was typed,
+    /// nil at the end of input. A name that can't be used is refused (told through `refused`) and
+    /// asked for again; an empty line is asked again. Ends with `.needsSlug` when input ends.
+    public static func askingForName(title: String, ask: () -> String?, refused: (Problem) -> Void,
+                                     _ make: (_ typedName: String) throws(Problem) -> NewFile) throws(Problem) -> NewFile {
+        while let line = ask() {
+            let typed = line.trimmingCharacters(in: .whitespaces)
+            if typed.isEmpty { continue }
+            do {
+                return try make(typed)
+            } catch {
+                refused(error)
+            }
+        }
+        throw .needsSlug(title: title)
+    }
+
     /// Writes the file, refusing to replace one that appeared meanwhile.
     public static func write(_ file: NewFile, in content: ScaffoldContext) throws(Problem) {
         let url = content.root.appendingPathComponent(file.relativePath)
@@ -174,22 +216,36 @@ public enum Scaffold {
     }
 }
 
+/// A question asked at a terminal, in both languages.
+public struct Prompt: Sendable, Equatable {
+    public var chinese: String
+    public var english: String
+}
+
 /// What scaffolding needs to know of the existing content: it is read leniently, so that a new
 /// file can be made while another file still has errors.
 public struct ScaffoldContext: Sendable {
     public var root: URL
     public var displayRoot: String
-    public var baseIDs: [String]
+    /// The bases' ids and names, in bases.yaml's order.
+    public var bases: BaseNames
     public var modelIDs: [String]
     public var organizers: [String]
     /// Numbers of the regular bulletins of each year.
     public var bulletinNumbers: [Int: [Int]]
+    /// 总第N期 of the bulletins that have one.
+    public var serials: [Int] = []
 
     public static func read(_ root: URL, displayRoot: String) -> ScaffoldContext {
         let content = ContentLoader.load(from: root, displayRoot: displayRoot)
-        var context = ScaffoldContext(root: root, displayRoot: displayRoot, baseIDs: [], modelIDs: [], organizers: [], bulletinNumbers: [:])
+        var context = ScaffoldContext(root: root, displayRoot: displayRoot, bases: BaseNames([]), modelIDs: [], organizers: [], bulletinNumbers: [:])
         if var fields = try? content.basesFile?.fields() {
-            context.baseIDs = fields.list("bases").compactMap { entry in var entry = entry; return entry.string("id") }
+            context.bases = BaseNames(fields.list("bases").compactMap { entry in
+                var entry = entry
+                guard let id = entry.string("id") else { return nil }
+                // A base whose name is missing can still be found by its id.
+                return BaseNames.Entry(id: id, name: entry.string("name") ?? "")
+            })
         }
         if var fields = try? content.siteFile?.fields() {
             context.organizers = fields.strings("organizers").map(\.value)
@@ -201,6 +257,7 @@ public struct ScaffoldContext: Sendable {
             case .bulletin:
                 if let draft = EntryReaders.bulletin(source).0, !draft.fields.supplement {
                     context.bulletinNumbers[draft.fields.year, default: []].append(draft.fields.number)
+                    if let serial = draft.fields.serial, BulletinNumbering.isCounted(draft.fields) { context.serials.append(serial.value) }
                 }
             default:
                 break

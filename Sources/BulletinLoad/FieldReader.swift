@@ -78,7 +78,7 @@ public struct FieldReader {
     public mutating func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
         guard let text = string(key, required: required) else { return nil }
         guard let number = Int(text), range.map({ $0.contains(number) }) ?? true else {
-            var arguments = ["field": key, "text": text, "example": String(range?.lowerBound ?? 1)]
+            var arguments = ["field": key, "text": TextCharacters.shown(text), "example": String(range?.lowerBound ?? 1)]
             if let range {
                 arguments["lowest"] = String(range.lowerBound)
                 arguments["highest"] = String(range.upperBound)
@@ -95,7 +95,7 @@ public struct FieldReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            diagnostics.append(.error(at: location(ofField: key), .fieldNotBoolean, ["field": key, "text": text]))
+            diagnostics.append(.error(at: location(ofField: key), .fieldNotBoolean, ["field": key, "text": TextCharacters.shown(text)]))
             return false
         }
     }
@@ -168,7 +168,7 @@ public struct FieldReader {
     /// Warns about fields no one reads: a misspelt optional field would otherwise vanish silently.
     public mutating func finish(known: [String]) -> [Diagnostic] {
         for key in keys where !seen.contains(key.value) && !known.contains(key.value) {
-            diagnostics.append(.warning(at: key.location, .fieldUnknown, ["field": key.value],
+            diagnostics.append(.warning(at: key.location, .fieldUnknown, ["field": TextCharacters.shown(key.value)],
                                         hint: Suggestion.hint(for: key.value, in: known + Array(seen))))
         }
         return diagnostics

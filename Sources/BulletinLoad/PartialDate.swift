@@ -21,11 +21,11 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         public func message(field: String) -> Message {
             switch reason {
             case .notADate:
-                Message(.fieldNotADate, ["field": field, "text": text])
+                Message(.fieldNotADate, ["field": field, "text": TextCharacters.shown(text)])
             case .noMonth(let month):
-                Message(.fieldDateNoMonth, ["field": field, "text": text, "month": month])
+                Message(.fieldDateNoMonth, ["field": field, "text": TextCharacters.shown(text), "month": month])
             case let .noDay(day, month, year, last):
-                Message(.fieldDateNoDay, ["field": field, "text": text, "day": day, "month": String(month), "year": String(year),
+                Message(.fieldDateNoDay, ["field": field, "text": TextCharacters.shown(text), "day": day, "month": String(month), "year": String(year),
                                           "last": String(last)])
             }
         }

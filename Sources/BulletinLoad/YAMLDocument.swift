@@ -8,14 +8,16 @@ public struct YAMLDocument: @unchecked Sendable {
     public let root: Node
     public let path: String
     /// Added to Yams' 1-based line numbers to get the line in the file.
-    let lineOffset: Int
+    package let lineOffset: Int
 
     public static func parse(_ yaml: String, path: String, firstLine: Int = 1) throws(Diagnostic) -> YAMLDocument {
         let lineOffset = firstLine - 1
-        if let tab = tabIndentation(in: yaml) {
+        let mistake = KeyboardMistakes.first(in: yaml)
+        if let tab = tabIndentation(in: yaml), tab <= mistake?.line ?? .max {
             throw .error(at: SourceLocation(path: path, line: tab + lineOffset, column: 1),
                          .yamlTabIndentation)
         }
+        if let mistake { throw refusal(of: mistake, path: path, lineOffset: lineOffset) }
         let node: Node?
         do {
             if let flat = FlatYAML.compose(yaml) {
@@ -113,6 +115,25 @@ public struct YAMLDocument: @unchecked Sendable {
         case let .tooDeep(line, column):
             return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
                           .yamlTooDeep, ["limit": String(YAMLShape.maximumDepth)])
+        }
+    }
+
+    /// A mistake of the keyboard or of pasted text, named, at the character itself.
+    private static func refusal(of mistake: KeyboardMistakes.Finding, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(path: path, line: line + lineOffset, column: column)
+        }
+        switch mistake {
+        case let .fullWidthColon(key, line, column):
+            return .error(at: at(line, column), .yamlFullWidthColon, ["key": key])
+        case let .missingSpace(key, line, column):
+            return .error(at: at(line, column), .yamlNoSpaceAfterColon, ["key": key])
+        case let .spaceInIndentation(scalar, line, column):
+            return .error(at: at(line, column), .yamlOtherSpaceInIndentation, [Message.namedCharacter: TextCharacters.visible(scalar)])
+        case let .spaceAfterColon(scalar, key, line, column):
+            return .error(at: at(line, column), .yamlOtherSpaceAfterColon, ["key": key, Message.namedCharacter: TextCharacters.visible(scalar)])
+        case let .invisible(scalar, line, column):
+            return .error(at: at(line, column), .yamlInvisibleCharacter, [Message.namedCharacter: TextCharacters.visible(scalar)])
         }
     }
 

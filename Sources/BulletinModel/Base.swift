@@ -25,6 +25,19 @@ public enum BaseCategory: String, Sendable, CaseIterable {
         case .library: return "图书馆"
         }
     }
+
+    /// A category as an editor writes it: its code, the label the site shows, or for a centre
+    /// the short 中心.
+    public init?(written: String) {
+        if written == "中心" { self = .centre; return }
+        guard let category = Self.allCases.first(where: { $0.rawValue == written || $0.chinese == written }) else { return nil }
+        self = category
+    }
+
+    /// What an unknown category is told: the nearest spelling, and every code with its label.
+    public static func hint(for written: String) -> Message {
+        Suggestion.hint(for: written, codesAndLabels: allCases.map { ($0.rawValue, $0.chinese) } + [("centre", "中心")])
+    }
 }
 
 /// The municipal bodies' withdrawal of a base's name (撤销). The base and its history stay published.

@@ -24,7 +24,7 @@ public struct BaseURL: Sendable, Hashable {
     /// `name` is how the editor gave it: `baseURL` in site.yaml, `--base-url` on the command line.
     public init(checking written: String, name: String) throws(Problem) {
         if let problem = Self.characterProblem(written, name: name) { throw problem }
-        let notAbsolute = Problem(.baseUrlNotAbsolute, ["name": name, "address": written])
+        let notAbsolute = Problem(.baseUrlNotAbsolute, ["name": name, "address": TextCharacters.shown(written)])
         guard let separator = written.range(of: "://"),
               ["http", "https"].contains(written[..<separator.lowerBound].lowercased()) else { throw notAbsolute }
         let afterScheme = written[separator.upperBound...]
@@ -60,6 +60,26 @@ public struct BaseURL: Sendable, Hashable {
             }
         }
         return nil
+    }
+
+    /// The host, lowercased, without the port (an IPv6 address keeps its brackets).
+    public var host: String {
+        let afterScheme = address[address.range(of: "://")!.upperBound...]
+        let authority = afterScheme.prefix { $0 != "/" }
+        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") { return String(authority[...close]).lowercased() }
+        return String(authority.prefix { $0 != ":" }).lowercased()
+    }
+
+    /// Whether the address can only be this computer's or a placeholder: localhost, a loopback
+    /// address, or a name reserved for examples and tests (RFC 2606, RFC 6761).
+    public var isLocalOrExample: Bool {
+        let host = host.hasSuffix(".") ? String(host.dropLast()) : host
+        if host == "localhost" || host.hasSuffix(".localhost") || host == "[::1]" || host == "0.0.0.0" { return true }
+        if host.hasPrefix("127."), host.split(separator: ".").count == 4, host.split(separator: ".").allSatisfy({ UInt8($0) != nil }) {
+            return true
+        }
+        let reserved = ["example", "test", "invalid", "example.com", "example.org", "example.net"]
+        return reserved.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
     /// `host`, `host:8000`, `[::1]:8000`: a host is required, a port is digits.

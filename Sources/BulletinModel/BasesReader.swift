@@ -29,7 +29,7 @@ enum BasesReader {
                 entry.report(.error(at: entry.location(ofField: "validTo"), .batchYearsReversed, ["to": String(to), "from": String(from)]))
             }
             if let id, result.batches.contains(where: { $0.id == id.value }) {
-                entry.report(.error(at: id.location, .batchIdTwice, ["id": id.value]))
+                entry.report(.error(at: id.location, .batchIdTwice, ["id": TextCharacters.shown(id.value)]))
             }
             result.diagnostics += entry.finish(known: [])
             if let notice { result.noticeReferences.append(notice) }
@@ -61,27 +61,27 @@ enum BasesReader {
             if let id {
                 result.declaredIDs.insert(id.value)
                 if !Slug.isValid(id.value) {
-                    entry.report(.error(at: id.location, .baseIdNotAddress, ["id": id.value]))
+                    entry.report(.error(at: id.location, .baseIdNotAddress, ["id": TextCharacters.shown(id.value)]))
                 } else if !ids.insert(id.value).inserted {
-                    entry.report(.error(at: id.location, .baseIdTwice, ["id": id.value]))
+                    entry.report(.error(at: id.location, .baseIdTwice, ["id": TextCharacters.shown(id.value)]))
                 }
             }
             if let district, !districts.contains(district.value) {
-                entry.report(.error(at: district.location, .districtNotListed, ["district": district.value],
+                entry.report(.error(at: district.location, .districtNotListed, ["district": TextCharacters.shown(district.value)],
                                     hint: Suggestion.hint(for: district.value, in: districts)))
             }
-            let parsedCategory = category.flatMap { BaseCategory(rawValue: $0.value) }
+            let parsedCategory = category.flatMap { BaseCategory(written: $0.value) }
             if let category, parsedCategory == nil {
-                entry.report(.error(at: category.location, .unknownCategory, ["category": category.value],
-                                    hint: Suggestion.hint(for: category.value, in: BaseCategory.allCases.map(\.rawValue))))
+                entry.report(.error(at: category.location, .unknownCategory, ["category": TextCharacters.shown(category.value)],
+                                    hint: BaseCategory.hint(for: category.value)))
             }
             let batch = batchID.flatMap { ref in result.batches.first { $0.id == ref.value } }
             if let batchID, batch == nil {
-                entry.report(.error(at: batchID.location, .basesUnknownBatch, ["batch": batchID.value],
+                entry.report(.error(at: batchID.location, .basesUnknownBatch, ["batch": TextCharacters.shown(batchID.value)],
                                     hint: Suggestion.hint(for: batchID.value, in: result.batches.map(\.id))))
             }
             if let name, district == nil {
-                entry.report(.warning(at: entry.location, .baseWithoutDistrict, ["name": name]))
+                entry.report(.warning(at: entry.location, .baseWithoutDistrict, ["name": TextCharacters.shown(name)]))
             }
             result.diagnostics += entry.finish(known: [])
             if let id, let name, let parsedCategory, let batch {

@@ -39,10 +39,46 @@ public struct BodyConverter: Sendable, Equatable {
             }
             if destination.isImage && !destination.hasText {
                 found.add(.moreImagesWithoutAltText) {
-                    .warning(at: location(), .imageWithoutAltText, ["url": destination.url])
+                    .warning(at: location(), .imageWithoutAltText, ["url": TextCharacters.shown(destination.url)])
                 }
             }
             return url
+        }
+        for slip in output.slips {
+            switch slip {
+            case let .proseAsCode(line):
+                found.add(.moreParagraphsShownAsCode) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .paragraphShownAsCode)
+                }
+            case let .fullWidthIndent(line):
+                found.add(.moreParagraphsFullWidthIndent) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .paragraphFullWidthIndent)
+                }
+            case let .unreadLink(line, column, destination, isImage):
+                let what = isImage ? "image" : "link"
+                found.add(isImage ? .moreImagesWithSpaceInPath : .moreLinksWithSpaceInPath) {
+                    let at = SourceLocation(path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: column))
+                    if Self.isOnOwnComputer(destination) {
+                        return DestinationProblem(what: what, url: destination, reason: .ownComputer(hint: ownComputerHint(destination, from: sourcePath)))
+                            .diagnostic(at: at, nearest: { _ in nil })
+                    }
+                    return .error(at: at, isImage ? .imagePathHoldsSpace : .linkPathHoldsSpace,
+                                  ["url": TextCharacters.shown(destination), "path": destination])
+                }
+            }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            for invisible in TextCharacters.invisibles(in: bytes) {
+                found.add(.moreInvisibleCharacters) {
+                    let before = bytes[..<invisible.offset]
+                    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+                    let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                    return .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1,
+                                                       column: columns.column(line: line, byteColumn: invisible.offset - lineStart + 1)),
+                                    .bodyInvisibleCharacter, [Message.namedCharacter: TextCharacters.visible(invisible.scalar)])
+                }
+            }
         }
         var diagnostics = found.diagnostics
         if let refused = CharacterReferences.forbidden(in: output.html, markdown: markdown, displayPath: displayPath, firstLine: firstLine) {
@@ -56,6 +92,9 @@ public struct BodyConverter: Sendable, Equatable {
         let url = destination.url.trimmingEnds(Self.whitespace)
         let what = destination.isImage ? "image" : "link"
         if url.isEmpty || url.hasPrefix("#") { return (nil, nil) }
+        if Self.isOnOwnComputer(url) {
+            return ("", DestinationProblem(what: what, url: url, reason: .ownComputer(hint: ownComputerHint(url, from: sourcePath))))
+        }
         if url.hasPrefix("//") { return (nil, nil) }
         if let scheme = Self.scheme(of: url) {
             if Self.allowedSchemes.contains(scheme) { return (nil, nil) }
@@ -74,6 +113,28 @@ public struct BodyConverter: Sendable, Equatable {
     }
 
     private static let whitespace = CharacterSet.whitespaces
+
+    /// A path on the editor's computer: `C:\…`, `C:/…`, `\\server\share\…` (`\server…` once
+    /// Markdown has read its escape), or a `file:` address. No reader's browser can open it.
+    static func isOnOwnComputer(_ url: String) -> Bool {
+        let bytes = Array(url.utf8.prefix(5))
+        if bytes.count >= 3, bytes[0].isASCIILetter, bytes[1] == UInt8(ascii: ":"),
+           bytes[2] == UInt8(ascii: "\\") || bytes[2] == UInt8(ascii: "/") { return true }
+        if bytes.first == UInt8(ascii: "\\") { return true }
+        return scheme(of: url) == "file"
+    }
+
+    /// Where the file would be linked from once it is in Content/assets/: `../../assets/开放日.jpg`.
+    private func ownComputerHint(_ url: String, from sourcePath: String) -> Message {
+        Self.ownComputerHint(url, from: sourcePath)
+    }
+
+    static func ownComputerHint(_ url: String, from sourcePath: String) -> Message {
+        let name = url.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map(String.init) ?? url
+        let depth = ContentPaths.folder(of: sourcePath).split(separator: "/").count
+        let path = String(repeating: "../", count: depth) + "assets/" + name
+        return Message(.ownComputerHint, ["assetPath": path])
+    }
 
     /// `https` of `https://…`: an ASCII letter, then letters, digits, `+`, `-` or `.` before a colon.
     static func scheme(of url: String) -> String? {

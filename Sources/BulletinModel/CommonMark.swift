@@ -20,6 +20,19 @@ public enum CommonMark {
     public struct Output {
         public var html: String
         public var plainText: String
+        /// Text that Markdown read otherwise than its editor meant, in the order found.
+        public var slips: [Slip] = []
+    }
+
+    /// Text pasted from Word or typed with a Chinese input method that Markdown reads as
+    /// something else. Lines and byte columns are inside the body (1-based).
+    public enum Slip: Equatable {
+        /// An indented code block whose first line is Chinese text: a paragraph indented with a tab or four spaces.
+        case proseAsCode(line: Int)
+        /// A line of a paragraph starting with a full-width space (U+3000).
+        case fullWidthIndent(line: Int)
+        /// `![…](path with spaces)` left as text: a destination with a space is not a link.
+        case unreadLink(line: Int, column: Int, destination: String, isImage: Bool)
     }
 
     /// Converts `markdown` to HTML. `rewrite` returns the destination to use instead, or nil to keep it.
@@ -35,6 +48,8 @@ public enum CommonMark {
 
         // Gathered as bytes and made text once: a body has dozens of text nodes.
         var plain: [UInt8] = []
+        var slips: [Slip] = []
+        var source: [UInt8]?
         var softBreaksToDrop: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -57,7 +72,18 @@ public enum CommonMark {
                 if let literal = cmark_node_get_literal(node) {
                     let length = strlen(literal)
                     literal.withMemoryRebound(to: UInt8.self, capacity: length) {
-                        plain.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+                        let text = UnsafeBufferPointer(start: $0, count: length)
+                        plain.append(contentsOf: text)
+                        if type == CMARK_NODE_TEXT { findSlips(inText: node, text, into: &slips) }
+                    }
+                }
+            case (CMARK_EVENT_ENTER, CMARK_NODE_CODE_BLOCK):
+                if let literal = cmark_node_get_literal(node), let first = String(cString: literal).unicodeScalars.first,
+                   isWide(first) || first == "\u{201C}" || first == "\u{2018}" {
+                    source = source ?? Array(markdown.utf8)
+                    let line = Int(cmark_node_get_start_line(node))
+                    if !isFenced(line: line, column: Int(cmark_node_get_start_column(node)), in: source!) {
+                        slips.append(.proseAsCode(line: line))
                     }
                 }
             case (CMARK_EVENT_EXIT, CMARK_NODE_PARAGRAPH), (CMARK_EVENT_EXIT, CMARK_NODE_HEADING), (CMARK_EVENT_EXIT, CMARK_NODE_ITEM):
@@ -74,12 +100,72 @@ public enum CommonMark {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+        // Invisible characters are no part of the text a reader sees: not of a description, not of a search term.
+        let invisibles = plain.withUnsafeBufferPointer { TextCharacters.invisibles(in: $0) }
+        for found in invisibles.reversed() {
+            plain.removeSubrange(found.offset ..< found.offset + 3)
+        }
         let plainText = String(decoding: plain, as: UTF8.self)
         guard let rendered = cmark_render_html(root, options) else {
-            return Output(html: "", plainText: plainText)
+            return Output(html: "", plainText: plainText, slips: slips)
         }
         defer { free(rendered) }
-        return Output(html: String(cString: rendered), plainText: plainText)
+        return Output(html: String(cString: rendered), plainText: plainText, slips: slips)
+    }
+
+    /// A text node at the start of a paragraph's line that starts with a full-width space, and
+    /// link syntax left as text because its destination holds a space.
+    private static func findSlips(inText node: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, into slips: inout [Slip]) {
+        let line = Int(cmark_node_get_start_line(node))
+        if text.count >= 3, text[0] == 0xE3, text[1] == 0x80, text[2] == 0x80 {
+            let previous = cmark_node_previous(node)
+            let startsLine = previous.map { [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type($0)) }
+                ?? (cmark_node_parent(node).map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } ?? false)
+            if startsLine { slips.append(.fullWidthIndent(line: line)) }
+        }
+        // `[`, then `](`, then a destination up to its closing parenthesis (nested pairs allowed).
+        var index = 0
+        while index + 1 < text.count {
+            guard text[index] == UInt8(ascii: "]"), text[index + 1] == UInt8(ascii: "(") else {
+                index += 1
+                continue
+            }
+            let close = index
+            index += 2
+            guard let open = text[..<close].lastIndex(of: UInt8(ascii: "[")) else { continue }
+            var depth = 0
+            var end = index
+            while end < text.count {
+                if text[end] == UInt8(ascii: "(") { depth += 1 }
+                if text[end] == UInt8(ascii: ")") {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                end += 1
+            }
+            guard end < text.count else { break }
+            let destination = String(decoding: UnsafeBufferPointer(rebasing: text[index ..< end]), as: UTF8.self)
+            index = end + 1
+            guard destination.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" }) else { continue }
+            let isImage = open > 0 && text[open - 1] == UInt8(ascii: "!")
+            slips.append(.unreadLink(line: line, column: Int(cmark_node_get_start_column(node)) + open - (isImage ? 1 : 0),
+                                     destination: destination, isImage: isImage))
+        }
+    }
+
+    /// Whether the code block starting at `line`, `column` (bytes) opens with a fence of ``` or ~~~.
+    private static func isFenced(line: Int, column: Int, in source: [UInt8]) -> Bool {
+        var start = 0
+        var current = 1
+        while current < line, let newline = source[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            start = newline + 1
+            current += 1
+        }
+        var index = start + max(0, column - 1)
+        while index < source.count, source[index] == UInt8(ascii: " ") { index += 1 }
+        guard index + 2 < source.count else { return false }
+        let mark = source[index]
+        return (mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~")) && source[index + 1] == mark && source[index + 2] == mark
     }
 
     /// Whether a soft line break stands between two Chinese (wide) characters.

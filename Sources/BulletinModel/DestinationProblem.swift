@@ -8,6 +8,8 @@ struct DestinationProblem {
         case absolutePath
         case outsideContent
         case missing(candidate: String)
+        /// `C:\Users\…`: a path on the editor's own computer; the hint says where to put the file.
+        case ownComputer(hint: Message)
     }
 
     /// "link" or "image".
@@ -25,6 +27,7 @@ struct DestinationProblem {
         case .absolutePath: isImage ? .moreImagesAbsolutePath : .moreLinksAbsolutePath
         case .outsideContent: isImage ? .moreImagesOutsideContent : .moreLinksOutsideContent
         case .missing: isImage ? .moreImagesMissingFile : .moreLinksMissingFile
+        case .ownComputer: isImage ? .moreImagesOnOwnComputer : .moreLinksOnOwnComputer
         }
     }
 
@@ -34,12 +37,16 @@ struct DestinationProblem {
         case .removedScheme(let scheme):
             .warning(at: location, isImage ? .imageSchemeRemoved : .linkSchemeRemoved, ["scheme": scheme])
         case .absolutePath:
-            .error(at: location, isImage ? .imageAbsolutePath : .linkAbsolutePath, ["url": url])
+            .error(at: location, isImage ? .imageAbsolutePath : .linkAbsolutePath, ["url": TextCharacters.shown(url)])
         case .outsideContent:
-            .error(at: location, isImage ? .imageOutsideContent : .linkOutsideContent, ["url": url])
+            .error(at: location, isImage ? .imageOutsideContent : .linkOutsideContent, ["url": TextCharacters.shown(url)])
+        case .ownComputer(let hint):
+            .error(at: location, isImage ? .imageOnOwnComputer : .linkOnOwnComputer, ["url": TextCharacters.shown(url)], hint: hint)
         case .missing(let candidate):
-            .error(at: location, isImage ? .imageMissingFile : .linkMissingFile, ["url": url, "candidate": candidate],
-                   hint: nearest(candidate).map { Message(.didYouMean, ["suggestion": $0]) })
+            .error(at: location, isImage ? .imageMissingFile : .linkMissingFile,
+                   ["url": TextCharacters.shown(url), "candidate": TextCharacters.shown(candidate)],
+                   hint: Suggestion.invisibleHint(candidate, nearest: nearest)
+                       ?? nearest(candidate).map { Message(.didYouMean, ["suggestion": TextCharacters.shown($0)]) })
         }
     }
 }

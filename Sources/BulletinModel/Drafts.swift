@@ -4,12 +4,14 @@ import BulletinSupport
 /// Every Markdown file's front matter, sorted by section, before references are resolved.
 struct Drafts {
     var writeUps: [Draft<EntryReaders.WriteUpFields>] = []
-    /// `base-id/slug` of write-ups left out because they are drafts.
-    var draftReferences: Set<String> = []
+    /// The files of write-ups left out because they are drafts, by `base-id/slug`.
+    var draftReferences: [String: String] = [:]
     /// `base-id/slug` of every write-up file, including those with errors, so that a bulletin
     /// featuring a broken write-up is not reported a second time.
     var declaredWriteUps: Set<String> = []
     var bulletins: [Draft<EntryReaders.BulletinFields>] = []
+    /// Bulletins left out because they are drafts: their 总第N期 is taken all the same.
+    var draftBulletins: [Draft<EntryReaders.BulletinFields>] = []
     var notices: [Draft<EntryReaders.NoticeFields>] = []
     /// By relative path, e.g. `notices/naming-2020/measures.md`.
     var attachmentPages: [String: Draft<EntryReaders.TitledFields>] = [:]
@@ -43,7 +45,7 @@ struct Drafts {
         let section = ContentSection(relativePath: source.relativePath)
         let at = SourceLocation(path: source.displayPath)
         if let name = section.addressName, !Slug.isValid(name) {
-            return [.error(at: at, .fileNameNotAddress, ["name": name])]
+            return [.error(at: at, .fileNameNotAddress, ["name": TextCharacters.shown(name)])]
         }
         switch section {
         case let .writeUp(baseID, slug):
@@ -53,13 +55,15 @@ struct Drafts {
                 if includeDrafts || !draft.fields.draft {
                     writeUps.append(draft)
                 } else {
-                    draftReferences.insert("\(baseID)/\(slug)")
+                    draftReferences["\(baseID)/\(slug)"] = source.displayPath
                 }
             }
             return diagnostics
         case .bulletin:
             let (draft, diagnostics) = EntryReaders.bulletin(source)
-            if let draft { bulletins.append(draft) }
+            if let draft {
+                if includeDrafts || !draft.fields.draft { bulletins.append(draft) } else { draftBulletins.append(draft) }
+            }
             return diagnostics
         case let .notice(slug):
             let (draft, diagnostics) = EntryReaders.notice(source, slug: slug)
@@ -75,7 +79,7 @@ struct Drafts {
             return diagnostics
         case let .page(slug):
             if Self.reservedSlugs.contains(slug) {
-                return [.error(at: at, .pageNameReserved, ["name": slug])]
+                return [.error(at: at, .pageNameReserved, ["name": TextCharacters.shown(slug)])]
             }
             let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: false)
             if let draft { pages.append((slug, draft)) }
@@ -83,6 +87,12 @@ struct Drafts {
         case .unknown:
             return [.warning(at: at, .markdownOutsideSections)]
         }
+    }
+
+    /// The files of what is published: a draft may still hold what `bulletin new` left to fill in.
+    var publishedSources: [MarkdownSource] {
+        writeUps.filter { !$0.fields.draft }.map(\.source) + bulletins.filter { !$0.fields.draft }.map(\.source)
+            + notices.map(\.source) + attachmentPages.values.map(\.source) + models.map(\.draft.source) + pages.map(\.draft.source)
     }
 
     /// Every page's address, keyed by its source file; two files claiming one address is an error.

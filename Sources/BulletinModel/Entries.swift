@@ -12,6 +12,17 @@ public enum WriteUpKind: String, Sendable, CaseIterable {
         case .event: return "活动"
         }
     }
+
+    /// A kind as an editor writes it: its code or the label the site shows.
+    public init?(written: String) {
+        guard let kind = Self.allCases.first(where: { $0.rawValue == written || $0.chinese == written }) else { return nil }
+        self = kind
+    }
+
+    /// What an unknown kind is told: the nearest spelling, and every code with its label.
+    public static func hint(for written: String) -> Message {
+        Suggestion.hint(for: written, codesAndLabels: allCases.map { ($0.rawValue, $0.chinese) })
+    }
 }
 
 /// A write-up by or about one base: `bases/<base-id>/<slug>.md`.

@@ -13,6 +13,8 @@ package enum EntryReaders {
     /// what `bulletin new` accepts, so that it never writes a file that check refuses.
     package static let years = 1900...2999
     package static let bulletinNumbers = 1...9999
+    /// 总第N期 over all years.
+    package static let serials = 1...99999
 
     struct WriteUpFields {
         var baseID: Located<String>
@@ -26,6 +28,9 @@ package enum EntryReaders {
         var cover: Located<String>?
         var draft: Bool
         var example: Bool
+        /// Where `year` is written, or where it would be (the front matter) when it is not.
+        var yearLocation: SourceLocation
+        var dateLocation: SourceLocation
     }
 
     package struct BulletinFields {
@@ -37,8 +42,12 @@ package enum EntryReaders {
         var editor: String?
         var items: [Located<String>]
         var distribution: [Bulletin.DistributionLine]
-        var example: Bool
+        package var example: Bool
+        var draft: Bool
+        /// 总第N期 as written; regular issues that are not examples must give it.
+        package var serial: Located<Int>?
         var location: SourceLocation
+        var dateLocation: SourceLocation
     }
 
     struct AttachmentFields {
@@ -72,10 +81,10 @@ package enum EntryReaders {
         let title = fields.string("title", required: true)
         let date = fields.date("date", required: true)
         let kindText = fields.located("kind", required: true)
-        let kind = kindText.flatMap { WriteUpKind(rawValue: $0.value) }
+        let kind = kindText.flatMap { WriteUpKind(written: $0.value) }
         if let kindText, kind == nil {
-            fields.report(.error(at: kindText.location, .unknownKind, ["kind": kindText.value],
-                                 hint: Suggestion.hint(for: kindText.value, in: WriteUpKind.allCases.map(\.rawValue))))
+            fields.report(.error(at: kindText.location, .unknownKind, ["kind": TextCharacters.shown(kindText.value)],
+                                 hint: WriteUpKind.hint(for: kindText.value)))
         }
         let year = fields.int("year", range: years)
         let models = fields.strings("models")
@@ -89,7 +98,8 @@ package enum EntryReaders {
         }
         let draftFields = WriteUpFields(baseID: Located(baseID, at: baseLocation), slug: slug, title: title, date: date,
                                         kind: kind, year: year ?? date.year, models: models, summary: summary,
-                                        cover: cover, draft: draft, example: example)
+                                        cover: cover, draft: draft, example: example,
+                                        yearLocation: fields.location(ofField: "year"), dateLocation: fields.location(ofField: "date"))
         return (Draft(fields: draftFields, source: source), diagnostics)
     }
 
@@ -106,6 +116,8 @@ package enum EntryReaders {
         let editor = fields.string("editor")
         let items = fields.strings("items")
         let example = fields.bool("example")
+        let draft = fields.bool("draft")
+        let serial = fields.int("serial", range: serials).map { Located($0, at: fields.location(ofField: "serial")) }
         var distribution: [Bulletin.DistributionLine] = []
         if var lines = fields.fields("distribution") {
             for label in distributionLabels {
@@ -124,7 +136,8 @@ package enum EntryReaders {
         }
         let draftFields = BulletinFields(year: year, number: number, supplement: supplement, date: date, title: title,
                                          editor: editor, items: items, distribution: distribution, example: example,
-                                         location: fields.location)
+                                         draft: draft, serial: serial, location: fields.location,
+                                         dateLocation: fields.location(ofField: "date"))
         return (Draft(fields: draftFields, source: source), diagnostics)
     }
 

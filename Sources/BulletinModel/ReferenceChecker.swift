@@ -57,7 +57,7 @@ struct ReferenceChecker {
     }
 
     private mutating func unknown(_ code: MessageCode, _ reference: Located<String>, hint: Message?) {
-        diagnostics.append(.error(at: reference.location, code, ["name": reference.value], hint: hint))
+        diagnostics.append(.error(at: reference.location, code, ["name": TextCharacters.shown(reference.value)], hint: hint))
     }
 
     mutating func models() -> [CollaborationModel] {
@@ -76,8 +76,8 @@ struct ReferenceChecker {
             guard baseIDs.contains(fields.baseID.value) else {
                 // A base whose entry has errors was reported in bases.yaml already.
                 if declaredBaseIDs.contains(fields.baseID.value) { continue }
-                diagnostics.append(.error(at: fields.baseID.location, .unknownBaseFolder, ["base": fields.baseID.value],
-                                          hint: Suggestion.nearest(to: fields.baseID.value, in: baseIDs).map { Message(.renameFolderTo, ["suggestion": $0]) }))
+                diagnostics.append(.error(at: fields.baseID.location, .unknownBaseFolder, ["base": TextCharacters.shown(fields.baseID.value)],
+                                          hint: Self.renameFolderHint(fields.baseID.value, baseIDs: baseIDs)))
                 continue
             }
             for model in fields.models where !modelIDs.contains(model.value) {
@@ -104,26 +104,77 @@ struct ReferenceChecker {
         let writeUpReferences = drafts.writeUps.map { "\($0.fields.baseID.value)/\($0.fields.slug)" }
         let published = Set(writeUpReferences)
         let suggestions = SuggestionIndex(writeUpReferences)
+        let names = BaseNames(bases.map { BaseNames.Entry(id: $0.id, name: $0.name) })
         var result: [Bulletin] = []
         for draft in drafts.bulletins {
             let fields = draft.fields
             var seenItems: Set<String> = []
+            var items: [String] = []
             for item in fields.items {
-                if drafts.draftReferences.contains(item.value) {
-                    diagnostics.append(.error(at: item.location, .writeUpIsDraft, ["name": item.value]))
-                } else if !published.contains(item.value) {
+                let reference = Self.reference(item.value, names: names)
+                items.append(reference)
+                if let draftFile = drafts.draftReferences[reference] {
+                    diagnostics.append(.error(at: item.location, .writeUpIsDraft, ["name": TextCharacters.shown(item.value), "file": draftFile]))
+                } else if !published.contains(reference) {
                     // A write-up with errors of its own has been reported already.
-                    if !drafts.declaredWriteUps.contains(item.value) { unknown(.unknownWriteUp, item, hint: suggestions.hint(for: item.value)) }
-                } else if !seenItems.insert(item.value).inserted {
-                    diagnostics.append(.error(at: item.location, .writeUpListedTwice, ["name": item.value]))
+                    if !drafts.declaredWriteUps.contains(reference) {
+                        unknown(.unknownWriteUp, item, hint: Self.baseNameHint(item.value, names: names) ?? suggestions.hint(for: reference))
+                    }
+                } else if !seenItems.insert(reference).inserted {
+                    diagnostics.append(.error(at: item.location, .writeUpListedTwice, ["name": TextCharacters.shown(item.value)]))
                 }
             }
-            result.append(Bulletin(year: fields.year, number: fields.number, supplement: fields.supplement, serial: nil,
+            if fields.items.isEmpty && !fields.draft {
+                diagnostics.append(.error(at: fields.location, .bulletinWithoutItems))
+            }
+            let serial = BulletinNumbering.isCounted(fields) ? fields.serial?.value : nil
+            result.append(Bulletin(year: fields.year, number: fields.number, supplement: fields.supplement, serial: serial,
                                    date: fields.date, title: fields.title, editor: fields.editor ?? defaultEditor,
-                                   items: fields.items.map(\.value), distribution: fields.distribution,
+                                   items: items, distribution: fields.distribution,
                                    example: fields.example, body: body(draft.source), sourcePath: draft.source.displayPath))
         }
-        return BulletinNumbering.assignSerials(result)
+        return BulletinNumbering.newestFirst(result)
+    }
+
+    /// A bulletin's item as `base-id/slug`: its base may be written by its full name instead, as
+    /// `万州区沙河小学/open-day`.
+    static func reference(_ item: String, names: BaseNames) -> String {
+        guard let slash = item.firstIndex(of: "/") else { return item }
+        if case .name(let base) = names.match(String(item[..<slash]), allowingPart: false) {
+            return base.id + item[slash...]
+        }
+        return item
+    }
+
+    /// For an item whose base is neither an id nor a full name: the names it could have meant.
+    static func baseNameHint(_ item: String, names: BaseNames) -> Message? {
+        guard let slash = item.firstIndex(of: "/") else { return nil }
+        let written = String(item[..<slash])
+        let rest = item[slash...]
+        guard !written.unicodeScalars.allSatisfy(\.isASCII), case .unknown = names.match(written, allowingPart: false) else { return nil }
+        switch names.match(written, allowingPart: true) {
+        case .id:
+            return nil
+        case .name(let base):
+            return Message(.itemBaseByPartOfName, ["fullItem": base.name + rest])
+        case let .ambiguous(found) where found.count > 1 && Set(found.map(\.name)).count == 1:
+            return Message(.itemBaseNameShared, ["sharedName": found[0].name,
+                                                 "alternatives": Message.alternatives(found.map { "'\($0.id)\(rest)'" })])
+        default:
+            let near = names.nearest(to: written)
+            guard !near.isEmpty else { return nil }
+            return Message(.didYouMeanOneOf, ["alternatives": Message.alternatives(near.map { "'\($0.name)\(rest)'" })])
+        }
+    }
+
+    /// For a folder under bases/ that names no base: the id it was meant to be.
+    static func renameFolderHint(_ folder: String, baseIDs: [String]) -> Message? {
+        if let invisible = Suggestion.invisibleHint(folder, nearest: { Suggestion.nearest(to: $0, in: baseIDs) }) {
+            var hint = invisible
+            hint.code = invisible.code == .nameHoldsInvisibleCharacter ? .renameFolderInvisibleCharacter : .renameFolderInvisibleCharacters
+            return hint
+        }
+        return Suggestion.nearest(to: folder, in: baseIDs).map { Message(.renameFolderTo, ["suggestion": TextCharacters.shown($0)]) }
     }
 
     mutating func notices() -> [Notice] {
@@ -145,7 +196,7 @@ struct ReferenceChecker {
                                                       content: .page(name: ((normalized as NSString).lastPathComponent as NSString).deletingPathExtension,
                                                                     body: body(page.source))))
                     } else {
-                        diagnostics.append(.error(at: written.location, .attachmentPageMissing, ["page": written.value, "folder": folder],
+                        diagnostics.append(.error(at: written.location, .attachmentPageMissing, ["page": TextCharacters.shown(written.value), "folder": folder],
                                                   hint: Suggestion.hint(for: written.value, in: drafts.attachmentPages.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst("notices/".count)) }.sorted())))
                     }
                 case .baseList(let batch):
@@ -188,19 +239,26 @@ struct ReferenceChecker {
 
     /// A path written in front matter, relative to its file, that must name a file in the content folder.
     private mutating func resolveFile(_ written: Located<String>, from source: MarkdownSource, isCover: Bool) -> String? {
+        if BodyConverter.isOnOwnComputer(written.value) {
+            diagnostics.append(.error(at: written.location, isCover ? .coverOnOwnComputer : .attachmentFileOnOwnComputer,
+                                      ["path": TextCharacters.shown(written.value)],
+                                      hint: BodyConverter.ownComputerHint(written.value, from: source.relativePath)))
+            return nil
+        }
         switch paths.resolve(written.value, from: source.relativePath) {
         case .sitePath(let path) where paths.staticFiles.contains(path):
             return path
         case .sitePath, .missing:
             let candidate = ContentPaths.normalize(written.value, relativeTo: ContentPaths.folder(of: source.relativePath)) ?? written.value
-            diagnostics.append(.error(at: written.location, isCover ? .coverMissing : .attachmentFileMissing, ["path": written.value],
-                                      hint: staticFiles.nearest(to: candidate).map { Message(.didYouMeanRelative, ["suggestion": $0]) }))
+            diagnostics.append(.error(at: written.location, isCover ? .coverMissing : .attachmentFileMissing, ["path": TextCharacters.shown(written.value)],
+                                      hint: Suggestion.invisibleHint(candidate, nearest: staticFiles.nearest(to:))
+                                          ?? staticFiles.nearest(to: candidate).map { Message(.didYouMeanRelative, ["suggestion": TextCharacters.shown($0)]) }))
         case .outsideContent:
             diagnostics.append(.error(at: written.location, isCover ? .coverOutsideContent : .attachmentFileOutsideContent,
-                                      ["path": written.value]))
+                                      ["path": TextCharacters.shown(written.value)]))
         case .absolutePath:
             diagnostics.append(.error(at: written.location, isCover ? .coverAbsolutePath : .attachmentFileAbsolutePath,
-                                      ["path": written.value]))
+                                      ["path": TextCharacters.shown(written.value)]))
         }
         return nil
     }

@@ -39,7 +39,8 @@ public enum SiteBuilder {
                              frontMatter: FrontMatterCache? = nil) -> (Site?, Diagnostics) {
         var diagnostics = content.diagnostics
         guard let siteFile = content.siteFile else { return (nil, diagnostics) }
-        let (configRead, configDiagnostics) = SiteConfigReader.read(siteFile, baseURLOverride: options.baseURL)
+        let (configRead, configDiagnostics) = SiteConfigReader.read(siteFile, baseURLOverride: options.baseURL,
+                                                                    publishing: options.precompress)
         diagnostics.append(contentsOf: configDiagnostics)
         guard let config = configRead, let basesFile = content.basesFile else { return (nil, diagnostics) }
 
@@ -53,6 +54,9 @@ public enum SiteBuilder {
             }
         }
         diagnostics.append(contentsOf: drafts.add(content.markdown, includeDrafts: options.includeDrafts, cache: frontMatter))
+        diagnostics.append(contentsOf: drafts.publishedSources.parallelMap(Placeholders.unfinished).compactMap { $0 })
+        diagnostics.append(contentsOf: ReportRules.check(drafts.writeUps, bases: registry.bases, asOf: options.asOf))
+        diagnostics.append(contentsOf: BulletinNumbering.check(drafts.bulletins + drafts.draftBulletins))
 
         let (paths, pathDiagnostics) = drafts.contentPaths(staticFiles: content.staticFiles)
         diagnostics.append(contentsOf: pathDiagnostics)

@@ -4,7 +4,8 @@ import BulletinSupport
 
 /// Reads site.yaml into a `SiteConfig`.
 enum SiteConfigReader {
-    static func read(_ document: YAMLDocument, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
+    /// `publishing`: the build makes files for a web server, which must not name this computer.
+    static func read(_ document: YAMLDocument, baseURLOverride: String?, publishing: Bool = false) -> (SiteConfig?, [Diagnostic]) {
         var fields: FieldReader
         do { fields = try document.fields() } catch { return (nil, [error]) }
 
@@ -21,6 +22,9 @@ enum SiteConfigReader {
         var baseURL = baseURLField.flatMap { checked($0.value, name: "baseURL", at: at, into: &diagnostics) }
         if let baseURLOverride {
             baseURL = checked(baseURLOverride, name: "--base-url", at: at, into: &diagnostics)
+        }
+        if publishing, let baseURL, baseURL.isLocalOrExample {
+            diagnostics.append(.error(at: at, .precompressLocalAddress, ["address": baseURL.address]))
         }
 
         var masthead: String?
@@ -55,7 +59,7 @@ enum SiteConfigReader {
         let districtEntries = fields.strings("districts", required: true)
         var seenDistricts: Set<String> = []
         for entry in districtEntries where !seenDistricts.insert(entry.value).inserted {
-            diagnostics.append(.error(at: entry.location, .districtListedTwice, ["district": entry.value]))
+            diagnostics.append(.error(at: entry.location, .districtListedTwice, ["district": TextCharacters.shown(entry.value)]))
         }
         diagnostics = fields.finish(known: []) + diagnostics
 

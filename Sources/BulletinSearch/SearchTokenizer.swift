@@ -3,7 +3,8 @@ import BulletinSupport
 /// How text is cut into search terms, the same way at build time (here) and in the reader's
 /// browser (Templates/static/search.js): Chinese runs give each character and each pair of
 /// adjacent characters, so a two-character query matches inside a longer word; runs of Latin
-/// letters and digits give whole lowercased words. Full-width letters and digits count as ASCII.
+/// letters and digits give whole lowercased words. Full-width letters and digits count as ASCII;
+/// invisible characters count as nothing.
 public enum SearchTokenizer {
     public enum Run: Equatable {
         case chinese([Character])
@@ -20,7 +21,9 @@ public enum SearchTokenizer {
         }
         for scalar in text.unicodeScalars {
             let normalized = normalize(scalar)
-            if isChinese(normalized) {
+            if isInvisible(normalized.value) {
+                continue
+            } else if isChinese(normalized) {
                 if !word.isEmpty { flush() }
                 chinese.append(Character(normalized))
             } else if isWordCharacter(normalized.value) {
@@ -96,6 +99,17 @@ public enum SearchTokenizer {
         }
     }
 
+    /// Zero-width characters and marks that reorder text (`TextCharacters.isInvisible`): text
+    /// pasted from the web or Word carries them inside words, where no reader sees them and
+    /// no query has them. They neither make nor end a term: `亲子<U+200B>阅读` gives 子阅.
+    @inline(__always)
+    static func isInvisible(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x200B...0x200D, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
     /// A lowercase ASCII letter or a digit, after `normalized`: what words are made of.
     @inline(__always)
     static func isWordCharacter(_ value: UInt32) -> Bool {
@@ -137,7 +151,9 @@ public enum SearchTokenizer {
                     index += 4
                 }
                 value = normalized(value)
-                if isChinese(value) {
+                if isInvisible(value) {
+                    continue
+                } else if isChinese(value) {
                     endWord()
                     let code = UInt64(value)
                     counts.add(code << 32, weight: weight)

@@ -1,5 +1,5 @@
 /// A place in a source file: the path as the user gave it, 1-based line and column.
-public struct SourceLocation: Hashable, Sendable, Comparable {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     public var path: String
     public var line: Int
     public var column: Int
@@ -17,9 +17,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 
 /// One problem found in the content or templates, with where it is and what to do about it.
 /// What it says is a catalogue message (`code` and `arguments`), rendered in a language where it
-/// is shown; `message`, `hint` and `formatted` are the English text.
-public struct Diagnostic: Hashable, Sendable, Error {
-    public enum Severity: String, Sendable {
+/// is shown; `message`, `hint` and `formatted` are the English text. It is `Codable` as code and
+/// arguments, so that a manifest keeps it and an up-to-date build shows it in the language chosen then.
+public struct Diagnostic: Hashable, Sendable, Error, Codable {
+    public enum Severity: String, Sendable, Codable {
         case error
         case warning
 

@@ -24,7 +24,7 @@ package struct SuggestionIndex: Sendable {
 
     /// As `Suggestion.hint`: the nearest spelling, or every name when there are few.
     package func hint(for name: String) -> Message? {
-        Suggestion.hint(nearest: nearest(to: name), among: names)
+        Suggestion.hint(for: name, nearest: nearest(to: name), among: names)
     }
 
     private static func split(_ name: String) -> (folder: Substring, last: Substring) {

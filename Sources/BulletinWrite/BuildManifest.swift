@@ -10,7 +10,7 @@ import BulletinSupport
 /// never trusted further than that: any difference, or no manifest, means a full build. It is
 /// written and read by its `Codable` conformance; a manifest of another format or tool is ignored.
 public struct BuildManifest: Equatable, Sendable, Codable {
-    static let currentFormat = 3
+    static let currentFormat = 5
     var format = currentFormat
     /// The running executable: a new version of the tool may write different pages.
     var tool: String
@@ -21,6 +21,9 @@ public struct BuildManifest: Equatable, Sendable, Codable {
     var digest: String
     /// Every file of the output folder with its stamp, as left by the build.
     package var outputs: [String: String] = [:]
+    /// The warnings the build reported: a build with nothing to do tells them again, so that
+    /// they are not lost because nothing changed.
+    package var diagnostics: [Diagnostic] = []
 
     static func fileName(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).manifest")
@@ -90,8 +93,9 @@ public struct BuildManifest: Equatable, Sendable, Codable {
 
     /// Writes the manifest with what the build wrote (the writer's stamps, so the output is not
     /// listed again); a manifest that cannot be written only costs the next build its shortcut.
-    package func write(outputs written: [WrittenFile], for output: URL) {
+    package func write(outputs written: [WrittenFile], diagnostics: Diagnostics, for output: URL) {
         var manifest = self
+        manifest.diagnostics = diagnostics.all
         for file in written { manifest.outputs[file.path] = file.stamp?.description ?? "" }
         guard let data = try? JSONEncoder().encode(manifest) else { return }
         // Written beside and renamed into place, unsynced like the pages it describes.

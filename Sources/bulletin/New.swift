@@ -18,38 +18,49 @@ struct ContentFolderOption: ParsableArguments {
     var context: ScaffoldContext { ScaffoldContext.read(URL(fileURLWithPath: content), displayRoot: content) }
 }
 
-/// Writes the new file and says where it is; problems are usage errors (exit 2).
-func create(_ make: (ScaffoldContext) throws(Scaffold.Problem) -> Scaffold.NewFile, folder: ContentFolderOption) throws {
+/// Writes the new file and says where it is; problems are usage errors (exit 2). `make` is
+/// given a file name typed at the prompt, asked for at a terminal when the title gives none.
+func create(title: String?, folder: ContentFolderOption,
+            _ make: (ScaffoldContext, _ typedName: String?) throws(Scaffold.Problem) -> Scaffold.NewFile) throws {
     let context = folder.context
-    do {
-        let file = try make(context)
+    do throws(Scaffold.Problem) {
+        let file: Scaffold.NewFile
+        do throws(Scaffold.Problem) {
+            file = try make(context, nil)
+        } catch {
+            guard case .needsSlug = error, let title, isatty(STDIN_FILENO) == 1 else { throw error }
+            file = try Scaffold.askingForName(title: title, ask: askForName, refused: { Terminal.complain(usageProblem($0.text)) }) {
+                typed throws(Scaffold.Problem) in try make(context, typed)
+            }
+        }
         try Scaffold.write(file, in: context)
-        Terminal.say(say(.newCreated, ["path": "\(folder.content)/\(file.relativePath)"]))
+        Terminal.say(file.baseFoundByName.map { say(.newCreatedWriteUpOf, ["path": "\(folder.content)/\(file.relativePath)", "base": $0]) }
+                     ?? say(.newCreated, ["path": "\(folder.content)/\(file.relativePath)"]))
     } catch {
         Terminal.complain(usageProblem(error.text))
         throw ExitCode(2)
     }
 }
 
-/// A Chinese title gives no file name; at a terminal the editor is asked for one.
-func askForSlug(_ given: String?, title: String) -> String? {
-    guard given == nil, Scaffold.slug(from: title) == nil, isatty(STDIN_FILENO) == 1 else { return given }
+func askForName() -> String? {
     FileHandle.standardOutput.write(Data(say(.newAskSlug).utf8))
-    return readLine()?.trimmingCharacters(in: .whitespaces)
+    return readLine()
 }
 
-extension WriteUpKind: ExpressibleByArgument {}
+extension WriteUpKind: ExpressibleByArgument {
+    /// The code or the label the site shows: `--kind event` or `--kind 活动`.
+    public init?(argument: String) { self.init(written: argument) }
 
-/// The title of a new file, and the file name, which a Chinese title cannot give.
+    public static var allValueStrings: [String] { allCases.flatMap { [$0.rawValue, $0.chinese] } }
+}
+
+/// The title of a new file, and the file name, made from the title unless given.
 struct TitleAndSlug: ParsableArguments {
     @Option(help: ArgumentHelp(say(.helpSlug)))
     var slug: String?
 
     @Argument(help: ArgumentHelp(say(.helpTitle)))
     var title: String
-
-    /// The file name given, or asked for at a terminal when the title gives none.
-    var chosenSlug: String? { askForSlug(slug, title: title) }
 }
 
 struct NewWriteUp: ParsableCommand {
@@ -61,15 +72,17 @@ struct NewWriteUp: ParsableCommand {
     @Option(help: ArgumentHelp(say(.helpKind)))
     var kind: WriteUpKind = .practice
 
+    @Option(help: ArgumentHelp(say(.helpReportYear)))
+    var year: Int?
+
     @OptionGroup var named: TitleAndSlug
 
     @OptionGroup var folder: ContentFolderOption
 
     func run() throws {
-        let slug = named.chosenSlug
-        try create({ context throws(Scaffold.Problem) in
-            try Scaffold.writeUp(in: context, base: base, kind: kind, title: named.title, slug: slug, today: .today)
-        }, folder: folder)
+        try create(title: named.title, folder: folder) { context, typed throws(Scaffold.Problem) in
+            try Scaffold.writeUp(in: context, base: base, kind: kind, title: named.title, slug: named.slug, typedName: typed, year: year, today: .today)
+        }
     }
 }
 
@@ -86,9 +99,9 @@ struct NewBulletin: ParsableCommand {
 
     func run() throws {
         let today = PartialDate.today
-        try create({ context throws(Scaffold.Problem) in
+        try create(title: nil, folder: folder) { context, _ throws(Scaffold.Problem) in
             try Scaffold.bulletin(in: context, year: year ?? today.year, title: title, today: today)
-        }, folder: folder)
+        }
     }
 }
 
@@ -100,9 +113,8 @@ struct NewNotice: ParsableCommand {
     @OptionGroup var folder: ContentFolderOption
 
     func run() throws {
-        let slug = named.chosenSlug
-        try create({ context throws(Scaffold.Problem) in
-            try Scaffold.notice(in: context, title: named.title, slug: slug, today: .today)
-        }, folder: folder)
+        try create(title: named.title, folder: folder) { context, typed throws(Scaffold.Problem) in
+            try Scaffold.notice(in: context, title: named.title, slug: named.slug, typedName: typed, today: .today)
+        }
     }
 }

@@ -36,6 +36,12 @@
       (code >= 0x20000 && code <= 0x3FFFF) || (code >= 0x3040 && code <= 0x30FF);
   }
 
+  // Zero-width characters and marks that reorder text: skipped, as the index skips them.
+  function isInvisible(code) {
+    return (code >= 0x200B && code <= 0x200D) || code === 0x2060 || code === 0xFEFF || (code >= 0x202A && code <= 0x202E) ||
+      (code >= 0x2066 && code <= 0x2069);
+  }
+
   function isWordCharacter(code) {
     return (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
   }
@@ -50,7 +56,9 @@
     }
     for (var character of text) {
       var code = normalize(character.codePointAt(0));
-      if (isChinese(code)) {
+      if (isInvisible(code)) {
+        continue;
+      } else if (isChinese(code)) {
         if (word) { flush(); }
         chinese.push(String.fromCodePoint(code));
       } else if (isWordCharacter(code)) {

@@ -61,7 +61,7 @@ import Testing
         },
         Case(description: "bulletin number used twice in a year",
              expected: "Content/bulletins/2021-1b.md:1:1: error: this file and Content/bulletins/2021-1.md would both be published at /bulletins/2021/1/") { f in
-            try f.write("Content/bulletins/2021-1b.md", "---\ntitle: 重复\nyear: 2021\nnumber: 1\ndate: 2021-03\n---\n")
+            try f.write("Content/bulletins/2021-1b.md", "---\ntitle: 重复\nyear: 2021\nnumber: 1\nserial: 1\ndate: 2021-03\nitems: [xiushan-library/example-report]\n---\n")
         },
         Case(description: "date that does not exist",
              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:3:7: error: 'date': '2020-13-45' has no month 13") { f in
@@ -128,7 +128,7 @@ import Testing
             try f.edit("Content/site.yaml", replacing: String(line), with: "baseURL: jiaoyu")
         },
         Case(description: "bulletin featuring a draft",
-             expected: "Content/bulletins/2021-1.md:8:5: error: the write-up 'wanzhou-shahe-primary/example-practice' is a draft and is not published") { f in
+             expected: "Content/bulletins/2021-1.md:8:5: error: the write-up 'wanzhou-shahe-primary/example-practice' is a draft (Content/bases/wanzhou-shahe-primary/example-practice.md), so this bulletin cannot be published") { f in
             try f.edit(writeUp, replacing: "example: true\n", with: "example: true\ndraft: true\n")
         },
         Case(description: "templates folder missing",

@@ -123,7 +123,7 @@ final class Session {
         defer { fixture.remove() }
         var folders = fixture.folders
         folders.output = fixture.url("Preview")
-        let options = BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: true)
+        let options = BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), baseURL: Fixture.publishedAddress, precompress: true)
         let session = Session(BuildEngine(folders: folders, options: options))
         #expect(session.rebuild().succeeded)
         try fixture.write("Content/assets/plan.txt", String(repeating: "家校社协同育人工作计划。\n", count: 100))
@@ -187,7 +187,7 @@ final class Session {
                 let path = "Content/bases/\(base)/step-\(step).md"
                 let model = models.randomElement(using: &generator)!
                 let summary = step % 2 == 0 ? "summary: 第\(step)篇的摘要\n" : ""
-                try fixture.write(path, "---\ntitle: 第\(step)篇\ndate: 2022-0\(1 + step % 9)\nkind: \(["practice", "event", "report"][step % 3])\nmodels: [\(model)]\n\(summary)---\n\n第\(step)步的正文，家校社协同。\n")
+                try fixture.write(path, "---\ntitle: 第\(step)篇\ndate: 2022-0\(1 + step % 9)\nkind: \(["practice", "event", "report"][step % 3])\n\(step % 3 == 2 ? "example: true\n" : "")models: [\(model)]\n\(summary)---\n\n第\(step)步的正文，家校社协同。\n")
                 added.append(path)
             case 4:
                 // A paragraph added at the end of a body: the quick path when the lists show a summary.

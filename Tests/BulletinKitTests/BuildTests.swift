@@ -126,7 +126,8 @@ import Testing
         _ = try fixture.build()
         let page = try fixture.read("Public/bulletins/2021/1/index.html")
         #expect(page.contains("<p class=\"bulletin-masthead\">重庆市家庭教育创新实践基地工作简报</p>"))
-        #expect(page.contains("第1期<span class=\"bulletin-serial\">（总第1期）</span>"))
+        // An example shows the layout and is not counted: no 总第N期.
+        #expect(page.contains("第1期</p>") && !page.contains("总第"))
         #expect(page.contains("<span class=\"bulletin-editor\">重庆市妇联家庭与儿童工作部　重庆市教委基础教育处</span>"))
         #expect(page.contains("href=\"/bases/wanzhou-shahe-primary/example-practice/\""))
         #expect(!page.contains("bulletin-distribution"))
@@ -350,7 +351,7 @@ import Testing
     @Test func precompressedCopiesAreWrittenOnRequestAndAreIdenticalOnEveryBuild() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        let options = BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: true)
+        let options = BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), baseURL: Fixture.publishedAddress, precompress: true)
         #expect(Pipeline.build(fixture.folders, options: options).wroteOutput)
         let first = try fixture.snapshot()
         #expect(first["/index.html.gz"] != nil && first["/feed.xml.gz"] != nil && first["/robots.txt.gz"] == nil)
@@ -364,7 +365,7 @@ import Testing
         defer { fixture.remove() }
         try fixture.write("Content/assets/extra.css", String(repeating: "p { margin: 0; }\n", count: 100))
         try fixture.write("Content/assets/extra.css.gz", "not really gzip\n")
-        let precompressing = Pipeline.build(fixture.folders, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: true))
+        let precompressing = Pipeline.build(fixture.folders, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), baseURL: Fixture.publishedAddress, precompress: true))
         #expect(precompressing.diagnostics.errors.map(\.formatted).contains {
             $0.hasPrefix("Content/assets/extra.css.gz:1:1: error: this file would be published at /assets/extra.css.gz, where --precompress may write the compressed copy of /assets/extra.css")
         })
@@ -383,7 +384,8 @@ import Testing
         #expect(first.wroteOutput && !first.upToDate)
         let published = try fixture.snapshot()
         let second = try fixture.build()
-        #expect(second.upToDate && !second.wroteOutput && second.diagnostics.all.isEmpty)
+        // Nothing is built again, but the warnings of the last build are told again.
+        #expect(second.upToDate && !second.wroteOutput && second.diagnostics.all == first.diagnostics.all && !first.diagnostics.hasErrors)
         #expect(try fixture.snapshot() == published)
     }
 

@@ -135,6 +135,7 @@ import FoundationXML
             title: \(text)
             year: 2022
             number: 1
+            serial: 1
             date: 2022-06
             editor: \(text)
             items:

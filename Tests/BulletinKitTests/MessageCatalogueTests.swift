@@ -9,7 +9,9 @@ import Testing
     }
 
     /// English texts that quote what the site shows in Chinese.
-    static let quotingChinese: Set<MessageCode> = [.baseWithoutDistrict, .imageWithoutAltText, .helpBulletinTitle]
+    static let quotingChinese: Set<MessageCode> = [.baseWithoutDistrict, .imageWithoutAltText, .helpBulletinTitle, .helpKind,
+                                                   .serialOnExample, .serialOnSupplement, .serialMissing, .serialTwice,
+                                                   .serialLowerThanEarlier, .serialGap]
 
     @Test(arguments: MessageCode.allCases)
     func everyMessageExistsInBothLanguages(_ code: MessageCode) throws {

@@ -58,20 +58,6 @@ import Testing
         #expect(cells.map(\.state) == [.missing, .missing, .revoked, .revoked, .revoked])
     }
 
-    func bulletin(_ year: Int, _ number: Int, supplement: Bool = false) throws -> Bulletin {
-        Bulletin(year: year, number: number, supplement: supplement, serial: nil, date: try day("\(year)-0\(number)"),
-                 title: "", editor: "", items: [], distribution: [], example: false, body: .empty, sourcePath: "")
-    }
-
-    @Test func runningNumberCountsRegularIssuesAcrossYears() throws {
-        let numbered = BulletinNumbering.assignSerials([
-            try bulletin(2021, 2), try bulletin(2020, 1), try bulletin(2021, 1), try bulletin(2021, 1, supplement: true), try bulletin(2020, 2),
-        ])
-        let labels = numbered.map { "\($0.year)-\($0.issueLabel)-\($0.serial.map(String.init) ?? "none")" }
-        #expect(Set(labels) == ["2020-第1期-1", "2020-第2期-2", "2021-第1期-3", "2021-第2期-4", "2021-增刊第1期-none"])
-        #expect(numbered.first?.year == 2021 && numbered.first?.number == 2)
-    }
-
     @Test func districtsFollowTheConfiguredOrderWithUnknownLast() throws {
         let order = ["万州区", "渝中区", "沙坪坝区"]
         let bases = [try base("x", district: "沙坪坝区"), try base("y"), try base("z", district: "万州区"), try base("w", district: "沙坪坝区")]

@@ -39,7 +39,7 @@ import Testing
     /// Counting decodes UTF-8 by itself: on random text of one- to four-byte characters it must
     /// find exactly the terms the tokenizer finds.
     @Test func numberedTermsAgreeOnRandomText() {
-        let pieces = ["家", "校", "社", "𠀋", "ぁ", "カ", "豈", "Ａ", "ｚ", "０", "！", "A", "z", "9", " ", "，", "é", "😀", "\u{3000}", "-", "Ω"]
+        let pieces = ["家", "校", "社", "𠀋", "ぁ", "カ", "豈", "Ａ", "ｚ", "０", "！", "A", "z", "9", " ", "，", "é", "😀", "\u{3000}", "-", "Ω", "\u{200B}", "\u{FEFF}", "\u{202E}"]
         for _ in 0 ..< 500 {
             let text = (0 ..< Int.random(in: 0 ... 30)).map { _ in pieces.randomElement()! }.joined()
             var counts = TermCounts(capacity: 4)

@@ -168,7 +168,7 @@ import Testing
         _ = await chineseEvents.next()
         let chinese = try state(await chineseEvents.next())
         #expect(chinese.errors.map(\.message) == ["无法识别的类型 'practise'"])
-        #expect(chinese.errors.map(\.hint) == ["是否应为 'practice'？"])
+        #expect(chinese.errors.map(\.hint) == ["是否应为 'practice'？可用的值：practice (特色做法), report (年度报告), event (活动)"])
         await chineseHub.finish(chineseID)
         #expect(RebuildReporter.summary(broken, initial: false).text(in: .english).hasPrefix("1 error; the preview shows them until they are fixed ("))
         #expect(RebuildReporter.summary(broken, initial: false).text(in: .chinese).hasPrefix("1 个错误；改正之前，预览页面上会一直显示（"))

@@ -74,7 +74,9 @@ def main(binary, project):
     os.chmod(work, 0o755)
     site = os.path.join(work, "site")
     try:
-        subprocess.run([binary, "build", "--as-of", "2023-06-01", "--precompress", "--output", site,
+        # A build for publishing refuses the content's localhost address: the served one is given.
+        subprocess.run([binary, "build", "--as-of", "2023-06-01", "--precompress", "--base-url", "https://jtjy.cqwomen.cn/",
+                        "--output", site,
                         "--content", os.path.join(project, "Content"), "--templates", os.path.join(project, "Templates")],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         root = start_nginx(project, site, work)

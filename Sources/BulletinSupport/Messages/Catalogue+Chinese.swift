@@ -106,7 +106,7 @@ extension Catalogue {
         .unknownBatch: ("未知的批次 '{name}'", "请核对拼写；没有名称相近的批次"),
         .unknownBaseFolder: ("文件夹 bases/{base}/ 对应的基地 '{base}' 不存在", "文件夹名必须是 bases.yaml 中某个基地的 id"),
         .renameFolderTo: ("请把文件夹改名为 '{suggestion}'", nil),
-        .writeUpIsDraft: ("稿件 '{name}' 是草稿，不会发布", "请删去该稿件中的 'draft: true'，或用 --drafts 构建以便预览"),
+        .writeUpIsDraft: ("稿件 '{name}' 是草稿（{file}），本期简报因此无法发布", "稿件完成后请删去其中的 'draft: true'；或在本期简报中也写上 'draft: true'，将其设为草稿"),
         .writeUpListedTwice: ("稿件 '{name}' 被列出两次", "请删去其中一行"),
         .attachmentPageMissing: ("{folder}/ 中没有附件页面 '{page}'", "本通知的附件页面应放在 Content/{folder}/ 中"),
         .attachmentPageUnlisted: ("没有通知列出此附件页面", "请在通知的 'attachments' 中添加 '- page: {page}'"),
@@ -171,8 +171,7 @@ extension Catalogue {
 
         // Starting a new file: bulletin new (Kit).
         .newUnknownBase: ("未知的基地 '{id}'", nil),
-        .baseIdsListedIn: ("基地 id 列在 {root}/bases.yaml 中", nil),
-        .newNeedsSlug: ("无法从“{title}”得到由字母和数字组成的文件名", "请用 --slug 指定文件名，使用小写字母、数字和 '-'，如 --slug 2024-open-day"),
+        .newNeedsSlug: ("“{title}”中没有汉字、字母或数字，无法生成文件名", "请用 --slug 指定文件名，使用小写字母、数字和 '-'，如 --slug 2024-open-day"),
         .newInvalidSlug: ("文件名 '{slug}' 不能用于网址", "请使用小写英文字母、数字和 '-'，如 2024-open-day"),
         .newFileExists: ("{path} 已存在，未作改动", "请换一个 --slug，或直接编辑现有文件"),
         .newContentUnreadable: ("无法读取内容文件夹：{reason}", "请运行 `bulletin check` 查看问题所在"),
@@ -182,7 +181,7 @@ extension Catalogue {
         .newNoBulletinNumberLeft: ("{year} 年的简报已编到第 {last} 期，这是期号的上限", "请在 bulletins/ 中该年的文件里查找写错的 'number'"),
         .newUnwritableValue: ("无法把“{text}”写成 YAML 值：{reason}", "请去掉特殊字符后重试"),
         .newCreated: ("已创建 {path}", nil),
-        .newAskSlug: ("文件名（英文小写字母、数字和连字符，如 2024-open-day）：", nil),
+        .newAskSlug: ("标题里没有能用作文件名的文字。请输入文件名（可以输入中文，会自动转为拼音；也可以用小写英文字母、数字和连字符，如 2024-open-day）：", nil),
 
         // The preview: terminal lines and the overlay in the browser (Preview).
         .previewServing: ("预览地址：{url}。修改 Content/ 和 Templates/ 后页面会自动刷新；按 Ctrl-C 停止。", nil),
@@ -226,13 +225,100 @@ extension Catalogue {
         .helpHost: ("监听的地址；默认只有本机可以访问。", nil),
         .helpNew: ("新建一篇稿件、一期简报或一份通知，并写好正确的前置信息。", nil),
         .helpNewWriteup: ("某个基地的稿件。", nil),
-        .helpBase: ("bases.yaml 中该基地的 id。", nil),
+        .helpBase: ("基地：bases.yaml 中的 id 或名称，也可以只写名称中其他基地没有的一部分。", nil),
         .helpKind: ("practice（特色做法）、report（年度报告）或 event（活动）。", nil),
-        .helpSlug: ("文件名（小写字母、数字和 '-'）；不填时取标题中的英文单词和数字。", nil),
+        .helpSlug: ("文件名（小写字母、数字和 '-'）；不填时由标题转为拼音生成。", nil),
         .helpTitle: ("标题。", nil),
         .helpNewBulletin: ("某一年的下一期简报。", nil),
         .helpYear: ("年份（默认：今年）。", nil),
         .helpBulletinTitle: ("标题（默认：第N期）。", nil),
         .helpNewNotice: ("一份通知。", nil),
+
+        // Names with invisible characters, Chinese labels (Support, Model).
+        .didYouMeanExpectedOneOf: ("是否应为 '{suggestion}'？可用的值：{choices}", nil),
+        .nameHoldsInvisibleCharacter: ("名称中含有不可见字符 {invisible}，删去后即为 '{cleaned}'", nil),
+        .nameHoldsInvisibleCharacters: ("名称中含有不可见字符 {invisible}，全部删去后即为 '{cleaned}'", nil),
+        .listOr: ("或", nil),
+        .didYouMeanOneOf: ("是否应为 {alternatives}？", nil),
+        .renameFolderInvisibleCharacter: ("请把文件夹改名：名称中含有不可见字符 {invisible}，删去后即为 '{cleaned}'", nil),
+        .renameFolderInvisibleCharacters: ("请把文件夹改名：名称中含有不可见字符 {invisible}，全部删去后即为 '{cleaned}'", nil),
+
+        // Paths on the editor's own computer, pasted text in bodies (Model).
+        .ownComputerHint: ("请把文件放入 Content/assets/，并链接为 {assetPath}", nil),
+        .linkOnOwnComputer: ("链接 '{url}' 是本机电脑上的路径", nil),
+        .imageOnOwnComputer: ("图片 '{url}' 是本机电脑上的路径", nil),
+        .moreLinksOnOwnComputer: ("……另有 {count} 个链接指向本机电脑上的文件", nil),
+        .moreImagesOnOwnComputer: ("……另有 {count} 张图片指向本机电脑上的文件", nil),
+        .paragraphShownAsCode: ("此段以制表符或 4 个空格开头，会显示为代码", "请删去段首缩进，网站会自动处理段落缩进"),
+        .moreParagraphsShownAsCode: ("……另有 {count} 段显示为代码", nil),
+        .paragraphFullWidthIndent: ("此段以全角空格（U+3000）开头", "请删去段首的全角空格，网站会自动处理段落缩进"),
+        .moreParagraphsFullWidthIndent: ("……另有 {count} 段以全角空格开头", nil),
+        .linkPathHoldsSpace: ("链接路径 '{url}' 中有空格，未被识别为链接，页面会原样显示这段文字", "请把路径写在尖括号中，如 […](<{path}>)；或把每个空格写成 %20；或把文件改为不含空格的名称"),
+        .imagePathHoldsSpace: ("图片路径 '{url}' 中有空格，未被识别为图片，页面会原样显示这段文字", "请把路径写在尖括号中，如 ![…](<{path}>)；或把每个空格写成 %20；或把文件改为不含空格的名称"),
+        .moreLinksWithSpaceInPath: ("……另有 {count} 个链接因路径中有空格未被识别", nil),
+        .moreImagesWithSpaceInPath: ("……另有 {count} 张图片因路径中有空格未被识别", nil),
+        .bodyInvisibleCharacter: ("文字中含有不可见字符：{namedCharacter}", "请删除该字符：读者看不到它，含有它的词也无法被搜索到"),
+        .moreInvisibleCharacters: ("……另有 {count} 个不可见字符", nil),
+        .coverOnOwnComputer: ("封面图片 '{path}' 是本机电脑上的路径", nil),
+        .attachmentFileOnOwnComputer: ("附件 '{path}' 是本机电脑上的路径", nil),
+
+        // Publishing (Model).
+        .precompressLocalAddress: ("以发布方式构建（--precompress）时，地址 {address} 只能在本机使用或仅为示例", "请在 site.yaml 的 'baseURL' 中填写站点正式发布的地址（含子路径），或用 --base-url 指定"),
+
+        // Names of characters that cannot be seen, for {namedCharacter} (Support).
+        .characterNonBreakingSpace: ("不换行空格", nil),
+        .characterFullWidthSpace: ("全角空格", nil),
+        .characterNarrowNonBreakingSpace: ("窄不换行空格", nil),
+        .characterZeroWidthSpace: ("零宽空格", nil),
+        .characterZeroWidthNonJoiner: ("零宽不连字符", nil),
+        .characterZeroWidthJoiner: ("零宽连字符", nil),
+        .characterWordJoiner: ("词连接符", nil),
+        .characterByteOrderMark: ("字节顺序标记（BOM）", nil),
+        .characterTextDirectionMark: ("文字方向控制符", nil),
+        .characterSpecialWidthSpace: ("特殊宽度空格", nil),
+
+        // Bases by their Chinese names, in bulletins and for bulletin new (Model, Kit).
+        .itemBaseByPartOfName: ("是否应为 '{fullItem}'？简报中的基地须写 id 或完整名称", nil),
+        .itemBaseNameShared: ("名为 '{sharedName}' 的基地不止一个，请改用基地 id：{alternatives}", nil),
+        .baseCouldBe: ("可能是 {candidates}；请写完整名称或 id", nil),
+        .baseCouldBeMore: ("可能是 {candidates} 等（另有 {more} 个）；请写完整名称或 id", nil),
+
+        // Bulletins: items, 总第N期 (Model).
+        .bulletinWithoutItems: ("本期简报的 'items' 下没有列出稿件", "请逐行写出本期刊登的稿件，格式为 '- base-id/file-name'；尚未完成时可标记 'draft: true'"),
+        .serialOnExample: ("示例简报没有总第N期", "请删去 'serial: {serial}' 这一行"),
+        .serialOnSupplement: ("增刊没有总第N期", "请删去 'serial: {serial}' 这一行"),
+        .serialMissing: ("缺少必填字段 'serial'（总第N期）", "请添加 'serial: {next}'：正刊跨年度连续编号"),
+        .serialTwice: ("总第{serial}期 也已用于 {owner}", "每期编号各不相同；下一个可用编号紧接现有最大编号"),
+        .serialLowerThanEarlier: ("总第{serial}期 小于更早一期 {earlierYear}年第{earlierNumber}期（{earlierFile}）的总第{previous}期", "总第N期 随年份和期号递增；请核对两期的 'serial'、'year' 和 'number'"),
+        .serialGap: ("总第{serial}期 接在总第{previous}期（{earlierYear}年第{earlierNumber}期）之后，缺少总第{missing}期", "请连续编号；尚未完成的一期可标记 'draft: true'，保留其编号"),
+
+        // Unfinished pages and report rules (Model).
+        .placeholderLeft: ("'bulletin new' 写入的 {marker} 仍未替换，页面尚未完成", "请在此处填写正式内容；尚未完成时可标记 'draft: true'"),
+        .dateAfterBuildDay: ("日期 {date} 晚于构建当天 {today}", "请核对日期：页面日期应为撰写当天"),
+        .reportOutsideNaming: ("此报告为 {year} 年度，但 '{base}' 仅在 {from}—{to} 年为基地", "请在 'year: …' 中填写报告所属年度"),
+        .reportAfterRevocation: ("此报告为 {year} 年度，而 '{base}' 已于 {revoked} 撤销", "基地撤销后的年度无须报告；请核对 'year: …'"),
+        .reportYearTwice: ("'{base}' 已有 {year} 年度报告：{first}", "每年只保留一份报告：请合并两份，或改正其中一份的 'year: …'"),
+        .reportDatedFarFromYear: ("此报告为 {year} 年度，日期却是 {date}", "年度报告应在当年或次年初撰写；请核对 'year: …' 和 'date: …'"),
+
+        // bulletin new: names, reports, prompts (Kit, CLI).
+        .newAmbiguousBase: ("'{name}' 对应不止一个基地", nil),
+        .newUnusableFileName: ("“{typed}”中没有汉字、字母或数字，无法生成文件名", "请输入中文名称，或使用小写英文字母、数字和 '-'，如 2024-open-day"),
+        .newReportNeedsYear: ("年度报告须注明所属年度", "请用 --year 指定，如 --year {suggested}"),
+        .newReportYearOutOfRange: ("报告所属年度最晚为今年（{today}），不能是 {year}", "请用四位数字写年份，如 --year {example}"),
+        .listBasesHint: ("运行 `bulletin list bases` 可查看所有基地的 id 和名称", nil),
+        .newCreatedWriteUpOf: ("已创建 {path}，为 {base} 的稿件", nil),
+        .helpReportYear: ("年度报告所属的年度。", nil),
+
+        // bulletin list (Kit, CLI).
+        .cliListFailed: ("列出失败：{errors} 个错误；请修改内容后再列出", nil),
+        .helpList: ("列出基地、稿件或简报：id、中文名称和编号。", nil),
+        .helpListSubject: ("要列出的内容：bases（基地）、writeups（稿件）或 bulletins（简报）。", nil),
+
+        // Mistakes of a Chinese keyboard and of pasted text in YAML (Load).
+        .yamlFullWidthColon: ("字段名 '{key}' 后面是全角冒号 '：'", "请在字段名后写半角冒号 ':'，再加一个空格：'{key}: …'"),
+        .yamlNoSpaceAfterColon: ("'{key}:' 后面没有空格，此行不会被读作字段", "请在 ':' 和值之间加一个空格：'{key}: …'"),
+        .yamlOtherSpaceInIndentation: ("缩进中含有{namedCharacter}", "缩进只能用普通半角空格：请删去该字符，重新输入空格（把输入法切换到半角）"),
+        .yamlOtherSpaceAfterColon: ("'{key}' 后的 ':' 后面是{namedCharacter}", "请删去该字符，在 ':' 后输入一个普通半角空格"),
+        .yamlInvisibleCharacter: ("文字中含有不可见字符：{namedCharacter}", "该字符无法看见：请删去此处两侧的字符，再重新输入"),
     ]
 }

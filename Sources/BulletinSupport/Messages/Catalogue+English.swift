@@ -105,7 +105,7 @@ extension Catalogue {
         .unknownBatch: ("unknown batch '{name}'", "check the spelling; no batch has a similar name"),
         .unknownBaseFolder: ("the folder bases/{base}/ names an unknown base '{base}'", "the folder name must be a base id from bases.yaml"),
         .renameFolderTo: ("rename the folder to '{suggestion}'", nil),
-        .writeUpIsDraft: ("the write-up '{name}' is a draft and is not published", "remove 'draft: true' from the write-up, or build with --drafts to preview"),
+        .writeUpIsDraft: ("the write-up '{name}' is a draft ({file}), so this bulletin cannot be published", "remove 'draft: true' from the write-up when it is ready, or make this bulletin a draft too with 'draft: true'"),
         .writeUpListedTwice: ("the write-up '{name}' is listed twice", "remove one of the lines"),
         .attachmentPageMissing: ("no attachment page '{page}' in {folder}/", "attachment pages of this notice live in Content/{folder}/"),
         .attachmentPageUnlisted: ("no notice lists this attachment page", "add it to the notice's 'attachments' as '- page: {page}'"),
@@ -170,8 +170,7 @@ extension Catalogue {
 
         // Starting a new file: bulletin new (Kit).
         .newUnknownBase: ("unknown base '{id}'", nil),
-        .baseIdsListedIn: ("the base ids are listed in {root}/bases.yaml", nil),
-        .newNeedsSlug: ("'{title}' gives no file name in letters and digits", "name the file with --slug, using lowercase letters, digits and '-', e.g. --slug 2024-open-day"),
+        .newNeedsSlug: ("'{title}' gives no file name: it has no Chinese characters, letters or digits", "name the file with --slug, using lowercase letters, digits and '-', e.g. --slug 2024-open-day"),
         .newInvalidSlug: ("the file name '{slug}' can't be used in an address", "use lowercase ASCII letters, digits and '-', e.g. 2024-open-day"),
         .newFileExists: ("{path} exists already and is left as it is", "choose another --slug, or edit the existing file"),
         .newContentUnreadable: ("cannot read the content folder: {reason}", "run `bulletin check` to see what is wrong"),
@@ -181,7 +180,7 @@ extension Catalogue {
         .newNoBulletinNumberLeft: ("the bulletins of {year} already reach number {last}, the highest a bulletin can have", "look for a mistyped 'number' among that year's files in bulletins/"),
         .newUnwritableValue: ("cannot write '{text}' as a YAML value: {reason}", "leave out unusual characters and try again"),
         .newCreated: ("created {path}", nil),
-        .newAskSlug: ("file name (lowercase letters, digits and hyphens, e.g. 2024-open-day): ", nil),
+        .newAskSlug: ("The title gives no file name. Type one (Chinese is turned into pinyin; or use lowercase letters, digits and '-', e.g. 2024-open-day): ", nil),
 
         // The preview: terminal lines and the overlay in the browser (Preview).
         .previewServing: ("Serving the preview at {url} — edits to Content/ and Templates/ reload the page; Ctrl-C stops.", nil),
@@ -225,13 +224,100 @@ extension Catalogue {
         .helpHost: ("The address to listen on; the default is reachable from this machine only.", nil),
         .helpNew: ("Start a new write-up, bulletin or notice with valid front matter.", nil),
         .helpNewWriteup: ("A write-up of one base.", nil),
-        .helpBase: ("The base's id from bases.yaml.", nil),
-        .helpKind: ("practice, report or event.", nil),
-        .helpSlug: ("The file name (lowercase letters, digits and '-'); taken from the title's ASCII words if left out.", nil),
+        .helpBase: ("The base: its id or its name from bases.yaml, or a part of its name no other base has.", nil),
+        .helpKind: ("practice (特色做法), report (年度报告) or event (活动).", nil),
+        .helpSlug: ("The file name (lowercase letters, digits and '-'); made from the title, in pinyin, if left out.", nil),
         .helpTitle: ("The title.", nil),
         .helpNewBulletin: ("The next bulletin of a year.", nil),
         .helpYear: ("The year (default: this year).", nil),
         .helpBulletinTitle: ("The title (default: 第N期).", nil),
         .helpNewNotice: ("A notice.", nil),
+
+        // Names with invisible characters, Chinese labels (Support, Model).
+        .didYouMeanExpectedOneOf: ("did you mean '{suggestion}'? expected one of: {choices}", nil),
+        .nameHoldsInvisibleCharacter: ("the name holds an invisible character {invisible}; delete it to get '{cleaned}'", nil),
+        .nameHoldsInvisibleCharacters: ("the name holds invisible characters {invisible}; delete them to get '{cleaned}'", nil),
+        .listOr: (" or ", nil),
+        .didYouMeanOneOf: ("did you mean {alternatives}?", nil),
+        .renameFolderInvisibleCharacter: ("rename the folder: the name holds an invisible character {invisible}; delete it to get '{cleaned}'", nil),
+        .renameFolderInvisibleCharacters: ("rename the folder: the name holds invisible characters {invisible}; delete them to get '{cleaned}'", nil),
+
+        // Paths on the editor's own computer, pasted text in bodies (Model).
+        .ownComputerHint: ("put the file in Content/assets/ and link to it as {assetPath}", nil),
+        .linkOnOwnComputer: ("the link '{url}' is a path on your own computer", nil),
+        .imageOnOwnComputer: ("the image '{url}' is a path on your own computer", nil),
+        .moreLinksOnOwnComputer: ("… and {count} more links to files on your own computer", nil),
+        .moreImagesOnOwnComputer: ("… and {count} more images to files on your own computer", nil),
+        .paragraphShownAsCode: ("this paragraph starts with a tab or 4 spaces, so it is shown as code", "remove the indentation: the site indents paragraphs itself"),
+        .moreParagraphsShownAsCode: ("… and {count} more paragraphs shown as code", nil),
+        .paragraphFullWidthIndent: ("this paragraph starts with full-width spaces (U+3000)", "remove the full-width spaces at its start: the site indents paragraphs itself"),
+        .moreParagraphsFullWidthIndent: ("… and {count} more paragraphs starting with full-width spaces", nil),
+        .linkPathHoldsSpace: ("the link path '{url}' holds a space, so it is not read as a link and the page shows the text as written", "write the path in angle brackets, […](<{path}>), or write each space as %20, or rename the file without spaces"),
+        .imagePathHoldsSpace: ("the image path '{url}' holds a space, so it is not read as an image and the page shows the text as written", "write the path in angle brackets, ![…](<{path}>), or write each space as %20, or rename the file without spaces"),
+        .moreLinksWithSpaceInPath: ("… and {count} more links not read because of a space in the path", nil),
+        .moreImagesWithSpaceInPath: ("… and {count} more images not read because of a space in the path", nil),
+        .bodyInvisibleCharacter: ("the text holds an invisible character, a {namedCharacter}", "delete it: readers do not see it, and search does not find the word it stands in"),
+        .moreInvisibleCharacters: ("… and {count} more invisible characters", nil),
+        .coverOnOwnComputer: ("the cover image '{path}' is a path on your own computer", nil),
+        .attachmentFileOnOwnComputer: ("the attachment '{path}' is a path on your own computer", nil),
+
+        // Publishing (Model).
+        .precompressLocalAddress: ("the site is built for publishing (--precompress) with the address {address}, which only works on this computer or is an example", "set 'baseURL' in site.yaml to the site's published address (with its sub-path), or give it with --base-url"),
+
+        // Names of characters that cannot be seen, for {namedCharacter} (Support).
+        .characterNonBreakingSpace: ("non-breaking space", nil),
+        .characterFullWidthSpace: ("full-width space", nil),
+        .characterNarrowNonBreakingSpace: ("narrow non-breaking space", nil),
+        .characterZeroWidthSpace: ("zero-width space", nil),
+        .characterZeroWidthNonJoiner: ("zero-width non-joiner", nil),
+        .characterZeroWidthJoiner: ("zero-width joiner", nil),
+        .characterWordJoiner: ("word joiner", nil),
+        .characterByteOrderMark: ("byte-order mark", nil),
+        .characterTextDirectionMark: ("text-direction mark", nil),
+        .characterSpecialWidthSpace: ("special-width space", nil),
+
+        // Bases by their Chinese names, in bulletins and for bulletin new (Model, Kit).
+        .itemBaseByPartOfName: ("did you mean '{fullItem}'? a bulletin names a base by its id or its full name", nil),
+        .itemBaseNameShared: ("more than one base is named '{sharedName}'; name the base by its id: {alternatives}", nil),
+        .baseCouldBe: ("it could be {candidates}; give the full name or the id", nil),
+        .baseCouldBeMore: ("it could be {candidates} and {more} more; give the full name or the id", nil),
+
+        // Bulletins: items, 总第N期 (Model).
+        .bulletinWithoutItems: ("the bulletin lists no write-ups under 'items'", "add the write-ups it prints, one per line as '- base-id/file-name', or mark it 'draft: true' until it is ready"),
+        .serialOnExample: ("an example bulletin has no 总第N期", "remove the line 'serial: {serial}'"),
+        .serialOnSupplement: ("a supplement (增刊) has no 总第N期", "remove the line 'serial: {serial}'"),
+        .serialMissing: ("missing required field 'serial' (总第N期)", "add 'serial: {next}': regular issues are numbered one after another over all years"),
+        .serialTwice: ("总第{serial}期 is given to {owner} too", "each issue has its own number; the next free one follows the highest"),
+        .serialLowerThanEarlier: ("总第{serial}期 is lower than 总第{previous}期 of the earlier issue {earlierYear}年第{earlierNumber}期 ({earlierFile})", "总第N期 rises with year and number; check 'serial', 'year' and 'number' of both"),
+        .serialGap: ("总第{serial}期 follows 总第{previous}期 ({earlierYear}年第{earlierNumber}期): 总第{missing}期 is missing", "number the issues one after another; an issue not ready yet keeps its number with 'draft: true'"),
+
+        // Unfinished pages and report rules (Model).
+        .placeholderLeft: ("the text {marker} that 'bulletin new' wrote is still here, so the page is not finished", "write the real text in its place, or mark the file 'draft: true' until it is ready"),
+        .dateAfterBuildDay: ("the date {date} is after the build day {today}", "check the date: a page is dated when it was written"),
+        .reportOutsideNaming: ("the report is for {year}, but '{base}' is a base for {from}—{to} only", "write the year the report is about as 'year: …'"),
+        .reportAfterRevocation: ("the report is for {year}, after '{base}' was revoked ({revoked})", "a revoked base does not report for the years after; check 'year: …'"),
+        .reportYearTwice: ("'{base}' has a report for {year} already: {first}", "keep one report a year: merge the two, or correct 'year: …' in one of them"),
+        .reportDatedFarFromYear: ("the report is for {year} but dated {date}", "a report is written in its year or early the next; check 'year: …' and 'date: …'"),
+
+        // bulletin new: names, reports, prompts (Kit, CLI).
+        .newAmbiguousBase: ("'{name}' names more than one base", nil),
+        .newUnusableFileName: ("'{typed}' gives no file name: it has no Chinese characters, letters or digits", "type the name in Chinese, or in lowercase letters, digits and '-', e.g. 2024-open-day"),
+        .newReportNeedsYear: ("an annual report needs the year it is about", "give it with --year, e.g. --year {suggested}"),
+        .newReportYearOutOfRange: ("a report can be about a year up to this one ({today}), not {year}", "give the year in four digits, e.g. --year {example}"),
+        .listBasesHint: ("`bulletin list bases` shows the id and name of every base", nil),
+        .newCreatedWriteUpOf: ("created {path}, a write-up of {base}", nil),
+        .helpReportYear: ("For a report: the year it is about.", nil),
+
+        // bulletin list (Kit, CLI).
+        .cliListFailed: ("list failed: {errors} {errors|error|errors}; fix the content and list again", nil),
+        .helpList: ("List the bases, write-ups or bulletins: ids, Chinese names and numbers.", nil),
+        .helpListSubject: ("What to list.", nil),
+
+        // Mistakes of a Chinese keyboard and of pasted text in YAML (Load).
+        .yamlFullWidthColon: ("the field name '{key}' is followed by a full-width colon '：'", "write ':' (half-width) after the field name, then a space: '{key}: …'"),
+        .yamlNoSpaceAfterColon: ("there is no space after '{key}:', so the line is not read as a field", "write a space between ':' and the value: '{key}: …'"),
+        .yamlOtherSpaceInIndentation: ("the indentation holds a {namedCharacter}", "indent with ordinary half-width spaces only: delete it and type spaces (switch the input method to half-width)"),
+        .yamlOtherSpaceAfterColon: ("the ':' after '{key}' is followed by a {namedCharacter}", "type one ordinary half-width space after the ':' and delete this one"),
+        .yamlInvisibleCharacter: ("the text holds an invisible character, a {namedCharacter}", "delete it: it cannot be seen, so delete the characters on both sides of this place and type them again"),
     ]
 }

@@ -24,14 +24,40 @@ public struct Message: Hashable, Sendable {
     }
 
     public func text(in language: Language) -> String {
-        Catalogue.fill(Catalogue.template(code, in: language).message, arguments)
+        Catalogue.fill(Catalogue.template(code, in: language).message, arguments(in: language))
     }
 
     public func hint(in language: Language) -> String? {
         if let hintCode {
-            return Catalogue.fill(Catalogue.template(hintCode, in: language).message, arguments)
+            return Catalogue.fill(Catalogue.template(hintCode, in: language).message, arguments(in: language))
         }
-        return Catalogue.template(code, in: language).hint.map { Catalogue.fill($0, arguments) }
+        return Catalogue.template(code, in: language).hint.map { Catalogue.fill($0, arguments(in: language)) }
+    }
+
+    /// The argument `namedCharacter` holds a character as `<U+00A0>`; it is shown with its name
+    /// in the language ("non-breaking space <U+00A0>", "不换行空格 <U+00A0>"), so that the
+    /// message stays one value, whatever language shows it later.
+    public static let namedCharacter = "namedCharacter"
+
+    /// Names to choose from, as one argument: shown joined by "or" in the language
+    /// ("'a' or 'b'", "'a' 或 'b'").
+    public static func alternatives(_ names: [String]) -> String {
+        names.joined(separator: String(alternativeSeparator))
+    }
+
+    private static let alternativeSeparator: Character = "\u{1F}"
+
+    private func arguments(in language: Language) -> [String: String] {
+        var result = arguments
+        if let written = arguments[Self.namedCharacter], written.hasPrefix("<U+"), written.hasSuffix(">"),
+           let value = UInt32(written.dropFirst(3).dropLast(), radix: 16), let scalar = Unicode.Scalar(value) {
+            result[Self.namedCharacter] = TextCharacters.named(scalar, in: language)
+        }
+        for (name, value) in arguments where value.contains(Self.alternativeSeparator) {
+            result[name] = value.split(separator: Self.alternativeSeparator, omittingEmptySubsequences: false)
+                .joined(separator: Catalogue.text(.listOr, in: language))
+        }
+        return result
     }
 
     /// The message, then the hint on its own indented line (`    hint: …` / `    提示：…`).

@@ -1,7 +1,7 @@
 /// Every message the program shows, by a stable English code in kebab case. The codes are what
 /// `check --format json` prints for tools, so a code, once released, keeps its meaning; the texts
 /// are in `Catalogue+English.swift` and `Catalogue+Chinese.swift`, one entry per code in each.
-public enum MessageCode: String, CaseIterable, Sendable {
+public enum MessageCode: String, CaseIterable, Sendable, Codable {
     // Labels, shared hints and the cap on repeated problems (Support).
     case labelError = "label-error"
     case labelWarning = "label-warning"
@@ -171,7 +171,6 @@ public enum MessageCode: String, CaseIterable, Sendable {
 
     // Starting a new file: bulletin new (Kit).
     case newUnknownBase = "new-unknown-base"
-    case baseIdsListedIn = "base-ids-listed-in"
     case newNeedsSlug = "new-needs-slug"
     case newInvalidSlug = "new-invalid-slug"
     case newFileExists = "new-file-exists"
@@ -234,4 +233,91 @@ public enum MessageCode: String, CaseIterable, Sendable {
     case helpYear = "help-year"
     case helpBulletinTitle = "help-bulletin-title"
     case helpNewNotice = "help-new-notice"
+
+    // Names with invisible characters, Chinese labels (Support, Model).
+    case didYouMeanExpectedOneOf = "did-you-mean-expected-one-of"
+    case nameHoldsInvisibleCharacter = "name-holds-invisible-character"
+    case nameHoldsInvisibleCharacters = "name-holds-invisible-characters"
+    case listOr = "list-or"
+    case didYouMeanOneOf = "did-you-mean-one-of"
+    case renameFolderInvisibleCharacter = "rename-folder-invisible-character"
+    case renameFolderInvisibleCharacters = "rename-folder-invisible-characters"
+
+    // Paths on the editor's own computer, pasted text in bodies (Model).
+    case ownComputerHint = "own-computer-hint"
+    case linkOnOwnComputer = "link-on-own-computer"
+    case imageOnOwnComputer = "image-on-own-computer"
+    case moreLinksOnOwnComputer = "more-links-on-own-computer"
+    case moreImagesOnOwnComputer = "more-images-on-own-computer"
+    case paragraphShownAsCode = "paragraph-shown-as-code"
+    case moreParagraphsShownAsCode = "more-paragraphs-shown-as-code"
+    case paragraphFullWidthIndent = "paragraph-full-width-indent"
+    case moreParagraphsFullWidthIndent = "more-paragraphs-full-width-indent"
+    case linkPathHoldsSpace = "link-path-holds-space"
+    case imagePathHoldsSpace = "image-path-holds-space"
+    case moreLinksWithSpaceInPath = "more-links-with-space-in-path"
+    case moreImagesWithSpaceInPath = "more-images-with-space-in-path"
+    case bodyInvisibleCharacter = "body-invisible-character"
+    case moreInvisibleCharacters = "more-invisible-characters"
+    case coverOnOwnComputer = "cover-on-own-computer"
+    case attachmentFileOnOwnComputer = "attachment-file-on-own-computer"
+
+    // Publishing (Model).
+    case precompressLocalAddress = "precompress-local-address"
+
+    // Names of characters that cannot be seen, for {namedCharacter} (Support).
+    case characterNonBreakingSpace = "character-non-breaking-space"
+    case characterFullWidthSpace = "character-full-width-space"
+    case characterNarrowNonBreakingSpace = "character-narrow-non-breaking-space"
+    case characterZeroWidthSpace = "character-zero-width-space"
+    case characterZeroWidthNonJoiner = "character-zero-width-non-joiner"
+    case characterZeroWidthJoiner = "character-zero-width-joiner"
+    case characterWordJoiner = "character-word-joiner"
+    case characterByteOrderMark = "character-byte-order-mark"
+    case characterTextDirectionMark = "character-text-direction-mark"
+    case characterSpecialWidthSpace = "character-special-width-space"
+
+    // Bases by their Chinese names, in bulletins and for bulletin new (Model, Kit).
+    case itemBaseByPartOfName = "item-base-by-part-of-name"
+    case itemBaseNameShared = "item-base-name-shared"
+    case baseCouldBe = "base-could-be"
+    case baseCouldBeMore = "base-could-be-more"
+
+    // Bulletins: items, 总第N期 (Model).
+    case bulletinWithoutItems = "bulletin-without-items"
+    case serialOnExample = "serial-on-example"
+    case serialOnSupplement = "serial-on-supplement"
+    case serialMissing = "serial-missing"
+    case serialTwice = "serial-twice"
+    case serialLowerThanEarlier = "serial-lower-than-earlier"
+    case serialGap = "serial-gap"
+
+    // Unfinished pages and report rules (Model).
+    case placeholderLeft = "placeholder-left"
+    case dateAfterBuildDay = "date-after-build-day"
+    case reportOutsideNaming = "report-outside-naming"
+    case reportAfterRevocation = "report-after-revocation"
+    case reportYearTwice = "report-year-twice"
+    case reportDatedFarFromYear = "report-dated-far-from-year"
+
+    // bulletin new: names, reports, prompts (Kit, CLI).
+    case newAmbiguousBase = "new-ambiguous-base"
+    case newUnusableFileName = "new-unusable-file-name"
+    case newReportNeedsYear = "new-report-needs-year"
+    case newReportYearOutOfRange = "new-report-year-out-of-range"
+    case listBasesHint = "list-bases-hint"
+    case newCreatedWriteUpOf = "new-created-write-up-of"
+    case helpReportYear = "help-report-year"
+
+    // bulletin list (Kit, CLI).
+    case cliListFailed = "cli-list-failed"
+    case helpList = "help-list"
+    case helpListSubject = "help-list-subject"
+
+    // Mistakes of a Chinese keyboard and of pasted text in YAML (Load).
+    case yamlFullWidthColon = "yaml-full-width-colon"
+    case yamlNoSpaceAfterColon = "yaml-no-space-after-colon"
+    case yamlOtherSpaceInIndentation = "yaml-other-space-in-indentation"
+    case yamlOtherSpaceAfterColon = "yaml-other-space-after-colon"
+    case yamlInvisibleCharacter = "yaml-invisible-character"
 }

@@ -55,6 +55,9 @@ struct Fixture {
     }
 
     /// Replaces the first occurrence of `old` in a file; fails if it is not there.
+    /// An address a site is published at (a build for publishing refuses the fixture's localhost).
+    static let publishedAddress = "https://jtjy.cqwomen.cn/"
+
     /// A named pipe, which waits for a writer when it is opened for reading.
     func makePipe(_ relative: String) throws {
         let url = url(relative)
@@ -84,7 +87,7 @@ struct Fixture {
         for leftover in [clean.output, BuildManifest.fileName(for: clean.output), PreviousSite.folder(for: clean.output)] {
             try? FileManager.default.removeItem(at: leftover)
         }
-        _ = Pipeline.build(clean, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), precompress: precompress))
+        _ = Pipeline.build(clean, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), baseURL: precompress ? Fixture.publishedAddress : nil, precompress: precompress))
         return try snapshot("Clean")
     }
 

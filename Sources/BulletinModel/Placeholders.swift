@@ -1,0 +1,30 @@
+import Foundation
+import BulletinLoad
+import BulletinSupport
+
+/// What `bulletin new` writes where the editor must write: a page that still holds it is
+/// unfinished and is not published, unless it is a draft.
+package enum Placeholders {
+    package static let marker = "【待填写】"
+
+    /// The first place in the file's front matter or body that still holds the marker.
+    static func unfinished(_ source: MarkdownSource) -> Diagnostic? {
+        let firstYAMLLine = source.frontMatter.lineOffset + 1
+        guard let (line, column) = find(in: source.frontMatterText, firstLine: firstYAMLLine)
+                ?? find(in: source.body, firstLine: source.bodyFirstLine) else { return nil }
+        return .error(at: SourceLocation(path: source.displayPath, line: line, column: column),
+                      .placeholderLeft, ["marker": marker])
+    }
+
+    /// By the C library's substring search, on the text's own bytes: every body of the site is
+    /// searched on every build. A text holds no NUL (a file with one is refused when read).
+    private static func find(in text: String, firstLine: Int) -> (line: Int, column: Int)? {
+        let offset: Int? = text.withCString { haystack in
+            marker.withCString { needle in strstr(haystack, needle).map { haystack.distance(to: $0) } }
+        }
+        guard let offset else { return nil }
+        let before = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
+        let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+        return (firstLine + lines.count - 1, lines.last!.count + 1)
+    }
+}

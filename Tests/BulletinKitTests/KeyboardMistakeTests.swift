@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+@testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
+@testable import BulletinSearch
+@testable import BulletinSupport
+
+/// What a Chinese input method and text pasted from Word or WPS leave in the content: each is
+/// named at the character itself, with what to do; nothing correct is refused.
+@Suite struct KeyboardMistakeTests {
+    static let newWriteUp = "Content/bases/wanzhou-shahe-primary/open-day.md"
+    static let good = "title: 开放日\ndate: 2021-05-12\nkind: event\n"
+
+    static let cases: [BadInputTests.Case] = [
+        .init(description: "full-width colon after a field name",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:5:8: error: the field name 'summary' is followed by a full-width colon '：'") { f in
+            try f.write(newWriteUp, "---\n\(good)summary：开放日活动\n---\n正文\n")
+        },
+        .init(description: "full-width colon after a field of a list entry",
+              expected: "Content/notices/open-day.md:5:10: error: the field name 'title' is followed by a full-width colon '：'") { f in
+            try f.write("Content/notices/open-day.md", "---\ntitle: 开放日通知\ndate: 2021\nattachments:\n  - title：表\n    file: ../assets/表.docx\n---\n正文\n")
+        },
+        .init(description: "no space after the colon",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:2:7: error: there is no space after 'title:', so the line is not read as a field") { f in
+            try f.write(newWriteUp, "---\ntitle:开放日\ndate: 2021-05-12\nkind: event\n---\n正文\n")
+        },
+        .init(description: "non-breaking space after the colon",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:3:6: error: the ':' after 'date' is followed by a non-breaking space <U+00A0>") { f in
+            try f.write(newWriteUp, "---\ntitle: 开放日\ndate:\u{A0}2021-05-12\nkind: event\n---\n正文\n")
+        },
+        .init(description: "full-width space after the colon and a space",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:2:8: error: the ':' after 'title' is followed by a full-width space <U+3000>") { f in
+            try f.write(newWriteUp, "---\ntitle: \u{3000}开放日\ndate: 2021-05-12\nkind: event\n---\n正文\n")
+        },
+        .init(description: "full-width spaces as indentation",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:6:1: error: the indentation holds a full-width space <U+3000>") { f in
+            try f.write(newWriteUp, "---\n\(good)models:\n\u{3000}\u{3000}- guidance-service\n---\n正文\n")
+        },
+        .init(description: "non-breaking spaces as indentation in bases.yaml",
+              expected: "Content/bases.yaml:12:3: error: the indentation holds a non-breaking space <U+00A0>") { f in
+            try f.edit("Content/bases.yaml", replacing: "    name: 万州区沙河小学\n", with: "  \u{A0}\u{A0}name: 万州区沙河小学\n")
+        },
+        .init(description: "zero-width space inside a bulletin's item",
+              expected: "Content/bulletins/2021-1.md:9:34: error: the text holds an invisible character, a zero-width space <U+200B>") { f in
+            try f.edit("Content/bulletins/2021-1.md", replacing: "  - bishan-xiguan-village/example-event",
+                       with: "  - bishan-xiguan-village/example\u{200B}-event")
+        },
+        .init(description: "byte-order mark inside a title",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:2:10: error: the text holds an invisible character, a byte-order mark <U+FEFF>") { f in
+            try f.write(newWriteUp, "---\ntitle: 开放\u{FEFF}日\ndate: 2021-05-12\nkind: event\n---\n正文\n")
+        },
+        .init(description: "direction mark in site.yaml",
+              expected: "Content/site.yaml:1:11: error: the text holds an invisible character, a text-direction mark <U+202E>") { f in
+            try f.edit("Content/site.yaml", replacing: "title: 重庆市", with: "title: 重庆市\u{202E}")
+        },
+        .init(description: "model named with an invisible character made by an escape",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:6:5: error: unknown model 'guidance<U+200B>-service'") { f in
+            try f.write(newWriteUp, "---\n\(good)models:\n  - \"guidance\\u200B-service\"\n---\n正文\n")
+        },
+        .init(description: "folder of a base with an invisible character",
+              expected: "Content/bases/wanzhou-shahe-primary\u{200B}/open-day.md:1:1: error: the folder bases/wanzhou-shahe-primary<U+200B>/ names an unknown base 'wanzhou-shahe-primary<U+200B>'") { f in
+            try f.write("Content/bases/wanzhou-shahe-primary\u{200B}/open-day.md", "---\n\(good)---\n正文\n")
+        },
+        .init(description: "image path with spaces",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:7:3: error: the image path '开放日 照片 (1).jpg' holds a space, so it is not read as an image and the page shows the text as written") { f in
+            try f.write(newWriteUp, "---\n\(good)---\n\n现场![开放日](开放日 照片 (1).jpg)。\n")
+        },
+        .init(description: "image on the editor's own computer",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:7:1: error: the image 'C:\\Users\\张\\Desktop\\开放日.jpg' is a path on your own computer") { f in
+            try f.write(newWriteUp, "---\n\(good)---\n\n![开放日](C:\\Users\\张\\Desktop\\开放日.jpg)\n")
+        },
+        .init(description: "link to a shared folder of the office network",
+              expected: "Content/notices/naming-2020.md:13:2: error: the link '\\server\\share\\表.docx' is a path on your own computer") { f in
+            try f.edit("Content/notices/naming-2020.md", replacing: "\n---\n", with: "\n---\n\n见[表](\\\\server\\share\\表.docx)。\n")
+        },
+        .init(description: "cover on the editor's own computer",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:5:8: error: the cover image 'C:/Users/张/Pictures/开放日.jpg' is a path on your own computer") { f in
+            try f.write(newWriteUp, "---\n\(good)cover: C:/Users/张/Pictures/开放日.jpg\n---\n正文\n")
+        },
+        .init(description: "link whose path holds an invisible character",
+              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:7:2: error: the link '../../assets/方<U+200B>案.pdf' points to 'assets/方<U+200B>案.pdf', which does not exist") { f in
+            try f.write("Content/assets/方案.pdf", "%PDF-1.4\n")
+            try f.write(newWriteUp, "---\n\(good)---\n\n见[方案](../../assets/方\u{200B}案.pdf)。\n")
+        },
+    ]
+
+    @Test(arguments: cases)
+    func aKeyboardMistakeIsNamedWhereItIs(_ badCase: BadInputTests.Case) throws {
+        try BadInputTests().badInputFailsClearlyAndLeavesThePublishedSiteAlone(badCase)
+    }
+
+    @Test func hintsSayWhatToDo() throws {
+        let expected: [(String, (Fixture) throws -> Void)] = [
+            ("write ':' (half-width) after the field name, then a space: 'summary: …'", Self.cases[0].mutate),
+            ("write a space between ':' and the value: 'title: …'", Self.cases[2].mutate),
+            ("the name holds an invisible character <U+200B>; delete it to get 'guidance-service'", Self.cases[10].mutate),
+            ("rename the folder: the name holds an invisible character <U+200B>; delete it to get 'wanzhou-shahe-primary'", Self.cases[11].mutate),
+            ("write the path in angle brackets, ![…](<开放日 照片 (1).jpg>), or write each space as %20, or rename the file without spaces",
+             Self.cases[12].mutate),
+            ("put the file in Content/assets/ and link to it as ../../assets/开放日.jpg", Self.cases[13].mutate),
+            ("put the file in Content/assets/ and link to it as ../assets/表.docx", Self.cases[14].mutate),
+            ("put the file in Content/assets/ and link to it as ../../assets/开放日.jpg", Self.cases[15].mutate),
+            ("the name holds an invisible character <U+200B>; delete it to get 'assets/方案.pdf'", Self.cases[16].mutate),
+        ]
+        for (hint, mutate) in expected {
+            let fixture = try Fixture()
+            defer { fixture.remove() }
+            try mutate(fixture)
+            #expect(try fixture.check().diagnostics.errors.map(\.hint) == [hint])
+        }
+    }
+
+    /// Paragraphs pasted from Word: warned about at their lines; code meant as code is not.
+    @Test func pastedParagraphsAreWarnedAboutAtTheirLines() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write(Self.newWriteUp, "---\n\(Self.good)---\n\n\t今年五月，学校举办开放日。\n\n　　家长走进课堂。\n第二行。\n　　第三行。\n\n"
+                          + "亲子\u{200B}阅读节\n\n```\n    缩进的代码\n```\n\n    let x = 1\n")
+        let report = try fixture.check()
+        #expect(!report.diagnostics.hasErrors)
+        #expect(report.diagnostics.warnings.filter { $0.location.path == Self.newWriteUp }.map(\.formatted) == [
+            "Content/bases/wanzhou-shahe-primary/open-day.md:7:1: warning: this paragraph starts with a tab or 4 spaces, so it is shown as code\n"
+                + "    hint: remove the indentation: the site indents paragraphs itself",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:9:1: warning: this paragraph starts with full-width spaces (U+3000)\n"
+                + "    hint: remove the full-width spaces at its start: the site indents paragraphs itself",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:11:1: warning: this paragraph starts with full-width spaces (U+3000)\n"
+                + "    hint: remove the full-width spaces at its start: the site indents paragraphs itself",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:13:3: warning: the text holds an invisible character, a zero-width space <U+200B>\n"
+                + "    hint: delete it: readers do not see it, and search does not find the word it stands in",
+        ])
+    }
+
+    /// A zero-width space inside a word does not hide the word from search.
+    @Test func aWordWithAnInvisibleCharacterIsFound() throws {
+        #expect(SearchTokenizer.indexTerms("亲子\u{200B}阅读节").contains("子阅"))
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write(Self.newWriteUp, "---\n\(Self.good)---\n\n本校举办亲子\u{200B}阅\u{2060}读节。\n")
+        #expect(try fixture.build().succeeded)
+        let meta = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/meta.json").utf8)) as! [String: Any]
+        let shards = meta["shards"] as! Int
+        var documents: Set<Int>?
+        for term in SearchTokenizer.queryTerms("亲子阅读节") {
+            let file = "Public/search/terms-\(SearchTokenizer.shard(of: term, count: shards)).json"
+            let terms = try JSONSerialization.jsonObject(with: Data(try fixture.read(file).utf8)) as! [String: [Int]]
+            let postings = terms[term] ?? []
+            var document = 0
+            var found: Set<Int> = []
+            for index in stride(from: 0, to: postings.count, by: 2) {
+                document += postings[index]
+                found.insert(document)
+            }
+            documents = documents.map { $0.intersection(found) } ?? found
+        }
+        let docs = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/docs-0.json").utf8)) as! [[String]]
+        #expect(documents?.map { docs[$0][1] } == ["bases/wanzhou-shahe-primary/open-day/"])
+        let page = try fixture.read("Public/bases/wanzhou-shahe-primary/open-day/index.html")
+        #expect(page.contains("本校举办亲子阅读节"), "the description holds no invisible character")
+    }
+
+    /// Every file of the tests' content and of the site's own content passes the scan, and so do
+    /// the shapes of correct YAML that look like a mistake at first sight.
+    @Test func nothingCorrectIsRefused() throws {
+        var files: [URL] = []
+        for folder in ["Tests/Fixture/Content", "Content"] {
+            let root = Fixture.packageRoot.appendingPathComponent(folder)
+            let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+            while let file = enumerator?.nextObject() as? URL {
+                if ["md", "yaml"].contains(file.pathExtension) { files.append(file) }
+            }
+        }
+        #expect(files.count > 20)
+        for file in files {
+            let text = try SourceText.read(file.path, displayPath: file.path)
+            let yaml = file.pathExtension == "md" ? try FrontMatterSplit.split(text, path: file.path).yaml : text
+            #expect(KeyboardMistakes.first(in: yaml) == nil, "\(file.path)")
+        }
+        let correct = [
+            "baseURL: http://localhost:8000/\ncontact: 电话：023-12345678，时间 10:30",
+            "items:\n  - 10:30\n  - tel:023-1234\n  - http://example.org/\n  - QQ：12345",
+            "time: '10:30'\nnote: \"a:b\"",
+            "intro: |\n  注意：这里\n  note:abc\n  　　首行缩进\nnext: x",
+            "summary: 第一行\n  note:abc 续行\ndate: 2021",
+            "# 说明：title:开放日\ntitle: 开放日 # 注：\u{3000}",
+            "models: [a, b]\nfooter: {}\neditor: 重庆市妇联　重庆市教委",
+            "title: 一家 👨\u{200D}👩\u{200D}👧",
+            "attachments:\n  - title: 附件\n    file: ../assets/a.pdf\n  - page: x.md",
+            "path: C:\\Users\\a.jpg",
+        ]
+        for yaml in correct {
+            #expect(KeyboardMistakes.first(in: yaml) == nil, "\(yaml)")
+        }
+    }
+
+    /// The fields of a list entry are read as fields; a value that only looks like one is not.
+    @Test func aFieldOfAListEntryIsReadAsAField() {
+        #expect(KeyboardMistakes.first(in: "attachments:\n  - title: 表\n    file:../assets/a.pdf")
+                == .missingSpace(key: "file", line: 3, column: 10))
+        #expect(KeyboardMistakes.first(in: "attachments:\n  - page:a.md") == .missingSpace(key: "page", line: 2, column: 10))
+        #expect(KeyboardMistakes.first(in: "attachments:\n  - file:///C:/a.pdf") == nil)
+        #expect(KeyboardMistakes.first(in: "contact:\n  - mailto:office@example.org") == nil)
+    }
+
+    @Test func invisibleCharactersAreShownInQuotedText() {
+        #expect(TextCharacters.quoted("dadukou\u{200B}-kindergarten") == "'dadukou<U+200B>-kindergarten'")
+        #expect(TextCharacters.quoted("重庆\u{A0}市　妇联") == "'重庆<U+00A0>市　妇联'")
+        #expect(TextCharacters.quoted("👨\u{200D}👩") == "'👨\u{200D}👩'")
+        #expect(Suggestion.hint(for: "home\u{2060}-school\u{FEFF}", in: ["home-school", "guidance"])?.text(in: .english)
+                == "the name holds invisible characters <U+2060>, <U+FEFF>; delete them to get 'home-school'")
+    }
+}
