@@ -77,4 +77,61 @@ import Testing
         let passed = Message(.cliCheckPassed, ["errors": "0", "warnings": "1", "pages": "1"])
         #expect(passed.text(in: .english) == "check passed: 0 errors, 1 warning; 1 page would be built")
     }
+
+    /// What main's checks say, in Chinese too: one message for each of its features.
+    @Test func keyboardAndPasteMistakes() throws {
+        let colon = #expect(throws: Diagnostic.self) { try YAMLDocument.parse("title：开放日\n", path: "Content/x.md", firstLine: 2) }
+        #expect(colon?.formatted == "Content/x.md:2:6: error: the field name 'title' is followed by a full-width colon '：'\n"
+            + "    hint: write ':' (half-width) after the field name, then a space: 'title: …'")
+        #expect(colon?.formatted(in: .chinese) == "Content/x.md:2:6: 错误：字段名 'title' 后面是全角冒号 '：'\n"
+            + "    提示：请在字段名后写半角冒号 ':'，再加一个空格：'title: …'")
+        // The name of a character that cannot be seen is the language's own, whenever it is shown.
+        let space = #expect(throws: Diagnostic.self) { try YAMLDocument.parse("title:\u{A0}开放日\n", path: "Content/x.md") }
+        #expect(space?.message == "the ':' after 'title' is followed by a non-breaking space <U+00A0>")
+        #expect(space?.message(in: .chinese) == "'title' 后的 ':' 后面是不换行空格 <U+00A0>")
+        let decoded = try JSONDecoder().decode(Diagnostic.self, from: JSONEncoder().encode(try #require(space)))
+        #expect(decoded == space && decoded.message(in: .chinese) == "'title' 后的 ':' 后面是不换行空格 <U+00A0>")
+    }
+
+    @Test func unfinishedPagesSerialsReportsAndBaseNames() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/bulletins/2021-2.md", OfficialNumberTests.bulletin(year: 2021, number: 2, serial: nil))
+        try fixture.edit("Content/bases.yaml", replacing: "    name: 万州区沙河小学\n", with: "    name: 万州区沙河小学\n    revoked: {date: 2022-06, reason: 测试}\n")
+        try fixture.write("Content/bases/wanzhou-shahe-primary/r2023.md", OfficialNumberTests.report(year: 2023, date: "2024-01"))
+        try fixture.write("Content/bases/wanzhou-shahe-primary/plan.md", "---\ntitle: 计划\ndate: 2022-01\nkind: event\n---\n【待填写】在此撰写正文。\n")
+        try fixture.edit("Content/bulletins/2021-1.md", replacing: "  - bishan-xiguan-village/example-event\n", with: "  - 沙河小学/example-practice\n")
+        let errors = try fixture.check().diagnostics.errors
+        func shown(_ code: MessageCode) -> [String] {
+            errors.filter { $0.code == code }.flatMap { [$0.formatted, $0.formatted(in: .chinese)] }
+        }
+        #expect(shown(.placeholderLeft) == [
+            "Content/bases/wanzhou-shahe-primary/plan.md:6:1: error: the text 【待填写】 that 'bulletin new' wrote is still here, so the page is not finished\n"
+                + "    hint: write the real text in its place, or mark the file 'draft: true' until it is ready",
+            "Content/bases/wanzhou-shahe-primary/plan.md:6:1: 错误：'bulletin new' 写入的 【待填写】 仍未替换，页面尚未完成\n"
+                + "    提示：请在此处填写正式内容；尚未完成时可标记 'draft: true'",
+        ])
+        #expect(shown(.serialMissing) == [
+            "Content/bulletins/2021-2.md:2:1: error: missing required field 'serial' (总第N期)\n"
+                + "    hint: add 'serial: 1': regular issues are numbered one after another over all years",
+            "Content/bulletins/2021-2.md:2:1: 错误：缺少必填字段 'serial'（总第N期）\n    提示：请添加 'serial: 1'：正刊跨年度连续编号",
+        ])
+        #expect(shown(.reportAfterRevocation) == [
+            "Content/bases/wanzhou-shahe-primary/r2023.md:5:7: error: the report is for 2023, after '万州区沙河小学' was revoked (2022-06)\n"
+                + "    hint: a revoked base does not report for the years after; check 'year: …'",
+            "Content/bases/wanzhou-shahe-primary/r2023.md:5:7: 错误：此报告为 2023 年度，而 '万州区沙河小学' 已于 2022-06 撤销\n"
+                + "    提示：基地撤销后的年度无须报告；请核对 'year: …'",
+        ])
+        #expect(shown(.unknownWriteUp).last == "Content/bulletins/2021-1.md:9:5: 错误：未知的稿件 '沙河小学/example-practice'\n"
+            + "    提示：是否应为 '万州区沙河小学/example-practice'？简报中的基地须写 id 或完整名称")
+    }
+
+    @Test func bulletinNewAndList() {
+        let unknown = Scaffold.Problem.unknownBase("沙河中学", hint: Message(.didYouMeanOneOf, ["alternatives": Message.alternatives(["'万州区沙河小学'", "'武隆区实验中学'"])]))
+        #expect(unknown.formatted(in: .english) == "unknown base '沙河中学'\n    hint: did you mean '万州区沙河小学' or '武隆区实验中学'?")
+        #expect(unknown.formatted(in: .chinese) == "未知的基地 '沙河中学'\n    提示：是否应为 '万州区沙河小学'或'武隆区实验中学'？")
+        let listing = Message(.cliListFailed, ["errors": "1"])
+        #expect(listing.text(in: .english) == "list failed: 1 error; fix the content and list again")
+        #expect(listing.text(in: .chinese) == "列出失败：1 个错误；请修改内容后再列出")
+    }
 }

@@ -68,6 +68,13 @@ import Testing
                 hint: add 'district: …' once the district is confirmed
 
             """, "\(unchanged.stderr)")
+        // The manifest keeps them as code and arguments: an up-to-date build tells them in the language chosen now.
+        let inChinese = try run(["build", "--as-of", "2023-06-01"], in: fixture.root, locale: ["LANG": "zh_CN.UTF-8"])
+        #expect(inChinese.stderr == """
+            Content/bases.yaml:37:5: 警告：基地“重庆外国语学校森林小学”未注明区县，暂列入“区县未注明”
+                提示：区县确认后，请添加 'district: …'
+
+            """, "\(inChinese.stderr)")
         try fixture.edit("Content/bases/wanzhou-shahe-primary/example-practice.md", replacing: "## 下一步打算", with: "## 下一步打算\n\n补充。")
         let edited = try run(["build", "--as-of", "2023-06-01"], in: fixture.root)
         #expect(edited.status == 0)
