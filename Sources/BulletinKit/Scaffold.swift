@@ -20,9 +20,9 @@ public enum Scaffold {
     }
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
-        case unknownBase(String, hint: String?)
+        case unknownBase(String, hint: Message?)
         /// More than one base has this name, or this part of a name.
-        case ambiguousBase(String, hint: String)
+        case ambiguousBase(String, hint: Message)
         case needsSlug(title: String)
         /// What was typed at the prompt gives no file name.
         case unusableFileName(String)
@@ -37,37 +37,43 @@ public enum Scaffold {
         case noBulletinNumberLeft(year: Int, last: Int)
         case unwritableValue(String, reason: String)
 
-        public var description: String {
+        /// What is wrong and what to do, from the message catalogue.
+        public var text: Message {
             switch self {
             case let .unknownBase(id, hint):
-                return "unknown base '\(id)'" + (hint.map { "\n    hint: \($0)" } ?? "")
+                Message(.newUnknownBase, ["id": id]).hinted(hint)
             case let .ambiguousBase(name, hint):
-                return "'\(name)' names more than one base\n    hint: \(hint)"
+                Message(.newAmbiguousBase, ["name": name]).hinted(hint)
             case let .needsSlug(title):
-                return "'\(title)' gives no file name: it has no Chinese characters, letters or digits\n    hint: name the file with --slug, using lowercase letters, digits and '-', e.g. --slug 2024-open-day"
+                Message(.newNeedsSlug, ["title": title])
             case let .unusableFileName(typed):
-                return "'\(typed)' gives no file name: it has no Chinese characters, letters or digits\n    hint: type the name in Chinese, or in lowercase letters, digits and '-', e.g. 2024-open-day"
+                Message(.newUnusableFileName, ["typed": typed])
             case let .invalidSlug(slug):
-                return "the file name '\(slug)' can't be used in an address\n    hint: use lowercase ASCII letters, digits and '-', e.g. 2024-open-day"
+                Message(.newInvalidSlug, ["slug": slug])
             case let .exists(path):
-                return "\(path) exists already and is left as it is\n    hint: choose another --slug, or edit the existing file"
+                Message(.newFileExists, ["path": path])
             case let .unreadableContent(reason):
-                return "cannot read the content folder: \(reason)\n    hint: run `bulletin check` to see what is wrong"
+                Message(.newContentUnreadable, ["reason": reason])
             case let .titleNotOneLine(character):
-                let kind = Scaffold.lineBreaks.contains(character) ? "a line break" : "a control character"
-                return "the title holds \(kind), \(TextCharacters.visible(character)); a title is one line of text\n    hint: type the title on one line, without line breaks or control characters"
+                Message(Scaffold.lineBreaks.contains(character) ? .newTitleLineBreak : .newTitleControlCharacter,
+                        ["character": TextCharacters.visible(character)])
             case let .reportNeedsYear(suggested):
-                return "an annual report needs the year it is about\n    hint: give it with --year, e.g. --year \(suggested)"
+                Message(.newReportNeedsYear, ["suggested": String(suggested)])
             case let .reportYearOutOfRange(year, today):
-                return "a report can be about a year up to this one (\(today)), not \(year)\n    hint: give the year in four digits, e.g. --year \(today - 1)"
+                Message(.newReportYearOutOfRange, ["year": String(year), "today": String(today), "example": String(today - 1)])
             case let .yearOutOfRange(year, allowed):
-                return "a bulletin's year must be from \(allowed.lowerBound) to \(allowed.upperBound), not \(year)\n    hint: give the year in four digits, e.g. --year 2025"
+                Message(.newYearOutOfRange, ["year": String(year), "lowest": String(allowed.lowerBound), "highest": String(allowed.upperBound)])
             case let .noBulletinNumberLeft(year, last):
-                return "the bulletins of \(year) already reach number \(last), the highest a bulletin can have\n    hint: look for a mistyped 'number' among that year's files in bulletins/"
+                Message(.newNoBulletinNumberLeft, ["year": String(year), "last": String(last)])
             case let .unwritableValue(text, reason):
-                return "cannot write '\(text)' as a YAML value: \(reason)\n    hint: leave out unusual characters and try again"
+                Message(.newUnwritableValue, ["text": text, "reason": reason])
             }
         }
+
+        /// The message, then the hint on an indented line.
+        public func formatted(in language: Language) -> String { text.formatted(in: language) }
+
+        public var description: String { formatted(in: .english) }
     }
 
     /// `base` is a base's id, its full name, or a part of its name that no other base's name has.
@@ -86,10 +92,9 @@ public enum Scaffold {
             baseID = entry.id
             foundByName = entry.name
         case .ambiguous:
-            throw .ambiguousBase(written, hint: content.bases.hint(for: written, match, listHint: ""))
+            throw .ambiguousBase(written, hint: content.bases.hint(for: written, match, listHint: Message(.listBasesHint)))
         case .unknown:
-            throw .unknownBase(written, hint: content.bases.hint(for: written, match,
-                                                                 listHint: "`bulletin list bases` shows the id and name of every base"))
+            throw .unknownBase(written, hint: content.bases.hint(for: written, match, listHint: Message(.listBasesHint)))
         }
         let quotedTitle = try oneLine(title)
         let slug = try chooseSlug(givenSlug, typed: typedName, title: title, in: "bases/\(baseID)", of: content)
@@ -179,9 +184,8 @@ public enum Scaffold {
 
     /// What is asked at a terminal when the title gives no file name. Editors type Chinese, so
     /// the question is asked in Chinese; the English is for an English locale.
-    public static let fileNamePrompt = Prompt(
-        chinese: "标题里没有能用作文件名的文字。请输入文件名（可以输入中文，会自动转为拼音；也可以用小写英文字母、数字和连字符，如 2024-open-day）：",
-        english: "The title gives no file name. Type one (Chinese is turned into pinyin; or use lowercase letters, digits and '-', e.g. 2024-open-day): ")
+    public static let fileNamePrompt = Prompt(chinese: Catalogue.text(.newAskSlug, in: .chinese),
+                                              english: Catalogue.text(.newAskSlug, in: .english))
 
     /// Makes a file whose title gave no name, with a name asked for: `ask` returns what was typed,
     /// nil at the end of input. A name that can't be used is refused (told through `refused`) and

@@ -102,8 +102,7 @@ public enum ContentLoader {
                 case "site.yaml": content.siteFile = yaml
                 case "bases.yaml": content.basesFile = yaml
                 default:
-                    diagnostics.append(.warning(at: SourceLocation(path: content.displayPath(relative)), "this YAML file is not used",
-                                                hint: "only site.yaml and bases.yaml are read; front matter belongs at the top of Markdown files"))
+                    diagnostics.append(.warning(at: SourceLocation(path: content.displayPath(relative)), .yamlFileUnused))
                 }
             case .asset:
                 content.staticFiles.append(relative)
@@ -116,8 +115,8 @@ public enum ContentLoader {
         }
         let paths = Set(files.map(\.0))
         for required in ["site.yaml", "bases.yaml"] where !paths.contains(required) && listingDiagnostics.isEmpty {
-            diagnostics.append(.error(at: SourceLocation(path: content.displayPath(required)), "the file is missing",
-                                      hint: "every content folder needs \(required); see README.md for its fields"))
+            diagnostics.append(.error(at: SourceLocation(path: content.displayPath(required)), .requiredFileMissing,
+                                      ["file": required]))
         }
         content.diagnostics = diagnostics
         return content

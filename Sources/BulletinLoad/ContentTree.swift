@@ -19,8 +19,9 @@ package enum ContentTree {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            listing.diagnostics.append(.error(at: SourceLocation(path: displayRoot), "the \(role) folder does not exist",
-                                              hint: "run the command from the project folder, or name the folder with --\(role)"))
+            listing.diagnostics.append(.error(at: SourceLocation(path: displayRoot), 
+                                              role == "templates" ? .templatesFolderMissing : role == "output" ? .outputFolderMissing
+                                                  : .contentFolderMissing))
             return listing
         }
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
@@ -33,8 +34,7 @@ package enum ContentTree {
                              into listing: inout Listing) {
         let display = relative.isEmpty ? displayRoot : displayRoot + "/" + relative
         guard let directory = opendir(folder) else {
-            listing.diagnostics.append(.error(at: SourceLocation(path: display), "cannot read the folder",
-                                              hint: "check its permissions"))
+            listing.diagnostics.append(.error(at: SourceLocation(path: display), .folderUnreadable))
             return
         }
         // Entries are looked at through the open folder (a path would be walked from the root again
@@ -56,8 +56,8 @@ package enum ContentTree {
                      into: &listing)
             case .gone:
                 break
-            case let .refused(message, hint):
-                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), message, hint: hint))
+            case let .refused(message):
+                listing.diagnostics.append(.error(at: SourceLocation(path: childDisplay), message))
             }
         }
     }
@@ -67,37 +67,34 @@ package enum ContentTree {
         case folder
         /// Removed since the folder was read: simply not part of this listing.
         case gone
-        case refused(message: String, hint: String)
+        case refused(Message)
     }
 
     private static func kind(of name: String, isUTF8: Bool, in descriptor: Int32, path: String, realRoot: String) -> EntryKind {
         guard isUTF8 else {
-            return .refused(message: "the file name is not UTF-8 text", hint: "rename it; names of content files are used in addresses")
+            return .refused(Message(.fileNameNotUtf8))
         }
         if let found = TextCharacters.firstForbidden(in: name) {
-            return .refused(message: "the file name holds \(TextCharacters.visible(found.scalar)), a control character",
-                            hint: "rename it; names of content files are used in addresses")
+            return .refused(Message(.fileNameControlCharacter, ["character": TextCharacters.visible(found.scalar)]))
         }
         var info = stat()
         guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
             if errno == ENOENT { return .gone }
-            return .refused(message: "cannot read the file's details: \(String(cString: strerror(errno)))",
-                            hint: "check the permissions of its folder")
+            return .refused(Message(.fileDetailsUnreadable, ["reason": String(cString: strerror(errno))]))
         }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             // Resolving costs a stat per path component, so only links are resolved.
             let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
             guard real == realRoot || real.hasPrefix(realRoot + "/") else {
-                return .refused(message: "this link points outside the content folder",
-                                hint: "copy the file into the content folder instead of linking to it")
+                return .refused(Message(.linkOutsideContentFolder))
             }
             guard stat(path, &info) == 0 else {
-                return .refused(message: "this link points to nothing", hint: "remove the broken link")
+                return .refused(Message(.linkBroken))
             }
             // A link to its own folder or one above it would be walked into again and again.
             let container = URL(fileURLWithPath: path).deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
             if (info.st_mode & S_IFMT) == S_IFDIR, container == real || container.hasPrefix(real + "/") {
-                return .refused(message: "this link leads back to a folder that contains it", hint: "remove the link")
+                return .refused(Message(.linkLoop))
             }
         }
         switch info.st_mode & S_IFMT {
@@ -105,17 +102,16 @@ package enum ContentTree {
         case S_IFREG: return .file(FileStamp(info))
         default:
             // Never opened: a named pipe waits for a writer, and a device never ends.
-            return .refused(message: "this is not a regular file but a \(specialKind(info.st_mode)); only files and folders are read",
-                            hint: "remove it from the folder")
+            return .refused(Message(specialKind(info.st_mode)))
         }
     }
 
-    private static func specialKind(_ mode: mode_t) -> String {
+    private static func specialKind(_ mode: mode_t) -> MessageCode {
         switch mode & S_IFMT {
-        case S_IFIFO: return "named pipe (FIFO)"
-        case S_IFSOCK: return "socket"
-        case S_IFCHR, S_IFBLK: return "device"
-        default: return "special file"
+        case S_IFIFO: return .notARegularFilePipe
+        case S_IFSOCK: return .notARegularFileSocket
+        case S_IFCHR, S_IFBLK: return .notARegularFileDevice
+        default: return .notARegularFile
         }
     }
 

@@ -42,8 +42,7 @@ public struct FieldReader {
         // The text test first: resolving a scalar's tag runs Yams' regular expressions.
         guard let node = node(key), !(node.scalar.map { isNullText($0.string) && $0.tag == Tag(.null) } ?? false) else {
             if required {
-                diagnostics.append(.error(at: location, "missing required field '\(key)'",
-                                          hint: "add a line '\(key): …' to this block"))
+                diagnostics.append(.error(at: location, .fieldMissing, ["field": key]))
             }
             return nil
         }
@@ -57,13 +56,13 @@ public struct FieldReader {
     public mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let node = value(key, required: required) else { return nil }
         guard let scalar = node.scalar else {
-            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a single text value, not a \(node.kindName)",
-                                      hint: "write one value after the colon: '\(key): …'"))
+            diagnostics.append(.error(at: location(of: node), node.isSequence ? .fieldNotTextButList : .fieldNotTextButFields,
+                                      ["field": key]))
             return nil
         }
         let text = scalar.string.trimmingEnds(Self.whitespace)
         if text.isEmpty && required {
-            diagnostics.append(.error(at: location(of: node), "'\(key)' is empty", hint: "write a value after the colon"))
+            diagnostics.append(.error(at: location(of: node), .fieldEmpty, ["field": key]))
             return nil
         }
         return text
@@ -79,9 +78,12 @@ public struct FieldReader {
     public mutating func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
         guard let text = string(key, required: required) else { return nil }
         guard let number = Int(text), range.map({ $0.contains(number) }) ?? true else {
-            let expected = range.map { "a whole number from \($0.lowerBound) to \($0.upperBound)" } ?? "a whole number"
-            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be \(expected), not \(TextCharacters.quoted(text))",
-                                      hint: "write digits only, e.g. '\(key): \(range?.lowerBound ?? 1)'"))
+            var arguments = ["field": key, "text": TextCharacters.shown(text), "example": String(range?.lowerBound ?? 1)]
+            if let range {
+                arguments["lowest"] = String(range.lowerBound)
+                arguments["highest"] = String(range.upperBound)
+            }
+            diagnostics.append(.error(at: location(ofField: key), range == nil ? .fieldNotWholeNumber : .fieldNumberOutOfRange, arguments))
             return nil
         }
         return number
@@ -93,8 +95,7 @@ public struct FieldReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            diagnostics.append(.error(at: location(ofField: key), "'\(key)' must be true or false, not \(TextCharacters.quoted(text))",
-                                      hint: "write '\(key): true' or leave the field out"))
+            diagnostics.append(.error(at: location(ofField: key), .fieldNotBoolean, ["field": key, "text": TextCharacters.shown(text)]))
             return false
         }
     }
@@ -104,8 +105,7 @@ public struct FieldReader {
         do {
             return try PartialDate(parsing: text)
         } catch {
-            diagnostics.append(.error(at: location(ofField: key), "'\(key)': \(error.message)",
-                                      hint: "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020, 2020-05 or 2020-05-12"))
+            diagnostics.append(.error(at: location(ofField: key), error.message(field: key)))
             return nil
         }
     }
@@ -117,15 +117,14 @@ public struct FieldReader {
             return [Located(scalar.string, at: location(of: node))]
         }
         guard let sequence = node.sequence else {
-            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a list",
-                                      hint: "write one '  - value' line per entry under '\(key):'"))
+            diagnostics.append(.error(at: location(of: node), .fieldNotList, ["field": key]))
             return []
         }
         var result: [Located<String>] = []
         for item in sequence {
             guard let scalar = item.scalar else {
-                diagnostics.append(.error(at: location(of: item), "each entry of '\(key)' must be a single text value, not a \(item.kindName)",
-                                          hint: "write one '  - value' line per entry under '\(key):'"))
+                diagnostics.append(.error(at: location(of: item), item.isSequence ? .fieldEntryNotTextButList : .fieldEntryNotTextButFields,
+                                          ["field": key]))
                 continue
             }
             result.append(Located(scalar.string.trimmingCharacters(in: .whitespaces), at: location(of: item)))
@@ -136,8 +135,8 @@ public struct FieldReader {
     public mutating func fields(_ key: String, required: Bool = false) -> FieldReader? {
         guard let node = value(key, required: required) else { return nil }
         guard let mapping = node.mapping else {
-            diagnostics.append(.error(at: location(of: node), "'\(key)' must hold fields ('name: value' lines), not a \(node.kindName)",
-                                      hint: "indent 'name: value' lines under '\(key):'"))
+            diagnostics.append(.error(at: location(of: node), node.isSequence ? .fieldNotFieldsButList : .fieldNotFieldsButValue,
+                                      ["field": key]))
             return nil
         }
         return FieldReader(document: document, mapping: mapping, at: location(of: node))
@@ -147,15 +146,13 @@ public struct FieldReader {
     public mutating func list(_ key: String, required: Bool = false) -> [FieldReader] {
         guard let node = value(key, required: required) else { return [] }
         guard let sequence = node.sequence else {
-            diagnostics.append(.error(at: location(of: node), "'\(key)' must be a list ('- ' entries)",
-                                      hint: "start each entry under '\(key):' with '  - '"))
+            diagnostics.append(.error(at: location(of: node), .fieldNotListOfEntries, ["field": key]))
             return []
         }
         var result: [FieldReader] = []
         for item in sequence {
             guard let mapping = item.mapping else {
-                diagnostics.append(.error(at: location(of: item), "each entry of '\(key)' must hold fields ('name: value' lines)",
-                                          hint: "write the entry's fields as 'name: value' lines after '- '"))
+                diagnostics.append(.error(at: location(of: item), .fieldEntryNotFields, ["field": key]))
                 continue
             }
             result.append(FieldReader(document: document, mapping: mapping, at: location(of: item)))
@@ -171,7 +168,7 @@ public struct FieldReader {
     /// Warns about fields no one reads: a misspelt optional field would otherwise vanish silently.
     public mutating func finish(known: [String]) -> [Diagnostic] {
         for key in keys where !seen.contains(key.value) && !known.contains(key.value) {
-            diagnostics.append(.warning(at: key.location, "unknown field \(TextCharacters.quoted(key.value)) is ignored",
+            diagnostics.append(.warning(at: key.location, .fieldUnknown, ["field": TextCharacters.shown(key.value)],
                                         hint: Suggestion.hint(for: key.value, in: known + Array(seen))))
         }
         return diagnostics
@@ -193,12 +190,9 @@ extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
 
 extension Node {
-    var kindName: String {
-        switch self {
-        case .scalar: return "single value"
-        case .mapping: return "block of fields"
-        case .sequence: return "list"
-        case .alias: return "alias"
-        }
+    /// Whether the node is a list, for the message that says what was found instead.
+    var isSequence: Bool {
+        if case .sequence = self { return true }
+        return false
     }
 }

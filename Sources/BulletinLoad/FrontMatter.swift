@@ -26,8 +26,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
             let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
             if lineNumber == 1 {
                 guard line == "---" else {
-                    throw .error(at: SourceLocation(path: path), "the file does not start with a front matter block",
-                                 hint: "put '---' on the first line, then fields such as 'title: …', then '---'")
+                    throw .error(at: SourceLocation(path: path), .frontMatterMissing)
                 }
                 yamlStart = next
             } else if line == "---" || line == "..." {
@@ -37,8 +36,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
             if lineEnd == utf8.endIndex { break }
             lineStart = next
         }
-        throw .error(at: SourceLocation(path: path, line: 1, column: 1), "the front matter block is never closed",
-                     hint: "end the front matter with a line holding only '---'")
+        throw .error(at: SourceLocation(path: path, line: 1, column: 1), .frontMatterUnclosed)
     }
 }
 

@@ -8,7 +8,27 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     public let day: Int?
 
     public struct ParseError: Error {
-        public let message: String
+        enum Reason {
+            case notADate
+            case noMonth(String)
+            case noDay(String, month: Int, year: Int, last: Int)
+        }
+
+        let text: String
+        let reason: Reason
+
+        /// What is wrong, said of the field (or option) `field` that holds the text.
+        public func message(field: String) -> Message {
+            switch reason {
+            case .notADate:
+                Message(.fieldNotADate, ["field": field, "text": TextCharacters.shown(text)])
+            case .noMonth(let month):
+                Message(.fieldDateNoMonth, ["field": field, "text": TextCharacters.shown(text), "month": month])
+            case let .noDay(day, month, year, last):
+                Message(.fieldDateNoDay, ["field": field, "text": TextCharacters.shown(text), "day": day, "month": String(month), "year": String(year),
+                                          "last": String(last)])
+            }
+        }
     }
 
     public init(year: Int, month: Int? = nil, day: Int? = nil) {
@@ -24,21 +44,21 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
               parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
               let year = Int(parts[0])
         else {
-            throw ParseError(message: "\(TextCharacters.quoted(text)) is not a date")
+            throw ParseError(text: text, reason: .notADate)
         }
         var month: Int?
         var day: Int?
         if parts.count > 1 {
             month = Int(parts[1])
             guard let month, (1...12).contains(month) else {
-                throw ParseError(message: "\(TextCharacters.quoted(text)) has no month \(parts[1])")
+                throw ParseError(text: text, reason: .noMonth(String(parts[1])))
             }
         }
         if parts.count > 2, let month {
             day = Int(parts[2])
             let last = PartialDate.daysIn(month: month, year: year)
             guard let day, (1...last).contains(day) else {
-                throw ParseError(message: "\(TextCharacters.quoted(text)) has no day \(parts[2]); month \(month) of \(year) has \(last) days")
+                throw ParseError(text: text, reason: .noDay(String(parts[2]), month: month, year: year, last: last))
             }
         }
         self.init(year: year, month: month, day: day)

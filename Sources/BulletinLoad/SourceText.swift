@@ -15,13 +15,13 @@ package enum SourceText {
         } catch {
             switch error {
             case .tooLarge(let size):
-                let found = size.map { "\($0 / 1_048_576) MB" } ?? "more than \(limit / 1_048_576) MB"
-                throw .error(at: SourceLocation(path: displayPath),
-                             "the file is too large (\(found)); text files may have at most \(limit / 1_048_576) MB",
-                             hint: "split it into several files, or put large documents in Content/assets/ as attachments")
+                let limit = String(limit / 1_048_576)
+                if let size {
+                    throw .error(at: SourceLocation(path: displayPath), .fileTooLarge, ["size": String(size / 1_048_576), "limit": limit])
+                }
+                throw .error(at: SourceLocation(path: displayPath), .fileTooLargeUnknownSize, ["limit": limit])
             case .system(let failure):
-                throw .error(at: SourceLocation(path: displayPath), "cannot read the file: \(failure.reason)",
-                             hint: "check that the file exists and is readable")
+                throw .error(at: SourceLocation(path: displayPath), .fileUnreadable, ["reason": failure.reason])
             }
         }
     }
@@ -49,21 +49,19 @@ package enum SourceText {
         let nul = find(0)
         let hasCR = find(0x0D) != nil
         if blank {
-            throw .error(at: SourceLocation(path: displayPath), "the file is empty",
-                         hint: "write its front matter and text, or delete the file")
+            throw .error(at: SourceLocation(path: displayPath), .fileEmpty)
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8Position(in: Array(bytes))
             throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
-                         "the file is not valid UTF-8 text",
-                         hint: "save it as UTF-8 (editors often offer 'UTF-8' under 'Save As… / Encoding'); GBK and GB2312 are not accepted")
+                         .fileNotUtf8)
         }
         if let nul {
             let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<nul]), as: UTF8.self)
             let line = prefix.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
             throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
-                         "the file contains a NUL byte, so it is not text", hint: "remove the NUL byte or save the file again as UTF-8 text")
+                         .fileHasNul)
         }
         if let offset = TextCharacters.firstForbiddenOffset(in: bytes) {
             let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self)
@@ -71,8 +69,7 @@ package enum SourceText {
             let line = prefix.reduce(1) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }
             let column = (prefix.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
             throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
-                         "the file holds \(TextCharacters.visible(character)), a control character that a page cannot show",
-                         hint: "delete it (Word and WPS leave such characters for line and page breaks)")
+                         .fileControlCharacter, ["character": TextCharacters.visible(character)])
         }
         if hasCR {
             return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

@@ -15,8 +15,7 @@ public struct YAMLDocument: @unchecked Sendable {
         let mistake = KeyboardMistakes.first(in: yaml)
         if let tab = tabIndentation(in: yaml), tab <= mistake?.line ?? .max {
             throw .error(at: SourceLocation(path: path, line: tab + lineOffset, column: 1),
-                         "a tab is used for indentation; YAML allows only spaces",
-                         hint: "replace the tab at the start of the line with spaces")
+                         .yamlTabIndentation)
         }
         if let mistake { throw refusal(of: mistake, path: path, lineOffset: lineOffset) }
         let node: Node?
@@ -32,12 +31,10 @@ public struct YAMLDocument: @unchecked Sendable {
         } catch let error as YamlError {
             throw diagnostic(for: error, path: path, lineOffset: lineOffset)
         } catch {
-            throw .error(at: SourceLocation(path: path, line: firstLine), "cannot read the YAML: \(error)",
-                         hint: "check the indentation and the ':' after each field name")
+            throw .error(at: SourceLocation(path: path, line: firstLine), .yamlUnreadable, ["detail": "\(error)"])
         }
         guard let node else {
-            throw .error(at: SourceLocation(path: path, line: firstLine), "the YAML block is empty",
-                         hint: "add the required fields, such as 'title: …'")
+            throw .error(at: SourceLocation(path: path, line: firstLine), .yamlEmpty)
         }
         let document = YAMLDocument(root: node, path: path, lineOffset: lineOffset)
         if let refusal = document.forbiddenCharacter(in: node) { throw refusal }
@@ -52,8 +49,7 @@ public struct YAMLDocument: @unchecked Sendable {
         case let .scalar(scalar):
             guard let found = TextCharacters.firstForbidden(in: scalar.string) else { return nil }
             return .error(at: location(of: node),
-                          "the text holds \(TextCharacters.visible(found.scalar)), a control character that a page cannot show",
-                          hint: "remove the escape that makes it (such as \\x01 or \\uFFFE)")
+                          .yamlEscapedControlCharacter, ["character": TextCharacters.visible(found.scalar)])
         case let .sequence(sequence):
             return sequence.lazy.compactMap(forbiddenCharacter).first
         case let .mapping(mapping):
@@ -71,8 +67,7 @@ public struct YAMLDocument: @unchecked Sendable {
     /// The top level, which every file of ours expects to be a mapping of fields.
     public func fields() throws(Diagnostic) -> FieldReader {
         guard let mapping = root.mapping else {
-            throw .error(at: location(of: root), "expected fields ('name: value' lines) at the top level",
-                         hint: "start each line with a field name, e.g. 'title: …'")
+            throw .error(at: location(of: root), .yamlTopLevelNotFields)
         }
         return FieldReader(document: self, mapping: mapping, at: location(of: root))
     }
@@ -113,16 +108,13 @@ public struct YAMLDocument: @unchecked Sendable {
         switch finding {
         case let .anchorOrAlias(line, column):
             return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
-                          "YAML anchors and aliases (&name, *name) are not allowed",
-                          hint: "write the value out in full; to start a text with & or *, put it in quotes")
+                          .yamlAnchorOrAlias)
         case let .tooManyNodes(line, column):
             return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
-                          "the YAML block has more than \(YAMLShape.maximumNodes) values",
-                          hint: "a front matter or data file of the site needs far fewer; split the file or remove what is not needed")
+                          .yamlTooManyValues, ["limit": String(YAMLShape.maximumNodes)])
         case let .tooDeep(line, column):
             return .error(at: SourceLocation(path: path, line: line + lineOffset, column: column),
-                          "the YAML is nested more than \(YAMLShape.maximumDepth) levels deep",
-                          hint: "fields of the site are at most a few levels deep; check the brackets and the indentation")
+                          .yamlTooDeep, ["limit": String(YAMLShape.maximumDepth)])
         }
     }
 
@@ -133,20 +125,15 @@ public struct YAMLDocument: @unchecked Sendable {
         }
         switch mistake {
         case let .fullWidthColon(key, line, column):
-            return .error(at: at(line, column), "the field name '\(key)' is followed by a full-width colon '：'",
-                          hint: "write ':' (half-width) after the field name, then a space: '\(key): …'")
+            return .error(at: at(line, column), .yamlFullWidthColon, ["key": key])
         case let .missingSpace(key, line, column):
-            return .error(at: at(line, column), "there is no space after '\(key):', so the line is not read as a field",
-                          hint: "write a space between ':' and the value: '\(key): …'")
+            return .error(at: at(line, column), .yamlNoSpaceAfterColon, ["key": key])
         case let .spaceInIndentation(scalar, line, column):
-            return .error(at: at(line, column), "the indentation holds a \(TextCharacters.named(scalar))",
-                          hint: "indent with ordinary half-width spaces only: delete it and type spaces (switch the input method to half-width)")
+            return .error(at: at(line, column), .yamlOtherSpaceInIndentation, [Message.namedCharacter: TextCharacters.visible(scalar)])
         case let .spaceAfterColon(scalar, key, line, column):
-            return .error(at: at(line, column), "the ':' after '\(key)' is followed by a \(TextCharacters.named(scalar))",
-                          hint: "type one ordinary half-width space after the ':' and delete this one")
+            return .error(at: at(line, column), .yamlOtherSpaceAfterColon, ["key": key, Message.namedCharacter: TextCharacters.visible(scalar)])
         case let .invisible(scalar, line, column):
-            return .error(at: at(line, column), "the text holds an invisible character, a \(TextCharacters.named(scalar))",
-                          hint: "delete it: it cannot be seen, so delete the characters on both sides of this place and type them again")
+            return .error(at: at(line, column), .yamlInvisibleCharacter, [Message.namedCharacter: TextCharacters.visible(scalar)])
         }
     }
 
@@ -154,19 +141,20 @@ public struct YAMLDocument: @unchecked Sendable {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
-        let hint = "check the indentation and the ':' after each field name; quote values that contain ': ' or start with a special character"
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            return .error(at: at(mark), message, hint: hint)
+            if let context {
+                return .error(at: at(mark), .yamlInvalidInContext,
+                              ["problem": problem, "context": context.text, "line": String(context.mark.line + lineOffset)])
+            }
+            return .error(at: at(mark), .yamlInvalid, ["problem": problem])
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return .error(at: at(context.mark), "the field \(keys) is given twice", hint: "keep one of them")
+            return .error(at: at(context.mark), .yamlDuplicateField, ["fields": keys])
         case let .reader(problem, _, _, _):
-            return .error(at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(problem)", hint: hint)
+            return .error(at: SourceLocation(path: path, line: lineOffset + 1), .yamlInvalid, ["problem": problem])
         default:
-            return .error(at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(error)", hint: hint)
+            return .error(at: SourceLocation(path: path, line: lineOffset + 1), .yamlInvalid, ["problem": "\(error)"])
         }
     }
 }

@@ -35,7 +35,7 @@ public enum BaseCategory: String, Sendable, CaseIterable {
     }
 
     /// What an unknown category is told: the nearest spelling, and every code with its label.
-    public static func hint(for written: String) -> String {
+    public static func hint(for written: String) -> Message {
         Suggestion.hint(for: written, codesAndLabels: allCases.map { ($0.rawValue, $0.chinese) } + [("centre", "中心")])
     }
 }

@@ -77,19 +77,19 @@ public struct BaseNames: Sendable {
 
     /// What an unknown or ambiguous base is told. Ids suggest ids, as before; anything else
     /// suggests names.
-    public func hint(for written: String, _ match: Match, listHint: String) -> String {
+    public func hint(for written: String, _ match: Match, listHint: Message) -> Message {
         switch match {
         case .ambiguous(let found):
             let shown = found.prefix(5).map(\.described).joined(separator: ", ")
-            let more = found.count > 5 ? " and \(found.count - 5) more" : ""
-            return "it could be \(shown)\(more); give the full name or the id"
+            if found.count > 5 { return Message(.baseCouldBeMore, ["candidates": shown, "more": String(found.count - 5)]) }
+            return Message(.baseCouldBe, ["candidates": shown])
         default:
             if written.unicodeScalars.allSatisfy(\.isASCII) {
                 return Suggestion.hint(for: written, in: entries.map(\.id)) ?? listHint
             }
             let near = nearest(to: written)
             guard !near.isEmpty else { return listHint }
-            return "did you mean " + near.map { "'\($0.name)'" }.joined(separator: " or ") + "?"
+            return Message(.didYouMeanOneOf, ["alternatives": Message.alternatives(near.map { "'\($0.name)'" })])
         }
     }
 

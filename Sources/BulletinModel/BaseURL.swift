@@ -11,26 +11,29 @@ public struct BaseURL: Sendable, Hashable {
     public let rootPath: String
 
     public struct Problem: Error, Sendable, Hashable {
-        public var message: String
-        public var hint: String
+        public var text: Message
+
+        init(_ code: MessageCode, _ arguments: [String: String]) {
+            text = Message(code, arguments)
+        }
+
+        public var message: String { text.text(in: .english) }
+        public var hint: String { text.hint(in: .english) ?? "" }
     }
 
     /// `name` is how the editor gave it: `baseURL` in site.yaml, `--base-url` on the command line.
     public init(checking written: String, name: String) throws(Problem) {
         if let problem = Self.characterProblem(written, name: name) { throw problem }
-        let notAbsolute = Problem(message: "\(name) \(TextCharacters.quoted(written)) is not an absolute http(s) address",
-                                  hint: "write the full published address, e.g. https://portal.example/zt/jiaoyu/")
+        let notAbsolute = Problem(.baseUrlNotAbsolute, ["name": name, "address": TextCharacters.shown(written)])
         guard let separator = written.range(of: "://"),
               ["http", "https"].contains(written[..<separator.lowerBound].lowercased()) else { throw notAbsolute }
         let afterScheme = written[separator.upperBound...]
         let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         if authority.contains("@") {
-            throw Problem(message: "\(name) may not hold a user name or password",
-                          hint: "remove the part up to '@': every reader of the pages, the feed and the sitemap would see it")
+            throw Problem(.baseUrlHasUser, ["name": name])
         }
         if written.contains("?") || written.contains("#") {
-            throw Problem(message: "\(name) may not have a query (?…) or fragment (#…)",
-                          hint: "end the address with the site's folder, e.g. https://portal.example/zt/jiaoyu/")
+            throw Problem(.baseUrlHasQuery, ["name": name])
         }
         guard Self.isHostAndPort(authority) else { throw notAbsolute }
 
@@ -45,18 +48,14 @@ public struct BaseURL: Sendable, Hashable {
         for character in written.unicodeScalars {
             switch character.properties.generalCategory {
             case .control, .lineSeparator, .paragraphSeparator:
-                return Problem(message: "\(name) may not hold a line break or other control character (shown as \(TextCharacters.visible(character)))",
-                               hint: "write the address on one line, without tabs, e.g. https://portal.example/zt/jiaoyu/")
+                return Problem(.baseUrlControlCharacter, ["name": name, "character": TextCharacters.visible(character)])
             case .spaceSeparator:
-                return Problem(message: "\(name) may not hold a space (shown as \(TextCharacters.visible(character)))",
-                               hint: "remove it; where the path itself has a space, write it as %20")
+                return Problem(.baseUrlSpace, ["name": name, "character": TextCharacters.visible(character)])
             case .format:
-                return Problem(message: "\(name) may not hold an invisible formatting character (shown as \(TextCharacters.visible(character)))",
-                               hint: "type the address again by hand: text copied from a document can carry invisible characters")
+                return Problem(.baseUrlInvisibleCharacter, ["name": name, "character": TextCharacters.visible(character)])
             default:
                 if "\"'<>\\".unicodeScalars.contains(character) {
-                    return Problem(message: "\(name) may not hold quotes, angle brackets or backslashes (found \(character))",
-                                   hint: "write the address as a browser's address bar shows it; where the path needs one of these, percent-encode it, e.g. %22 for \"")
+                    return Problem(.baseUrlQuoteOrBracket, ["name": name, "character": String(character)])
                 }
             }
         }

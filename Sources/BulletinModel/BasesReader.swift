@@ -26,11 +26,10 @@ enum BasesReader {
             let from = entry.int("validFrom", required: true, range: 1900...2999)
             let to = entry.int("validTo", required: true, range: 1900...2999)
             if let from, let to, to < from {
-                entry.report(.error(at: entry.location(ofField: "validTo"), "validTo (\(to)) is before validFrom (\(from))",
-                                    hint: "a naming valid for 2020—2024 has validFrom: 2020 and validTo: 2024"))
+                entry.report(.error(at: entry.location(ofField: "validTo"), .batchYearsReversed, ["to": String(to), "from": String(from)]))
             }
             if let id, result.batches.contains(where: { $0.id == id.value }) {
-                entry.report(.error(at: id.location, "the batch id \(TextCharacters.quoted(id.value)) is used twice", hint: "give each batch its own id"))
+                entry.report(.error(at: id.location, .batchIdTwice, ["id": TextCharacters.shown(id.value)]))
             }
             result.diagnostics += entry.finish(known: [])
             if let notice { result.noticeReferences.append(notice) }
@@ -62,29 +61,27 @@ enum BasesReader {
             if let id {
                 result.declaredIDs.insert(id.value)
                 if !Slug.isValid(id.value) {
-                    entry.report(.error(at: id.location, "the base id \(TextCharacters.quoted(id.value)) can't be used in an address",
-                                        hint: "use lowercase ASCII letters, digits and '-', e.g. wanzhou-shahe-primary"))
+                    entry.report(.error(at: id.location, .baseIdNotAddress, ["id": TextCharacters.shown(id.value)]))
                 } else if !ids.insert(id.value).inserted {
-                    entry.report(.error(at: id.location, "the base id \(TextCharacters.quoted(id.value)) is used twice", hint: "give each base its own id"))
+                    entry.report(.error(at: id.location, .baseIdTwice, ["id": TextCharacters.shown(id.value)]))
                 }
             }
             if let district, !districts.contains(district.value) {
-                entry.report(.error(at: district.location, "\(TextCharacters.quoted(district.value)) is not in the district list of site.yaml",
-                                    hint: Suggestion.hint(for: district.value, in: districts) ?? "add it to 'districts' in site.yaml, or correct the name"))
+                entry.report(.error(at: district.location, .districtNotListed, ["district": TextCharacters.shown(district.value)],
+                                    hint: Suggestion.hint(for: district.value, in: districts)))
             }
             let parsedCategory = category.flatMap { BaseCategory(written: $0.value) }
             if let category, parsedCategory == nil {
-                entry.report(.error(at: category.location, "unknown category \(TextCharacters.quoted(category.value))",
+                entry.report(.error(at: category.location, .unknownCategory, ["category": TextCharacters.shown(category.value)],
                                     hint: BaseCategory.hint(for: category.value)))
             }
             let batch = batchID.flatMap { ref in result.batches.first { $0.id == ref.value } }
             if let batchID, batch == nil {
-                entry.report(.error(at: batchID.location, "unknown batch \(TextCharacters.quoted(batchID.value))",
-                                    hint: Suggestion.hint(for: batchID.value, in: result.batches.map(\.id)) ?? "declare the batch under 'batches:' first"))
+                entry.report(.error(at: batchID.location, .basesUnknownBatch, ["batch": TextCharacters.shown(batchID.value)],
+                                    hint: Suggestion.hint(for: batchID.value, in: result.batches.map(\.id))))
             }
             if let name, district == nil {
-                entry.report(.warning(at: entry.location, "the base \(TextCharacters.quoted(name)) has no district; it is listed under 区县未注明",
-                                      hint: "add 'district: …' once the district is confirmed"))
+                entry.report(.warning(at: entry.location, .baseWithoutDistrict, ["name": TextCharacters.shown(name)]))
             }
             result.diagnostics += entry.finish(known: [])
             if let id, let name, let parsedCategory, let batch {

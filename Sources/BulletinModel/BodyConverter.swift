@@ -38,9 +38,8 @@ public struct BodyConverter: Sendable, Equatable {
                 found.add(problem.kind) { problem.diagnostic(at: location(), nearest: targets.nearest(to:)) }
             }
             if destination.isImage && !destination.hasText {
-                found.add("images without alternative text") {
-                    .warning(at: location(), "the image \(TextCharacters.quoted(destination.url)) has no alternative text",
-                             hint: "describe the picture between the brackets, e.g. ![家长课堂现场](photo.jpg), for readers who cannot see it")
+                found.add(.moreImagesWithoutAltText) {
+                    .warning(at: location(), .imageWithoutAltText, ["url": TextCharacters.shown(destination.url)])
                 }
             }
             return url
@@ -48,42 +47,36 @@ public struct BodyConverter: Sendable, Equatable {
         for slip in output.slips {
             switch slip {
             case let .proseAsCode(line):
-                found.add("paragraphs shown as code") {
-                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1),
-                             "this paragraph starts with a tab or 4 spaces, so it is shown as code",
-                             hint: "remove the indentation: the site indents paragraphs itself")
+                found.add(.moreParagraphsShownAsCode) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .paragraphShownAsCode)
                 }
             case let .fullWidthIndent(line):
-                found.add("paragraphs starting with full-width spaces") {
-                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1),
-                             "this paragraph starts with full-width spaces (U+3000)",
-                             hint: "remove the full-width spaces at its start: the site indents paragraphs itself")
+                found.add(.moreParagraphsFullWidthIndent) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .paragraphFullWidthIndent)
                 }
             case let .unreadLink(line, column, destination, isImage):
                 let what = isImage ? "image" : "link"
-                found.add("\(what)s not read because of a space in the path") {
+                found.add(isImage ? .moreImagesWithSpaceInPath : .moreLinksWithSpaceInPath) {
                     let at = SourceLocation(path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: column))
                     if Self.isOnOwnComputer(destination) {
                         return DestinationProblem(what: what, url: destination, reason: .ownComputer(hint: ownComputerHint(destination, from: sourcePath)))
                             .diagnostic(at: at, nearest: { _ in nil })
                     }
-                    let written = TextCharacters.quoted(destination)
-                    return .error(at: at, "the \(what) path \(written) holds a space, so it is not read as \(isImage ? "an image" : "a link") and the page shows the text as written",
-                                  hint: "write the path in angle brackets, \(isImage ? "!" : "")[…](<\(destination)>), or write each space as %20, or rename the file without spaces")
+                    return .error(at: at, isImage ? .imagePathHoldsSpace : .linkPathHoldsSpace,
+                                  ["url": TextCharacters.shown(destination), "path": destination])
                 }
             }
         }
         var text = markdown
         text.withUTF8 { bytes in
             for invisible in TextCharacters.invisibles(in: bytes) {
-                found.add("invisible characters") {
+                found.add(.moreInvisibleCharacters) {
                     let before = bytes[..<invisible.offset]
                     let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
                     let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
                     return .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1,
                                                        column: columns.column(line: line, byteColumn: invisible.offset - lineStart + 1)),
-                                    "the text holds an invisible character, a \(TextCharacters.named(invisible.scalar))",
-                                    hint: "delete it: readers do not see it, and search does not find the word it stands in")
+                                    .bodyInvisibleCharacter, [Message.namedCharacter: TextCharacters.visible(invisible.scalar)])
                 }
             }
         }
@@ -132,15 +125,15 @@ public struct BodyConverter: Sendable, Equatable {
     }
 
     /// Where the file would be linked from once it is in Content/assets/: `../../assets/开放日.jpg`.
-    private func ownComputerHint(_ url: String, from sourcePath: String) -> String {
+    private func ownComputerHint(_ url: String, from sourcePath: String) -> Message {
         Self.ownComputerHint(url, from: sourcePath)
     }
 
-    static func ownComputerHint(_ url: String, from sourcePath: String) -> String {
+    static func ownComputerHint(_ url: String, from sourcePath: String) -> Message {
         let name = url.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map(String.init) ?? url
         let depth = ContentPaths.folder(of: sourcePath).split(separator: "/").count
         let path = String(repeating: "../", count: depth) + "assets/" + name
-        return "put the file in Content/assets/ and link to it as \(path)"
+        return Message(.ownComputerHint, ["assetPath": path])
     }
 
     /// `https` of `https://…`: an ASCII letter, then letters, digits, `+`, `-` or `.` before a colon.

@@ -21,9 +21,8 @@ public enum BulletinNumbering {
         var diagnostics: [Diagnostic] = []
         for draft in bulletins where !isCounted(draft.fields) {
             guard let serial = draft.fields.serial else { continue }
-            let what = draft.fields.example ? "an example bulletin" : "a supplement (增刊)"
-            diagnostics.append(.error(at: serial.location, "\(what) has no 总第N期",
-                                      hint: "remove the line 'serial: \(serial.value)'"))
+            diagnostics.append(.error(at: serial.location, draft.fields.example ? .serialOnExample : .serialOnSupplement,
+                                      ["serial": String(serial.value)]))
         }
         let counted = bulletins.filter { isCounted($0.fields) }
             .sorted { ($0.fields.year, $0.fields.number) < ($1.fields.year, $1.fields.number) }
@@ -32,28 +31,25 @@ public enum BulletinNumbering {
         for draft in counted {
             let fields = draft.fields
             guard let serial = fields.serial else {
-                diagnostics.append(.error(at: fields.location, "missing required field 'serial' (总第N期)",
-                                          hint: "add 'serial: \((previous?.serial ?? 0) + 1)': regular issues are numbered one after another over all years"))
+                diagnostics.append(.error(at: fields.location, .serialMissing, ["next": String((previous?.serial ?? 0) + 1)]))
                 continue
             }
             if let owner = owners[serial.value] {
-                diagnostics.append(.error(at: serial.location, "总第\(serial.value)期 is given to \(owner) too",
-                                          hint: "each issue has its own number; the next free one follows the highest"))
+                diagnostics.append(.error(at: serial.location, .serialTwice, ["serial": String(serial.value), "owner": owner]))
                 continue
             }
             owners[serial.value] = draft.source.displayPath
             if let previous {
-                let earlier = "\(previous.draft.fields.year)年第\(previous.draft.fields.number)期"
+                let earlier = ["previous": String(previous.serial), "earlierYear": String(previous.draft.fields.year),
+                               "earlierNumber": String(previous.draft.fields.number), "serial": String(serial.value)]
                 if serial.value < previous.serial {
-                    diagnostics.append(.error(at: serial.location,
-                                              "总第\(serial.value)期 is lower than 总第\(previous.serial)期 of the earlier issue \(earlier) (\(previous.draft.source.displayPath))",
-                                              hint: "总第N期 rises with year and number; check 'serial', 'year' and 'number' of both"))
+                    diagnostics.append(.error(at: serial.location, .serialLowerThanEarlier,
+                                              earlier.merging(["earlierFile": previous.draft.source.displayPath]) { $1 }))
                     continue
                 }
                 if serial.value > previous.serial + 1 {
-                    diagnostics.append(.error(at: serial.location,
-                                              "总第\(serial.value)期 follows 总第\(previous.serial)期 (\(earlier)): 总第\(previous.serial + 1)期 is missing",
-                                              hint: "number the issues one after another; an issue not ready yet keeps its number with 'draft: true'"))
+                    diagnostics.append(.error(at: serial.location, .serialGap,
+                                              earlier.merging(["missing": String(previous.serial + 1)]) { $1 }))
                 }
             }
             previous = (serial.value, draft)

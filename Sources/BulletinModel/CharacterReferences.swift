@@ -7,14 +7,12 @@ import BulletinSupport
 enum CharacterReferences {
     static func forbidden(in html: String, markdown: String, displayPath: String, firstLine: Int) -> Diagnostic? {
         guard let found = TextCharacters.firstForbidden(in: html) else { return nil }
-        let hint = "delete it; to show the reference itself, put it in backticks"
         guard let reference = firstReference(naming: found.scalar, in: markdown) else {
             return .error(at: SourceLocation(path: displayPath, line: firstLine),
-                          "the text makes \(TextCharacters.visible(found.scalar)), a control character that a page cannot show", hint: hint)
+                          .textMakesControlCharacter, ["character": TextCharacters.visible(found.scalar)])
         }
         return .error(at: SourceLocation(path: displayPath, line: reference.line + firstLine - 1, column: reference.column),
-                      "the character reference '\(reference.text)' makes \(TextCharacters.visible(found.scalar)), a control character that a page cannot show",
-                      hint: hint)
+                      .characterReferenceControl, ["reference": reference.text, "character": TextCharacters.visible(found.scalar)])
     }
 
     /// The first `&#…;` or `&#x…;` naming `scalar`, with its line and column in characters. Code

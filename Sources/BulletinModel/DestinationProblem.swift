@@ -9,7 +9,7 @@ struct DestinationProblem {
         case outsideContent
         case missing(candidate: String)
         /// `C:\Users\…`: a path on the editor's own computer; the hint says where to put the file.
-        case ownComputer(hint: String)
+        case ownComputer(hint: Message)
     }
 
     /// "link" or "image".
@@ -18,14 +18,16 @@ struct DestinationProblem {
     var url: String
     var reason: Reason
 
-    /// The problems of the same kind in the plural, for the line that counts those not listed.
-    var kind: String {
+    private var isImage: Bool { what == "image" }
+
+    /// The code of the line that counts the problems of this kind not listed.
+    var kind: MessageCode {
         switch reason {
-        case .removedScheme: "\(what)s removed for their kind of address"
-        case .absolutePath: "\(what)s with an absolute path"
-        case .outsideContent: "\(what)s leading outside the content folder"
-        case .missing: "\(what)s pointing to files that do not exist"
-        case .ownComputer: "\(what)s to files on your own computer"
+        case .removedScheme: isImage ? .moreImagesSchemeRemoved : .moreLinksSchemeRemoved
+        case .absolutePath: isImage ? .moreImagesAbsolutePath : .moreLinksAbsolutePath
+        case .outsideContent: isImage ? .moreImagesOutsideContent : .moreLinksOutsideContent
+        case .missing: isImage ? .moreImagesMissingFile : .moreLinksMissingFile
+        case .ownComputer: isImage ? .moreImagesOnOwnComputer : .moreLinksOnOwnComputer
         }
     }
 
@@ -33,20 +35,18 @@ struct DestinationProblem {
     func diagnostic(at location: SourceLocation, nearest: (String) -> String?) -> Diagnostic {
         switch reason {
         case .removedScheme(let scheme):
-            .warning(at: location, "the \(what) to a '\(scheme):' address was removed",
-                     hint: "only http, https, mailto and tel addresses are published")
+            .warning(at: location, isImage ? .imageSchemeRemoved : .linkSchemeRemoved, ["scheme": scheme])
         case .absolutePath:
-            .error(at: location, "the \(what) \(TextCharacters.quoted(url)) is an absolute path",
-                   hint: "write the path relative to this file, e.g. ../../assets/photo.jpg, so the site works under any address")
+            .error(at: location, isImage ? .imageAbsolutePath : .linkAbsolutePath, ["url": TextCharacters.shown(url)])
         case .outsideContent:
-            .error(at: location, "the \(what) \(TextCharacters.quoted(url)) leads outside the content folder",
-                   hint: "put the file in Content/assets/ and link to it from there")
+            .error(at: location, isImage ? .imageOutsideContent : .linkOutsideContent, ["url": TextCharacters.shown(url)])
         case .ownComputer(let hint):
-            .error(at: location, "the \(what) \(TextCharacters.quoted(url)) is a path on your own computer", hint: hint)
+            .error(at: location, isImage ? .imageOnOwnComputer : .linkOnOwnComputer, ["url": TextCharacters.shown(url)], hint: hint)
         case .missing(let candidate):
-            .error(at: location, "the \(what) \(TextCharacters.quoted(url)) points to \(TextCharacters.quoted(candidate)), which does not exist",
-                   hint: Suggestion.invisibleHint(candidate, nearest: nearest) ?? nearest(candidate).map { "did you mean \(TextCharacters.quoted($0))?" }
-                       ?? "check the file name, or add the file to Content/assets/")
+            .error(at: location, isImage ? .imageMissingFile : .linkMissingFile,
+                   ["url": TextCharacters.shown(url), "candidate": TextCharacters.shown(candidate)],
+                   hint: Suggestion.invisibleHint(candidate, nearest: nearest)
+                       ?? nearest(candidate).map { Message(.didYouMean, ["suggestion": TextCharacters.shown($0)]) })
         }
     }
 }

@@ -45,8 +45,7 @@ struct Drafts {
         let section = ContentSection(relativePath: source.relativePath)
         let at = SourceLocation(path: source.displayPath)
         if let name = section.addressName, !Slug.isValid(name) {
-            return [.error(at: at, "the file name \(TextCharacters.quoted(name)) can't be used in an address",
-                           hint: "rename the file using lowercase ASCII letters, digits and '-', e.g. 2021-open-day.md")]
+            return [.error(at: at, .fileNameNotAddress, ["name": TextCharacters.shown(name)])]
         }
         switch section {
         case let .writeUp(baseID, slug):
@@ -80,14 +79,13 @@ struct Drafts {
             return diagnostics
         case let .page(slug):
             if Self.reservedSlugs.contains(slug) {
-                return [.error(at: at, "the page name \(TextCharacters.quoted(slug)) is taken by a section of the site", hint: "rename the file")]
+                return [.error(at: at, .pageNameReserved, ["name": TextCharacters.shown(slug)])]
             }
             let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: false)
             if let draft { pages.append((slug, draft)) }
             return diagnostics
         case .unknown:
-            return [.warning(at: at, "this Markdown file is not in a section of the site and is not published",
-                             hint: "write-ups go in bases/<base-id>/, bulletins in bulletins/, notices in notices/, models in models/, pages in pages/")]
+            return [.warning(at: at, .markdownOutsideSections)]
         }
     }
 
@@ -120,8 +118,7 @@ struct Drafts {
         for claim in claims {
             if let owner = owners[claim.path] {
                 diagnostics.append(.error(at: SourceLocation(path: claim.displayPath),
-                                          "this file and \(owner) would both be published at /\(claim.path)",
-                                          hint: "rename one of them, or give the bulletins different numbers"))
+                                          .sameAddress, ["other": owner, "path": claim.path]))
                 continue
             }
             owners[claim.path] = claim.displayPath

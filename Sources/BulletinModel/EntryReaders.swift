@@ -83,7 +83,7 @@ package enum EntryReaders {
         let kindText = fields.located("kind", required: true)
         let kind = kindText.flatMap { WriteUpKind(written: $0.value) }
         if let kindText, kind == nil {
-            fields.report(.error(at: kindText.location, "unknown kind \(TextCharacters.quoted(kindText.value))",
+            fields.report(.error(at: kindText.location, .unknownKind, ["kind": TextCharacters.shown(kindText.value)],
                                  hint: WriteUpKind.hint(for: kindText.value)))
         }
         let year = fields.int("year", range: years)
@@ -128,7 +128,7 @@ package enum EntryReaders {
             fields.report(contentsOf: lines.finish(known: []))
         }
         if let year, let date, date.year != year {
-            fields.report(.warning(at: fields.location(ofField: "date"), "the date \(date.iso) is not in the bulletin's year \(year)"))
+            fields.report(.warning(at: fields.location(ofField: "date"), .bulletinDateOutsideYear, ["date": date.iso, "year": String(year)]))
         }
         let diagnostics = fields.finish(known: [])
         guard let year, let number, let date, let title, !diagnostics.contains(where: { $0.severity == .error }) else {
@@ -157,10 +157,9 @@ package enum EntryReaders {
             let given = [file.map(AttachmentFields.Content.file), page.map(AttachmentFields.Content.page),
                          batch.map(AttachmentFields.Content.baseList)].compactMap { $0 }
             if given.count != 1 {
-                entry.report(.error(at: entry.location, "an attachment needs exactly one of 'file', 'page' or 'batch'",
-                                    hint: "'file' for a download, 'page' for a Markdown file shown as a page, 'batch' for the list of bases of a batch"))
+                entry.report(.error(at: entry.location, .attachmentNeedsOneSource))
             } else if title == nil, page == nil {
-                entry.report(.error(at: entry.location, "missing required field 'title'", hint: "add a line 'title: …' to this attachment"))
+                entry.report(.error(at: entry.location, .attachmentMissingTitle))
             }
             fields.report(contentsOf: entry.finish(known: []))
             if given.count == 1 {

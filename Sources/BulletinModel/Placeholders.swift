@@ -13,8 +13,7 @@ package enum Placeholders {
         guard let (line, column) = find(in: source.frontMatterText, firstLine: firstYAMLLine)
                 ?? find(in: source.body, firstLine: source.bodyFirstLine) else { return nil }
         return .error(at: SourceLocation(path: source.displayPath, line: line, column: column),
-                      "the text \(marker) that 'bulletin new' wrote is still here, so the page is not finished",
-                      hint: "write the real text in its place, or mark the file 'draft: true' until it is ready")
+                      .placeholderLeft, ["marker": marker])
     }
 
     /// By the C library's substring search, on the text's own bytes: every body of the site is

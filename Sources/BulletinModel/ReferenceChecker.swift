@@ -51,13 +51,13 @@ struct ReferenceChecker {
         return document
     }
 
-    private mutating func unknown(_ what: String, _ reference: Located<String>, among candidates: [String]) {
-        unknown(what, reference, hint: Suggestion.hint(for: reference.value, in: candidates))
+    /// `code` says what is unknown; its own hint is for when no name is near.
+    private mutating func unknown(_ code: MessageCode, _ reference: Located<String>, among candidates: [String]) {
+        unknown(code, reference, hint: Suggestion.hint(for: reference.value, in: candidates))
     }
 
-    private mutating func unknown(_ what: String, _ reference: Located<String>, hint: String?) {
-        diagnostics.append(.error(at: reference.location, "unknown \(what) \(TextCharacters.quoted(reference.value))",
-                                  hint: hint ?? "check the spelling; no \(what) has a similar name"))
+    private mutating func unknown(_ code: MessageCode, _ reference: Located<String>, hint: Message?) {
+        diagnostics.append(.error(at: reference.location, code, ["name": TextCharacters.shown(reference.value)], hint: hint))
     }
 
     mutating func models() -> [CollaborationModel] {
@@ -76,17 +76,16 @@ struct ReferenceChecker {
             guard baseIDs.contains(fields.baseID.value) else {
                 // A base whose entry has errors was reported in bases.yaml already.
                 if declaredBaseIDs.contains(fields.baseID.value) { continue }
-                diagnostics.append(.error(at: fields.baseID.location, "the folder bases/\(TextCharacters.shown(fields.baseID.value))/ names an unknown base \(TextCharacters.quoted(fields.baseID.value))",
-                                          hint: Suggestion.hint(for: fields.baseID.value, in: baseIDs).map { "rename the folder: \($0)" }
-                                              ?? "the folder name must be a base id from bases.yaml"))
+                diagnostics.append(.error(at: fields.baseID.location, .unknownBaseFolder, ["base": TextCharacters.shown(fields.baseID.value)],
+                                          hint: Self.renameFolderHint(fields.baseID.value, baseIDs: baseIDs)))
                 continue
             }
             for model in fields.models where !modelIDs.contains(model.value) {
-                unknown("model", model, among: modelIDs)
+                unknown(.unknownModel, model, among: modelIDs)
             }
             var cover: String?
             if let written = fields.cover {
-                cover = resolveFile(written, from: draft.source, what: "cover image")
+                cover = resolveFile(written, from: draft.source, isCover: true)
             }
             result.append(WriteUp(baseID: fields.baseID.value, slug: fields.slug, title: fields.title, date: fields.date,
                                   kind: fields.kind, year: fields.year, modelIDs: fields.models.map(\.value),
@@ -115,20 +114,18 @@ struct ReferenceChecker {
                 let reference = Self.reference(item.value, names: names)
                 items.append(reference)
                 if let draftFile = drafts.draftReferences[reference] {
-                    diagnostics.append(.error(at: item.location, "the write-up \(TextCharacters.quoted(item.value)) is a draft (\(draftFile)), so this bulletin cannot be published",
-                                              hint: "remove 'draft: true' from the write-up when it is ready, or make this bulletin a draft too with 'draft: true'"))
+                    diagnostics.append(.error(at: item.location, .writeUpIsDraft, ["name": TextCharacters.shown(item.value), "file": draftFile]))
                 } else if !published.contains(reference) {
                     // A write-up with errors of its own has been reported already.
                     if !drafts.declaredWriteUps.contains(reference) {
-                        unknown("write-up", item, hint: Self.baseNameHint(item.value, names: names) ?? suggestions.hint(for: reference))
+                        unknown(.unknownWriteUp, item, hint: Self.baseNameHint(item.value, names: names) ?? suggestions.hint(for: reference))
                     }
                 } else if !seenItems.insert(reference).inserted {
-                    diagnostics.append(.error(at: item.location, "the write-up \(TextCharacters.quoted(item.value)) is listed twice", hint: "remove one of the lines"))
+                    diagnostics.append(.error(at: item.location, .writeUpListedTwice, ["name": TextCharacters.shown(item.value)]))
                 }
             }
             if fields.items.isEmpty && !fields.draft {
-                diagnostics.append(.error(at: fields.location, "the bulletin lists no write-ups under 'items'",
-                                          hint: "add the write-ups it prints, one per line as '- base-id/file-name', or mark it 'draft: true' until it is ready"))
+                diagnostics.append(.error(at: fields.location, .bulletinWithoutItems))
             }
             let serial = BulletinNumbering.isCounted(fields) ? fields.serial?.value : nil
             result.append(Bulletin(year: fields.year, number: fields.number, supplement: fields.supplement, serial: serial,
@@ -150,7 +147,7 @@ struct ReferenceChecker {
     }
 
     /// For an item whose base is neither an id nor a full name: the names it could have meant.
-    static func baseNameHint(_ item: String, names: BaseNames) -> String? {
+    static func baseNameHint(_ item: String, names: BaseNames) -> Message? {
         guard let slash = item.firstIndex(of: "/") else { return nil }
         let written = String(item[..<slash])
         let rest = item[slash...]
@@ -159,14 +156,25 @@ struct ReferenceChecker {
         case .id:
             return nil
         case .name(let base):
-            return "did you mean '\(base.name)\(rest)'? a bulletin names a base by its id or its full name"
+            return Message(.itemBaseByPartOfName, ["fullItem": base.name + rest])
         case let .ambiguous(found) where found.count > 1 && Set(found.map(\.name)).count == 1:
-            return "more than one base is named '\(found[0].name)'; name the base by its id: " + found.map { "'\($0.id)\(rest)'" }.joined(separator: " or ")
+            return Message(.itemBaseNameShared, ["sharedName": found[0].name,
+                                                 "alternatives": Message.alternatives(found.map { "'\($0.id)\(rest)'" })])
         default:
             let near = names.nearest(to: written)
             guard !near.isEmpty else { return nil }
-            return "did you mean " + near.map { "'\($0.name)\(rest)'" }.joined(separator: " or ") + "?"
+            return Message(.didYouMeanOneOf, ["alternatives": Message.alternatives(near.map { "'\($0.name)\(rest)'" })])
         }
+    }
+
+    /// For a folder under bases/ that names no base: the id it was meant to be.
+    static func renameFolderHint(_ folder: String, baseIDs: [String]) -> Message? {
+        if let invisible = Suggestion.invisibleHint(folder, nearest: { Suggestion.nearest(to: $0, in: baseIDs) }) {
+            var hint = invisible
+            hint.code = invisible.code == .nameHoldsInvisibleCharacter ? .renameFolderInvisibleCharacter : .renameFolderInvisibleCharacters
+            return hint
+        }
+        return Suggestion.nearest(to: folder, in: baseIDs).map { Message(.renameFolderTo, ["suggestion": TextCharacters.shown($0)]) }
     }
 
     mutating func notices() -> [Notice] {
@@ -177,7 +185,7 @@ struct ReferenceChecker {
                 let number = index + 1
                 switch attachment.content {
                 case .file(let written):
-                    if let path = resolveFile(written, from: draft.source, what: "attachment") {
+                    if let path = resolveFile(written, from: draft.source, isCover: false) {
                         attachments.append(Attachment(number: number, title: attachment.title ?? path, content: .file(path: path)))
                     }
                 case .page(let written):
@@ -188,15 +196,14 @@ struct ReferenceChecker {
                                                       content: .page(name: ((normalized as NSString).lastPathComponent as NSString).deletingPathExtension,
                                                                     body: body(page.source))))
                     } else {
-                        diagnostics.append(.error(at: written.location, "no attachment page \(TextCharacters.quoted(written.value)) in \(folder)/",
-                                                  hint: Suggestion.hint(for: written.value, in: drafts.attachmentPages.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst("notices/".count)) }.sorted())
-                                                      ?? "attachment pages of this notice live in Content/\(folder)/"))
+                        diagnostics.append(.error(at: written.location, .attachmentPageMissing, ["page": TextCharacters.shown(written.value), "folder": folder],
+                                                  hint: Suggestion.hint(for: written.value, in: drafts.attachmentPages.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst("notices/".count)) }.sorted())))
                     }
                 case .baseList(let batch):
                     if batches.contains(where: { $0.id == batch.value }) {
                         attachments.append(Attachment(number: number, title: attachment.title ?? "", content: .baseList(batchID: batch.value)))
                     } else {
-                        unknown("batch", batch, among: batches.map(\.id))
+                        unknown(.unknownBatch, batch, among: batches.map(\.id))
                     }
                 }
             }
@@ -211,8 +218,8 @@ struct ReferenceChecker {
             }
         })
         for (relative, page) in drafts.attachmentPages.sorted(by: { $0.key < $1.key }) where !referenced.contains(relative) {
-            diagnostics.append(.warning(at: SourceLocation(path: page.source.displayPath), "no notice lists this attachment page",
-                                        hint: "add it to the notice's 'attachments' as '- page: \(relative.dropFirst("notices/".count))'"))
+            diagnostics.append(.warning(at: SourceLocation(path: page.source.displayPath), .attachmentPageUnlisted,
+                                        ["page": String(relative.dropFirst("notices/".count))]))
         }
         return result.sorted { ($1.date, $0.slug) < ($0.date, $1.slug) }
     }
@@ -226,14 +233,15 @@ struct ReferenceChecker {
     mutating func checkNotices(_ references: [Located<String>]) {
         let slugs = drafts.notices.map(\.fields.slug)
         for reference in references where !slugs.contains(reference.value) {
-            unknown("notice", reference, among: slugs)
+            unknown(.unknownNotice, reference, among: slugs)
         }
     }
 
     /// A path written in front matter, relative to its file, that must name a file in the content folder.
-    private mutating func resolveFile(_ written: Located<String>, from source: MarkdownSource, what: String) -> String? {
+    private mutating func resolveFile(_ written: Located<String>, from source: MarkdownSource, isCover: Bool) -> String? {
         if BodyConverter.isOnOwnComputer(written.value) {
-            diagnostics.append(.error(at: written.location, "the \(what) \(TextCharacters.quoted(written.value)) is a path on your own computer",
+            diagnostics.append(.error(at: written.location, isCover ? .coverOnOwnComputer : .attachmentFileOnOwnComputer,
+                                      ["path": TextCharacters.shown(written.value)],
                                       hint: BodyConverter.ownComputerHint(written.value, from: source.relativePath)))
             return nil
         }
@@ -242,16 +250,15 @@ struct ReferenceChecker {
             return path
         case .sitePath, .missing:
             let candidate = ContentPaths.normalize(written.value, relativeTo: ContentPaths.folder(of: source.relativePath)) ?? written.value
-            diagnostics.append(.error(at: written.location, "the \(what) \(TextCharacters.quoted(written.value)) does not exist",
+            diagnostics.append(.error(at: written.location, isCover ? .coverMissing : .attachmentFileMissing, ["path": TextCharacters.shown(written.value)],
                                       hint: Suggestion.invisibleHint(candidate, nearest: staticFiles.nearest(to:))
-                                          ?? staticFiles.nearest(to: candidate).map { "did you mean \(TextCharacters.quoted($0))? (paths are relative to this file)" }
-                                          ?? "paths are relative to this file; put images and documents in Content/assets/"))
+                                          ?? staticFiles.nearest(to: candidate).map { Message(.didYouMeanRelative, ["suggestion": TextCharacters.shown($0)]) }))
         case .outsideContent:
-            diagnostics.append(.error(at: written.location, "the \(what) \(TextCharacters.quoted(written.value)) leads outside the content folder",
-                                      hint: "put the file in Content/assets/ and refer to it from there"))
+            diagnostics.append(.error(at: written.location, isCover ? .coverOutsideContent : .attachmentFileOutsideContent,
+                                      ["path": TextCharacters.shown(written.value)]))
         case .absolutePath:
-            diagnostics.append(.error(at: written.location, "the \(what) \(TextCharacters.quoted(written.value)) is an absolute path",
-                                      hint: "write the path relative to this file, e.g. ../../assets/photo.jpg"))
+            diagnostics.append(.error(at: written.location, isCover ? .coverAbsolutePath : .attachmentFileAbsolutePath,
+                                      ["path": TextCharacters.shown(written.value)]))
         }
         return nil
     }

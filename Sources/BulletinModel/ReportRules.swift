@@ -13,28 +13,24 @@ enum ReportRules {
         for draft in writeUps.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
             let fields = draft.fields
             if !fields.date.starts(onOrBefore: asOf) {
-                diagnostics.append(.warning(at: fields.dateLocation, "the date \(fields.date.iso) is after the build day \(asOf.iso)",
-                                            hint: "check the date: a page is dated when it was written"))
+                diagnostics.append(.warning(at: fields.dateLocation, .dateAfterBuildDay, ["date": fields.date.iso, "today": asOf.iso]))
             }
             guard fields.kind == .report, !fields.example, let base = basesByID[fields.baseID.value] else { continue }
             let year = fields.year
             if !base.batch.years.contains(year) {
-                diagnostics.append(.error(at: fields.yearLocation,
-                                          "the report is for \(year), but '\(base.name)' is a base for \(base.batch.validFrom)—\(base.batch.validTo) only",
-                                          hint: "write the year the report is about as 'year: …'"))
+                diagnostics.append(.error(at: fields.yearLocation, .reportOutsideNaming,
+                                          ["year": String(year), "base": base.name, "from": String(base.batch.validFrom),
+                                           "to": String(base.batch.validTo)]))
             } else if let revocation = base.revocation, revocation.date.year < year {
-                diagnostics.append(.error(at: fields.yearLocation,
-                                          "the report is for \(year), after '\(base.name)' was revoked (\(revocation.date.iso))",
-                                          hint: "a revoked base does not report for the years after; check 'year: …'"))
+                diagnostics.append(.error(at: fields.yearLocation, .reportAfterRevocation,
+                                          ["year": String(year), "base": base.name, "revoked": revocation.date.iso]))
             } else if let first = firstReports["\(base.id)/\(year)"] {
-                diagnostics.append(.error(at: fields.yearLocation, "'\(base.name)' has a report for \(year) already: \(first)",
-                                          hint: "keep one report a year: merge the two, or correct 'year: …' in one of them"))
+                diagnostics.append(.error(at: fields.yearLocation, .reportYearTwice, ["year": String(year), "base": base.name, "first": first]))
             } else {
                 firstReports["\(base.id)/\(year)"] = draft.source.displayPath
             }
             if fields.date.year < year || fields.date.year > year + 1 {
-                diagnostics.append(.warning(at: fields.yearLocation, "the report is for \(year) but dated \(fields.date.iso)",
-                                            hint: "a report is written in its year or early the next; check 'year: …' and 'date: …'"))
+                diagnostics.append(.warning(at: fields.yearLocation, .reportDatedFarFromYear, ["year": String(year), "date": fields.date.iso]))
             }
         }
         return diagnostics

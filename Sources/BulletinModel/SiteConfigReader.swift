@@ -24,8 +24,7 @@ enum SiteConfigReader {
             baseURL = checked(baseURLOverride, name: "--base-url", at: at, into: &diagnostics)
         }
         if publishing, let baseURL, baseURL.isLocalOrExample {
-            diagnostics.append(.error(at: at, "the site is built for publishing (--precompress) with the address \(baseURL.address), which only works on this computer or is an example",
-                                      hint: "set 'baseURL' in site.yaml to the site's published address (with its sub-path), or give it with --base-url"))
+            diagnostics.append(.error(at: at, .precompressLocalAddress, ["address": baseURL.address]))
         }
 
         var masthead: String?
@@ -52,8 +51,7 @@ enum SiteConfigReader {
             allowsRawHTML = markdown.bool("unsafe")
             if allowsRawHTML {
                 diagnostics.append(.warning(at: markdown.location(ofField: "unsafe"),
-                                            "raw HTML in Markdown is published as written (markdown.unsafe is true)",
-                                            hint: "only turn this on if every editor's HTML is trusted; scripts in it will run on the site"))
+                                            .rawHtmlAllowed))
             }
             diagnostics += markdown.finish(known: [])
         }
@@ -61,7 +59,7 @@ enum SiteConfigReader {
         let districtEntries = fields.strings("districts", required: true)
         var seenDistricts: Set<String> = []
         for entry in districtEntries where !seenDistricts.insert(entry.value).inserted {
-            diagnostics.append(.error(at: entry.location, "the district \(TextCharacters.quoted(entry.value)) is listed twice", hint: "keep one of them"))
+            diagnostics.append(.error(at: entry.location, .districtListedTwice, ["district": TextCharacters.shown(entry.value)]))
         }
         diagnostics = fields.finish(known: []) + diagnostics
 
@@ -80,7 +78,7 @@ enum SiteConfigReader {
         do {
             return try BaseURL(checking: written, name: name)
         } catch {
-            diagnostics.append(.error(at: location, error.message, hint: error.hint))
+            diagnostics.append(.error(at: location, error.text))
             return nil
         }
     }

@@ -7,9 +7,15 @@ import Foundation
 /// The state of the last rebuild, sent to every open page over server-sent events: pages reload
 /// when a rebuild changed the site, and cover themselves with the errors while there are any.
 actor LiveReloadHub {
+    /// The language the errors are sent in.
+    let language: Language
     private var version = 0
     private var errors: [Diagnostic] = []
     private var subscribers: [UUID: AsyncStream<String>.Continuation] = [:]
+
+    init(language: Language = .english) {
+        self.language = language
+    }
 
     /// Records a rebuild; returns whether open pages were told.
     @discardableResult
@@ -62,7 +68,8 @@ actor LiveReloadHub {
             var errors: [Entry]
         }
         let state = State(version: version, errors: errors.map {
-            Entry(location: "\($0.location.path):\($0.location.line):\($0.location.column)", message: $0.message, hint: $0.hint)
+            Entry(location: "\($0.location.path):\($0.location.line):\($0.location.column)", message: $0.message(in: language),
+                  hint: $0.hint(in: language))
         })
         let json = (try? JSONEncoder().encode(state)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         return "event: state\ndata: \(json)\n\n"

@@ -1,3 +1,6 @@
+import BulletinSupport
+import Foundation
+
 /// The script injected into pages served by the preview (never into built files): it listens for
 /// rebuilds, reloads the page, and shows content errors over the page until they are fixed.
 enum LiveScript {
@@ -10,9 +13,28 @@ enum LiveScript {
         return html.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: tag)
     }
 
-    static let source = #"""
+    /// The `lang` of the overlay and of the page shown before any site was built.
+    static func htmlLanguage(_ language: Language) -> String {
+        language == .chinese ? "zh-Hans" : "en"
+    }
+
+    /// The script with the overlay's fixed texts in `language`.
+    static func source(in language: Language) -> String {
+        func quoted(_ text: String) -> String {
+            let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+            return String(decoding: data, as: UTF8.self)
+        }
+        let texts = "{\"lang\":" + quoted(htmlLanguage(language))
+            + ",\"title\":" + quoted(Catalogue.text(.overlayTitle, in: language))
+            + ",\"note\":" + quoted(Catalogue.text(.overlayNote, in: language))
+            + ",\"hint\":" + quoted(Catalogue.label(.labelHint, in: language)) + "}"
+        return template.replacingOccurrences(of: "/*TEXTS*/{}", with: texts)
+    }
+
+    private static let template = #"""
     (function () {
       "use strict";
+      var texts = /*TEXTS*/{};
       var version = null;
       var overlay = null;
 
@@ -21,15 +43,16 @@ enum LiveScript {
         overlay = document.createElement("div");
         overlay.id = "bulletin-errors";
         overlay.setAttribute("role", "alertdialog");
+        overlay.setAttribute("lang", texts.lang);
         overlay.setAttribute("aria-labelledby", "bulletin-errors-title");
         overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#111;" +
           "padding:1.5rem;font:16px/1.6 system-ui,'Noto Sans CJK SC',sans-serif;border-top:8px solid #b8000b";
         var title = document.createElement("h2");
         title.id = "bulletin-errors-title";
-        title.textContent = "内容有错误，预览未更新（" + errors.length + "处）";
+        title.textContent = texts.title.replace("{count}", String(errors.length));
         overlay.appendChild(title);
         var note = document.createElement("p");
-        note.textContent = "改正下列文件后，本页会自动刷新。";
+        note.textContent = texts.note;
         overlay.appendChild(note);
         var list = document.createElement("ol");
         errors.forEach(function (error) {
@@ -41,7 +64,7 @@ enum LiveScript {
           if (error.hint) {
             var hint = document.createElement("div");
             hint.style.color = "#444";
-            hint.textContent = "提示：" + error.hint;
+            hint.textContent = texts.hint + error.hint;
             item.appendChild(hint);
           }
           list.appendChild(item);

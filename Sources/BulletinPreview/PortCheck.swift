@@ -6,7 +6,7 @@ import Glibc
 /// Tries the address before the server starts, so a port in use gives one clear message.
 enum PortCheck {
     static func problem(host: String, port: Int) -> PreviewError? {
-        guard (1...65535).contains(port) else { return .cannotListen("port \(port) is not between 1 and 65535") }
+        guard (1...65535).contains(port) else { return .portOutOfRange(port) }
         var address = sockaddr_in()
         guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &address.sin_addr) == 1 else { return nil }
         address.sin_family = sa_family_t(AF_INET)

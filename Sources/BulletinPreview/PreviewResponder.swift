@@ -1,3 +1,4 @@
+import BulletinSupport
 import Foundation
 import Hummingbird
 import ServiceLifecycle
@@ -8,6 +9,7 @@ struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let root: URL
     let hub: LiveReloadHub
+    var language: Language = .english
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
@@ -15,7 +17,7 @@ struct PreviewResponder: HTTPResponder {
         }
         switch request.uri.path {
         case LiveScript.path:
-            return text(LiveScript.source, type: "text/javascript; charset=utf-8")
+            return text(LiveScript.source(in: language), type: "text/javascript; charset=utf-8")
         case LiveScript.eventsPath:
             return events()
         default:
@@ -33,8 +35,11 @@ struct PreviewResponder: HTTPResponder {
             if FileManager.default.fileExists(atPath: notFound.path) {
                 return file(notFound, status: .notFound)
             }
-            // No site yet: the first build failed. The live script shows why.
-            let page = "<!DOCTYPE html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>预览</title></head><body><p>预览尚未生成。</p></body></html>"
+            // No site yet: the first build failed. The live script shows why. (The catalogue's
+            // texts hold nothing that markup would read.)
+            let page = "<!DOCTYPE html><html lang=\"\(LiveScript.htmlLanguage(language))\"><head><meta charset=\"utf-8\"><title>"
+                + Catalogue.text(.previewNotBuiltTitle, in: language) + "</title></head><body><p>"
+                + Catalogue.text(.previewNotBuilt, in: language) + "</p></body></html>"
             return text(LiveScript.inject(into: page), type: "text/html; charset=utf-8", status: .notFound)
         }
     }

@@ -18,13 +18,16 @@ public struct PreviewServer {
     /// asking costs one read and is done every 40 ms.
     public var scanInterval: Duration = .milliseconds(150)
     public var say: @Sendable (String) -> Void
+    /// The language of the terminal lines and of the overlay in the browser.
+    public var language: Language
 
-    public init(folders: PipelineFolders, options: BuildOptions, host: String, port: Int,
+    public init(folders: PipelineFolders, options: BuildOptions, host: String, port: Int, language: Language = .english,
                 say: @escaping @Sendable (String) -> Void) {
         self.folders = folders
         self.options = options
         self.host = host
         self.port = port
+        self.language = language
         self.say = say
     }
 
@@ -42,8 +45,8 @@ public struct PreviewServer {
         previewOptions.baseURL = "http://\(address):\(port)/"
 
         let builds = PreviewSession(folders: previewFolders, options: previewOptions)
-        let hub = LiveReloadHub()
-        let report = RebuildReporter(say: say)
+        let hub = LiveReloadHub(language: language)
+        let report = RebuildReporter(say: say, language: language)
         let first = await builds.rebuild()
         report(first, initial: true)
         await hub.publish(first)
@@ -52,11 +55,12 @@ public struct PreviewServer {
         logger.logLevel = .warning
         let url = "http://\(address):\(port)/"
         let say = say
+        let serving = Message(.previewServing, ["url": url]).text(in: language)
         let app = Application(
-            responder: PreviewResponder(root: preview, hub: hub),
+            responder: PreviewResponder(root: preview, hub: hub, language: language),
             configuration: .init(address: .hostname(host, port: port), serverName: "bulletin"),
             services: [ChangeWatcher(folders: previewFolders, session: builds, hub: hub, interval: scanInterval, report: report)],
-            onServerRunning: { _ in say("Serving the preview at \(url) — edits to Content/ and Templates/ reload the page; Ctrl-C stops.") },
+            onServerRunning: { _ in say(serving) },
             logger: logger
         )
         do {
@@ -65,41 +69,59 @@ public struct PreviewServer {
             if "\(error)".contains("Address already in use") { throw PreviewError.portInUse(host: host, port: port) }
             throw PreviewError.cannotListen("\(error)")
         }
-        say("Stopped; the preview folder was removed.")
+        say(Message(.previewStopped).text(in: language))
     }
 }
 
 /// Says what each rebuild did, in the terminal the server was started from.
 struct RebuildReporter: Sendable {
     let say: @Sendable (String) -> Void
+    var language: Language = .english
 
     func callAsFunction(_ outcome: PipelineReport, initial: Bool) {
         if outcome.nothingChanged { return }
-        for diagnostic in outcome.diagnostics.sorted { say(diagnostic.formatted) }
-        let milliseconds = Int((outcome.seconds * 1000).rounded())
-        if outcome.succeeded {
-            let what = initial ? "built \(outcome.pagesRendered) pages"
-                : "rebuilt: \(outcome.filesRead) changed files, \(outcome.pagesRendered) pages rendered, \(outcome.changedPaths.count) files written"
-            let stages = outcome.stages.map { "\($0.name) \(Int(($0.seconds * 1000).rounded()))" }.joined(separator: ", ")
-            say("\(what) in \(milliseconds) ms (\(stages))")
-        } else {
-            say("\(outcome.diagnostics.errors.count) errors; the preview shows them until they are fixed (\(milliseconds) ms)")
+        for diagnostic in outcome.diagnostics.sorted { say(diagnostic.formatted(in: language)) }
+        say(Self.summary(outcome, initial: initial).text(in: language))
+    }
+
+    /// The line after a rebuild: what it did and how long it took, or how many errors the page shows.
+    static func summary(_ outcome: PipelineReport, initial: Bool) -> Message {
+        let milliseconds = String(Int((outcome.seconds * 1000).rounded()))
+        guard outcome.succeeded else {
+            return Message(.previewHasErrors, ["errors": String(outcome.diagnostics.errors.count), "milliseconds": milliseconds])
         }
+        // Stage names are the program's own words, as `build --verbose` prints them.
+        let stages = outcome.stages.map { "\($0.name) \(Int(($0.seconds * 1000).rounded()))" }.joined(separator: ", ")
+        if initial {
+            return Message(.previewBuilt, ["pages": String(outcome.pagesRendered), "milliseconds": milliseconds, "stages": stages])
+        }
+        return Message(.previewRebuilt, ["files": String(outcome.filesRead), "pages": String(outcome.pagesRendered),
+                                         "written": String(outcome.changedPaths.count), "milliseconds": milliseconds, "stages": stages])
     }
 }
 
 public enum PreviewError: Error, CustomStringConvertible {
     case portInUse(host: String, port: Int)
+    case portOutOfRange(Int)
     case cannotListen(String)
 
-    public var description: String {
+    public var text: Message {
         switch self {
         case let .portInUse(host, port):
-            return "error: port \(port) on \(host) is already in use\n    hint: stop the other server, or choose another port: bulletin serve --port \(port + 1)"
+            Message(.previewPortInUse, ["host": host, "port": String(port), "next": String(port + 1)])
+        case let .portOutOfRange(port):
+            Message(.previewPortOutOfRange, ["port": String(port)])
         case let .cannotListen(reason):
-            return "error: cannot start the preview server: \(reason)\n    hint: check --host and --port"
+            Message(.previewCannotListen, ["reason": reason])
         }
     }
+
+    /// `error: …` and the hint, as the command prints it.
+    public func formatted(in language: Language) -> String {
+        Catalogue.label(.labelError, in: language) + text.formatted(in: language)
+    }
+
+    public var description: String { formatted(in: .english) }
 }
 
 /// Owns the session's build engine, so rebuilds happen one at a time.

@@ -30,10 +30,11 @@ package enum OutputClashes {
         return contentPages.sorted { $0.key < $1.key }.compactMap { relative, address in
             let file = address + "index.html"
             guard let count = claims[file], count > 1 else { return nil }
-            let made = templates[file].map { "a page of its own (from the template '\($0)')" } ?? "a page of its own"
-            return .error(at: SourceLocation(path: contentDisplayRoot + "/" + relative),
-                          "this page would be published at /\(address), where the site makes \(made)",
-                          hint: "rename the file: the site's own pages keep their addresses")
+            let at = SourceLocation(path: contentDisplayRoot + "/" + relative)
+            if let template = templates[file] {
+                return .error(at: at, .pageAddressTakenByTemplate, ["address": address, "template": template])
+            }
+            return .error(at: at, .pageAddressTaken, ["address": address])
         }
     }
 
@@ -49,12 +50,10 @@ package enum OutputClashes {
         return plan.copies.compactMap { path in
             let at = SourceLocation(path: contentDisplayRoot + "/" + path)
             if made.contains(path) {
-                return .error(at: at, "this file would be published at /\(path), which the site makes itself",
-                              hint: "rename or move the file: every file of the content folder is published at its own path")
+                return .error(at: at, .fileAddressTaken, ["path": path])
             }
             if let original = compressedCopies[path] {
-                return .error(at: at, "this file would be published at /\(path), where --precompress may write the compressed copy of /\(original)",
-                              hint: "remove the file: --precompress makes that copy")
+                return .error(at: at, .fileAddressPrecompressed, ["path": path, "original": original])
             }
             return nil
         }

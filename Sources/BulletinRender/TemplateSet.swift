@@ -28,8 +28,7 @@ public struct TemplateSet: Sendable {
         } catch {
             let template = error.template ?? name
             let display = sources.first { $0.display.hasSuffix("/" + template + ".mustache") }?.display ?? template + ".mustache"
-            return .failure(.error(at: SourceLocation(path: display), "rendering /\(path) stopped: \(error)",
-                                   hint: "look for a partial that includes itself, directly or through others, with no section that ends it"))
+            return .failure(.error(at: SourceLocation(path: display), error.message(path: path)))
         }
     }
 
@@ -48,8 +47,7 @@ public struct TemplateSet: Sendable {
         var diagnostics = listing.diagnostics
         if listing.files.isEmpty {
             if diagnostics.isEmpty {
-                diagnostics.append(.error(at: SourceLocation(path: displayRoot), "the templates folder holds no templates",
-                                          hint: "copy the project's Templates/ folder, or name another with --templates"))
+                diagnostics.append(.error(at: SourceLocation(path: displayRoot), .templatesFolderEmpty))
             }
             return (nil, diagnostics)
         }
@@ -72,11 +70,9 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(diagnostic)
             } catch let error as TemplateSyntaxError {
                 diagnostics.append(.error(at: SourceLocation(path: display, line: error.line, column: error.column),
-                                          "template syntax error: \(error.message)",
-                                          hint: "check that every {{#section}} and {{<parent}} is closed by a matching {{/…}}"))
+                                          error.text))
             } catch {
-                diagnostics.append(.error(at: SourceLocation(path: display), "template syntax error: \(error)",
-                                          hint: "check that every {{ has its }}"))
+                diagnostics.append(.error(at: SourceLocation(path: display), .templateSyntaxError, ["detail": "\(error)"]))
             }
         }
         for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
@@ -84,8 +80,7 @@ public struct TemplateSet: Sendable {
             _ = name
         }
         for name in requiredTemplates where texts[name] == nil {
-            diagnostics.append(.error(at: SourceLocation(path: "\(displayRoot)/\(name).mustache"), "the template is missing",
-                                      hint: "every page kind needs its template; copy it from the project's Templates/ folder"))
+            diagnostics.append(.error(at: SourceLocation(path: "\(displayRoot)/\(name).mustache"), .templateMissing))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let sources = texts.sorted { $0.key < $1.key }.map { (display: $0.value.display, text: $0.value.text) }
@@ -116,8 +111,7 @@ enum PartialReferences {
                     if !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) {
                         let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
                         diagnostics.append(.error(at: SourceLocation(path: path, line: line, column: column),
-                                                  "unknown partial '\(name)'",
-                                                  hint: Suggestion.hint(for: name, in: known.sorted()) ?? "templates are named by their path in the templates folder without .mustache"))
+                                                  .unknownPartial, ["name": name], hint: Suggestion.hint(for: name, in: known.sorted())))
                     }
                 }
                 rest = afterOpen[close.upperBound...]

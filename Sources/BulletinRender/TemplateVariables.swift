@@ -33,8 +33,8 @@ public enum TemplateVariables {
                     for name in names(in: tag) where !fields.contains(name) && !builtIns.contains(name) {
                         let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
                         diagnostics.append(.warning(at: SourceLocation(path: source.display, line: line, column: column),
-                                                    "the variable '\(tag)' names no field of the page's data ('\(name)'); it renders as nothing",
-                                                    hint: Suggestion.hint(for: name, in: fields.sorted()) ?? "see Sources/BulletinKit/Plan/Views for the fields"))
+                                                    .templateVariableUnknown, ["tag": tag, "name": name],
+                                                    hint: Suggestion.hint(for: name, in: fields.sorted())))
                         break
                     }
                 }

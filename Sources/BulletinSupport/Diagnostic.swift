@@ -16,40 +16,82 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
 }
 
 /// One problem found in the content or templates, with where it is and what to do about it.
+/// What it says is a catalogue message (`code` and `arguments`), rendered in a language where it
+/// is shown; `message`, `hint` and `formatted` are the English text. It is `Codable` as code and
+/// arguments, so that a manifest keeps it and an up-to-date build shows it in the language chosen then.
 public struct Diagnostic: Hashable, Sendable, Error, Codable {
     public enum Severity: String, Sendable, Codable {
         case error
         case warning
+
+        var label: MessageCode {
+            switch self {
+            case .error: .labelError
+            case .warning: .labelWarning
+            }
+        }
     }
 
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
-    public var hint: String?
+    /// The stable English code, as `check --format json` prints it.
+    public var code: MessageCode
+    public var arguments: [String: String]
+    /// The message whose text is the hint instead of the code's own (a suggestion, say).
+    public var hintCode: MessageCode?
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: Message) {
         self.severity = severity
         self.location = location
-        self.message = message
-        self.hint = hint
+        code = message.code
+        arguments = message.arguments
+        hintCode = message.hintCode
     }
 
-    public static func error(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, at: location, message, hint: hint)
+    /// `hint`, when given, replaces the catalogue's hint of `code` (a "did you mean" suggestion).
+    public init(_ severity: Severity, at location: SourceLocation, _ code: MessageCode, _ arguments: [String: String] = [:],
+                hint: Message? = nil) {
+        self.init(severity, at: location, Message(code, arguments).hinted(hint))
     }
 
-    public static func warning(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, at: location, message, hint: hint)
+    public static func error(at location: SourceLocation, _ code: MessageCode, _ arguments: [String: String] = [:],
+                             hint: Message? = nil) -> Diagnostic {
+        Diagnostic(.error, at: location, code, arguments, hint: hint)
     }
 
-    /// `path:line:column: error: message`, then the hint on its own indented line.
+    public static func warning(at location: SourceLocation, _ code: MessageCode, _ arguments: [String: String] = [:],
+                               hint: Message? = nil) -> Diagnostic {
+        Diagnostic(.warning, at: location, code, arguments, hint: hint)
+    }
+
+    public static func error(at location: SourceLocation, _ message: Message) -> Diagnostic {
+        Diagnostic(.error, at: location, message)
+    }
+
+    public static func warning(at location: SourceLocation, _ message: Message) -> Diagnostic {
+        Diagnostic(.warning, at: location, message)
+    }
+
+    /// What the diagnostic says, without severity and place.
+    public var text: Message { Message(code, arguments, hintCode: hintCode) }
+
+    public var message: String { message(in: .english) }
+    public var hint: String? { hint(in: .english) }
+    public var formatted: String { formatted(in: .english) }
+
+    public func message(in language: Language) -> String { text.text(in: language) }
+    public func hint(in language: Language) -> String? { text.hint(in: language) }
+
+    /// `path:line:column: error: message`, then the hint on its own indented line; in Chinese
+    /// `path:line:column: 错误：message` and `    提示：hint`.
     /// Paths, messages and hints hold what editors typed: each is printed as one line, with
     /// every character a terminal would obey written out (`TextCharacters.printable`).
-    public var formatted: String {
+    public func formatted(in language: Language) -> String {
         let path = TextCharacters.printable(location.path)
-        var text = "\(path):\(location.line):\(location.column): \(severity.rawValue): \(TextCharacters.printable(message))"
-        if let hint {
-            text += "\n    hint: \(TextCharacters.printable(hint))"
+        var text = "\(path):\(location.line):\(location.column): " + Catalogue.label(severity.label, in: language)
+            + TextCharacters.printable(message(in: language))
+        if let hint = hint(in: language) {
+            text += "\n    " + Catalogue.label(.labelHint, in: language) + TextCharacters.printable(hint)
         }
         return text
     }
@@ -81,6 +123,6 @@ public struct Diagnostics: Sendable {
 
     /// Stable order for output: by file, then position, then message.
     public var sorted: [Diagnostic] {
-        all.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        all.map { ($0, $0.message) }.sorted { ($0.0.location, $0.1) < ($1.0.location, $1.1) }.map(\.0)
     }
 }

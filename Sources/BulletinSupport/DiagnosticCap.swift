@@ -8,16 +8,17 @@ package struct DiagnosticCap {
 
     private var listed: [Diagnostic] = []
     /// Per kind: how many were found, and the first one that was not listed.
-    private var counts: [String: Int] = [:]
-    private var firstUnlisted: [String: Diagnostic] = [:]
-    private var overflowing: [String] = []
+    private var counts: [MessageCode: Int] = [:]
+    private var firstUnlisted: [MessageCode: Diagnostic] = [:]
+    private var overflowing: [MessageCode] = []
 
     package init() {}
 
-    /// Adds a problem of `kind`, which names the problems in the plural as the closing line says
-    /// it ("images without alternative text"). `make` runs only for a problem that is listed or
-    /// that places the closing line, so the rest cost no suggestion search and no column count.
-    package mutating func add(_ kind: String, _ make: () -> Diagnostic) {
+    /// Adds a problem of `kind`, the code of the closing line that counts the unlisted ones
+    /// ("… and {count} more images without alternative text"). `make`
+    /// runs only for a problem that is listed or that places the closing line, so the rest cost no
+    /// suggestion search and no column count.
+    package mutating func add(_ kind: MessageCode, _ make: () -> Diagnostic) {
         let count = counts[kind, default: 0] + 1
         counts[kind] = count
         if count <= Self.perKind {
@@ -32,8 +33,8 @@ package struct DiagnosticCap {
     package var diagnostics: [Diagnostic] {
         listed + overflowing.map { kind in
             let first = firstUnlisted[kind]!
-            return Diagnostic(first.severity, at: first.location, "… and \(counts[kind]! - Self.perKind) more \(kind)",
-                              hint: "only the first \(Self.perKind) of each kind are listed for a file; correct them and check again")
+            return Diagnostic(first.severity, at: first.location, kind, ["count": String(counts[kind]! - Self.perKind)],
+                              hint: Message(.onlyFirstListed, ["limit": String(Self.perKind)]))
         }
     }
 }

@@ -18,14 +18,14 @@ public enum Suggestion {
         return candidates.filter { $0.contains(word) }.min { ($0.count, $0) < ($1.count, $1) }
     }
 
-    /// A hint sentence naming the nearest spelling, or listing what is allowed when the list is short.
-    public static func hint(for word: String, in candidates: [String]) -> String? {
+    /// A hint naming the nearest spelling, or listing what is allowed when the list is short.
+    public static func hint(for word: String, in candidates: [String]) -> Message? {
         hint(for: word, nearest: nearest(to: word, in: candidates), among: candidates)
     }
 
     /// For a value that can be written as a code or as its Chinese label: the nearest of either,
     /// then every code with its label: "did you mean '活动'? expected one of: practice (特色做法), event (活动)".
-    public static func hint(for word: String, codesAndLabels: [(code: String, label: String)]) -> String {
+    public static func hint(for word: String, codesAndLabels: [(code: String, label: String)]) -> Message {
         let near: String?
         if word.unicodeScalars.allSatisfy(\.isASCII) {
             near = nearest(to: word, in: codesAndLabels.map(\.code))
@@ -43,28 +43,28 @@ public enum Suggestion {
                 codes.append((code, [label]))
             }
         }
-        let listed = codes.map { "\($0.code) (\($0.labels.joined(separator: ", ")))" }
-        return (near.map { "did you mean \(TextCharacters.quoted($0))? " } ?? "") + "expected one of: " + listed.joined(separator: ", ")
+        let listed = codes.map { "\($0.code) (\($0.labels.joined(separator: ", ")))" }.joined(separator: ", ")
+        guard let near else { return Message(.expectedOneOf, ["choices": listed]) }
+        return Message(.didYouMeanExpectedOneOf, ["suggestion": TextCharacters.shown(near), "choices": listed])
     }
 
-
-    static func hint(for word: String, nearest: String?, among candidates: [String]) -> String? {
+    static func hint(for word: String, nearest: String?, among candidates: [String]) -> Message? {
         let cleaned = TextCharacters.removingInvisible(word)
         if cleaned != word, candidates.contains(cleaned) {
             return invisibleHint(word, meaning: cleaned)
         }
         if let near = nearest {
-            return "did you mean \(TextCharacters.quoted(near))?"
+            return Message(.didYouMean, ["suggestion": TextCharacters.shown(near)])
         }
         if !candidates.isEmpty && candidates.count <= 8 {
-            return "expected one of: " + candidates.joined(separator: ", ")
+            return Message(.expectedOneOf, ["choices": candidates.joined(separator: ", ")])
         }
         return nil
     }
 
     /// The hint for a missing file or name that `nearest` would find once its invisible
     /// characters are gone; nil when they are not all that is wrong with it.
-    package static func invisibleHint(_ word: String, nearest: (String) -> String?) -> String? {
+    package static func invisibleHint(_ word: String, nearest: (String) -> String?) -> Message? {
         let cleaned = TextCharacters.removingInvisible(word)
         guard cleaned != word, nearest(cleaned) == cleaned else { return nil }
         return invisibleHint(word, meaning: cleaned)
@@ -72,10 +72,10 @@ public enum Suggestion {
 
     /// For a name that matches a known one once its invisible characters are gone: "did you
     /// mean" would show the editor the very text they typed.
-    package static func invisibleHint(_ word: String, meaning cleaned: String) -> String {
+    package static func invisibleHint(_ word: String, meaning cleaned: String) -> Message {
         let names = TextCharacters.invisibleNames(in: word)
-        let what = names.count == 1 ? "an invisible character \(names[0])" : "invisible characters " + names.joined(separator: ", ")
-        return "the name holds \(what); delete \(names.count == 1 ? "it" : "them") to get \(TextCharacters.quoted(cleaned))"
+        return Message(names.count == 1 ? .nameHoldsInvisibleCharacter : .nameHoldsInvisibleCharacters,
+                       ["invisible": names.joined(separator: ", "), "cleaned": TextCharacters.shown(cleaned)])
     }
 
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {

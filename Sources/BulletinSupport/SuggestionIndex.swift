@@ -23,7 +23,7 @@ package struct SuggestionIndex: Sendable {
     }
 
     /// As `Suggestion.hint`: the nearest spelling, or every name when there are few.
-    package func hint(for name: String) -> String? {
+    package func hint(for name: String) -> Message? {
         Suggestion.hint(for: name, nearest: nearest(to: name), among: names)
     }
 

@@ -109,22 +109,26 @@ package enum TextCharacters {
     /// What a character of `isInvisible` or `isOtherSpace` is called, with its code
     /// ("zero-width space <U+200B>"): the editor sees nothing, or something like a space, so the
     /// message names it.
-    package static func named(_ scalar: Unicode.Scalar) -> String {
-        let name: String
+    package static func named(_ scalar: Unicode.Scalar, in language: Language = .english) -> String {
+        guard let code = nameCode(scalar) else { return visible(scalar) }
+        return Catalogue.text(code, in: language) + " " + visible(scalar)
+    }
+
+    /// The catalogue's name of a character of `isInvisible` or `isOtherSpace`.
+    package static func nameCode(_ scalar: Unicode.Scalar) -> MessageCode? {
         switch scalar.value {
-        case 0x00A0: name = "non-breaking space"
-        case 0x3000: name = "full-width space"
-        case 0x202F: name = "narrow non-breaking space"
-        case 0x200B: name = "zero-width space"
-        case 0x200C: name = "zero-width non-joiner"
-        case 0x200D: name = "zero-width joiner"
-        case 0x2060: name = "word joiner"
-        case 0xFEFF: name = "byte-order mark"
-        case 0x202A ... 0x202E, 0x2066 ... 0x2069: name = "text-direction mark"
-        case 0x1680, 0x2000 ... 0x200A, 0x205F: name = "special-width space"
-        default: return visible(scalar)
+        case 0x00A0: .characterNonBreakingSpace
+        case 0x3000: .characterFullWidthSpace
+        case 0x202F: .characterNarrowNonBreakingSpace
+        case 0x200B: .characterZeroWidthSpace
+        case 0x200C: .characterZeroWidthNonJoiner
+        case 0x200D: .characterZeroWidthJoiner
+        case 0x2060: .characterWordJoiner
+        case 0xFEFF: .characterByteOrderMark
+        case 0x202A ... 0x202E, 0x2066 ... 0x2069: .characterTextDirectionMark
+        case 0x1680, 0x2000 ... 0x200A, 0x205F: .characterSpecialWidthSpace
+        default: nil
         }
-        return "\(name) \(visible(scalar))"
     }
 
     /// Text an editor typed, in quotes for a message, with every character that cannot be seen

@@ -10,7 +10,7 @@ import BulletinSupport
 /// never trusted further than that: any difference, or no manifest, means a full build. It is
 /// written and read by its `Codable` conformance; a manifest of another format or tool is ignored.
 public struct BuildManifest: Equatable, Sendable, Codable {
-    static let currentFormat = 4
+    static let currentFormat = 5
     var format = currentFormat
     /// The running executable: a new version of the tool may write different pages.
     var tool: String

@@ -11,19 +11,18 @@ public enum OutputGuard {
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
         let at = SourceLocation(path: displayPath)
-        let hint = "name a folder of its own for the site, e.g. --output Public"
         if target == "/" || target == home || target == cwd {
-            return .error(at: at, "refusing to use '\(displayPath)' as the output folder: it would replace \(target)", hint: hint)
+            return .error(at: at, .outputWouldReplace, ["folder": displayPath, "target": target])
         }
         for input in inputs {
             let inputPath = input.standardizedFileURL.resolvingSymlinksInPath().path
             if inputPath == target || inputPath.hasPrefix(target + "/") || target.hasPrefix(inputPath + "/") {
-                return .error(at: at, "refusing to use '\(displayPath)' as the output folder: it overlaps \(input.lastPathComponent)/", hint: hint)
+                return .error(at: at, .outputOverlapsInput, ["folder": displayPath, "input": input.lastPathComponent])
             }
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
-            return .error(at: at, "'\(displayPath)' exists and is not a folder", hint: hint)
+            return .error(at: at, .outputNotFolder, ["folder": displayPath])
         }
         return nil
     }
@@ -40,13 +39,11 @@ public enum OutputGuard {
         let unbuilt = outputStamps.keys.filter { !(written?.contains($0) ?? false) }.sorted()
         var diagnostics = unbuilt.prefix(namedFiles).map { path in
             Diagnostic.error(at: SourceLocation(path: displayPath + "/" + path),
-                             "this file was not written by the last build, so the output folder is not replaced",
-                             hint: "to publish it with the site, move it to \(contentDisplay)/\(path); otherwise move it out of \(displayPath)/")
+                             .outputFileNotBuilt, ["content": contentDisplay, "path": path, "folder": displayPath])
         }
         if unbuilt.count > namedFiles {
             diagnostics.append(.error(at: SourceLocation(path: displayPath),
-                                      "… and \(unbuilt.count - namedFiles) more files that the last build did not write",
-                                      hint: "if the folder is not a site built here, choose an empty or new folder with --output"))
+                                      .outputMoreFilesNotBuilt, ["count": String(unbuilt.count - namedFiles)]))
         }
         return diagnostics
     }

@@ -63,8 +63,7 @@ public enum OutputWriter {
             throw diagnostic
         } catch {
             try? fileManager.removeItem(at: staging)
-            throw .error(at: SourceLocation(path: displayPath), "cannot write the site: \(error.localizedDescription)",
-                         hint: "check that the folder's parent exists and is writable; the previous site was left as it was")
+            throw .error(at: SourceLocation(path: displayPath), .siteNotWritten, ["reason": error.localizedDescription])
         }
         // After the swap the staging path holds the previous site, kept for the next build.
         PreviousSite.keep(staging, for: output)

@@ -4,7 +4,10 @@ import BulletinSupport
 package struct TemplateSyntaxError: Error, Equatable {
     package var line: Int
     package var column: Int
-    package var message: String
+    /// Why, from the message catalogue; its English text is `message`.
+    package var text: Message
+
+    package var message: String { text.text(in: .english) }
 }
 
 /// Mustache text → nodes, once per template. Follows the Mustache specification: sections,
@@ -58,7 +61,7 @@ package struct TemplateParser {
         -> (nodes: [TemplateNode], closedStandalone: Bool)
     {
         if initial.depth > Self.maximumDepth, let closing = initial.closing {
-            throw error(at: closing.at, "sections are nested more than \(Self.maximumDepth) deep")
+            throw error(at: closing.at, .templateNestedTooDeep, ["limit": String(Self.maximumDepth)])
         }
         var nodes: [TemplateNode] = []
         var scope = initial
@@ -87,7 +90,7 @@ package struct TemplateParser {
                 break
             }
             let tagStart = position - scope.open.count
-            guard position < bytes.count else { throw error(at: tagStart, "a tag is not finished ('\(text(scope.close))' missing)") }
+            guard position < bytes.count else { throw error(at: tagStart, .templateTagUnfinished, ["close": text(scope.close)]) }
             func flushWhitespace() {
                 if !whitespaceBefore.isEmpty { nodes.append(.text(Array(whitespaceBefore))) }
                 whitespaceBefore = []
@@ -95,7 +98,7 @@ package struct TemplateParser {
             var standalone = false
             let sigil = bytes[position]
             if scope.parentTopLevel, !"!$=/".utf8.contains(sigil) {
-                throw error(at: tagStart, "only block definitions ({{$name}}) may stand inside {{<parent}}")
+                throw error(at: tagStart, .templateOnlyBlocksInParent)
             }
             switch sigil {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
@@ -118,10 +121,10 @@ package struct TemplateParser {
                 let nameStart = position
                 let name = try readName(scope, allowingSlash: true)
                 guard let closing = scope.closing else {
-                    throw error(at: nameStart, "'\(name.written)' closes a section that was never opened")
+                    throw error(at: nameStart, .templateCloseUnopened, ["name": name.written])
                 }
                 guard name.written == closing.name else {
-                    throw error(at: nameStart, "a section is closed with a different name than it was opened with")
+                    throw error(at: nameStart, .templateCloseMismatch)
                 }
                 let closedStandalone = isStandalone(scope)
                 if !closedStandalone { flushWhitespace() }
@@ -129,7 +132,7 @@ package struct TemplateParser {
 
             case UInt8(ascii: "!"):
                 position += 1
-                guard let closeAt = find(scope.close, from: position) else { throw error(at: tagStart, "a comment is never closed") }
+                guard let closeAt = find(scope.close, from: position) else { throw error(at: tagStart, .templateCommentUnclosed) }
                 position = closeAt + scope.close.count
                 standalone = isStandalone(scope)
 
@@ -139,7 +142,7 @@ package struct TemplateParser {
                 let name = try readName(scope)
                 if sigil == UInt8(ascii: "{") {
                     guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else {
-                        throw error(at: tagStart, "a '{{{' tag is not closed by '}}}'")
+                        throw error(at: tagStart, .templateTripleUnclosed)
                     }
                     position += 1
                 }
@@ -174,7 +177,7 @@ package struct TemplateParser {
                 position += 1
                 let name = try readName(scope)
                 guard name.transforms.isEmpty, name.start == .stack, name.segments.count == 1 else {
-                    throw error(at: tagStart, "a block is named by one plain name, without transforms")
+                    throw error(at: tagStart, .templateBlockNamePlain)
                 }
                 // Inside a parent nothing but blocks counts, so only what follows a definition's tag decides.
                 standalone = scope.parentTopLevel ? skipBlankRestOfLine() : isStandalone(scope)
@@ -202,7 +205,7 @@ package struct TemplateParser {
                 standalone = isStandalone(scope)
 
             case UInt8(ascii: "%"):
-                throw error(at: tagStart, "pragmas ({{%…}}) are not supported")
+                throw error(at: tagStart, .templatePragmaUnsupported)
 
             default:
                 flushWhitespace()
@@ -212,7 +215,7 @@ package struct TemplateParser {
             scope.atLineStart = standalone || (scope.parentTopLevel && scope.atLineStart)
         }
         if let closing = scope.closing {
-            throw error(at: closing.at, "the section '\(closing.name)' is never closed")
+            throw error(at: closing.at, .templateSectionUnclosed, ["name": closing.name])
         }
         return (nodes, true)
     }
@@ -322,8 +325,8 @@ package struct TemplateParser {
     private mutating func readTagEnd(_ scope: Scope) throws(TemplateSyntaxError) {
         skipWhitespace()
         guard matches(scope.close, at: position) else {
-            if position >= bytes.count { throw error(at: position, "a tag is not finished ('\(text(scope.close))' missing)") }
-            throw error(at: position, "unexpected '\(characterAt(position))' in a tag: names are ASCII letters, digits and .-_?")
+            if position >= bytes.count { throw error(at: position, .templateTagUnfinished, ["close": text(scope.close)]) }
+            throw error(at: position, .templateUnexpectedCharacter, ["character": characterAt(position)])
         }
         position += scope.close.count
     }
@@ -346,19 +349,20 @@ package struct TemplateParser {
         var transforms: [TemplateTransform] = []
         if !parts.isEmpty {
             let closers = variable.reversed().prefix(while: { $0 == ")" }).count
-            guard closers == parts.count else { throw error(at: offset, "the brackets of '\(written)' do not match") }
+            guard closers == parts.count else { throw error(at: offset, .templateBracketsMismatch, ["tag": written]) }
             variable.removeLast(closers)
             for part in parts.reversed() {
                 guard let transform = TemplateTransform(rawValue: part) else {
-                    throw error(at: offset, "unknown transform '\(part)' (known: \(TemplateTransform.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw error(at: offset, .templateUnknownTransform,
+                                ["transform": String(part), "known": TemplateTransform.allCases.map(\.rawValue).joined(separator: ", ")])
                 }
                 transforms.append(transform)
             }
         }
-        guard !variable.contains("(") && !variable.contains(")") else { throw error(at: offset, "the brackets of '\(written)' do not match") }
+        guard !variable.contains("(") && !variable.contains(")") else { throw error(at: offset, .templateBracketsMismatch, ["tag": written]) }
         let segments = variable.split(separator: ".").map(String.init)
         if variable.isEmpty {
-            guard !transforms.isEmpty else { throw error(at: offset, "a tag has no name") }
+            guard !transforms.isEmpty else { throw error(at: offset, .templateTagWithoutName) }
             return TemplateName(start: .sequence, segments: [], transforms: transforms, written: written)
         }
         return TemplateName(start: variable.hasPrefix(".") ? .top : .stack, segments: segments, transforms: transforms, written: written)
@@ -367,19 +371,19 @@ package struct TemplateParser {
     private mutating func readPartialName(_ scope: Scope, tagStart: Int) throws(TemplateSyntaxError) -> String {
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "*") {
-            throw error(at: tagStart, "dynamic partial names ({{>*name}}) are not supported")
+            throw error(at: tagStart, .templateDynamicPartial)
         }
         let start = position
         while position < bytes.count, Self.isNameByte(bytes[position]) || bytes[position] == UInt8(ascii: "/") { position += 1 }
         let name = text(bytes[start ..< position])
         try readTagEnd(scope)
-        guard !name.isEmpty else { throw error(at: tagStart, "a partial tag names no template") }
+        guard !name.isEmpty else { throw error(at: tagStart, .templatePartialWithoutName) }
         return name
     }
 
     /// `{{=<% %>=}}`: two delimiters separated by white space.
     private mutating func readDelimiters(_ scope: Scope, tagStart: Int) throws(TemplateSyntaxError) -> ([UInt8], [UInt8]) {
-        let invalid = error(at: tagStart, "invalid set-delimiter tag: write it as {{=<% %>=}}")
+        let invalid = error(at: tagStart, .templateInvalidDelimiters)
         func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") }
         skipWhitespace()
         let openStart = position
@@ -410,7 +414,7 @@ package struct TemplateParser {
     }
 
     /// Lines count from 1; columns count characters from 1.
-    private func error(at offset: Int, _ message: String) -> TemplateSyntaxError {
+    private func error(at offset: Int, _ code: MessageCode, _ arguments: [String: String] = [:]) -> TemplateSyntaxError {
         let offset = min(offset, bytes.count)
         var lineStart = 0
         var line = 1
@@ -418,6 +422,7 @@ package struct TemplateParser {
             line += 1
             lineStart = index + 1
         }
-        return TemplateSyntaxError(line: line, column: text(bytes[lineStart ..< offset]).count + 1, message: message)
+        return TemplateSyntaxError(line: line, column: text(bytes[lineStart ..< offset]).count + 1,
+                                   text: Message(code, arguments))
     }
 }

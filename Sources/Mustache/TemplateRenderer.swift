@@ -27,13 +27,16 @@ package struct TemplateRenderer {
         package var kind: Kind
         package var template: String?
 
-        package var description: String {
+        /// Why the page at `path` stopped, from the message catalogue.
+        package func message(path: String) -> Message {
             switch kind {
-            case .depth: return "partials, blocks and sections are nested more than \(TemplateRenderer.maximumDepth) deep"
-            case .expansions: return "more than \(TemplateRenderer.maximumExpansions) partials and blocks are expanded"
-            case .size: return "the page grew past \(TemplateRenderer.maximumBytes / 1_048_576) MB"
+            case .depth: Message(.renderingStoppedDepth, ["path": path, "limit": String(TemplateRenderer.maximumDepth)])
+            case .expansions: Message(.renderingStoppedExpansions, ["path": path, "limit": String(TemplateRenderer.maximumExpansions)])
+            case .size: Message(.renderingStoppedSize, ["path": path, "limit": String(TemplateRenderer.maximumBytes / 1_048_576)])
             }
         }
+
+        package var description: String { message(path: "").text(in: .english) }
     }
 
     private init(templates: [String: [TemplateNode]]) {

@@ -6,18 +6,17 @@ import BulletinSupport
 import Foundation
 
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Build the site into the output folder, replacing it only when the build succeeds.")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: say(.helpBuild)) }
 
     @OptionGroup var folders: FolderOptions
 
-    @Option(help: "The output folder, replaced as a whole.")
+    @Option(help: ArgumentHelp(say(.helpOutput)))
     var output = "Public"
 
-    @Flag(help: "Print the time each stage took.")
+    @Flag(help: ArgumentHelp(say(.helpVerbose)))
     var verbose = false
 
-    @Flag(help: "Also write a .gz copy of every text file, for a web server's gzip_static (see deploy/nginx.conf).")
+    @Flag(help: ArgumentHelp(say(.helpPrecompress)))
     var precompress = false
 
     func run() throws {
@@ -28,17 +27,21 @@ struct Build: ParsableCommand {
         printDiagnostics(report.diagnostics)
         if verbose {
             for stage in report.stages {
-                Terminal.say("  \(stage.name): \(Int((stage.seconds * 1000).rounded())) ms (processors \(Int((stage.processorSeconds * 1000).rounded())) ms)")
+                Terminal.say(say(.cliStageTime, ["stage": stage.name, "milliseconds": String(Int((stage.seconds * 1000).rounded())),
+                                                 "processors": String(Int((stage.processorSeconds * 1000).rounded()))]))
             }
         }
+        let milliseconds = String(Int((report.seconds * 1000).rounded()))
         if report.upToDate {
-            Terminal.say("\(output)/ is up to date: no input, option or output changed since the last build (\(Int((report.seconds * 1000).rounded())) ms)")
+            Terminal.say(say(.cliUpToDate, ["output": output, "milliseconds": milliseconds]))
         } else if report.wroteOutput {
-            let milliseconds = Int((report.seconds * 1000).rounded())
-            Terminal.say("built \(plural(report.htmlPages, "page")), \(plural(report.generatedFiles - report.htmlPages, "data file")) (feed, sitemap, search index) and \(plural(report.copiedFiles, "asset"))\(report.compressedFiles > 0 ? ", \(report.compressedFiles) precompressed," : "") into \(output)/ in \(milliseconds) ms (as of \(options.asOf.iso))")
+            Terminal.say(say(report.compressedFiles > 0 ? .cliBuiltPrecompressed : .cliBuilt, [
+                "pages": String(report.htmlPages), "data": String(report.generatedFiles - report.htmlPages),
+                "assets": String(report.copiedFiles), "compressed": String(report.compressedFiles), "output": output,
+                "milliseconds": milliseconds, "asOf": options.asOf.iso,
+            ]))
         } else {
-            let errors = report.diagnostics.errors.count
-            Terminal.complain("build failed with \(plural(errors, "error")); \(output)/ was left as it was")
+            Terminal.complain(say(.cliBuildFailed, ["errors": String(report.diagnostics.errors.count), "output": output]))
         }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }

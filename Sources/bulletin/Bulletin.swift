@@ -7,16 +7,29 @@ import Foundation
 
 @main
 struct Bulletin: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bulletin",
-        abstract: "Builds the family-education practice-base bulletin site from Content/ and Templates/ into Public/.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, List.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "bulletin",
+            abstract: say(.helpBulletin),
+            version: BulletinVersion.current,
+            subcommands: [Build.self, Check.self, Serve.self, New.self, List.self]
+        )
+    }
+
+    /// Read before parsing and taken out of the arguments (see `Startup`); declared here so that
+    /// help lists it.
+    @Option(name: .customLong("lang"), help: ArgumentHelp(say(.helpLang), valueName: "zh|en"))
+    var lang: String?
 
     /// Exit codes: 0 ok, 1 content errors, 2 usage errors.
     static func main() async {
+        let startup = Startup.current
+        if let refused = startup.refusedLanguage {
+            Terminal.complain(usageProblem(Message(.cliLangInvalid, ["value": refused])))
+            Foundation.exit(2)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(startup.arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -37,22 +50,22 @@ struct Bulletin: AsyncParsableCommand {
 }
 
 struct FolderOptions: ParsableArguments {
-    @Option(help: "The content folder.")
+    @Option(help: ArgumentHelp(say(.helpContent)))
     var content = "Content"
 
-    @Option(help: "The templates folder.")
+    @Option(help: ArgumentHelp(say(.helpTemplates)))
     var templates = "Templates"
 
-    @Option(name: .customLong("as-of"), help: "The day base statuses are computed for, as YYYY-MM-DD (default: today).")
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(say(.helpAsOf)))
     var asOf: String?
 
-    @Flag(help: "Include write-ups marked 'draft: true'.")
+    @Flag(help: ArgumentHelp(say(.helpDrafts)))
     var drafts = false
 
-    @Option(name: .customLong("base-url"), help: "Publish under this address instead of site.yaml's baseURL.")
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(say(.helpBaseUrl)))
     var baseURL: String?
 
-    @Flag(help: "Also warn about template variables that name no field of the pages' data.")
+    @Flag(help: ArgumentHelp(say(.helpStrict)))
     var strict = false
 
     func buildOptions() throws -> BuildOptions {
@@ -61,7 +74,7 @@ struct FolderOptions: ParsableArguments {
             do {
                 _ = try BaseURL(checking: baseURL, name: "--base-url")
             } catch {
-                FileHandle.standardError.write(Data("error: \(error.message)\n    hint: \(error.hint)\n".utf8))
+                Terminal.complain(usageProblem(error.text))
                 throw ExitCode(2)
             }
         }
@@ -70,7 +83,8 @@ struct FolderOptions: ParsableArguments {
             do {
                 options.asOf = try PartialDate(parsing: asOf)
             } catch {
-                throw ValidationError("--as-of: \(error.message); write it as YYYY-MM-DD")
+                Terminal.complain(usageProblem(error.message(field: "--as-of")))
+                throw ExitCode(2)
             }
         }
         return options
@@ -79,8 +93,6 @@ struct FolderOptions: ParsableArguments {
 
 func printDiagnostics(_ diagnostics: Diagnostics) {
     for diagnostic in diagnostics.sorted {
-        Terminal.complain(diagnostic.formatted)
+        Terminal.complain(diagnostic.formatted(in: language))
     }
 }
-
-func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }

@@ -6,8 +6,7 @@ import BulletinSupport
 import Foundation
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check the content and templates without writing anything; exit 1 on errors.")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: say(.helpCheck)) }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
@@ -15,7 +14,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var folders: FolderOptions
 
-    @Option(help: "text, or json for tools.")
+    @Option(help: ArgumentHelp(say(.helpFormat)))
     var format: Format = .text
 
     func run() throws {
@@ -24,11 +23,12 @@ struct Check: ParsableCommand {
         switch format {
         case .text:
             printDiagnostics(report.diagnostics)
-            let summary = "\(plural(report.diagnostics.errors.count, "error")), \(plural(report.diagnostics.warnings.count, "warning"))"
+            let counts = ["errors": String(report.diagnostics.errors.count), "warnings": String(report.diagnostics.warnings.count),
+                          "pages": String(report.htmlPages)]
             if report.diagnostics.hasErrors {
-                Terminal.complain("check failed: \(summary)")
+                Terminal.complain(say(.cliCheckFailed, counts))
             } else {
-                Terminal.say("check passed: \(summary); \(plural(report.htmlPages, "page")) would be built")
+                Terminal.say(say(.cliCheckPassed, counts))
             }
         case .json:
             Terminal.say(DiagnosticsJSON.encode(report.diagnostics))
@@ -37,8 +37,11 @@ struct Check: ParsableCommand {
     }
 }
 
+/// For tools, whatever the language: each problem with its stable English `code` (see
+/// `MessageCode`), and its message and hint in English.
 enum DiagnosticsJSON {
     struct Entry: Encodable {
+        var code: String
         var severity: String
         var path: String
         var line: Int
@@ -49,7 +52,7 @@ enum DiagnosticsJSON {
 
     static func encode(_ diagnostics: Diagnostics) -> String {
         let entries = diagnostics.sorted.map {
-            Entry(severity: $0.severity.rawValue, path: $0.location.path, line: $0.location.line,
+            Entry(code: $0.code.rawValue, severity: $0.severity.rawValue, path: $0.location.path, line: $0.location.line,
                   column: $0.location.column, message: $0.message, hint: $0.hint)
         }
         let encoder = JSONEncoder()

@@ -1,24 +1,24 @@
 import ArgumentParser
 import BulletinKit
+import BulletinSupport
 import Foundation
 
 extension Listing.Subject: ExpressibleByArgument {}
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List the bases, write-ups or bulletins: ids, Chinese names and numbers.")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: say(.helpList)) }
 
-    @Argument(help: "What to list.")
+    @Argument(help: ArgumentHelp(say(.helpListSubject)))
     var subject: Listing.Subject
 
-    @Option(help: "The content folder.")
+    @Option(help: ArgumentHelp(say(.helpContent)))
     var content = "Content"
 
     func run() throws {
         let (lines, diagnostics) = Listing.list(subject, content: URL(fileURLWithPath: content), displayRoot: content)
         if diagnostics.hasErrors {
             printDiagnostics(diagnostics)
-            Terminal.complain("list failed: \(plural(diagnostics.errors.count, "error")); fix the content and list again")
+            Terminal.complain(say(.cliListFailed, ["errors": String(diagnostics.errors.count)]))
             throw ExitCode(1)
         }
         for line in lines { Terminal.say(line) }

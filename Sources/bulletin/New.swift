@@ -6,13 +6,13 @@ import BulletinSupport
 import Foundation
 
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Start a new write-up, bulletin or notice with valid front matter.",
-        subcommands: [NewWriteUp.self, NewBulletin.self, NewNotice.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: say(.helpNew), subcommands: [NewWriteUp.self, NewBulletin.self, NewNotice.self])
+    }
 }
 
 struct ContentFolderOption: ParsableArguments {
-    @Option(help: "The content folder.")
+    @Option(help: ArgumentHelp(say(.helpContent)))
     var content = "Content"
 
     var context: ScaffoldContext { ScaffoldContext.read(URL(fileURLWithPath: content), displayRoot: content) }
@@ -29,20 +29,21 @@ func create(title: String?, folder: ContentFolderOption,
             file = try make(context, nil)
         } catch {
             guard case .needsSlug = error, let title, isatty(STDIN_FILENO) == 1 else { throw error }
-            file = try Scaffold.askingForName(title: title, ask: askForName, refused: { Terminal.complain("error: \($0.description)") }) {
+            file = try Scaffold.askingForName(title: title, ask: askForName, refused: { Terminal.complain(usageProblem($0.text)) }) {
                 typed throws(Scaffold.Problem) in try make(context, typed)
             }
         }
         try Scaffold.write(file, in: context)
-        Terminal.say("created \(folder.content)/\(file.relativePath)" + (file.baseFoundByName.map { ", a write-up of \($0)" } ?? ""))
+        Terminal.say(file.baseFoundByName.map { say(.newCreatedWriteUpOf, ["path": "\(folder.content)/\(file.relativePath)", "base": $0]) }
+                     ?? say(.newCreated, ["path": "\(folder.content)/\(file.relativePath)"]))
     } catch {
-        Terminal.complain("error: \(error.description)")
+        Terminal.complain(usageProblem(error.text))
         throw ExitCode(2)
     }
 }
 
 func askForName() -> String? {
-    FileHandle.standardOutput.write(Data(Scaffold.fileNamePrompt.chinese.utf8))
+    FileHandle.standardOutput.write(Data(say(.newAskSlug).utf8))
     return readLine()
 }
 
@@ -55,23 +56,23 @@ extension WriteUpKind: ExpressibleByArgument {
 
 /// The title of a new file, and the file name, made from the title unless given.
 struct TitleAndSlug: ParsableArguments {
-    @Option(help: "The file name (lowercase letters, digits and '-'); made from the title, in pinyin, if left out.")
+    @Option(help: ArgumentHelp(say(.helpSlug)))
     var slug: String?
 
-    @Argument(help: "The title.")
+    @Argument(help: ArgumentHelp(say(.helpTitle)))
     var title: String
 }
 
 struct NewWriteUp: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "writeup", abstract: "A write-up of one base.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "writeup", abstract: say(.helpNewWriteup)) }
 
-    @Option(help: "The base: its id or its name from bases.yaml, or a part of its name no other base has.")
+    @Option(help: ArgumentHelp(say(.helpBase)))
     var base: String
 
-    @Option(help: "practice (特色做法), report (年度报告) or event (活动).")
+    @Option(help: ArgumentHelp(say(.helpKind)))
     var kind: WriteUpKind = .practice
 
-    @Option(help: "For a report: the year it is about.")
+    @Option(help: ArgumentHelp(say(.helpReportYear)))
     var year: Int?
 
     @OptionGroup var named: TitleAndSlug
@@ -86,12 +87,12 @@ struct NewWriteUp: ParsableCommand {
 }
 
 struct NewBulletin: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bulletin", abstract: "The next bulletin of a year.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "bulletin", abstract: say(.helpNewBulletin)) }
 
-    @Option(help: "The year (default: this year).")
+    @Option(help: ArgumentHelp(say(.helpYear)))
     var year: Int?
 
-    @Option(help: "The title (default: 第N期).")
+    @Option(help: ArgumentHelp(say(.helpBulletinTitle)))
     var title: String?
 
     @OptionGroup var folder: ContentFolderOption
@@ -105,7 +106,7 @@ struct NewBulletin: ParsableCommand {
 }
 
 struct NewNotice: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "notice", abstract: "A notice.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "notice", abstract: say(.helpNewNotice)) }
 
     @OptionGroup var named: TitleAndSlug
 

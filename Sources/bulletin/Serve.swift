@@ -7,27 +7,26 @@ import BulletinPreview
 import Foundation
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Preview the site on this machine, rebuilding and reloading as files change.")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: say(.helpServe)) }
 
     @OptionGroup var folders: FolderOptions
 
-    @Option(help: "The port to listen on.")
+    @Option(help: ArgumentHelp(say(.helpPort)))
     var port = 8000
 
-    @Option(help: "The address to listen on; the default is reachable from this machine only.")
+    @Option(help: ArgumentHelp(say(.helpHost)))
     var host = "127.0.0.1"
 
     func run() async throws {
         let options = try folders.buildOptions()
         let server = PreviewServer(
             folders: PipelineFolders(content: folders.content, templates: folders.templates),
-            options: options, host: host, port: port,
+            options: options, host: host, port: port, language: language,
             say: { line in Terminal.say(line) })
         do {
             try await server.run()
         } catch let error as PreviewError {
-            Terminal.complain(error.description)
+            Terminal.complain(error.formatted(in: language))
             throw ExitCode(2)
         }
     }

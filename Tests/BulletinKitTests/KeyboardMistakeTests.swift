@@ -206,7 +206,7 @@ import Testing
         #expect(TextCharacters.quoted("dadukou\u{200B}-kindergarten") == "'dadukou<U+200B>-kindergarten'")
         #expect(TextCharacters.quoted("重庆\u{A0}市　妇联") == "'重庆<U+00A0>市　妇联'")
         #expect(TextCharacters.quoted("👨\u{200D}👩") == "'👨\u{200D}👩'")
-        #expect(Suggestion.hint(for: "home\u{2060}-school\u{FEFF}", in: ["home-school", "guidance"])
+        #expect(Suggestion.hint(for: "home\u{2060}-school\u{FEFF}", in: ["home-school", "guidance"])?.text(in: .english)
                 == "the name holds invisible characters <U+2060>, <U+FEFF>; delete them to get 'home-school'")
     }
 }

@@ -35,8 +35,8 @@ import Testing
         BuildEngine(folders: folders, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01"), baseURL: "http://127.0.0.1:8000/"))
     }
 
-    func application(_ hub: LiveReloadHub) -> some ApplicationProtocol {
-        Application(responder: PreviewResponder(root: folders.output, hub: hub))
+    func application(_ hub: LiveReloadHub, language: Language = .english) -> some ApplicationProtocol {
+        Application(responder: PreviewResponder(root: folders.output, hub: hub, language: language))
     }
 
     @Test func servesTheSiteWithTheLiveScriptInPagesOnly() async throws {
@@ -90,10 +90,31 @@ import Testing
     }
 
     @Test func beforeAnySiteThePageSaysSoAndCarriesTheLiveScript() async throws {
-        try await application(LiveReloadHub()).test(.router) { client in
+        try await application(LiveReloadHub(), language: .chinese).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("<html lang=\"zh-Hans\">"))
                 #expect(String(buffer: response.body).contains("预览尚未生成") && String(buffer: response.body).contains("live.js"))
+            }
+        }
+        try await application(LiveReloadHub()).test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<html lang=\"en\">"))
+                #expect(String(buffer: response.body).contains("The preview has not been built yet.") && String(buffer: response.body).contains("live.js"))
+            }
+        }
+    }
+
+    /// The overlay's fixed texts come from the catalogue, in the server's language.
+    @Test func theOverlaySpeaksTheServersLanguage() async throws {
+        let chinese = LiveScript.source(in: .chinese)
+        #expect(chinese.contains(#"var texts = {"lang":"zh-Hans","title":"内容有错误，预览未更新（{count} 处）","note":"改正下列文件后，本页会自动刷新。","hint":"提示："};"#))
+        let english = LiveScript.source(in: .english)
+        #expect(english.contains(#"var texts = {"lang":"en","title":"The content has errors; the preview was not updated ({count})","note":"Correct the files below and this page reloads by itself.","hint":"hint: "};"#))
+        #expect(!english.contains("/*TEXTS*/"))
+        try await application(LiveReloadHub(), language: .chinese).test(.router) { client in
+            try await client.execute(uri: LiveScript.path, method: .get) { response in
+                #expect(String(buffer: response.body) == chinese)
             }
         }
     }
@@ -102,6 +123,7 @@ import Testing
         struct Entry: Decodable {
             var location: String
             var message: String
+            var hint: String?
         }
         var version: Int
         var errors: [Entry]
@@ -138,6 +160,18 @@ import Testing
         let error = try state(await events.next())
         #expect(error.version == 2 && error.errors.map(\.message) == ["unknown kind 'practise'"])
         #expect(error.errors.first?.location.contains("bases/wanzhou-shahe-primary/example-practice.md:") == true)
+        // A server started in Chinese sends the same errors in Chinese.
+        let chineseHub = LiveReloadHub(language: .chinese)
+        await chineseHub.publish(broken)
+        let (chineseID, chineseStream) = await chineseHub.subscribe()
+        var chineseEvents = chineseStream.makeAsyncIterator()
+        _ = await chineseEvents.next()
+        let chinese = try state(await chineseEvents.next())
+        #expect(chinese.errors.map(\.message) == ["无法识别的类型 'practise'"])
+        #expect(chinese.errors.map(\.hint) == ["是否应为 'practice'？可用的值：practice (特色做法), report (年度报告), event (活动)"])
+        await chineseHub.finish(chineseID)
+        #expect(RebuildReporter.summary(broken, initial: false).text(in: .english).hasPrefix("1 error; the preview shows them until they are fixed ("))
+        #expect(RebuildReporter.summary(broken, initial: false).text(in: .chinese).hasPrefix("1 个错误；改正之前，预览页面上会一直显示（"))
 
         try Data(text.replacingOccurrences(of: "## 做法概述", with: "## 做法概述\n\n补充的一段。").utf8).write(to: writeUp)
         let fixed = engine.run(writing: true)
@@ -145,6 +179,9 @@ import Testing
         #expect(await hub.publish(fixed))
         let cleared = try state(await events.next())
         #expect(cleared.version == 3 && cleared.errors.isEmpty)
+        let rebuilt = RebuildReporter.summary(fixed, initial: false)
+        #expect(rebuilt.text(in: .english).hasPrefix("rebuilt: 1 changed file, "), "\(rebuilt.text(in: .english))")
+        #expect(rebuilt.text(in: .chinese).hasPrefix("已重新生成：1 个文件有改动，"), "\(rebuilt.text(in: .chinese))")
         await hub.finish(id)
     }
 }

@@ -80,7 +80,7 @@ def kill_previews(binary, work, rounds, rng, name, path, changed_text):
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(original)
         log = os.path.join(work, f"serve-{port}.log")
-        process = subprocess.Popen([binary, "serve", "--as-of", "2023-06-01", "--port", str(port)], cwd=work,
+        process = subprocess.Popen([binary, "--lang", "en", "serve", "--as-of", "2023-06-01", "--port", str(port)], cwd=work,
                                    stdout=open(log, "w"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
         while "Serving the preview" not in open(log, encoding="utf-8", errors="replace").read():

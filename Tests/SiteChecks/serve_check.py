@@ -57,7 +57,7 @@ def main(binary, project):
         shutil.copytree(os.path.join(project, folder), os.path.join(work, folder))
     port = free_port()
     root = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work,
+    server = subprocess.Popen([binary, "--lang", "en", "serve", "--port", str(port)], cwd=work,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         first_line = ""
@@ -118,7 +118,7 @@ def main(binary, project):
         finally:
             driver.quit()
 
-        second = subprocess.run([binary, "serve", "--port", str(port)], cwd=work, capture_output=True, text=True, timeout=30)
+        second = subprocess.run([binary, "--lang", "en", "serve", "--port", str(port)], cwd=work, capture_output=True, text=True, timeout=30)
         if second.returncode != 2 or f"port {port} on 127.0.0.1 is already in use" not in second.stderr:
             fail(f"a second server on the same port: exit {second.returncode}, {second.stderr!r}")
     finally:
