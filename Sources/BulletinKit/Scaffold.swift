@@ -110,10 +110,10 @@ public enum Scaffold {
         if kind == .report, let year { lines.append("year: \(year)") }
         lines += [
             "# 可选字段：",
-            "# models: [\(content.modelIDs.first ?? "model-id")]   所实践的协同育人模式，见 Content/models/",
-            "# summary: 一句话摘要",
-            "# cover: ../../assets/photo.jpg   封面图片，路径相对于本文件",
-            "# draft: true   草稿，预览时加 --drafts 可见，不发布",
+            "# models: [\(content.modelIDs.first ?? "model-id")]   # 所实践的协同育人模式，见 Content/models/",
+            "# summary: \(Placeholders.marker)一句话摘要",
+            "# cover: ../../assets/photo.jpg   # 封面图片，路径相对于本文件",
+            "# draft: true   # 草稿，预览时加 --drafts 可见，不发布",
             "---", "", "\(Placeholders.marker)在此撰写正文。", "",
         ]
         var file = try newFile("bases/\(baseID)/\(slug).md", lines, in: content)
@@ -130,10 +130,11 @@ public enum Scaffold {
         let serial = (content.serials.max() ?? 0) + 1
         let lines = [
             "---", "title: \(quotedTitle)", "year: \(year)", "number: \(number)", "serial: \(serial)   # 总第N期，发出后不再改动",
-            "date: \(today.iso)",
+            "date: \(year == today.year ? today.iso : String(year))",
             "items: []   # 本期刊登的稿件，每行一篇：- 基地id或基地全称/文件名",
-            "# distribution:   报送范围，有则填写",
-            "#   报: …", "#   送: …", "#   发: …",
+            "# distribution:   # 报送范围，有则填写",
+            "#   报: \(Placeholders.marker)", "#   送: \(Placeholders.marker)", "#   发: \(Placeholders.marker)",
+            "# draft: true   # 草稿：暂不发布，期号保留",
             "---", "", "**编者按**：\(Placeholders.marker)在此撰写编者按。", "",
         ]
         return try newFile("bulletins/\(year)-\(number).md", lines, in: content)
@@ -143,10 +144,10 @@ public enum Scaffold {
                               today: PartialDate) throws(Problem) -> NewFile {
         let quotedTitle = try oneLine(title)
         let slug = try chooseSlug(givenSlug, typed: typedName, title: title, in: "notices", of: content)
-        var lines = ["---", "title: \(quotedTitle)", "date: \(today.iso)", "# number: 文号，有则填写", "issuers:"]
+        var lines = ["---", "title: \(quotedTitle)", "date: \(today.iso)", "# number: \(Placeholders.marker)文号   # 有则填写", "issuers:"]
         for organizer in content.organizers { lines.append("  - \(try quoted(organizer))") }
         if content.organizers.isEmpty { lines.append("  - \(Placeholders.marker)发文单位") }
-        lines += ["# attachments:   附件，有则填写", "#   - title: 附件标题", "#     file: ../assets/附件.pdf", "---", "", "\(Placeholders.marker)在此撰写通知正文。", ""]
+        lines += ["# attachments:   # 附件，有则填写", "#   - title: \(Placeholders.marker)附件标题", "#     file: ../assets/附件.pdf", "---", "", "\(Placeholders.marker)在此撰写通知正文。", ""]
         return try newFile("notices/\(slug).md", lines, in: content)
     }
 

@@ -10,10 +10,22 @@ package enum Placeholders {
     /// The first place in the file's front matter or body that still holds the marker.
     static func unfinished(_ source: MarkdownSource) -> Diagnostic? {
         let firstYAMLLine = source.frontMatter.lineOffset + 1
-        guard let (line, column) = find(in: source.frontMatterText, firstLine: firstYAMLLine)
+        guard let (line, column) = findOutsideComments(in: source.frontMatterText, firstLine: firstYAMLLine)
                 ?? find(in: source.body, firstLine: source.bodyFirstLine) else { return nil }
         return .error(at: SourceLocation(path: source.displayPath, line: line, column: column),
                       .placeholderLeft, ["marker": marker])
+    }
+
+    /// In front matter, where `new` also writes the mark in optional lines left commented out:
+    /// only a mark the editor turned on counts.
+    private static func findOutsideComments(in yaml: String, firstLine: Int) -> (line: Int, column: Int)? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let range = line.range(of: marker) else { continue }
+            let before = line[..<range.lowerBound]
+            if before.drop(while: { $0 == " " }).hasPrefix("#") || before.contains(" #") { continue }
+            return (firstLine + index, before.count + 1)
+        }
+        return nil
     }
 
     /// By the C library's substring search, on the text's own bytes: every body of the site is

@@ -185,13 +185,37 @@ import Testing
             Content/bulletins/2021-2.md:2:1: error: the bulletin lists no write-ups under 'items'
                 hint: add the write-ups it prints, one per line as '- base-id/file-name', or mark it 'draft: true' until it is ready
             """, """
-            Content/bulletins/2021-2.md:14:9: error: the text 【待填写】 that 'bulletin new' wrote is still here, so the page is not finished
+            Content/bulletins/2021-2.md:15:9: error: the text 【待填写】 that 'bulletin new' wrote is still here, so the page is not finished
                 hint: write the real text in its place, or mark the file 'draft: true' until it is ready
             """])
         try Scaffold.write(filledIn(third), in: context(fixture))
         try FileManager.default.removeItem(at: fixture.url("Content/bulletins/2021-2.md"))
         try Scaffold.write(filledIn(second), in: context(fixture))
         #expect(try fixture.check().diagnostics.errors.isEmpty)
+    }
+
+    /// An editor turns an optional field on by deleting the '# ' before it: what is left is
+    /// valid, and what still waits for the editor's text is marked, never published as it is.
+    @Test func optionalLinesCanBeTurnedOnByDeletingTheirMark() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let files = [
+            try Scaffold.writeUp(in: context(fixture), base: "xiushan-library", kind: .event, title: "开放日", slug: "open-day", today: today),
+            try Scaffold.bulletin(in: context(fixture), year: 2021, title: nil, today: today),
+            try Scaffold.notice(in: context(fixture), title: "通知", slug: "n", today: today),
+        ]
+        for var file in files {
+            let optional = ["# models:", "# summary:", "# cover:", "# distribution:", "#   报:", "#   送:", "#   发:", "# number:", "# attachments:",
+                            "#   - title:", "#     file:"]
+            file.text = file.text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                optional.contains { line.hasPrefix($0) } ? String(line.dropFirst(2)) : String(line)
+            }.joined(separator: "\n").replacingOccurrences(of: "photo.jpg", with: "missing.jpg")
+            try Scaffold.write(file, in: context(fixture))
+        }
+        let errors = try fixture.check().diagnostics.errors
+        let kinds = Set(errors.map(\.code))
+        #expect(kinds.isSubset(of: [.placeholderLeft, .bulletinWithoutItems, .coverMissing, .attachmentFileMissing]), "\(errors.map(\.formatted))")
+        #expect(errors.contains { $0.location.path.hasSuffix("open-day.md") && $0.location.line == 7 }, "the summary waits for its text")
     }
 
     @Test func aNewNoticeNamesTheOrganisersAndIsPublishedOnceWritten() throws {
