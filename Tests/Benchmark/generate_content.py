@@ -84,6 +84,7 @@ def main(count, output, project):
         images.append(f"photo-{index}.png")
     bases = base_ids(project)
     written = []
+    reported = set()
     for index in range(count):
         base = bases[index % len(bases)]
         slug = f"item-{index:05d}"
@@ -91,6 +92,12 @@ def main(count, output, project):
         month = 1 + (index * 5) % 12
         day = 1 + (index * 3) % 28
         kind = KINDS[index % len(KINDS)]
+        # One annual report per base and year, as the programme asks; a second would be an error.
+        if kind == "report":
+            if (base, year) in reported:
+                kind = "practice"
+            else:
+                reported.add((base, year))
         links = [f"../{written[j][0]}/{written[j][1]}.md" for j in rng.sample(range(len(written)), min(2, len(written)))] if written else []
         models = sorted(rng.sample(MODELS, rng.randint(1, 2)))
         folder = os.path.join(output, "bases", base)
@@ -107,12 +114,15 @@ def main(count, output, project):
         written.append((base, slug))
     os.makedirs(os.path.join(output, "bulletins"), exist_ok=True)
     per_year = {}
+    issues = []
     for start in range(0, len(written), 50):
         items = written[start:start + 5]
         year = 2020 + (start // 50) % 5
         per_year[year] = per_year.get(year, 0) + 1
-        number = per_year[year]
-        lines = ["---", f"title: \"家庭教育工作简报（{start // 50 + 1}）\"", f"year: {year}", f"number: {number}",
+        issues.append((year, per_year[year], start, items))
+    # 总第N期 is written in each bulletin, running over the years in order.
+    for serial, (year, number, start, items) in enumerate(sorted(issues, key=lambda issue: issue[:2]), start=1):
+        lines = ["---", f"title: \"家庭教育工作简报（{start // 50 + 1}）\"", f"year: {year}", f"number: {number}", f"serial: {serial}",
                  f"date: {year}-{1 + number % 12:02d}", "items:"] + [f"  - {b}/{s}" for b, s in items] + ["---", "", "**编者按**：" + sentence(rng), ""]
         with open(os.path.join(output, "bulletins", f"{year}-{number}.md"), "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines))
