@@ -52,7 +52,7 @@ public enum Listing {
         return columns(sorted.map { bulletin in
             let file = ((bulletin.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
             return [file, "\(bulletin.year)年\(bulletin.issueLabel)", bulletin.serial.map { "总第\($0)期" } ?? "",
-                    bulletin.date.iso, bulletin.title + marks(draft: false, example: bulletin.example), "\(bulletin.items.count)篇"]
+                    bulletin.date.iso, bulletin.title + marks(draft: bulletin.draft, example: bulletin.example), "\(bulletin.items.count)篇"]
         })
     }
 

@@ -63,6 +63,8 @@ public struct Bulletin: Sendable, Hashable {
     /// 报/送/发 lines, in that order, only those set.
     public var distribution: [DistributionLine]
     public var example: Bool
+    /// Read only when drafts are included (the preview with --drafts, `bulletin list`).
+    public var draft: Bool = false
     public var body: Document
     public var sourcePath: String
 

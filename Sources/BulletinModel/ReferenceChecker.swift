@@ -131,7 +131,7 @@ struct ReferenceChecker {
             result.append(Bulletin(year: fields.year, number: fields.number, supplement: fields.supplement, serial: serial,
                                    date: fields.date, title: fields.title, editor: fields.editor ?? defaultEditor,
                                    items: items, distribution: fields.distribution,
-                                   example: fields.example, body: body(draft.source), sourcePath: draft.source.displayPath))
+                                   example: fields.example, draft: fields.draft, body: body(draft.source), sourcePath: draft.source.displayPath))
         }
         return BulletinNumbering.newestFirst(result)
     }

@@ -349,6 +349,16 @@ import Testing
             """))
     }
 
+    @Test func listMarksADraftBulletin() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/bulletins/2022-1.md",
+                          "---\ntitle: 第1期\nyear: 2022\nnumber: 1\nserial: 1\ndate: 2022-03\ndraft: true\nitems: []\n---\n")
+        let bulletins = try cli.run(["list", "bulletins"], in: fixture.root)
+        #expect(bulletins.status == 0)
+        #expect(bulletins.stdout.split(separator: "\n").last?.contains("第1期（草稿）") == true, "\(bulletins.stdout)")
+    }
+
     @Test func listTellsWhatKeepsTheContentFromBeingRead() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
