@@ -213,7 +213,7 @@ import Testing
         defer { fixture.remove() }
         let report = try fixture.check()
         #expect(!report.diagnostics.hasErrors)
-        #expect(report.htmlPages == 41)
+        #expect(report.htmlPages == 42)
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Public").path))
     }
 
