@@ -23,6 +23,8 @@ public struct LoadedContent: Sendable {
     public var markdown: [MarkdownSource]
     /// Files copied to the output as they are (images, PDF, DOCX), by relative path.
     public var staticFiles: [String]
+    /// The size in bytes of each of them.
+    public var staticFileSizes: [String: Int] = [:]
     /// Markdown files that could not be read or split, by relative path: references to them are
     /// not reported again as unknown.
     public var unreadableMarkdown: [String] = []
@@ -40,8 +42,8 @@ public struct LoadedContent: Sendable {
 public enum LoadedFile: Sendable {
     case markdown(MarkdownSource)
     case yaml(YAMLDocument)
-    /// Copied as it is.
-    case asset
+    /// Copied as it is; its size in bytes, which links to documents show.
+    case asset(size: Int)
     case failed(Diagnostic)
 }
 
@@ -62,7 +64,9 @@ public enum ContentLoader {
         if let refusal = refusal(extension: extensionName) {
             return .failed(.error(at: SourceLocation(path: displayPath), refusal))
         }
-        guard ["md", "markdown", "yaml", "yml"].contains(extensionName) else { return .asset }
+        guard ["md", "markdown", "yaml", "yml"].contains(extensionName) else {
+            return .asset(size: max(0, FileStamp(URL(fileURLWithPath: root.path + "/" + relative)).size))
+        }
         let data: Data
         do {
             data = try SourceText.readBytes(root.path + "/" + relative, displayPath: displayPath, limit: maximumTextFileSize)
@@ -124,8 +128,9 @@ public enum ContentLoader {
                 default:
                     diagnostics.append(.warning(at: SourceLocation(path: content.displayPath(relative)), .yamlFileUnused))
                 }
-            case .asset:
+            case .asset(let size):
                 content.staticFiles.append(relative)
+                content.staticFileSizes[relative] = size
             case .failed(let diagnostic):
                 diagnostics.append(diagnostic)
                 let extensionName = (relative as NSString).pathExtension.lowercased()
