@@ -133,7 +133,14 @@ public enum CommonMark {
             return Output(html: "", plainText: plainText, slips: slips)
         }
         defer { free(rendered) }
-        return Output(html: String(cString: rendered), plainText: plainText, slips: slips)
+        var html = String(cString: rendered)
+        // A code block scrolls sideways inside its own box on a phone: it takes the keyboard focus,
+        // so that it can be scrolled without a mouse (WCAG 2.1.1). libcmark writes no attributes;
+        // in safe mode '<pre><code' can only come from a code block, as text is escaped.
+        if html.contains("<pre><code") {
+            html = html.replacingOccurrences(of: "<pre><code", with: "<pre tabindex=\"0\"><code")
+        }
+        return Output(html: html, plainText: plainText, slips: slips)
     }
 
     /// A text node at the start of a paragraph's line that starts with a full-width space, and

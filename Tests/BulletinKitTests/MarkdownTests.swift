@@ -64,6 +64,13 @@ import Testing
         #expect(DocumentDetails.text(path: "assets/a.png", bytes: 5000) == nil)
     }
 
+    /// A code block scrolls inside its own box on a phone, so it takes the keyboard focus to be scrolled.
+    @Test func codeBlocksCanBeScrolledWithTheKeyboard() {
+        #expect(convert("```\n2021    〔基地名称〕\n```\n").0 == "<pre tabindex=\"0\"><code>2021    〔基地名称〕\n</code></pre>\n")
+        #expect(convert("```text\n<pre><code>\n```\n").0
+            == "<pre tabindex=\"0\"><code class=\"language-text\">&lt;pre&gt;&lt;code&gt;\n</code></pre>\n")
+    }
+
     @Test func rendersCommonMark() {
         let (html, diagnostics) = convert("## 小标题\n\n家校社**协同**育人。\n")
         #expect(html == "<h2>小标题</h2>\n<p>家校社<strong>协同</strong>育人。</p>\n")
