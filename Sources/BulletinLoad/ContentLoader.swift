@@ -23,9 +23,14 @@ public struct LoadedContent: Sendable {
     public var markdown: [MarkdownSource]
     /// Files copied to the output as they are (images, PDF, DOCX), by relative path.
     public var staticFiles: [String]
+    /// The size in bytes of each of them.
+    public var staticFileSizes: [String: Int] = [:]
     /// Markdown files that could not be read or split, by relative path: references to them are
     /// not reported again as unknown.
     public var unreadableMarkdown: [String] = []
+    /// Files refused for what they could run (SVG, HTML, scripts): references to them are not
+    /// reported again as missing.
+    public var refusedFiles: [String] = []
     public var diagnostics: Diagnostics
 
     public func displayPath(_ relativePath: String) -> String {
@@ -37,8 +42,8 @@ public struct LoadedContent: Sendable {
 public enum LoadedFile: Sendable {
     case markdown(MarkdownSource)
     case yaml(YAMLDocument)
-    /// Copied as it is.
-    case asset
+    /// Copied as it is; its size in bytes, which links to documents show.
+    case asset(size: Int)
     case failed(Diagnostic)
 }
 
@@ -56,7 +61,12 @@ public enum ContentLoader {
     /// Reads one file; the same step serves full and incremental builds.
     public static func loadFile(_ relative: String, root: URL, displayPath: String) -> LoadedFile {
         let extensionName = (relative as NSString).pathExtension.lowercased()
-        guard ["md", "markdown", "yaml", "yml"].contains(extensionName) else { return .asset }
+        if let refusal = refusal(extension: extensionName) {
+            return .failed(.error(at: SourceLocation(path: displayPath), refusal))
+        }
+        guard ["md", "markdown", "yaml", "yml"].contains(extensionName) else {
+            return .asset(size: max(0, FileStamp(URL(fileURLWithPath: root.path + "/" + relative)).size))
+        }
         let data: Data
         do {
             data = try SourceText.readBytes(root.path + "/" + relative, displayPath: displayPath, limit: maximumTextFileSize)
@@ -64,6 +74,20 @@ public enum ContentLoader {
             return .failed(error)
         }
         return parse(data, relativePath: relative, displayPath: displayPath)
+    }
+
+    /// Files that browsers run rather than show: published from the site's own address they could
+    /// act as the site (read what readers type, change pages). SVG images hold scripts too; a PNG
+    /// or JPEG export shows the same picture. Refused, not published as downloads, so that no
+    /// editor's file becomes active under the site's name.
+    static let refusedExtensions: Set<String> = ["html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "xml", "xsl",
+                                                 "xslt", "js", "mjs", "cjs", "hta", "swf", "wasm"]
+
+    /// Why a file of this (lowercased) extension is refused, or nil.
+    public static func refusal(extension name: String) -> Message? {
+        if name == "svg" || name == "svgz" { return Message(.assetSVGRefused) }
+        if refusedExtensions.contains(name) { return Message(.assetActiveRefused, ["extension": name]) }
+        return nil
     }
 
     /// Text files larger than this are refused: no editor writes 8 MB of Markdown, and a mistaken
@@ -104,12 +128,16 @@ public enum ContentLoader {
                 default:
                     diagnostics.append(.warning(at: SourceLocation(path: content.displayPath(relative)), .yamlFileUnused))
                 }
-            case .asset:
+            case .asset(let size):
                 content.staticFiles.append(relative)
+                content.staticFileSizes[relative] = size
             case .failed(let diagnostic):
                 diagnostics.append(diagnostic)
-                if ["md", "markdown"].contains((relative as NSString).pathExtension.lowercased()) {
+                let extensionName = (relative as NSString).pathExtension.lowercased()
+                if ["md", "markdown"].contains(extensionName) {
                     content.unreadableMarkdown.append(relative)
+                } else if refusal(extension: extensionName) != nil {
+                    content.refusedFiles.append(relative)
                 }
             }
         }

@@ -33,7 +33,7 @@ public struct BodyConverter: Sendable, Equatable {
                 SourceLocation(path: displayPath, line: destination.line + firstLine - 1,
                                column: columns.column(line: destination.line, byteColumn: destination.column))
             }
-            let (url, problem) = resolve(destination, sourcePath: sourcePath)
+            let (url, problem, details) = resolve(destination, sourcePath: sourcePath)
             if let problem {
                 found.add(problem.kind) { problem.diagnostic(at: location(), nearest: targets.nearest(to:)) }
             }
@@ -42,7 +42,7 @@ public struct BodyConverter: Sendable, Equatable {
                     .warning(at: location(), .imageWithoutAltText, ["url": TextCharacters.shown(destination.url)])
                 }
             }
-            return url
+            return CommonMark.Rewrite(url: url, after: details.map { "（\($0)）" })
         }
         for slip in output.slips {
             switch slip {
@@ -87,28 +87,29 @@ public struct BodyConverter: Sendable, Equatable {
         return (Document(html: output.html, plainText: output.plainText), diagnostics)
     }
 
-    /// The destination to publish instead (nil: keep it as written), and what is wrong with it.
-    private func resolve(_ destination: CommonMark.Destination, sourcePath: String) -> (String?, DestinationProblem?) {
+    /// The destination to publish instead (nil: keep it as written), what is wrong with it, and for
+    /// a link to a document of the content folder its type and size (`PDF，120KB`).
+    private func resolve(_ destination: CommonMark.Destination, sourcePath: String) -> (String?, DestinationProblem?, String?) {
         let url = destination.url.trimmingEnds(Self.whitespace)
         let what = destination.isImage ? "image" : "link"
-        if url.isEmpty || url.hasPrefix("#") { return (nil, nil) }
+        if url.isEmpty || url.hasPrefix("#") { return (nil, nil, nil) }
         if Self.isOnOwnComputer(url) {
-            return ("", DestinationProblem(what: what, url: url, reason: .ownComputer(hint: ownComputerHint(url, from: sourcePath))))
+            return ("", DestinationProblem(what: what, url: url, reason: .ownComputer(hint: ownComputerHint(url, from: sourcePath))), nil)
         }
-        if url.hasPrefix("//") { return (nil, nil) }
+        if url.hasPrefix("//") { return (nil, nil, nil) }
         if let scheme = Self.scheme(of: url) {
-            if Self.allowedSchemes.contains(scheme) { return (nil, nil) }
-            return ("", DestinationProblem(what: what, url: url, reason: .removedScheme(scheme)))
+            if Self.allowedSchemes.contains(scheme) { return (nil, nil, nil) }
+            return ("", DestinationProblem(what: what, url: url, reason: .removedScheme(scheme)), nil)
         }
         switch paths.resolve(url, from: sourcePath) {
         case .sitePath(let path):
-            return (rootPath + Self.encodePath(path), nil)
+            return (rootPath + Self.encodePath(path), nil, destination.isImage ? nil : paths.documentDetails(path))
         case .absolutePath:
-            return (nil, DestinationProblem(what: what, url: url, reason: .absolutePath))
+            return (nil, DestinationProblem(what: what, url: url, reason: .absolutePath), nil)
         case .outsideContent:
-            return (nil, DestinationProblem(what: what, url: url, reason: .outsideContent))
+            return (nil, DestinationProblem(what: what, url: url, reason: .outsideContent), nil)
         case .missing(let candidate):
-            return (nil, DestinationProblem(what: what, url: url, reason: .missing(candidate: candidate)))
+            return (nil, DestinationProblem(what: what, url: url, reason: .missing(candidate: candidate)), nil)
         }
     }
 

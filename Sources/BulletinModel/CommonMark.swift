@@ -17,6 +17,18 @@ public enum CommonMark {
         public var hasText: Bool
     }
 
+    /// What to publish for a destination: another address (nil: as written), and text to add
+    /// after the link (nil: none), such as a document's type and size.
+    public struct Rewrite {
+        public var url: String?
+        public var after: String?
+
+        public init(url: String? = nil, after: String? = nil) {
+            self.url = url
+            self.after = after
+        }
+    }
+
     public struct Output {
         public var html: String
         public var plainText: String
@@ -35,11 +47,12 @@ public enum CommonMark {
         case unreadLink(line: Int, column: Int, destination: String, isImage: Bool)
     }
 
-    /// Converts `markdown` to HTML. `rewrite` returns the destination to use instead, or nil to keep it.
+    /// Converts `markdown` to HTML. `rewrite` returns the destination to use instead (or nil to keep
+    /// it) and any text to add after the link.
     /// Raw HTML is dropped unless `allowRawHTML`; libcmark also blanks `javascript:`, `vbscript:`,
     /// `file:` and most `data:` destinations in that mode.
     public static func render(_ markdown: String, allowRawHTML: Bool,
-                              rewrite: (Destination) -> String?) -> Output {
+                              rewrite: (Destination) -> Rewrite) -> Output {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let root = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
             return Output(html: "", plainText: "")
@@ -51,6 +64,7 @@ public enum CommonMark {
         var slips: [Slip] = []
         var source: [UInt8]?
         var softBreaksToDrop: [OpaquePointer] = []
+        var textAfter: [(node: OpaquePointer, text: String)] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -65,9 +79,11 @@ public enum CommonMark {
                                               line: Int(cmark_node_get_start_line(node)),
                                               column: Int(cmark_node_get_start_column(node)),
                                               hasText: cmark_node_first_child(node) != nil)
-                if let replacement = rewrite(destination) {
+                let rewritten = rewrite(destination)
+                if let replacement = rewritten.url {
                     _ = cmark_node_set_url(node, replacement)
                 }
+                if let after = rewritten.after { textAfter.append((node, after)) }
             case (CMARK_EVENT_ENTER, CMARK_NODE_TEXT), (CMARK_EVENT_ENTER, CMARK_NODE_CODE):
                 if let literal = cmark_node_get_literal(node) {
                     let length = strlen(literal)
@@ -100,6 +116,13 @@ public enum CommonMark {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+        // Added once the walk is over, so that the text is shown but is no part of the plain text.
+        for (node, text) in textAfter {
+            if let added = cmark_node_new(CMARK_NODE_TEXT) {
+                _ = cmark_node_set_literal(added, text)
+                if cmark_node_insert_after(node, added) == 0 { cmark_node_free(added) }
+            }
+        }
         // Invisible characters are no part of the text a reader sees: not of a description, not of a search term.
         let invisibles = plain.withUnsafeBufferPointer { TextCharacters.invisibles(in: $0) }
         for found in invisibles.reversed() {
@@ -110,7 +133,14 @@ public enum CommonMark {
             return Output(html: "", plainText: plainText, slips: slips)
         }
         defer { free(rendered) }
-        return Output(html: String(cString: rendered), plainText: plainText, slips: slips)
+        var html = String(cString: rendered)
+        // A code block scrolls sideways inside its own box on a phone: it takes the keyboard focus,
+        // so that it can be scrolled without a mouse (WCAG 2.1.1). libcmark writes no attributes;
+        // in safe mode '<pre><code' can only come from a code block, as text is escaped.
+        if html.contains("<pre><code") {
+            html = html.replacingOccurrences(of: "<pre><code", with: "<pre tabindex=\"0\"><code")
+        }
+        return Output(html: html, plainText: plainText, slips: slips)
     }
 
     /// A text node at the start of a paragraph's line that starts with a full-width space, and

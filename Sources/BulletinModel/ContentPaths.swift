@@ -9,10 +9,20 @@ public struct ContentPaths: Sendable, Equatable {
     public var staticFiles: Set<String>
     /// Markdown files that become pages, by relative path → URL path relative to the site root.
     public var pages: [String: String]
+    /// The size in bytes of each static file that is a document (PDF, Word, Excel, archives…),
+    /// shown beside links to it. Only documents: a photo replaced by a larger one changes no page.
+    public var documentSizes: [String: Int]
 
-    public init(staticFiles: Set<String>, pages: [String: String]) {
+    public init(staticFiles: Set<String>, pages: [String: String], documentSizes: [String: Int] = [:]) {
         self.staticFiles = staticFiles
         self.pages = pages
+        self.documentSizes = documentSizes
+    }
+
+    /// `PDF，120KB` for a document of the content folder (by relative path, fragment allowed), nil otherwise.
+    public func documentDetails(_ path: String) -> String? {
+        let file = path.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(path[..<$0]) } ?? path
+        return documentSizes[file].flatMap { DocumentDetails.text(path: file, bytes: $0) }
     }
 
     public enum Resolution: Equatable {

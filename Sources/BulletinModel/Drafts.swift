@@ -96,7 +96,7 @@ struct Drafts {
     }
 
     /// Every page's address, keyed by its source file; two files claiming one address is an error.
-    func contentPaths(staticFiles: [String]) -> (ContentPaths, [Diagnostic]) {
+    func contentPaths(staticFiles: [String], sizes: [String: Int] = [:]) -> (ContentPaths, [Diagnostic]) {
         // The two paths of each source, not the source: copying whole sources cost more than the check.
         var claims: [(path: String, relativePath: String, displayPath: String)] = []
         func claim(_ path: String, _ source: MarkdownSource) { claims.append((path, source.relativePath, source.displayPath)) }
@@ -124,7 +124,8 @@ struct Drafts {
             owners[claim.path] = claim.displayPath
             pagesByFile[claim.relativePath] = claim.path
         }
-        return (ContentPaths(staticFiles: Set(staticFiles), pages: pagesByFile), diagnostics)
+        let documentSizes = sizes.filter { DocumentDetails.isDocument($0.key) }
+        return (ContentPaths(staticFiles: Set(staticFiles), pages: pagesByFile, documentSizes: documentSizes), diagnostics)
     }
 
     static func bulletinPath(_ fields: EntryReaders.BulletinFields) -> String {

@@ -100,6 +100,8 @@ public struct Attachment: Sendable, Hashable {
     public var number: Int
     public var title: String
     public var content: Content
+    /// For a document to download, its type and size: `PDF，120KB`.
+    public var details: String? = nil
 }
 
 /// A notice (通知) rendered as an official document.

@@ -186,7 +186,8 @@ struct ReferenceChecker {
                 switch attachment.content {
                 case .file(let written):
                     if let path = resolveFile(written, from: draft.source, isCover: false) {
-                        attachments.append(Attachment(number: number, title: attachment.title ?? path, content: .file(path: path)))
+                        attachments.append(Attachment(number: number, title: attachment.title ?? path, content: .file(path: path),
+                                                      details: paths.documentDetails(path)))
                     }
                 case .page(let written):
                     let folder = "notices/\(draft.fields.slug)"

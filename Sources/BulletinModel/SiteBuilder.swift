@@ -58,7 +58,8 @@ public enum SiteBuilder {
         diagnostics.append(contentsOf: ReportRules.check(drafts.writeUps, bases: registry.bases, asOf: options.asOf))
         diagnostics.append(contentsOf: BulletinNumbering.check(drafts.bulletins + drafts.draftBulletins))
 
-        let (paths, pathDiagnostics) = drafts.contentPaths(staticFiles: content.staticFiles)
+        let (paths, pathDiagnostics) = drafts.contentPaths(staticFiles: content.staticFiles + content.refusedFiles,
+                                                                        sizes: content.staticFileSizes)
         diagnostics.append(contentsOf: pathDiagnostics)
         let converter = BodyConverter(paths: paths, rootPath: config.rootPath, allowRawHTML: config.allowsRawHTML)
         var references = ReferenceChecker(bases: registry.bases, declaredBaseIDs: registry.declaredIDs, batches: registry.batches, drafts: drafts,

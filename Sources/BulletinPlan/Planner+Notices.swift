@@ -20,7 +20,7 @@ extension Planner {
         let attachments = notice.attachments.map { attachment -> NoticeView.AttachmentLink in
             var link = NoticeView.AttachmentLink(label: "附件\(attachment.number)", title: attachment.title,
                                                  url: addresses.link(Addresses.attachment(attachment, of: slug)),
-                                                 isDownload: false, html: nil, baseList: [])
+                                                 isDownload: false, details: attachment.details, html: nil, baseList: [])
             switch attachment.content {
             case .file: link.isDownload = true
             case .page(_, let body): link.html = body.html

@@ -43,6 +43,32 @@ import Testing
         }
     }
 
+    /// SVG images, web pages and scripts in the content are refused where they are, in either
+    /// language, and a body that refers to one is not told again that the file is missing.
+    @Test func filesThatCouldRunScriptAreRefused() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/assets/logo.SVG", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")
+        try fixture.write("Content/assets/form.html", "<!doctype html><script>alert(1)</script>")
+        try fixture.write("Content/pages/counter.mjs", "export {}")
+        try fixture.write("Content/pages/logo.md", "---\ntitle: 标志\n---\n![标志](../assets/logo.SVG)\n")
+        let errors = try fixture.check().diagnostics.errors
+        let shown: [String] = errors.flatMap { [$0.formatted, $0.formatted(in: .chinese)] }
+        let expected: [String] = [
+            "Content/assets/form.html:1:1: error: '.html' files are not published: a web page or script in the content folder would run in readers' browsers as part of the site\n    hint: write the text as a Markdown page, or offer the document as PDF",
+            "Content/assets/form.html:1:1: 错误：不发布 '.html' 文件：内容文件夹中的网页或脚本会作为本网站的一部分在读者的浏览器中运行\n    提示：请把内容写成 Markdown 页面，或以 PDF 格式提供文档",
+            "Content/assets/logo.SVG:1:1: error: SVG images are not published: an SVG file can hold a script that would run in readers' browsers as part of the site\n    hint: export it as PNG (or as JPEG for a photo) and refer to that file instead",
+            "Content/assets/logo.SVG:1:1: 错误：不发布 SVG 图片：SVG 文件可能含有脚本，会作为本网站的一部分在读者的浏览器中运行\n    提示：请将其导出为 PNG（照片可导出为 JPEG），改为引用导出的文件",
+            "Content/pages/counter.mjs:1:1: error: '.mjs' files are not published: a web page or script in the content folder would run in readers' browsers as part of the site\n    hint: write the text as a Markdown page, or offer the document as PDF",
+            "Content/pages/counter.mjs:1:1: 错误：不发布 '.mjs' 文件：内容文件夹中的网页或脚本会作为本网站的一部分在读者的浏览器中运行\n    提示：请把内容写成 Markdown 页面，或以 PDF 格式提供文档",
+        ]
+        #expect(shown == expected)
+        #expect(errors.map(\.code) == [.assetActiveRefused, .assetSVGRefused, .assetActiveRefused])
+        for refused in ["a.js", "a.htm", "a.xhtml", "a.xml", "a.svgz"] {
+            #expect(ContentLoader.loadFile(refused, root: fixture.url("Content"), displayPath: refused).isRefusal, "\(refused)")
+        }
+    }
+
     @Test func mustacheAndRender() throws {
         let error = #expect(throws: TemplateSyntaxError.self) { try TemplateParser.parse("{{#s}}x") }
         #expect(error?.text.text(in: .english) == "template syntax error: the section 's' is never closed")
@@ -133,5 +159,12 @@ import Testing
         let listing = Message(.cliListFailed, ["errors": "1"])
         #expect(listing.text(in: .english) == "list failed: 1 error; fix the content and list again")
         #expect(listing.text(in: .chinese) == "列出失败：1 个错误；请修改内容后再列出")
+    }
+}
+
+extension LoadedFile {
+    var isRefusal: Bool {
+        if case .failed(let diagnostic) = self { return [.assetSVGRefused, .assetActiveRefused].contains(diagnostic.code) }
+        return false
     }
 }

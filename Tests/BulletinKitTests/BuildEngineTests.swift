@@ -31,7 +31,7 @@ final class Session {
         let session = try builder(fixture)
         let first = session.rebuild()
         #expect(first.succeeded)
-        #expect(first.filesRead == 14 && first.pagesRendered == 51)
+        #expect(first.filesRead == 18 && first.pagesRendered == 52)
         // The folder the next run fills is made at once, sharing the site's files.
         var kept = try fixture.snapshot(".Preview.previous")
         kept["/" + OutputWriter.markerName] = try fixture.snapshot("Preview")["/" + OutputWriter.markerName]
@@ -63,6 +63,32 @@ final class Session {
         #expect(page.contains("又改的一段文字。") && page.contains("修订："))
     }
 
+    /// A notice's attachment and a body's link show a document's size; replacing the document
+    /// with a larger one shows the new size on both pages, and on no other.
+    @Test func aReplacedDocumentShowsItsNewSize() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.writeData("Content/assets/办法.pdf", Data(count: 2048))
+        try fixture.edit("Content/notices/naming-2020.md", replacing: "  - page: naming-2020/measures.md\n",
+                         with: "  - page: naming-2020/measures.md\n  - title: 管理办法\n    file: ../assets/办法.pdf\n")
+        let writeUp = "Content/bases/wanzhou-shahe-primary/example-practice.md"
+        try fixture.edit(writeUp, replacing: "## 做法概述", with: "见[办法](../../assets/办法.pdf)。\n\n## 做法概述")
+        let session = try builder(fixture)
+        #expect(session.rebuild().succeeded)
+        let notice = "notices/naming-2020/index.html", practice = "bases/wanzhou-shahe-primary/example-practice/index.html"
+        #expect(try fixture.read("Preview/" + notice).contains("附件3：管理办法</a>（PDF，2KB）</li>"))
+        #expect(try fixture.read("Preview/" + practice).contains("办法</a>（PDF，2KB）。</p>"))
+
+        try fixture.writeData("Content/assets/办法.pdf", Data(count: 3 * 1_048_576))
+        let replaced = session.rebuild()
+        #expect(replaced.succeeded)
+        #expect(try fixture.read("Preview/" + notice).contains("附件3：管理办法</a>（PDF，3.0MB）</li>"))
+        #expect(try fixture.read("Preview/" + practice).contains("办法</a>（PDF，3.0MB）。</p>"))
+        let changed = Set(replaced.changedPaths)
+        #expect(changed.contains(notice) && changed.contains(practice) && !changed.contains("bases/xiushan-library/index.html"))
+        #expect(try fixture.snapshot("Preview") == fixture.cleanBuild())
+    }
+
     @Test func endsWithTheSameFilesAsAFullBuild() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
@@ -74,7 +100,7 @@ final class Session {
         try fixture.edit("Templates/page.mustache", replacing: "<article>", with: "<article class=\"free\">")
         let outcome = session.rebuild()
         #expect(outcome.succeeded, "\(outcome.diagnostics.errors.map(\.formatted))")
-        #expect(outcome.pagesRendered == 51, "a template change re-renders every page")
+        #expect(outcome.pagesRendered == 52, "a template change re-renders every page")
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Preview/bases/bishan-xiguan-village/example-event").path + "/index.html"))
 
         #expect(try fixture.snapshot("Preview") == fixture.cleanBuild())

@@ -110,6 +110,23 @@ import Testing
         #expect(!page.contains("class=\"report-reported\""))
     }
 
+    /// Attachments are listed as government sites list them: 附件N：标题（PDF，120KB）.
+    @Test func attachmentsShowTheirTypeAndSize() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.writeData("Content/assets/管理办法.pdf", Data(count: 122_000))
+        try fixture.writeData("Content/assets/申报表.docx", Data(count: 2_200_000))
+        try fixture.edit("Content/notices/naming-2020.md", replacing: "  - page: naming-2020/measures.md\n",
+                         with: "  - page: naming-2020/measures.md\n  - title: 管理办法\n    file: ../assets/管理办法.pdf\n"
+                             + "  - title: 申报表\n    file: ../assets/申报表.docx\n")
+        _ = try fixture.build()
+        let notice = try fixture.read("Public/notices/naming-2020/index.html")
+        #expect(notice.contains("<li><a href=\"/assets/%E7%AE%A1%E7%90%86%E5%8A%9E%E6%B3%95.pdf\" download>附件3：管理办法</a>（PDF，120KB）</li>"),
+                "\(notice)")
+        #expect(notice.contains("<li><a href=\"/assets/%E7%94%B3%E6%8A%A5%E8%A1%A8.docx\" download>附件4：申报表</a>（DOCX，2.1MB）</li>"))
+        #expect(notice.contains(">附件1：“重庆市家庭教育创新实践基地”名单</a></li>"), "a list rendered on the site has no file size")
+    }
+
     @Test func examplesCarryAVisibleBanner() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
@@ -213,7 +230,7 @@ import Testing
         defer { fixture.remove() }
         let report = try fixture.check()
         #expect(!report.diagnostics.hasErrors)
-        #expect(report.htmlPages == 41)
+        #expect(report.htmlPages == 42)
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Public").path))
     }
 

@@ -113,8 +113,8 @@ import Testing
               expected: "Content/robots.txt:1:1: error: this file would be published at /robots.txt, which the site makes itself") { f in
             try f.write("Content/robots.txt", "User-agent: *\n")
         },
-        .init(description: "content file where the site makes a page",
-              expected: "Content/about/index.html:1:1: error: this file would be published at /about/index.html, which the site makes itself") { f in
+        .init(description: "web page where the site makes a page",
+              expected: "Content/about/index.html:1:1: error: '.html' files are not published: a web page or script in the content folder would run in readers' browsers as part of the site") { f in
             try f.write("Content/about/index.html", "<p>另一个关于页</p>\n")
         },
         .init(description: "absolute cover path",

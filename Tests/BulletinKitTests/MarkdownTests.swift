@@ -32,6 +32,45 @@ import Testing
         #expect(Document(html: "", plainText: "\n\n").excerpt() == "")
     }
 
+    /// A link to a document of the content folder says what a tap downloads, as government sites
+    /// do; links to pages, photos and other sites, and images, say nothing more.
+    @Test func linksToDocumentsShowTheirTypeAndSize() {
+        let converter = BodyConverter(paths: ContentPaths(staticFiles: ["assets/办法.pdf", "assets/名单.xlsx", "assets/表.DOCX", "assets/a.jpg"],
+                                                          pages: ["bases/x/other.md": "bases/x/other/"],
+                                                          documentSizes: ["assets/办法.pdf": 122_000, "assets/名单.xlsx": 1_572_864,
+                                                                          "assets/表.DOCX": 10]),
+                                      rootPath: "/", allowRawHTML: false)
+        let markdown = "见[管理办法](../../assets/办法.pdf)、[名单](../../assets/名单.xlsx#p2)和[申报表](../../assets/表.DOCX)。\n\n"
+            + "[照片](../../assets/a.jpg) [稿件](other.md) [官网](https://www.cqwomen.org.cn/a.pdf) ![图](../../assets/a.jpg)\n"
+        let (document, diagnostics) = converter.convert(markdown, sourcePath: "bases/x/w.md", displayPath: "Content/bases/x/w.md", firstLine: 5)
+        #expect(diagnostics.isEmpty)
+        #expect(document.html == "<p>见<a href=\"/assets/%E5%8A%9E%E6%B3%95.pdf\">管理办法</a>（PDF，120KB）、"
+            + "<a href=\"/assets/%E5%90%8D%E5%8D%95.xlsx#p2\">名单</a>（XLSX，1.5MB）和<a href=\"/assets/%E8%A1%A8.DOCX\">申报表</a>（DOCX，1KB）。</p>\n"
+            + "<p><a href=\"/assets/a.jpg\">照片</a> <a href=\"/bases/x/other/\">稿件</a> <a href=\"https://www.cqwomen.org.cn/a.pdf\">官网</a> "
+            + "<img src=\"/assets/a.jpg\" alt=\"图\" /></p>\n")
+        #expect(!document.plainText.contains("PDF"), "the details are shown, not searched or quoted in descriptions")
+    }
+
+    @Test func documentSizesAreInKBRoundedUpUnder1MBAndInMBWithOneDecimalAbove() {
+        #expect(DocumentDetails.size(0) == "1KB")
+        #expect(DocumentDetails.size(1024) == "1KB")
+        #expect(DocumentDetails.size(1025) == "2KB")
+        #expect(DocumentDetails.size(122_880) == "120KB")
+        #expect(DocumentDetails.size(1_048_575) == "1024KB")
+        #expect(DocumentDetails.size(1_048_576) == "1.0MB")
+        #expect(DocumentDetails.size(1_572_864) == "1.5MB")
+        #expect(DocumentDetails.size(12_900_000) == "12.3MB")
+        #expect(DocumentDetails.text(path: "assets/a.Pdf", bytes: 5000) == "PDF，5KB")
+        #expect(DocumentDetails.text(path: "assets/a.png", bytes: 5000) == nil)
+    }
+
+    /// A code block scrolls inside its own box on a phone, so it takes the keyboard focus to be scrolled.
+    @Test func codeBlocksCanBeScrolledWithTheKeyboard() {
+        #expect(convert("```\n2021    〔基地名称〕\n```\n").0 == "<pre tabindex=\"0\"><code>2021    〔基地名称〕\n</code></pre>\n")
+        #expect(convert("```text\n<pre><code>\n```\n").0
+            == "<pre tabindex=\"0\"><code class=\"language-text\">&lt;pre&gt;&lt;code&gt;\n</code></pre>\n")
+    }
+
     @Test func rendersCommonMark() {
         let (html, diagnostics) = convert("## 小标题\n\n家校社**协同**育人。\n")
         #expect(html == "<h2>小标题</h2>\n<p>家校社<strong>协同</strong>育人。</p>\n")

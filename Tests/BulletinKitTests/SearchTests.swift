@@ -91,7 +91,7 @@ import Testing
         _ = try fixture.build()
         let meta = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/meta.json").utf8)) as! [String: Any]
         let count = meta["documents"] as! Int
-        #expect(count == 33)
+        #expect(count == 34)
         let shards = meta["shards"] as! Int
         let terms = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/terms-\(SearchTokenizer.shard(of: "沙河", count: shards)).json").utf8)) as! [String: [Int]]
         let postings = terms["沙河"]!

@@ -1,5 +1,6 @@
 """deploy/nginx.conf with real nginx on loopback over a fresh `build --precompress`: status codes,
 content types with UTF-8, precompressed files sent as they are, security headers, cache lifetimes,
+SVG and HTML files in /assets/ kept inert (as if copied there by hand past the build's refusal),
 the 404 page, no directory listing, and every page of every kind loaded in headless Chromium with
 no Content-Security-Policy violation (search included). Usage: deploy_check.py BINARY PROJECT."""
 import gzip
@@ -79,6 +80,12 @@ def main(binary, project):
                         "--output", site,
                         "--content", os.path.join(project, "Content"), "--templates", os.path.join(project, "Templates")],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Files a browser would run, as if copied into Public/ by hand past the build's refusal.
+        with open(os.path.join(site, "assets", "hand-copied.svg"), "w") as handle:
+            handle.write('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+                         '<script>console.log("svg script ran")</script><rect width="10" height="10"/></svg>')
+        with open(os.path.join(site, "assets", "hand-copied.html"), "w") as handle:
+            handle.write("<!doctype html><title>x</title><script>console.log('html script ran')</script>")
         root = start_nginx(project, site, work)
         style = next(name for name in os.listdir(os.path.join(site, "static")) if name.startswith("style.") and name.endswith(".css"))
         script = next(name for name in os.listdir(os.path.join(site, "static")) if name.startswith("care.") and name.endswith(".js"))
@@ -133,6 +140,17 @@ def main(binary, project):
         _, headers, _ = fetch(root + "no-such-page/")
         if headers.get("Content-Security-Policy") is None:
             fail("the 404 page has no security headers")
+        _, headers, _ = fetch(root + "assets/example-yard.jpg")
+        if headers.get("Cache-Control") != "max-age=86400" or "default-src 'self'" not in headers.get("Content-Security-Policy", ""):
+            fail(f"photos: Cache-Control {headers.get('Cache-Control')!r}, CSP {headers.get('Content-Security-Policy')!r}")
+        _, headers, _ = fetch(root + "assets/hand-copied.svg")
+        csp = headers.get("Content-Security-Policy", "")
+        if "default-src 'none'" not in csp or "sandbox" not in csp or headers.get("X-Content-Type-Options") != "nosniff":
+            fail(f"an SVG in /assets/ is not kept inert: CSP {csp!r}, nosniff {headers.get('X-Content-Type-Options')!r}")
+        _, headers, _ = fetch(root + "assets/hand-copied.html")
+        csp = headers.get("Content-Security-Policy", "")
+        if headers.get("Content-Disposition") != "attachment" or "sandbox" not in csp or headers.get("X-Content-Type-Options") != "nosniff":
+            fail(f"an HTML file in /assets/ is not kept inert: Content-Disposition {headers.get('Content-Disposition')!r}, CSP {csp!r}")
 
         options_logging = True
         driver = chromium(1280)
@@ -154,6 +172,10 @@ def main(binary, project):
             for entry in driver.get_log("browser"):
                 if "Content Security Policy" in entry["message"]:
                     fail(f"search: {entry['message'][:200]}")
+            driver.get(root + "assets/hand-copied.svg")
+            time.sleep(0.2)
+            if any("svg script ran" in entry["message"] for entry in driver.get_log("browser")):
+                fail("a script in an SVG under /assets/ ran")
         finally:
             driver.quit()
         print(f"deployment: {len(expected_types)} content types, compression, headers, caching and 404 checked; "

@@ -8,6 +8,7 @@ PAGE_KINDS = {
     "base directory": "bases/",
     "base": "bases/wanzhou-shahe-primary/",
     "write-up": "bases/wanzhou-shahe-primary/example-practice/",
+    "write-up with photos": "bases/wanzhou-shahe-primary/example-photos/",
     "model list": "models/",
     "model": "models/home-school-community/",
     "reports": "reports/",

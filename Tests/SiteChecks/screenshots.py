@@ -1,4 +1,4 @@
-"""Screenshots of what readers see: home, a base and a bulletin at phone (390 px) and desktop
+"""Screenshots of what readers see: home, a base, a bulletin and a write-up with photos at phone (390 px) and desktop
 (1280 px) widths, the home page in 适老化 mode, and a bulletin printed on A4 (PDF, then PNG pages
 by pdftoppm). Writes them to the folder given; exits 1 if any is missing."""
 import base64
@@ -8,7 +8,8 @@ import sys
 
 from pages import chromium
 
-SHOTS = {"home": "", "base": "bases/wanzhou-shahe-primary/", "bulletin": "bulletins/2021/1/"}
+SHOTS = {"home": "", "base": "bases/wanzhou-shahe-primary/", "bulletin": "bulletins/2021/1/",
+         "writeup-photos": "bases/wanzhou-shahe-primary/example-photos/"}
 
 
 def full_page(driver, path):

@@ -175,6 +175,8 @@ public struct NoticeView: Sendable, Hashable, Encodable {
         public var title: String
         public var url: String
         public var isDownload: Bool
+        /// For a download, its type and size: `PDF，120KB`.
+        public var details: String?
         /// The attachment's text, shown in full under the notice as official documents are published.
         public var html: String?
         public var baseList: [AttachmentView.BaseListRow]

@@ -14,6 +14,10 @@ extension Catalogue {
         // Reading the content folder, files, front matter and YAML fields (Load).
         .yamlFileUnused: ("此 YAML 文件不会被读取", "只读取 site.yaml 和 bases.yaml；其他字段应写在 Markdown 文件开头的前置信息中"),
         .requiredFileMissing: ("缺少此文件", "内容文件夹必须有 {file}，字段说明见 README.md"),
+        .assetSVGRefused: ("不发布 SVG 图片：SVG 文件可能含有脚本，会作为本网站的一部分在读者的浏览器中运行",
+                           "请将其导出为 PNG（照片可导出为 JPEG），改为引用导出的文件"),
+        .assetActiveRefused: ("不发布 '.{extension}' 文件：内容文件夹中的网页或脚本会作为本网站的一部分在读者的浏览器中运行",
+                              "请把内容写成 Markdown 页面，或以 PDF 格式提供文档"),
         .frontMatterMissing: ("文件开头没有前置信息（front matter）", "请在第一行写 '---'，接着写 'title: …' 等字段，再以 '---' 结束"),
         .frontMatterUnclosed: ("前置信息没有结束行", "请在前置信息末尾加一行，只写 '---'"),
         .fieldMissing: ("缺少必填字段 '{field}'", "请在此处添加一行 '{field}: …'"),

@@ -13,6 +13,10 @@ extension Catalogue {
         // Reading the content folder, files, front matter and YAML fields (Load).
         .yamlFileUnused: ("this YAML file is not used", "only site.yaml and bases.yaml are read; front matter belongs at the top of Markdown files"),
         .requiredFileMissing: ("the file is missing", "every content folder needs {file}; see README.md for its fields"),
+        .assetSVGRefused: ("SVG images are not published: an SVG file can hold a script that would run in readers' browsers as part of the site",
+                           "export it as PNG (or as JPEG for a photo) and refer to that file instead"),
+        .assetActiveRefused: ("'.{extension}' files are not published: a web page or script in the content folder would run in readers' browsers as part of the site",
+                              "write the text as a Markdown page, or offer the document as PDF"),
         .frontMatterMissing: ("the file does not start with a front matter block", "put '---' on the first line, then fields such as 'title: …', then '---'"),
         .frontMatterUnclosed: ("the front matter block is never closed", "end the front matter with a line holding only '---'"),
         .fieldMissing: ("missing required field '{field}'", "add a line '{field}: …' to this block"),

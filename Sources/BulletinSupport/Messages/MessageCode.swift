@@ -14,6 +14,8 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     // Reading the content folder, files, front matter and YAML fields (Load).
     case yamlFileUnused = "yaml-file-unused"
     case requiredFileMissing = "required-file-missing"
+    case assetSVGRefused = "asset-svg-refused"
+    case assetActiveRefused = "asset-active-refused"
     case frontMatterMissing = "front-matter-missing"
     case frontMatterUnclosed = "front-matter-unclosed"
     case fieldMissing = "field-missing"
