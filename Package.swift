@@ -44,8 +44,8 @@ let package = Package(
         .target(name: "BulletinModel", dependencies: ["BulletinLoad", "BulletinImages", "BulletinSupport", "CCmark"]),
         .target(name: "BulletinSearch", dependencies: ["BulletinSupport"]),
         .target(name: "Mustache", dependencies: ["BulletinSupport"]),
-        .target(name: "BulletinPlan", dependencies: ["BulletinModel", "BulletinSearch", "BulletinLoad", "BulletinSupport"]),
-        .target(name: "BulletinRender", dependencies: ["BulletinPlan", "Mustache", "BulletinLoad", "BulletinSupport", "CZlib"]),
+        .target(name: "BulletinPlan", dependencies: ["BulletinModel", "BulletinImages", "BulletinSearch", "BulletinLoad", "BulletinSupport"]),
+        .target(name: "BulletinRender", dependencies: ["BulletinPlan", "BulletinImages", "Mustache", "BulletinLoad", "BulletinSupport", "CZlib"]),
         .target(name: "BulletinWrite", dependencies: ["BulletinRender", "BulletinModel", "BulletinLoad", "BulletinSupport"]),
         // The one orchestration of the stages, and the scaffolding of new files.
         .target(

@@ -116,6 +116,9 @@ public enum ImageStage {
 
     public static func run(files: [(path: String, stamp: FileStamp)], contentRoot: URL, cache: URL,
                            settings: ImageSettings = .standard) -> ImageResults {
+        let images = files.filter { isRaster($0.path) }
+        // A site without photos gets no cache folder.
+        if images.isEmpty && access(cache.path, F_OK) != 0 { return ImageResults() }
         let fingerprint = settings.fingerprint
         let indexURL = cache.appendingPathComponent("index.json")
         var index = (try? Data(contentsOf: indexURL)).flatMap { try? JSONDecoder().decode(Index.self, from: $0) }
@@ -124,7 +127,6 @@ public enum ImageStage {
         let fileManager = FileManager.default
         try? fileManager.createDirectory(at: cache, withIntermediateDirectories: true)
 
-        let images = files.filter { isRaster($0.path) }
         let outcomes: [Outcome] = images.parallelMap { file in
             let stamp = [file.stamp.seconds, file.stamp.nanoseconds, file.stamp.size, Int(file.stamp.inode)]
             if let entry = known[file.path], entry.stamp == stamp,

@@ -1,3 +1,4 @@
+import BulletinImages
 import Foundation
 import BulletinModel
 import BulletinSearch
@@ -13,6 +14,8 @@ public struct SitePlan: Sendable {
     public var unchanged: [Bool]
     /// Content files published as they are: content-relative path (also the output path).
     public var copies: [String]
+    /// The versions of photos the image stage made, copied from its cache folder.
+    public var images: [ImageVariant] = []
     /// How many recipes were planned again.
     public var recipesPlanned: Int
 }
@@ -25,6 +28,7 @@ extension SitePlan {
             if case let .template(_, context) = page.content { return context }
             return nil
         } + [RevocationView(date: "", reason: "", notice: ModelLink(title: "", url: "")),
+             PictureView(webpSrcset: "", src: "", srcset: "", width: 0, height: 0, sizes: "", alt: "", loading: ""),
              Bulletin.DistributionLine(label: "", recipients: "")]
     }
 }
