@@ -102,7 +102,7 @@ public enum ImageStage {
         var fingerprint: String
         var entries: [String: Entry]
 
-        struct Entry: Codable {
+        struct Entry: Codable, Equatable {
             var stamp: [Int]
             var key: String
             var image: ProcessedImage
@@ -149,9 +149,10 @@ public enum ImageStage {
                 results.problems[file.path] = problem
             }
         }
+        // A warm run changes nothing: the index is written again only when an entry changed.
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        if let data = try? encoder.encode(Index(fingerprint: fingerprint, entries: entries)) {
+        if index == nil || entries != known, let data = try? encoder.encode(Index(fingerprint: fingerprint, entries: entries)) {
             let temporary = cache.appendingPathComponent("index.json.tmp-\(getpid())")
             if (try? data.write(to: temporary)) != nil { rename(temporary.path, indexURL.path) }
         }
