@@ -58,9 +58,10 @@ public struct ImageSettings: Sendable, Hashable {
     }
 
     /// What the cache is keyed by besides the content: these settings, the encoders' options
-    /// (in `Sources/CVips/shim.h`: JPEG Q80, WebP Q75, PNG level 6, metadata stripped) and libvips.
+    /// (in `Sources/CVips/shim.h`: JPEG Q80, WebP Q75, PNG level 6, metadata stripped, a photo with
+    /// a colour profile converted to sRGB) and libvips.
     var fingerprint: String {
-        "widths=\(widths) jpeg=80 webp=75 png=6 strip vips=\(ImageCodec.version) stage=1"
+        "widths=\(widths) jpeg=80 webp=75 png=6 strip srgb vips=\(ImageCodec.version) stage=2"
     }
 }
 
@@ -199,7 +200,7 @@ public enum ImageStage {
         try? FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         var image = ProcessedImage(source: path, width: 0, height: 0, hasAlpha: header.hasAlpha, variants: [])
         for width in settings.widths(forOriginal: header.width) {
-            guard let resized = ImageCodec.resize(bytes, width: width, formats: formats) else {
+            guard let resized = ImageCodec.resize(bytes, width: width, toSRGB: header.hasProfile, formats: formats) else {
                 try? FileManager.default.removeItem(at: temporary)
                 return .failed(.unreadable)
             }

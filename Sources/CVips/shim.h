@@ -25,8 +25,14 @@ static inline VipsImage *bulletin_vips_open(const void *buffer, size_t length) {
                                       "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
 }
 
-/// The image upright (its EXIF orientation applied), at most `width` pixels wide and never larger.
-static inline int bulletin_vips_thumbnail(void *buffer, size_t length, int width, VipsImage **out) {
+/// The image upright (its EXIF orientation applied), at most `width` pixels wide and never larger;
+/// converted to sRGB when `srgb` (a photo with a colour profile of its own, such as a phone's
+/// Display P3: its profile is removed afterwards, so its colours must be sRGB's). A photo with no
+/// profile is sRGB already, and converting it would cost time and shift it slightly.
+static inline int bulletin_vips_thumbnail(void *buffer, size_t length, int width, int srgb, VipsImage **out) {
+    if (srgb)
+        return vips_thumbnail_buffer(buffer, length, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                                     "option_string", "fail_on=truncated", "export_profile", "srgb", NULL);
     return vips_thumbnail_buffer(buffer, length, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
                                  "option_string", "fail_on=truncated", NULL);
 }
@@ -62,13 +68,22 @@ static inline int bulletin_vips_save_png(VipsImage *in, void **buffer, size_t *l
 /// For tests: a grey image (with an alpha band when asked), carrying an EXIF orientation and XMP
 /// metadata when given, as JPEG or PNG with its metadata kept.
 static inline int bulletin_vips_test_image(int width, int height, int alpha, int png, int orientation,
-                                           const char *xmp, void **buffer, size_t *length) {
+                                           const char *xmp, int red, int displayP3, void **buffer, size_t *length) {
     VipsImage *black = NULL, *grey = NULL;
     if (vips_black(&black, width, height, "bands", alpha ? 4 : 3, NULL)) return -1;
-    int failed = vips_linear1(black, &grey, 1.0, 128.0, "uchar", TRUE, NULL);
+    double ones[4] = {1, 1, 1, 1}, greys[4] = {128, 128, 128, 255}, reds[4] = {200, 30, 30, 255};
+    int failed = vips_linear(black, &grey, ones, red ? reds : greys, alpha ? 4 : 3, "uchar", TRUE, NULL);
     g_object_unref(black);
     if (failed) return -1;
     grey->Type = VIPS_INTERPRETATION_sRGB;
+    if (displayP3) {
+        // The same colours as a phone writes them: in Display P3, with its profile attached.
+        VipsImage *p3 = NULL;
+        failed = vips_icc_transform(grey, &p3, "p3", "input_profile", "srgb", "embedded", FALSE, NULL);
+        g_object_unref(grey);
+        if (failed) return -1;
+        grey = p3;
+    }
     if (orientation) vips_image_set_int(grey, VIPS_META_ORIENTATION, orientation);
     if (xmp) {
         size_t size = strlen(xmp);
@@ -80,6 +95,22 @@ static inline int bulletin_vips_test_image(int width, int height, int alpha, int
                  : vips_jpegsave_buffer(grey, buffer, length, "Q", 90, NULL);
     g_object_unref(grey);
     return failed;
+}
+
+/// For tests: the first band values of the pixel at (x, y), or -1 when it cannot be read.
+static inline void bulletin_vips_pixel(const void *buffer, size_t length, int x, int y, double values[4]) {
+    values[0] = values[1] = values[2] = values[3] = -1;
+    VipsImage *image = vips_image_new_from_buffer(buffer, length, "", NULL);
+    if (!image) { vips_error_clear(); return; }
+    double *vector = NULL;
+    int count = 0;
+    if (vips_getpoint(image, &vector, &count, x, y, NULL) == 0) {
+        for (int i = 0; i < count && i < 4; i++) values[i] = vector[i];
+        g_free(vector);
+    } else {
+        vips_error_clear();
+    }
+    g_object_unref(image);
 }
 
 /// For tests: the size of an encoded image, or -1 when it cannot be read.

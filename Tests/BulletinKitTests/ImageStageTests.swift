@@ -78,6 +78,20 @@ import Testing
         #expect(image.fallback.path == "assets/class.w800.\(hash).jpg")
     }
 
+    /// A phone's Display P3 photo keeps its colours once its profile is removed: it is converted to sRGB.
+    @Test func aPhotoWithAColourProfileIsConvertedToSRGB() throws {
+        let folder = try Folder()
+        let photo = ImageCodec.testImage(width: 600, height: 400, red: true, displayP3: true)
+        let stored = ImageCodec.pixel(of: photo, x: 10, y: 10)
+        #expect(abs(stored[0] - 200) > 8 || abs(stored[1] - 30) > 8, "the test photo holds P3 values, \(stored)")
+        try folder.add("assets/red.jpg", photo)
+        let image = try #require(folder.run(["assets/red.jpg"]).images["assets/red.jpg"])
+        for variant in image.variants {
+            let shown = ImageCodec.pixel(of: folder.bytes(variant), x: 10, y: 10)
+            #expect(abs(shown[0] - 200) <= 8 && abs(shown[1] - 30) <= 8 && abs(shown[2] - 30) <= 8, "\(variant.path): \(shown)")
+        }
+    }
+
     @Test func aLargePhotoIsCappedAndATransparentOneStaysPNG() throws {
         let folder = try Folder()
         try folder.add("assets/wide.jpg", ImageCodec.testImage(width: 2000, height: 1000))
