@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import BulletinImages
 @testable import BulletinKit
+@testable import BulletinLoad
+@testable import BulletinModel
 @testable import BulletinSupport
 
 /// Photos in write-ups, through the whole build: pages show `<picture>`s of the versions the image
@@ -101,5 +103,22 @@ import Testing
         #expect(errors.last?.formatted(in: .chinese) ==
             "\(Self.writeUp):13:1: 错误：图片 'assets/cut.jpg' 无法读取：文件已损坏、不完整，或不是 JPEG、PNG、WebP、HEIC 图片\n"
                 + "    提示：请在电脑上打开它；若显示不全或打不开，请从手机重新拷贝，或另存为 JPEG")
+    }
+
+    /// The preview replacing a photo under the same name, and a write-up starting to show it as its
+    /// cover: its pages and versions end as a clean build makes them.
+    @Test func aPreviewSessionEndsWithTheFilesOfACleanBuild() throws {
+        let fixture = try photoFixture()
+        defer { fixture.remove() }
+        var folders = fixture.folders
+        folders.output = fixture.url("Preview")
+        let engine = BuildEngine(folders: folders, options: BuildOptions(asOf: try PartialDate(parsing: "2023-06-01")))
+        try fixture.write(Self.writeUp, Self.text(cover: "../../assets/class.jpg", coverAlt: "课堂", body: "![课堂](../../assets/wide.jpg)"))
+        #expect(engine.run(writing: true).imagesProcessed == 2)
+        try fixture.writeData("Content/assets/wide.jpg", Data(ImageCodec.testImage(width: 1000, height: 900)))
+        try fixture.edit(Self.writeUp, replacing: "cover: ../../assets/class.jpg", with: "cover: ../../assets/wide.jpg")
+        let outcome = engine.run(writing: true)
+        #expect(outcome.succeeded && outcome.imagesProcessed == 1, "\(outcome.diagnostics.errors.map(\.formatted))")
+        #expect(try fixture.snapshot("Preview") == fixture.cleanBuild())
     }
 }
