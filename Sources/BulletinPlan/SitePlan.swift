@@ -64,6 +64,18 @@ public struct Feed: Sendable, Hashable {
         public var updated: String
         public var summary: String
         public var category: String
+        /// The cover's fallback version 960 pixels wide (or narrower), as an absolute address, and its type.
+        public var image: (url: String, type: String)? = nil
+
+        public static func == (a: Entry, b: Entry) -> Bool {
+            (a.title, a.url, a.updated, a.summary, a.category) == (b.title, b.url, b.updated, b.summary, b.category)
+                && a.image?.url == b.image?.url && a.image?.type == b.image?.type
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(url)
+            hasher.combine(updated)
+        }
     }
 }
 

@@ -60,6 +60,10 @@ import Testing
         // The cover: upright (800 × 1200), loaded at once, described.
         #expect(html.contains("width=\"800\" height=\"1200\" loading=\"eager\" decoding=\"async\" alt=\"家长课堂\"></picture>"))
         #expect(!html.contains("class.jpg\""))
+        // The feed offers the cover's JPEG (960 pixels wide, or the photo's own 800).
+        let classHash = try #require(published.first { $0.hasPrefix("class.") }.map { String($0.split(separator: ".")[2]) })
+        #expect(try fixture.read("Public/feed.xml").contains("/assets/class.w800.\(classHash).jpg\"/>"))
+        #expect(try fixture.read("Public/feed.xml").contains("<link rel=\"enclosure\" type=\"image/jpeg\" href=\"http"))
         for file in published where file.hasPrefix("class.") {
             let bytes = [UInt8](try Data(contentsOf: fixture.url("Public/assets/" + file)))
             #expect(!ImageStageTests.contains(bytes, "Exif") && !ImageStageTests.contains(bytes, "GPS"), "\(file) keeps metadata")
