@@ -29,22 +29,29 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libvips from Debian's libvips-dev; nothing but BulletinImages/ImageCodec.swift touches it.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // The stages, each a target of its own so that the compiler keeps the direction one way:
         // load → model → plan → render → write, with search and the template engine beside them.
         // What crosses targets is `package`; what the command line and the preview use is `public`.
         .target(name: "BulletinSupport"),
         .target(name: "BulletinLoad", dependencies: ["BulletinSupport", .product(name: "Yams", package: "Yams")]),
-        .target(name: "BulletinModel", dependencies: ["BulletinLoad", "BulletinSupport", "CCmark"]),
+        .target(name: "BulletinImages", dependencies: ["BulletinSupport", "CVips"]),
+        .target(name: "BulletinModel", dependencies: ["BulletinLoad", "BulletinImages", "BulletinSupport", "CCmark"]),
         .target(name: "BulletinSearch", dependencies: ["BulletinSupport"]),
         .target(name: "Mustache", dependencies: ["BulletinSupport"]),
-        .target(name: "BulletinPlan", dependencies: ["BulletinModel", "BulletinSearch", "BulletinLoad", "BulletinSupport"]),
-        .target(name: "BulletinRender", dependencies: ["BulletinPlan", "Mustache", "BulletinLoad", "BulletinSupport", "CZlib"]),
+        .target(name: "BulletinPlan", dependencies: ["BulletinModel", "BulletinImages", "BulletinSearch", "BulletinLoad", "BulletinSupport"]),
+        .target(name: "BulletinRender", dependencies: ["BulletinPlan", "BulletinImages", "Mustache", "BulletinLoad", "BulletinSupport", "CZlib"]),
         .target(name: "BulletinWrite", dependencies: ["BulletinRender", "BulletinModel", "BulletinLoad", "BulletinSupport"]),
         // The one orchestration of the stages, and the scaffolding of new files.
         .target(
             name: "BulletinKit",
-            dependencies: ["BulletinWrite", "BulletinRender", "BulletinPlan", "BulletinSearch", "BulletinModel", "BulletinLoad",
-                           "BulletinSupport"]
+            dependencies: ["BulletinWrite", "BulletinRender", "BulletinPlan", "BulletinSearch", "BulletinModel", "BulletinImages",
+                           "BulletinLoad", "BulletinSupport"]
         ),
         // The preview server: its own target, so the library does not depend on an HTTP stack.
         .target(
@@ -67,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "BulletinKitTests",
             dependencies: ["BulletinKit", "BulletinWrite", "BulletinRender", "BulletinPlan", "Mustache", "BulletinSearch",
-                           "BulletinModel", "BulletinLoad", "BulletinSupport", .product(name: "Yams", package: "Yams")]
+                           "BulletinModel", "BulletinImages", "BulletinLoad", "BulletinSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "BulletinPreviewTests",

@@ -1,3 +1,4 @@
+import BulletinImages
 import Foundation
 import BulletinWrite
 import BulletinRender
@@ -113,9 +114,16 @@ public final class BuildEngine {
 
         let content = load(contentListing, report: &report)
         clock.finished("load")
+        // Photos are made (or found in the cache) before the model: bodies show them by the size made.
+        let imageCache = ImageStage.cacheFolder(for: folders.output)
+        let images = ImageStage.run(files: contentListing.files.filter(ImageStage.isRaster).compactMap { path in
+            contentListing.stamps[path].map { (path, $0) }
+        }, contentRoot: folders.content, cache: imageCache)
+        report.imagesProcessed = images.processed
+        clock.finished("images")
         let (conversions, readings) = (documents.conversions, frontMatter.readings)
         let (site, modelDiagnostics) = SiteBuilder.build(content, options: options, documents: session ? documents : nil,
-                                                         frontMatter: session ? frontMatter : nil)
+                                                         frontMatter: session ? frontMatter : nil, images: images)
         report.bodiesConverted = documents.conversions - conversions
         report.frontMattersRead = frontMatter.readings - readings
         retire(consume content)
@@ -143,7 +151,8 @@ public final class BuildEngine {
             report.diagnostics.append(contentsOf: TemplateVariables.check(sources: templates.sources, contexts: plan.templateContexts))
         }
 
-        let outputs = SiteOutputs(plan, templates: templates, contentRoot: folders.content, language: site.config.language)
+        let outputs = SiteOutputs(plan, templates: templates, contentRoot: folders.content, imageCache: imageCache,
+                                  language: site.config.language)
         let versions = self.versions(of: outputs, plan: plan, contentListing: contentListing, templateListing: templateListing)
         report.generatedFiles = plan.pages.count
         report.htmlPages = plan.pages.filter { $0.path.hasSuffix(".html") }.count
@@ -260,6 +269,7 @@ public final class BuildEngine {
                 switch outputs.source(at: index) {
                 case .content(let relative)?: stamp = contentListing.stamps[relative]
                 case .theme(let relative)?: stamp = templateListing.stamps[relative]
+                case .image(let file)?: stamp = FileStamp(file)
                 case nil: stamp = nil
                 }
                 same = stamp != nil && previous?.stamp == stamp

@@ -43,6 +43,8 @@ public struct PipelineReport: Sendable {
     /// Write-ups' front matter read into fields, and bodies converted (again: the changed ones).
     public var frontMattersRead = 0
     public var bodiesConverted = 0
+    /// Photos decoded and encoded by the image stage (the others came from its cache).
+    public var imagesProcessed = 0
     /// Outputs (a page, or a group of files such as the search index) planned again because
     /// something they read changed; the others kept their plan.
     public var recipesPlanned = 0

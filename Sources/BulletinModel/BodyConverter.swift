@@ -1,4 +1,5 @@
 import Foundation
+import BulletinImages
 import BulletinLoad
 import BulletinSupport
 
@@ -9,33 +10,59 @@ public struct BodyConverter: Sendable, Equatable {
     /// The site's root path ('/' or '/sub/path/'), prefixed to every internal link.
     public let rootPath: String
     public let allowRawHTML: Bool
+    /// The photos of the image stage by content path, and those it could not use: a body image
+    /// becomes a `<picture>` of the versions made, and an unusable one an error at its line.
+    public let images: [String: ProcessedImage]
+    public let imageProblems: [String: ImageProblem]
     /// Made from `paths`, for "did you mean" on links to missing files.
     private let targets: SuggestionIndex
 
-    public init(paths: ContentPaths, rootPath: String, allowRawHTML: Bool) {
+    public init(paths: ContentPaths, rootPath: String, allowRawHTML: Bool, images: [String: ProcessedImage] = [:],
+                imageProblems: [String: ImageProblem] = [:]) {
         self.paths = paths
         self.rootPath = rootPath
         self.allowRawHTML = allowRawHTML
+        self.images = images
+        self.imageProblems = imageProblems
         targets = SuggestionIndex(paths.allTargets)
     }
 
     public static func == (a: BodyConverter, b: BodyConverter) -> Bool {
         (a.paths, a.rootPath, a.allowRawHTML) == (b.paths, b.rootPath, b.allowRawHTML)
+            && a.images == b.images && a.imageProblems == b.imageProblems
     }
+
+    /// Where a `<picture>` goes: libcmark keeps this address as written, and the `<img>` it
+    /// writes for it is replaced after rendering.
+    static let pictureMarker = "bulletin-picture:"
 
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     public func convert(_ markdown: String, sourcePath: String, displayPath: String, firstLine: Int) -> (Document, [Diagnostic]) {
         var found = DiagnosticCap()
         var columns = CharacterColumns(markdown)
+        var pictures: [ProcessedImage] = []
         let output = CommonMark.render(markdown, allowRawHTML: allowRawHTML) { destination in
             func location() -> SourceLocation {
                 SourceLocation(path: displayPath, line: destination.line + firstLine - 1,
                                column: columns.column(line: destination.line, byteColumn: destination.column))
             }
-            let (url, problem, details) = resolve(destination, sourcePath: sourcePath)
+            var (url, problem, details) = resolve(destination, sourcePath: sourcePath)
             if let problem {
                 found.add(problem.kind) { problem.diagnostic(at: location(), nearest: targets.nearest(to:)) }
+            }
+            if problem == nil, let source = imageSource(destination, sourcePath: sourcePath) {
+                if let image = images[source] {
+                    if destination.isImage {
+                        url = Self.pictureMarker + String(pictures.count)
+                        pictures.append(image)
+                    } else {
+                        url = image.largestURL(rootPath: rootPath)
+                    }
+                } else if let imageProblem = imageProblems[source] {
+                    found.add(.moreUnusableImages) { imageProblem.diagnostic(at: location(), path: source) }
+                    url = ""
+                }
             }
             if destination.isImage && !destination.hasText {
                 found.add(.moreImagesWithoutAltText) {
@@ -84,7 +111,48 @@ public struct BodyConverter: Sendable, Equatable {
         if let refused = CharacterReferences.forbidden(in: output.html, markdown: markdown, displayPath: displayPath, firstLine: firstLine) {
             diagnostics.append(refused)
         }
-        return (Document(html: output.html, plainText: output.plainText), diagnostics)
+        let html = pictures.isEmpty ? output.html : Self.placePictures(pictures, in: output.html, rootPath: rootPath)
+        return (Document(html: html, plainText: output.plainText), diagnostics)
+    }
+
+    /// The content path of a photo of the image stage that a destination names, if it does.
+    private func imageSource(_ destination: CommonMark.Destination, sourcePath: String) -> String? {
+        guard !images.isEmpty || !imageProblems.isEmpty else { return nil }
+        let url = destination.url.trimmingEnds(Self.whitespace)
+        guard Self.scheme(of: url) == nil, !url.hasPrefix("/"), !url.hasPrefix("#"),
+              case .sitePath(let path) = paths.resolve(url, from: sourcePath) else { return nil }
+        return images[path] != nil || imageProblems[path] != nil ? path : nil
+    }
+
+    /// Replaces each `<img src="bulletin-picture:N" alt="…" />` libcmark wrote (with a `title`
+    /// when the Markdown gave one) by the `<picture>` of photo N.
+    static func placePictures(_ pictures: [ProcessedImage], in html: String, rootPath: String) -> String {
+        var result = ""
+        var rest = Substring(html)
+        let opening = "<img src=\"" + pictureMarker
+        while let start = rest.range(of: opening) {
+            result += rest[..<start.lowerBound]
+            let afterMarker = rest[start.upperBound...]
+            guard let quote = afterMarker.firstIndex(of: "\""), let number = Int(afterMarker[..<quote]), number < pictures.count,
+                  let end = afterMarker.range(of: " />") else {
+                result += rest[start]
+                rest = afterMarker
+                continue
+            }
+            let attributes = afterMarker[afterMarker.index(after: quote) ..< end.lowerBound]
+            let alt = value(of: "alt", in: attributes) ?? ""
+            let view = pictures[number].picture(rootPath: rootPath, alt: "")
+            result += PictureMarkup.html(view, altHTML: alt, titleHTML: value(of: "title", in: attributes))
+            rest = afterMarker[end.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// The (escaped) value of ` name="…"` in libcmark's attributes.
+    private static func value(of name: String, in attributes: Substring) -> String? {
+        guard let start = attributes.range(of: " \(name)=\"") else { return nil }
+        let value = attributes[start.upperBound...]
+        return value.firstIndex(of: "\"").map { String(value[..<$0]) }
     }
 
     /// The destination to publish instead (nil: keep it as written), what is wrong with it, and for

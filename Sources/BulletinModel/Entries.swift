@@ -1,3 +1,4 @@
+import BulletinImages
 import BulletinLoad
 import BulletinSupport
 
@@ -42,6 +43,9 @@ public struct WriteUp: Sendable, Hashable {
     public var example: Bool
     public var body: Document
     public var sourcePath: String
+    /// The cover as the image stage made it, and its alternative text (`coverAlt`).
+    public var coverImage: ProcessedImage? = nil
+    public var coverAlt: String? = nil
 
     /// `base-id/slug`, as bulletins refer to it.
     public var reference: String { baseID + "/" + slug }

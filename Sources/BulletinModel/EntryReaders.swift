@@ -26,6 +26,7 @@ package enum EntryReaders {
         var models: [Located<String>]
         var summary: String?
         var cover: Located<String>?
+        var coverAlt: String?
         var draft: Bool
         var example: Bool
         /// Where `year` is written, or where it would be (the front matter) when it is not.
@@ -90,6 +91,7 @@ package enum EntryReaders {
         let models = fields.strings("models")
         let summary = fields.string("summary")
         let cover = fields.located("cover")
+        let coverAlt = fields.string("coverAlt")
         let draft = fields.bool("draft")
         let example = fields.bool("example")
         let diagnostics = fields.finish(known: [])
@@ -98,7 +100,7 @@ package enum EntryReaders {
         }
         let draftFields = WriteUpFields(baseID: Located(baseID, at: baseLocation), slug: slug, title: title, date: date,
                                         kind: kind, year: year ?? date.year, models: models, summary: summary,
-                                        cover: cover, draft: draft, example: example,
+                                        cover: cover, coverAlt: coverAlt, draft: draft, example: example,
                                         yearLocation: fields.location(ofField: "year"), dateLocation: fields.location(ofField: "date"))
         return (Draft(fields: draftFields, source: source), diagnostics)
     }

@@ -1,3 +1,4 @@
+import BulletinImages
 import Foundation
 import BulletinLoad
 import BulletinSupport
@@ -84,13 +85,24 @@ struct ReferenceChecker {
                 unknown(.unknownModel, model, among: modelIDs)
             }
             var cover: String?
+            var coverImage: ProcessedImage?
             if let written = fields.cover {
                 cover = resolveFile(written, from: draft.source, isCover: true)
+                if let path = cover {
+                    if let problem = converter.imageProblems[path] {
+                        diagnostics.append(problem.diagnostic(at: written.location, path: path))
+                    }
+                    coverImage = converter.images[path]
+                    if fields.coverAlt?.isEmpty ?? true {
+                        diagnostics.append(.warning(at: written.location, .coverWithoutAltText, ["path": TextCharacters.shown(written.value)]))
+                    }
+                }
             }
             result.append(WriteUp(baseID: fields.baseID.value, slug: fields.slug, title: fields.title, date: fields.date,
                                   kind: fields.kind, year: fields.year, modelIDs: fields.models.map(\.value),
                                   summary: fields.summary, cover: cover, draft: fields.draft, example: fields.example,
-                                  body: body(draft.source), sourcePath: draft.source.displayPath))
+                                  body: body(draft.source), sourcePath: draft.source.displayPath,
+                                  coverImage: coverImage, coverAlt: fields.coverAlt))
         }
         // Newest first. Sorting places, not the write-ups themselves: moving a write-up copies
         // every one of its fields.

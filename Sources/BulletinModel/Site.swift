@@ -1,3 +1,4 @@
+import BulletinImages
 import BulletinLoad
 import BulletinSupport
 
@@ -22,6 +23,8 @@ public struct Site: Sendable {
     /// What the links of bodies resolve against: the files of the content folder and the pages
     /// its Markdown files become.
     public var paths: ContentPaths
+    /// The photos of the image stage by content path: published in their versions, not as they are.
+    public var images: [String: ProcessedImage] = [:]
 
     public func notice(_ slug: String) -> Notice? { notices.first { $0.slug == slug } }
     public func status(of base: Base) -> BaseStatus { BaseStatus.of(base, asOf: asOf) }

@@ -1,3 +1,4 @@
+import BulletinImages
 import Foundation
 import BulletinLoad
 import BulletinSupport
@@ -36,7 +37,7 @@ public enum SiteBuilder {
     /// `documents` and `frontMatter` keep converted bodies and read front matter between rebuilds
     /// of one session (the preview server).
     public static func build(_ content: LoadedContent, options: BuildOptions, documents: DocumentCache? = nil,
-                             frontMatter: FrontMatterCache? = nil) -> (Site?, Diagnostics) {
+                             frontMatter: FrontMatterCache? = nil, images: ImageResults? = nil) -> (Site?, Diagnostics) {
         var diagnostics = content.diagnostics
         guard let siteFile = content.siteFile else { return (nil, diagnostics) }
         let (configRead, configDiagnostics) = SiteConfigReader.read(siteFile, baseURLOverride: options.baseURL,
@@ -61,7 +62,8 @@ public enum SiteBuilder {
         let (paths, pathDiagnostics) = drafts.contentPaths(staticFiles: content.staticFiles + content.refusedFiles,
                                                                         sizes: content.staticFileSizes)
         diagnostics.append(contentsOf: pathDiagnostics)
-        let converter = BodyConverter(paths: paths, rootPath: config.rootPath, allowRawHTML: config.allowsRawHTML)
+        let converter = BodyConverter(paths: paths, rootPath: config.rootPath, allowRawHTML: config.allowsRawHTML,
+                                      images: images?.images ?? [:], imageProblems: images?.problems ?? [:])
         var references = ReferenceChecker(bases: registry.bases, declaredBaseIDs: registry.declaredIDs, batches: registry.batches, drafts: drafts,
                                           paths: paths, converter: converter, documents: documents)
 
@@ -75,7 +77,7 @@ public enum SiteBuilder {
 
         let site = Site(config: config, asOf: options.asOf, batches: registry.batches, bases: registry.bases,
                         writeUps: writeUps, bulletins: bulletins, notices: notices, models: models, pages: pages,
-                        staticFiles: content.staticFiles, paths: paths)
+                        staticFiles: content.staticFiles, paths: paths, images: images?.images ?? [:])
         return (diagnostics.hasErrors ? nil : site, diagnostics)
     }
 }

@@ -1,3 +1,4 @@
+import BulletinImages
 import BulletinModel
 import BulletinSearch
 import BulletinLoad
@@ -68,7 +69,9 @@ extension Planner {
             models: writeUp.modelIDs.compactMap(link(toModel:)),
             example: writeUp.example,
             summary: writeUp.summary,
-            coverURL: writeUp.cover.map(addresses.link),
+            coverURL: writeUp.coverImage == nil ? writeUp.cover.map(addresses.link) : nil,
+            // The cover is the top of the page: it is loaded at once.
+            cover: writeUp.coverImage?.picture(rootPath: addresses.rootPath, alt: writeUp.coverAlt ?? "", eager: true),
             html: body.html,
             bulletins: inBulletins
         )

@@ -20,7 +20,10 @@ extension Planner {
             let url = addresses.absolute(Addresses.writeUp(writeUp.reference))
             candidates.append((writeUp.date, url, {
                 Feed.Entry(title: Self.marked(writeUp.title, example: writeUp.example), url: url, updated: Self.atomDate(writeUp.date),
-                           summary: writeUp.summary ?? writeUp.body.excerpt(200), category: writeUp.kind.chinese)
+                           summary: writeUp.summary ?? writeUp.body.excerpt(200), category: writeUp.kind.chinese,
+                           image: writeUp.coverImage.map { cover in
+                               (addresses.absolute(cover.fallback.path), cover.hasAlpha ? "image/png" : "image/jpeg")
+                           })
             }))
         }
         for notice in site.notices {

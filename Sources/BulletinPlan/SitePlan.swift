@@ -1,3 +1,4 @@
+import BulletinImages
 import Foundation
 import BulletinModel
 import BulletinSearch
@@ -13,6 +14,8 @@ public struct SitePlan: Sendable {
     public var unchanged: [Bool]
     /// Content files published as they are: content-relative path (also the output path).
     public var copies: [String]
+    /// The versions of photos the image stage made, copied from its cache folder.
+    public var images: [ImageVariant] = []
     /// How many recipes were planned again.
     public var recipesPlanned: Int
 }
@@ -25,6 +28,7 @@ extension SitePlan {
             if case let .template(_, context) = page.content { return context }
             return nil
         } + [RevocationView(date: "", reason: "", notice: ModelLink(title: "", url: "")),
+             PictureView(webpSrcset: "", src: "", srcset: "", width: 0, height: 0, sizes: "", alt: "", loading: ""),
              Bulletin.DistributionLine(label: "", recipients: "")]
     }
 }
@@ -60,6 +64,18 @@ public struct Feed: Sendable, Hashable {
         public var updated: String
         public var summary: String
         public var category: String
+        /// The cover's fallback version 960 pixels wide (or narrower), as an absolute address, and its type.
+        public var image: (url: String, type: String)? = nil
+
+        public static func == (a: Entry, b: Entry) -> Bool {
+            (a.title, a.url, a.updated, a.summary, a.category) == (b.title, b.url, b.updated, b.summary, b.category)
+                && a.image?.url == b.image?.url && a.image?.type == b.image?.type
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(url)
+            hasher.combine(updated)
+        }
     }
 }
 

@@ -77,8 +77,11 @@ public enum SitePlanner {
         fresh.append(true)
         let record = PlanRecord(inputs: inputs, keys: keys, pages: (recipes, planned.outputs), documents: (documentRecipes, documents.outputs),
                                 lookups: lookups, sitemap: (sitemapPaths, sitemap))
-        return (SitePlan(pages: pages, replanned: fresh, unchanged: unchanged, copies: inputs.site.staticFiles,
-                         recipesPlanned: planned.stale + documents.stale), record)
+        // A photo is published in the versions the image stage made, never as it is.
+        let images = inputs.site.images
+        let photos = images.keys.sorted().flatMap { images[$0]!.variants }
+        return (SitePlan(pages: pages, replanned: fresh, unchanged: unchanged, copies: inputs.site.staticFiles.filter { images[$0] == nil },
+                         images: photos, recipesPlanned: planned.stale + documents.stale), record)
     }
 
     /// Plans again the recipes whose recorded inputs changed (all of them without a last plan), on

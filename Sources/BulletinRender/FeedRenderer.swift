@@ -27,6 +27,9 @@ enum FeedRenderer {
             if !entry.summary.isEmpty {
                 xml += "    <summary>\(XMLText.escape(entry.summary))</summary>\n"
             }
+            if let image = entry.image {
+                xml += "    <link rel=\"enclosure\" type=\"\(image.type)\" href=\"\(XMLText.escape(image.url))\"/>\n"
+            }
             xml += "  </entry>\n"
         }
         xml += "</feed>\n"

@@ -81,15 +81,21 @@ public struct SiteOutputs: Sendable {
     public enum CopySource: Sendable {
         case content(String)
         case theme(String)
+        /// A processed photo: a file inside the image stage's cache folder.
+        case image(URL)
     }
 
-    public init(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, language: String) {
+    public init(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, imageCache: URL? = nil, language: String) {
         // The feed and the sitemap first: each is one large file, and made last, one core would
         // make it while the other waits.
         order = plan.pages.indices.filter { plan.pages[$0].isFeedOrSitemap } + plan.pages.indices.filter { !plan.pages[$0].isFeedOrSitemap }
         pages = order.map { plan.pages[$0] }
         copies = plan.copies.map { (OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))), .content($0)) }
             + SiteRenderer.themeFiles(templates).map { ($0.file, .theme($0.source)) }
+            + (imageCache.map { cache in
+                plan.images.map { (OutputFile(path: $0.path, contents: .copy(cache.appendingPathComponent($0.cacheFile))),
+                                   .image(cache.appendingPathComponent($0.cacheFile))) }
+            } ?? [])
         self.templates = templates
         self.language = language
     }

@@ -9,7 +9,7 @@ import Testing
     }
 
     /// English texts that quote what the site shows in Chinese.
-    static let quotingChinese: Set<MessageCode> = [.baseWithoutDistrict, .imageWithoutAltText, .helpBulletinTitle, .helpKind,
+    static let quotingChinese: Set<MessageCode> = [.baseWithoutDistrict, .imageWithoutAltText, .coverWithoutAltText, .helpBulletinTitle, .helpKind,
                                                    .serialOnExample, .serialOnSupplement, .serialMissing, .serialTwice,
                                                    .serialLowerThanEarlier, .serialGap]
 

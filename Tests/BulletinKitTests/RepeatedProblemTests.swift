@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BulletinImages
 @testable import BulletinKit
 @testable import BulletinModel
 @testable import BulletinSupport
@@ -37,7 +38,7 @@ import Testing
     @Test func aThousandImagesWithoutTextWarnUpToTheCapAndBuild() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        try fixture.writeData("Content/assets/photo.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        try fixture.writeData("Content/assets/photo.png", Data(ImageCodec.testImage(width: 8, height: 8, png: true)))
         try writeBody(fixture, count: 1000) { _ in "![](../../assets/photo.png)" }
         let report = try fixture.build()
         let warnings = report.diagnostics.sorted.filter { $0.location.path == Self.writeUp }
@@ -69,7 +70,7 @@ import Testing
     @Test func theCapChangesNoExitStatus() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        try fixture.writeData("Content/assets/photo.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        try fixture.writeData("Content/assets/photo.png", Data(ImageCodec.testImage(width: 8, height: 8, png: true)))
         try writeBody(fixture, count: 100) { _ in "![](../../assets/photo.png)" }
         let warned = try CommandLineTests().run(["check", "--as-of", "2023-06-01"], in: fixture.root)
         #expect(warned.status == 0)

@@ -1,3 +1,4 @@
+import BulletinImages
 import BulletinModel
 import BulletinSearch
 import BulletinLoad
@@ -115,7 +116,9 @@ public struct WriteUpView: Sendable, Hashable, Encodable {
     public var models: [ModelLink]
     public var example: Bool
     public var summary: String?
+    /// A cover the image stage could not process (a GIF, an SVG) is shown as it is.
     public var coverURL: String?
+    public var cover: PictureView?
     public var html: String
     public var bulletins: [ModelLink]
 }
