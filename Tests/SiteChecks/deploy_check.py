@@ -4,6 +4,7 @@ SVG and HTML files in /assets/ kept inert (as if copied there by hand past the b
 the 404 page, no directory listing, and every page of every kind loaded in headless Chromium with
 no Content-Security-Policy violation (search included). Usage: deploy_check.py BINARY PROJECT."""
 import gzip
+import glob
 import os
 import re
 import shutil
@@ -140,9 +141,18 @@ def main(binary, project):
         _, headers, _ = fetch(root + "no-such-page/")
         if headers.get("Content-Security-Policy") is None:
             fail("the 404 page has no security headers")
-        _, headers, _ = fetch(root + "assets/example-yard.jpg")
-        if headers.get("Cache-Control") != "max-age=86400" or "default-src 'self'" not in headers.get("Content-Security-Policy", ""):
-            fail(f"photos: Cache-Control {headers.get('Cache-Control')!r}, CSP {headers.get('Content-Security-Policy')!r}")
+        # A photo is published as the versions the image stage makes, named by its content.
+        versions = sorted(glob.glob(os.path.join(site, "assets", "example-yard.w960.*.jpg")))
+        if not versions:
+            fail("no 960 px version of the example photo was published")
+        else:
+            status, headers, _ = fetch(root + "assets/" + os.path.basename(versions[0]))
+            if status != 200 or headers.get("Cache-Control") != "max-age=31536000" \
+                    or "default-src 'self'" not in headers.get("Content-Security-Policy", ""):
+                fail(f"photo versions: {status}, Cache-Control {headers.get('Cache-Control')!r}, CSP {headers.get('Content-Security-Policy')!r}")
+        status, headers, _ = fetch(root + "assets/example-yard.jpg")
+        if status != 404:
+            fail(f"the original photo is published: {status}")
         _, headers, _ = fetch(root + "assets/hand-copied.svg")
         csp = headers.get("Content-Security-Policy", "")
         if "default-src 'none'" not in csp or "sandbox" not in csp or headers.get("X-Content-Type-Options") != "nosniff":
