@@ -143,34 +143,28 @@ package enum TextCharacters {
         func hidden(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < 0x20 || isForbidden(scalar) || isInvisible(scalar) || (isOtherSpace(scalar) && scalar.value != 0x3000)
         }
-        guard text.unicodeScalars.contains(where: hidden) else { return text }
-        var result = ""
-        var previous: Unicode.Scalar?
-        var scalars = text.unicodeScalars.makeIterator()
-        var current = scalars.next()
-        while let scalar = current {
-            let next = scalars.next()
-            if hidden(scalar), !(scalar.value == 0x200D && joinsEmoji(previous, next)) {
-                result += visible(scalar)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-            previous = scalar
-            current = next
-        }
-        return result
+        return replacing(hidden, in: text, with: visible)
     }
 
     /// The text without the characters of `isInvisible` (a joiner between emoji is kept).
     package static func removingInvisible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isInvisible) else { return text }
+        replacing(isInvisible, in: text) { _ in "" }
+    }
+
+    /// The text with each character `picked` chooses written as `replacement` gives it, but for
+    /// a zero-width joiner between two emoji, which is part of the picture they make.
+    private static func replacing(_ picked: (Unicode.Scalar) -> Bool, in text: String,
+                                  with replacement: (Unicode.Scalar) -> String) -> String {
+        guard text.unicodeScalars.contains(where: picked) else { return text }
         var result = ""
         var previous: Unicode.Scalar?
         var scalars = text.unicodeScalars.makeIterator()
         var current = scalars.next()
         while let scalar = current {
             let next = scalars.next()
-            if !isInvisible(scalar) || scalar.value == 0x200D && joinsEmoji(previous, next) {
+            if picked(scalar), !(scalar.value == 0x200D && joinsEmoji(previous, next)) {
+                result += replacement(scalar)
+            } else {
                 result.unicodeScalars.append(scalar)
             }
             previous = scalar

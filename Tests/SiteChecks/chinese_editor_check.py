@@ -5,7 +5,6 @@ path with spaces. `check` and `build` under LANG=zh_CN.UTF-8 must name each at i
 column, in Chinese, exit 1, and leave the built site byte for byte as it was; `--lang en` gives
 the same places in English.
 Usage: chinese_editor_check.py BULLETIN_BINARY PROJECT_FOLDER. Exits 1 on any failure."""
-import hashlib
 import os
 import re
 import shutil
@@ -13,20 +12,9 @@ import subprocess
 import sys
 import tempfile
 
-from pages import Failures
+from pages import Failures, tree_hash
 
 fail = Failures()
-
-
-def tree_hash(folder):
-    digest = hashlib.sha256()
-    for directory, _, files in sorted(os.walk(folder)):
-        for name in sorted(files):
-            path = os.path.join(directory, name)
-            digest.update(os.path.relpath(path, folder).encode())
-            with open(path, "rb") as handle:
-                digest.update(handle.read())
-    return digest.hexdigest()
 
 
 def run(binary, work, arguments, language):

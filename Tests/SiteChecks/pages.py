@@ -1,6 +1,9 @@
 """What the site checks share: one page of every kind of the site, by path below the site root; a
 headless Chromium; and the failure count each check prints and exits with."""
 
+import hashlib
+import os
+
 PAGE_KINDS = {
     "home": "",
     "bulletin list": "bulletins/",
@@ -36,6 +39,18 @@ def chromium(width, height=900):
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_script_timeout(120)
     return driver
+
+
+def tree_hash(folder):
+    """One digest of every file's path and bytes below `folder`: equal when the folder is byte for byte the same."""
+    digest = hashlib.sha256()
+    for directory, _, files in sorted(os.walk(folder)):
+        for name in sorted(files):
+            path = os.path.join(directory, name)
+            digest.update(os.path.relpath(path, folder).encode())
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
+    return digest.hexdigest()
 
 
 class Failures:

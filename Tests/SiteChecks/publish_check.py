@@ -5,7 +5,6 @@ added, a write-up that a bulletin prints edited, a template edited; and the prev
 serve`), which rebuilds only what an edit reaches, is killed as often after the last two.
 Usage: publish_check.py BULLETIN_BINARY PROJECT_FOLDER [ROUNDS] [WRITE_UPS]. Exits 1 on any failure."""
 import glob
-import hashlib
 import os
 import random
 import shutil
@@ -16,20 +15,9 @@ import sys
 import tempfile
 import time
 
-from pages import Failures
+from pages import Failures, tree_hash
 
 fail = Failures()
-
-
-def tree_hash(folder):
-    digest = hashlib.sha256()
-    for directory, _, files in sorted(os.walk(folder)):
-        for name in sorted(files):
-            path = os.path.join(directory, name)
-            digest.update(os.path.relpath(path, folder).encode())
-            with open(path, "rb") as handle:
-                digest.update(handle.read())
-    return digest.hexdigest()
 
 
 def printed_write_up(content):
