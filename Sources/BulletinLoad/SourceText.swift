@@ -57,17 +57,13 @@ package enum SourceText {
                          .fileNotUtf8)
         }
         if let nul {
-            let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<nul]), as: UTF8.self)
-            let line = prefix.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
+            let (line, column) = TextPosition.of(byteOffset: nul, in: bytes)
             throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
                          .fileHasNul)
         }
         if let offset = TextCharacters.firstForbiddenOffset(in: bytes) {
-            let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self)
             let character = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset...]), as: UTF8.self).unicodeScalars.first!
-            let line = prefix.reduce(1) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }
-            let column = (prefix.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
+            let (line, column) = TextPosition.of(byteOffset: offset, in: bytes)
             throw .error(at: SourceLocation(path: displayPath, line: line, column: column),
                          .fileControlCharacter, ["character": TextCharacters.visible(character)])
         }

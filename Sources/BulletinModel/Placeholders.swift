@@ -35,8 +35,7 @@ package enum Placeholders {
             marker.withCString { needle in strstr(haystack, needle).map { haystack.distance(to: $0) } }
         }
         guard let offset else { return nil }
-        let before = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
-        let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
-        return (firstLine + lines.count - 1, lines.last!.count + 1)
+        let (line, column) = TextPosition.of(byteOffset: offset, in: text)
+        return (firstLine + line - 1, column)
     }
 }

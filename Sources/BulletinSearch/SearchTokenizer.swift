@@ -21,7 +21,9 @@ public enum SearchTokenizer {
         }
         for scalar in text.unicodeScalars {
             let normalized = normalize(scalar)
-            if isInvisible(normalized.value) {
+            // Zero-width characters and marks that reorder text neither make nor end a term:
+            // `亲子<U+200B>阅读` gives 子阅.
+            if TextCharacters.isInvisible(normalized.value) {
                 continue
             } else if isChinese(normalized) {
                 if !word.isEmpty { flush() }
@@ -99,17 +101,6 @@ public enum SearchTokenizer {
         }
     }
 
-    /// Zero-width characters and marks that reorder text (`TextCharacters.isInvisible`): text
-    /// pasted from the web or Word carries them inside words, where no reader sees them and
-    /// no query has them. They neither make nor end a term: `亲子<U+200B>阅读` gives 子阅.
-    @inline(__always)
-    static func isInvisible(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x200B...0x200D, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
-    }
-
     /// A lowercase ASCII letter or a digit, after `normalized`: what words are made of.
     @inline(__always)
     static func isWordCharacter(_ value: UInt32) -> Bool {
@@ -151,7 +142,7 @@ public enum SearchTokenizer {
                     index += 4
                 }
                 value = normalized(value)
-                if isInvisible(value) {
+                if TextCharacters.isInvisible(value) {
                     continue
                 } else if isChinese(value) {
                     endWord()

@@ -25,10 +25,9 @@ package enum TextCharacters {
         var text = text
         return text.withUTF8 { bytes in
             guard let offset = firstForbiddenOffset(in: bytes) else { return nil }
-            let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self)
             let after = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset...]), as: UTF8.self)
-            let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
-            return (after.unicodeScalars.first!, lines.count, lines.last!.count + 1)
+            let (line, column) = TextPosition.of(byteOffset: offset, in: bytes)
+            return (after.unicodeScalars.first!, line, column)
         }
     }
 
@@ -81,8 +80,12 @@ package enum TextCharacters {
     /// the word joiner, a byte-order mark inside the text, and the marks that reorder a line.
     /// Text pasted from web pages, Word and WPS carries them; a reader sees nothing, but the
     /// word they sit in no longer matches what is typed in the search box or in a reference.
-    package static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    package static func isInvisible(_ scalar: Unicode.Scalar) -> Bool { isInvisible(scalar.value) }
+
+    /// The same, for a code point read from bytes (the search index reads text that way).
+    @inlinable
+    package static func isInvisible(_ value: UInt32) -> Bool {
+        switch value {
         case 0x200B ... 0x200D, 0x2060, 0xFEFF, 0x202A ... 0x202E, 0x2066 ... 0x2069: return true
         default: return false
         }

@@ -50,4 +50,11 @@ import Testing
         #expect(TextCharacters.printable("a\nb", keepingLines: true) == "a\nb")
         #expect(TextCharacters.printable("家校社协同") == "家校社协同")
     }
+
+    @Test func aPositionCountsLinesByLineFeedsAndColumnsByCharacters() {
+        #expect(TextPosition.of(byteOffset: Array("家校\n社区x".utf8).count - 1, in: "家校\n社区x") == (2, 3))
+        // A file saved with CR LF: the CR ends the line before, it is not a column of this one.
+        #expect(TextPosition.of(byteOffset: Array("a\r\n家x".utf8).count - 1, in: "a\r\n家x") == (2, 2))
+        #expect(TextPosition.of(byteOffset: 0, in: "x") == (1, 1))
+    }
 }
