@@ -32,8 +32,11 @@ extension Planner {
 
     func searchDocument(of writeUp: Tracked<WriteUp>) -> SearchDocument {
         let base = base(writeUp.baseID)
+        // Found by the models it practises too, though its text may never name them.
+        let models = writeUp.modelIDs.compactMap { model($0)?.title }.joined(separator: "　")
         return SearchDocument(title: writeUp.title, path: Addresses.writeUp(writeUp.reference), kind: writeUp.kind.chinese,
-                              base: base?.name ?? "", district: base?.district ?? "", date: writeUp.date.chinese,
+                              base: base?.name ?? "", district: base?.district ?? "", date: writeUp.date.chinese, names: models,
+                              image: writeUp.coverImage?.fallback.path ?? "",
                               text: [writeUp.summary ?? "", writeUp.body.plainText].joined(separator: "\n"))
     }
 

@@ -10,29 +10,35 @@ public struct SearchDocument: Sendable, Hashable {
     public var base: String
     public var district: String
     public var date: String
+    /// Names the page is filed under without saying them (a write-up's models), found like its base.
+    public var names: String
+    /// The cover's 960 px fallback version, relative to the site root; empty without a cover.
+    public var image: String
     public var text: String
 
-    package init(title: String, path: String, kind: String, base: String, district: String, date: String, text: String) {
+    package init(title: String, path: String, kind: String, base: String, district: String, date: String,
+                 names: String = "", image: String = "", text: String) {
         self.title = title
         self.path = path
         self.kind = kind
         self.base = base
         self.district = district
         self.date = date
+        self.names = names
+        self.image = image
         self.text = text
     }
 }
 
 /// The build-time search index, split into files so a phone downloads only what a query needs:
-/// `meta.json` (sizes, and each document's kind and district for the filters), `terms-N.json`
-/// (postings of the terms whose hash falls in shard N), `docs-N.json` (titles and addresses, in
-/// blocks) and `text-N.json` (text for snippets, in small blocks, fetched for shown results only).
+/// `meta.json` (sizes, the glossary, each document's kind and district for the filters),
+/// `terms-N.json` (the terms whose hash falls in shard N: the postings of a rare term, the number
+/// of documents of a common one), `t/HASH.json` (the postings of a common term, alone: a shard of
+/// common terms made every query download the postings of terms it did not ask for) and
+/// `d/N.json` (one document: what a result shows, and its text for the snippet, fetched for
+/// shown results only).
 public enum SearchIndex {
     public static let folder = "search/"
-    /// Documents per `docs-N.json` block.
-    public static let documentsPerBlock = 100
-    /// Documents per `text-N.json` block.
-    public static let textsPerBlock = 10
     /// Text kept per document for snippets, in Unicode scalars (counting Characters, which needs
     /// grapheme breaking, took longer than the rest of the snippet files together).
     public static let snippetText = 3000
@@ -57,41 +63,57 @@ public enum SearchIndex {
         return cache.index(documents: documents, terms: terms, kinds: kinds, districts: districts)
     }
 
-    /// `["text",…]`: the texts of a block of documents, each cut to `snippetText` scalars.
-    static func textBlockJSON(_ texts: [String]) -> [UInt8] {
+    /// `["title","path","kind","base","district","date","names","image","text"]`, the text cut
+    /// to `snippetText` scalars.
+    static func documentJSON(_ document: SearchDocument) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (index, text) in texts.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONText.appendQuoted(text, scalars: snippetText, to: &bytes)
+        bytes.reserveCapacity(document.text.utf8.count + 256)
+        for field in [document.title, document.path, document.kind, document.base, document.district, document.date,
+                      document.names, document.image] {
+            JSONText.appendQuoted(field, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
         }
+        JSONText.appendQuoted(document.text, scalars: snippetText, to: &bytes)
         bytes.append(UInt8(ascii: "]"))
         return bytes
     }
 
-    /// `{"term":[Δdoc,weight,…],…}` with terms sorted and document numbers as differences.
-    /// Written by hand, as bytes: terms are Chinese characters or [a-z0-9] words, never needing escapes.
-    static func shardJSON(_ entries: [(term: String, postings: [Int32])]) -> [UInt8] {
+    /// `{"term":[Δdoc,weight,…],"common":count,…}`: terms sorted, document numbers as
+    /// differences; a common term (nil postings) gives its number of documents, its postings
+    /// being in a file of their own.
+    static func shardJSON(_ entries: [(term: String, postings: [Int32]?, documents: Int)]) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
-        bytes.reserveCapacity(entries.reduce(2) { $0 + $1.term.utf8.count + 4 + 6 * $1.postings.count })
+        bytes.reserveCapacity(entries.reduce(2) { $0 + $1.term.utf8.count + 8 + 6 * ($1.postings?.count ?? 0) })
         // By their bytes: Swift's `<` holds canonically equivalent terms (a compatibility ideograph
         // and the ideograph it stands for) equal, which left their order to chance.
         for (index, entry) in entries.sorted(by: { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }).enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: entry.term.utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "[")])
-            var previous: Int32 = 0
-            for position in stride(from: 0, to: entry.postings.count, by: 2) {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendDecimal(entry.postings[position] - previous, to: &bytes)
-                bytes.append(UInt8(ascii: ","))
-                appendDecimal(entry.postings[position + 1], to: &bytes)
-                previous = entry.postings[position]
-            }
-            bytes.append(UInt8(ascii: "]"))
+            appendPostings(term: entry.term, entry.postings, documents: entry.documents, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
         return bytes
+    }
+
+    /// `"term":[Δdoc,weight,…]`, or `"term":count` without postings.
+    /// Written by hand, as bytes: terms are Chinese characters or [a-z0-9] words, never needing escapes.
+    static func appendPostings(term: String, _ postings: [Int32]?, documents: Int, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: term.utf8)
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        guard let postings else {
+            appendDecimal(Int32(documents), to: &bytes)
+            return
+        }
+        bytes.append(UInt8(ascii: "["))
+        var previous: Int32 = 0
+        for position in stride(from: 0, to: postings.count, by: 2) {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendDecimal(postings[position] - previous, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            appendDecimal(postings[position + 1], to: &bytes)
+            previous = postings[position]
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// A non-negative number in decimal digits.
@@ -162,7 +184,7 @@ public final class SearchIndexCache: @unchecked Sendable {
         var counts = TermCounts(capacity: document.text.utf8.count / 4 + 64)
         var words: [UInt64: String] = [:]
         SearchTokenizer.countTerms(document.title, weight: Int32(SearchIndex.titleWeight), into: &counts, words: &words)
-        SearchTokenizer.countTerms(document.base + " " + document.district, weight: 2, into: &counts, words: &words)
+        SearchTokenizer.countTerms(document.base + " " + document.district + " " + document.names, weight: 2, into: &counts, words: &words)
         SearchTokenizer.countTerms(document.text, weight: 1, into: &counts, words: &words)
         // In no particular order: postings are kept per term, in document order.
         return (counts.pairs.map { ($0.0, min($0.1, 999)) }, words)

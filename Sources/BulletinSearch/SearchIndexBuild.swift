@@ -16,13 +16,19 @@ struct SearchIndexBuild {
     private var words: [UInt64: String] = [:]
     private(set) var postingCount = 0
     private var shardCount = 1
+    /// Documents from which a term's postings go to a file of their own.
+    private var commonFrom = 1
     /// The term numbers of each shard.
     private var shardTerms: [Set<UInt64>] = []
+    /// The term numbers of each common term's file, by the hash of the term.
+    private var commonTerms: [UInt32: Set<UInt64>] = [:]
     private var kindIndexes: [Int] = []
     private var districtIndexes: [Int] = []
-    /// `meta.json`, then `terms-N.json`, `docs-N.json` and `text-N.json` in order.
-    /// Kept as bytes: made as bytes, and validating them as text cost more than writing them.
-    private(set) var files: [(path: String, bytes: [UInt8])] = []
+    // Kept as bytes: made as bytes, and validating them as text cost more than writing them.
+    private var metaFile: [UInt8] = []
+    private var shardFiles: [[UInt8]] = []
+    private var commonFiles: [UInt32: [UInt8]] = [:]
+    private var documentFiles: [[UInt8]] = []
 
     init(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) {
         self.documents = documents
@@ -35,24 +41,36 @@ struct SearchIndexBuild {
             words.merge(entry.words) { first, _ in first }
         }
         shardCount = Self.shardCount(postings: postingCount)
+        commonFrom = Self.commonFrom(documents: documents.count)
         shardTerms = [Set<UInt64>](repeating: [], count: shardCount)
         for code in postings.terms {
-            shardTerms[shard(of: code)].insert(code)
+            let hash = SearchTokenizer.hash(term(code))
+            shardTerms[Int(hash % UInt32(shardCount))].insert(code)
+            if isCommon(code) { commonTerms[hash, default: []].insert(code) }
         }
         (kindIndexes, districtIndexes) = indexes()
-        let blocks = Self.blocks(documents.count, SearchIndex.documentsPerBlock)
-        let textBlocks = Self.blocks(documents.count, SearchIndex.textsPerBlock)
-        files.append((SearchIndex.folder + "meta.json", Array(meta().utf8)))
+        metaFile = meta()
         let made = self
-        for (index, bytes) in Array(0..<shardCount).parallelMap(made.shardFile).enumerated() {
+        shardFiles = Array(0..<shardCount).parallelMap(made.shardFile)
+        let hashes = Array(commonTerms.keys)
+        commonFiles = Dictionary(uniqueKeysWithValues: zip(hashes, hashes.parallelMap(made.commonFile)))
+        documentFiles = documents.parallelMap(SearchIndex.documentJSON)
+    }
+
+    /// `meta.json`, then `terms-N.json` in order, `t/HASH.json` in the order of their names, and `d/N.json` in order.
+    var files: [(path: String, bytes: [UInt8])] {
+        var files: [(path: String, bytes: [UInt8])] = [(SearchIndex.folder + "meta.json", metaFile)]
+        files.reserveCapacity(1 + shardFiles.count + commonFiles.count + documentFiles.count)
+        for (index, bytes) in shardFiles.enumerated() {
             files.append((SearchIndex.folder + "terms-\(index).json", bytes))
         }
-        for block in 0..<blocks {
-            files.append((SearchIndex.folder + "docs-\(block).json", docsFile(block)))
+        for hash in commonFiles.keys.sorted() {
+            files.append((SearchIndex.folder + Self.commonName(hash), commonFiles[hash]!))
         }
-        for (block, bytes) in Array(0..<textBlocks).parallelMap(made.textFile).enumerated() {
-            files.append((SearchIndex.folder + "text-\(block).json", bytes))
+        for (index, bytes) in documentFiles.enumerated() {
+            files.append((SearchIndex.folder + "d/\(index).json", bytes))
         }
+        return files
     }
 
     /// Moves the postings of the documents that changed. Returns false, leaving the index as it
@@ -65,67 +83,79 @@ struct SearchIndexBuild {
             guard newDocuments[id].path == documents[id].path else { return false }
             if newDocuments[id] != documents[id] { changed.append(id) }
         }
-        return replace(changed.map { ($0, newDocuments[$0], newTerms[$0]) }) != nil
+        return replace(changed.map { ($0, newDocuments[$0], newTerms[$0]) })
     }
 
-    /// Puts each document in the place of the one with its number, moving its postings. Returns
-    /// the indexes in `files` of the files that changed, or nil, leaving the index as it was,
-    /// when the shards would change.
-    mutating func replace(_ changed: [(id: Int, document: SearchDocument, terms: Terms)]) -> [Int]? {
-        if changed.isEmpty { return [] }
+    /// Puts each document in the place of the one with its number, moving its postings and
+    /// making again the files they touch. Returns false, leaving the index as it was, when the
+    /// shards would change.
+    mutating func replace(_ changed: [(id: Int, document: SearchDocument, terms: Terms)]) -> Bool {
+        if changed.isEmpty { return true }
         let removed = changed.reduce(0) { $0 + terms[$1.id].terms.count }
         let added = changed.reduce(0) { $0 + $1.terms.terms.count }
-        guard Self.shardCount(postings: postingCount - removed + added) == shardCount else { return nil }
+        guard Self.shardCount(postings: postingCount - removed + added) == shardCount else { return false }
 
         var touchedShards = Set<Int>()
+        var touchedCommon = Set<UInt32>()
         for (id, document, newTerms) in changed {
             words.merge(newTerms.words) { first, _ in first }
-            for (term, weight) in Self.weightChanges(from: terms[id], to: newTerms) {
-                let shard = shard(of: term)
+            for (code, weight) in Self.weightChanges(from: terms[id], to: newTerms) {
+                let hash = SearchTokenizer.hash(term(code))
+                let shard = Int(hash % UInt32(shardCount))
                 touchedShards.insert(shard)
-                postings.update(term) { Self.move(id: id, to: weight, in: &$0) }
-                if postings[term].isEmpty { shardTerms[shard].remove(term) } else { shardTerms[shard].insert(term) }
+                let wasCommon = isCommon(code)
+                postings.update(code) { Self.move(id: id, to: weight, in: &$0) }
+                if postings[code].isEmpty { shardTerms[shard].remove(code) } else { shardTerms[shard].insert(code) }
+                if wasCommon || isCommon(code) { touchedCommon.insert(hash) }
+                if isCommon(code) { commonTerms[hash, default: []].insert(code) } else { commonTerms[hash]?.remove(code) }
+                if commonTerms[hash]?.isEmpty == true { commonTerms[hash] = nil }
             }
             documents[id] = document
             terms[id] = newTerms
+            documentFiles[id] = SearchIndex.documentJSON(document)
         }
         postingCount += added - removed
 
-        var touchedFiles: [Int] = []
         let (newKindIndexes, newDistrictIndexes) = indexes()
         if newKindIndexes != kindIndexes || newDistrictIndexes != districtIndexes {
             (kindIndexes, districtIndexes) = (newKindIndexes, newDistrictIndexes)
-            files[0].bytes = Array(meta().utf8)
-            touchedFiles.append(0)
+            metaFile = meta()
         }
-        let shards = touchedShards.sorted()
         let updated = self
+        let shards = touchedShards.sorted()
         for (shard, bytes) in zip(shards, shards.parallelMap(updated.shardFile)) {
-            files[1 + shard].bytes = bytes
-            touchedFiles.append(1 + shard)
+            shardFiles[shard] = bytes
         }
-        let docsStart = 1 + shardCount
-        let textStart = docsStart + Self.blocks(documents.count, SearchIndex.documentsPerBlock)
-        for block in Set(changed.map { $0.id / SearchIndex.documentsPerBlock }).sorted() {
-            files[docsStart + block].bytes = docsFile(block)
-            touchedFiles.append(docsStart + block)
+        for hash in touchedCommon {
+            commonFiles[hash] = commonTerms[hash] == nil ? nil : commonFile(hash)
         }
-        for block in Set(changed.map { $0.id / SearchIndex.textsPerBlock }).sorted() {
-            files[textStart + block].bytes = textFile(block)
-            touchedFiles.append(textStart + block)
-        }
-        return touchedFiles
+        return true
     }
 
     // MARK: postings
 
-    /// About 20,000 postings a shard keeps each file near 100 KB.
+    /// About 40,000 postings of all terms a shard keeps the rare terms of each under 30 KB.
     static func shardCount(postings: Int) -> Int {
-        max(1, min(512, postings / 20_000))
+        max(1, min(1024, postings / 40_000))
     }
 
-    private func shard(of code: UInt64) -> Int {
-        SearchTokenizer.shard(of: SearchTokenizer.term(of: code, words: words), count: shardCount)
+    /// A term in a twentieth of the documents or more is common: its postings alone are as large
+    /// as a shard of rare terms, and a query for it downloads them and nothing else.
+    static func commonFrom(documents: Int) -> Int {
+        max(8, documents / 20)
+    }
+
+    private func isCommon(_ code: UInt64) -> Bool {
+        postings[code].count / 2 >= commonFrom
+    }
+
+    private func term(_ code: UInt64) -> String {
+        SearchTokenizer.term(of: code, words: words)
+    }
+
+    static func commonName(_ hash: UInt32) -> String {
+        let digits = String(hash, radix: 16)
+        return "t/" + String(repeating: "0", count: 8 - digits.count) + digits + ".json"
     }
 
     /// One posting is two numbers, document and weight; appended in place, with no array made per posting.
@@ -160,36 +190,37 @@ struct SearchIndexBuild {
 
     // MARK: files
 
-    private static func blocks(_ count: Int, _ size: Int) -> Int {
-        (count + size - 1) / size
-    }
-
     private func indexes() -> ([Int], [Int]) {
         (documents.map { kinds.firstIndex(of: $0.kind) ?? -1 }, documents.map { districts.firstIndex(of: $0.district) ?? -1 })
     }
 
     /// Written by hand, its keys in sorted order: Foundation's encoder took 4 ms per 1,000 documents.
-    private func meta() -> String {
+    private func meta() -> [UInt8] {
         func numbers(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ",") + "]" }
         let fields = [
-            ("block", String(SearchIndex.documentsPerBlock)), ("district", numbers(districtIndexes)),
-            ("districts", JSONText.array(districts)), ("documents", String(documents.count)), ("kind", numbers(kindIndexes)),
-            ("kinds", JSONText.array(kinds)), ("shards", String(shardCount)), ("textBlock", String(SearchIndex.textsPerBlock)),
+            ("district", numbers(districtIndexes)), ("districts", JSONText.array(districts)),
+            ("documents", String(documents.count)), ("glossary", JSONText.array(SearchGlossary.words)),
+            ("kind", numbers(kindIndexes)), ("kinds", JSONText.array(kinds)), ("shards", String(shardCount)),
         ]
-        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+        return Array(("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}").utf8)
     }
 
     private func shardFile(_ shard: Int) -> [UInt8] {
-        SearchIndex.shardJSON(shardTerms[shard].map { (SearchTokenizer.term(of: $0, words: words), postings[$0]) })
+        SearchIndex.shardJSON(shardTerms[shard].map { code in
+            let list = postings[code]
+            return (term(code), isCommon(code) ? nil : list, list.count / 2)
+        })
     }
 
-    private func docsFile(_ block: Int) -> [UInt8] {
-        let slice = documents[(block * SearchIndex.documentsPerBlock)..<min(documents.count, (block + 1) * SearchIndex.documentsPerBlock)]
-        return JSONText.rows(slice.map { [$0.title, $0.path, $0.kind, $0.base, $0.district, $0.date] })
-    }
-
-    private func textFile(_ block: Int) -> [UInt8] {
-        let slice = documents[(block * SearchIndex.textsPerBlock)..<min(documents.count, (block + 1) * SearchIndex.textsPerBlock)]
-        return SearchIndex.textBlockJSON(slice.map(\.text))
+    /// `{"term":[Δdoc,weight,…]}`: the postings of the common terms with this hash (one, but for a clash).
+    private func commonFile(_ hash: UInt32) -> [UInt8] {
+        let entries = commonTerms[hash, default: []].map { (term: term($0), postings: postings[$0]) }
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (index, entry) in entries.sorted(by: { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            SearchIndex.appendPostings(term: entry.term, entry.postings, documents: entry.postings.count / 2, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
     }
 }

@@ -3,8 +3,8 @@ import BulletinSupport
 /// How text is cut into search terms, the same way at build time (here) and in the reader's
 /// browser (Templates/static/search.js): Chinese runs give each character and each pair of
 /// adjacent characters, so a two-character query matches inside a longer word; runs of Latin
-/// letters and digits give whole lowercased words. Full-width letters and digits count as ASCII;
-/// invisible characters count as nothing.
+/// letters and digits give whole lowercased words; a glossary word (`SearchGlossary`) is a term
+/// too. Full-width letters and digits count as ASCII; invisible characters count as nothing.
 public enum SearchTokenizer {
     public enum Run: Equatable {
         case chinese([Character])
@@ -39,7 +39,7 @@ public enum SearchTokenizer {
         return runs
     }
 
-    /// Every term of a text, for the index: characters, character pairs and words.
+    /// Every term of a text, for the index: characters, character pairs, glossary words and words.
     public static func indexTerms(_ text: String) -> [String] {
         var terms: [String] = []
         for run in runs(text) {
@@ -48,6 +48,10 @@ public enum SearchTokenizer {
                 for (index, character) in characters.enumerated() {
                     terms.append(String(character))
                     if index + 1 < characters.count { terms.append(String(character) + String(characters[index + 1])) }
+                    for (scalars, _, word) in SearchGlossary.indexed where scalars.count <= index + 1 {
+                        let end = characters[(index + 1 - scalars.count)...index]
+                        if end.map({ $0.unicodeScalars.first!.value }) == scalars { terms.append(word) }
+                    }
                 }
             case .word(let word):
                 terms.append(word)
@@ -56,21 +60,48 @@ public enum SearchTokenizer {
         return terms
     }
 
-    /// The terms a query must all match: pairs of a Chinese run (its one character when alone), and words.
+    /// The terms a query must all match: each glossary word of a Chinese run whole, the pairs of
+    /// the stretches between them (a stretch's one character when alone), and words.
     public static func queryTerms(_ text: String) -> [String] {
         var terms: [String] = []
         for run in runs(text) {
             switch run {
-            case .chinese(let characters) where characters.count == 1:
-                terms.append(String(characters[0]))
             case .chinese(let characters):
-                for index in 0..<(characters.count - 1) { terms.append(String(characters[index]) + String(characters[index + 1])) }
+                var stretch: [Character] = []
+                func endStretch() {
+                    if stretch.count == 1 { terms.append(String(stretch[0])) }
+                    for index in stride(from: 0, to: stretch.count - 1, by: 1) { terms.append(String(stretch[index]) + String(stretch[index + 1])) }
+                    stretch = []
+                }
+                var index = 0
+                while index < characters.count {
+                    if let length = SearchGlossary.word(in: characters, at: index) {
+                        endStretch()
+                        terms.append(String(characters[index..<(index + length)]))
+                        index += length
+                    } else {
+                        stretch.append(characters[index])
+                        index += 1
+                    }
+                }
+                endStretch()
             case .word(let word):
                 terms.append(word)
             }
         }
         var seen: Set<String> = []
         return terms.filter { seen.insert($0).inserted }
+    }
+
+    /// The runs of a query as the text a page must hold, for phrase matches: each Chinese run
+    /// and each word, normalized.
+    public static func phrases(_ text: String) -> [String] {
+        runs(text).map { run in
+            switch run {
+            case .chinese(let characters): return String(characters)
+            case .word(let word): return word
+            }
+        }
     }
 
     static func normalize(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -115,10 +146,12 @@ public enum SearchTokenizer {
         var text = text
         text.withUTF8 { bytes in
             var previous: UInt64 = 0
+            // The characters before `previous` in the same run, nearest first, for glossary words.
+            var before: (UInt32, UInt32, UInt32) = (0, 0, 0)
             var word: [UInt8] = []
             func endWord() {
                 guard !word.isEmpty else { return }
-                let code = (1 << 63) | (FNV1a.hash(word) >> 1)
+                let code = wordCode(word)
                 counts.add(code, weight: weight)
                 if words[code] == nil { words[code] = String(decoding: word, as: UTF8.self) }
                 word.removeAll(keepingCapacity: true)
@@ -149,17 +182,33 @@ public enum SearchTokenizer {
                     let code = UInt64(value)
                     counts.add(code << 32, weight: weight)
                     if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
+                    if SearchGlossary.lastCharacters & (1 << (value & 63)) != 0 {
+                        let recent = (value, UInt32(previous), before.0, before.1, before.2)
+                        for (scalars, glossaryCode, glossaryWord) in SearchGlossary.indexed
+                        where SearchGlossary.ends(scalars, recent) {
+                            counts.add(glossaryCode, weight: weight)
+                            if words[glossaryCode] == nil { words[glossaryCode] = glossaryWord }
+                        }
+                    }
+                    before = previous == 0 ? (0, 0, 0) : (UInt32(previous), before.0, before.1)
                     previous = code
                 } else if isWordCharacter(value) {
                     previous = 0
+                    before = (0, 0, 0)
                     word.append(UInt8(value))
                 } else {
                     previous = 0
+                    before = (0, 0, 0)
                     endWord()
                 }
             }
             endWord()
         }
+    }
+
+    /// The term number of a word or a glossary word: the top bit set over its FNV-1a hash.
+    static func wordCode(_ utf8: [UInt8]) -> UInt64 {
+        (1 << 63) | (FNV1a.hash(utf8) >> 1)
     }
 
     /// The text of a term number made by `countTerms`.
@@ -171,13 +220,18 @@ public enum SearchTokenizer {
         return text
     }
 
-    /// FNV-1a over the term's UTF-8 bytes: which shard of the index holds a term.
+    /// Which shard of the index holds a term.
     public static func shard(of term: String, count: Int) -> Int {
+        Int(hash(term) % UInt32(count))
+    }
+
+    /// FNV-1a (32 bits) over the term's UTF-8 bytes: its shard, and the name of its own file.
+    public static func hash(_ term: String) -> UInt32 {
         var hash: UInt32 = 0x811C9DC5
         for byte in term.utf8 {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
         }
-        return Int(hash % UInt32(count))
+        return hash
     }
 }

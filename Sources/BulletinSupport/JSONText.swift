@@ -4,7 +4,7 @@ import Foundation
 /// Foundation took longer than making the data.
 package enum JSONText {
     /// A JSON string literal; only quotes, backslashes and control characters need escapes.
-    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+    package static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
     }

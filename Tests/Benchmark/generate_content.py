@@ -1,7 +1,11 @@
 """Writes a deterministic synthetic content folder for measurements: the project's real site.yaml,
 bases.yaml, models and notices, plus N write-ups spread over the 20 bases (Chinese bodies of
 2–6 KB with headings, lists, links and images), bulletins featuring write-ups, and a few images.
-Usage: generate_content.py N OUTPUT_FOLDER [PROJECT_FOLDER]"""
+With --rich, the bodies are of a large vocabulary instead (about 6.5 KB each, Chinese words of the
+3,755 common characters mixed with made-up English words, drawn with a long tail), as real
+reports are: most terms of the search index are then rare ones.
+Usage: generate_content.py [--rich] N OUTPUT_FOLDER [PROJECT_FOLDER]"""
+import argparse
 import os
 import random
 import shutil
@@ -49,6 +53,65 @@ def body(rng, links, image):
     return "\n\n".join(parts) + "\n"
 
 
+class RichVocabulary:
+    """Words drawn with a long tail: the first few are in nearly every write-up, most in a handful."""
+
+    def __init__(self, rng):
+        common = [bytes([high, low]).decode("gb2312") for high in range(0xB0, 0xD8) for low in range(0xA1, 0xFF)
+                  if not (high == 0xD7 and low > 0xF9)]
+        words = ["咖啡", "家长", "孩子", "学校", "社区", "活动", "老师", "春天", "机场", "阅读"]
+        seen = set(words)
+        while len(words) < 40000:
+            word = "".join(rng.choice(common) for _ in range(rng.choice((2, 2, 2, 3, 4))))
+            if word not in seen:
+                seen.add(word)
+                words.append(word)
+        self.chinese = words
+        syllables = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ou", "er")]
+        english = ["the", "family", "school", "coffee", "parents", "children", "practice", "community"]
+        known = set(english)
+        while len(english) < 8000:
+            word = "".join(rng.choice(syllables) for _ in range(rng.randint(1, 4)))
+            if word not in known:
+                known.add(word)
+                english.append(word)
+        self.english = english
+
+    @staticmethod
+    def pick(rng, words):
+        return words[int(len(words) * rng.random() ** 4)]
+
+    def sentence(self, rng):
+        parts = []
+        for _ in range(rng.randint(6, 16)):
+            if rng.random() < 0.2:
+                parts.append(" " + " ".join(self.pick(rng, self.english) for _ in range(rng.randint(1, 3))) + " ")
+            else:
+                parts.append(self.pick(rng, self.chinese))
+        return "".join(parts).strip() + rng.choice(("。", "；", "！", "。"))
+
+    def body(self, rng, links, image):
+        target = rng.randint(5000, 8000)
+        parts = []
+        size = 0
+        heading = 0
+        while size < target:
+            if heading < len(HEADINGS) and (not parts or rng.random() < 0.15):
+                parts.append("## " + HEADINGS[heading])
+                heading += 1
+            roll = rng.random()
+            if roll < 0.1:
+                parts.append("\n".join("- " + self.sentence(rng) for _ in range(rng.randint(2, 4))))
+            elif roll < 0.13 and links:
+                parts.append(f"详见[{self.pick(rng, self.chinese)}]({rng.choice(links)})，" + self.sentence(rng))
+            elif roll < 0.15:
+                parts.append(f"![{self.pick(rng, self.chinese)}现场]({image})")
+            else:
+                parts.append("".join(self.sentence(rng) for _ in range(rng.randint(2, 5))))
+            size = sum(len(part.encode("utf-8")) for part in parts)
+        return "\n\n".join(parts) + "\n"
+
+
 def png(path, seed):
     """A small valid PNG, so image links resolve to real files."""
     width = height = 8
@@ -68,8 +131,9 @@ def base_ids(project):
     return ids
 
 
-def main(count, output, project):
+def main(count, output, project, rich=False):
     rng = random.Random(20200101)
+    vocabulary = RichVocabulary(random.Random(20240101)) if rich else None
     if os.path.exists(output):
         shutil.rmtree(output)
     os.makedirs(output)
@@ -108,7 +172,8 @@ def main(count, output, project):
             front.append(f"year: {year}")
         front.append("models: [" + ", ".join(models) + "]")
         front.append(f"summary: \"{sentence(rng)}\"")
-        text = "---\n" + "\n".join(front) + "\n---\n\n" + body(rng, links, "../../assets/" + rng.choice(images))
+        image = "../../assets/" + rng.choice(images)
+        text = "---\n" + "\n".join(front) + "\n---\n\n" + (vocabulary.body(rng, links, image) if vocabulary else body(rng, links, image))
         with open(os.path.join(folder, slug + ".md"), "w", encoding="utf-8") as handle:
             handle.write(text)
         written.append((base, slug))
@@ -130,5 +195,10 @@ def main(count, output, project):
 
 
 if __name__ == "__main__":
-    project = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "../..")
-    main(int(sys.argv[1]), sys.argv[2], project)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rich", action="store_true", help="bodies of a large mixed Chinese and English vocabulary")
+    parser.add_argument("count", type=int)
+    parser.add_argument("output")
+    parser.add_argument("project", nargs="?", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "../.."))
+    arguments = parser.parse_args()
+    main(arguments.count, arguments.output, arguments.project, arguments.rich)

@@ -20,15 +20,17 @@ def ready_tools():
     return subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
 
 
-def prepare(size=None, content=None):
-    """A fresh folder holding Content/ (N generated write-ups, or a copy of `content`), Templates/,
+def prepare(size=None, content=None, rich=False):
+    """A fresh folder holding Content/ (N generated write-ups, of the rich vocabulary when asked,
+    or a copy of `content`), Templates/,
     hugo/ (the same content for Hugo) and trash/ (where old output folders are moved)."""
     work = tempfile.mkdtemp(prefix=f"bulletin-bench-{size or 'content'}-")
     os.makedirs(os.path.join(work, "trash"))
     if content:
         shutil.copytree(content, os.path.join(work, "Content"))
     else:
-        subprocess.run([sys.executable, os.path.join(here, "generate_content.py"), str(size), os.path.join(work, "Content"), top],
+        subprocess.run([sys.executable, os.path.join(here, "generate_content.py")] + (["--rich"] if rich else [])
+                       + [str(size), os.path.join(work, "Content"), top],
                        check=True, stdout=subprocess.DEVNULL)
     shutil.copytree(os.path.join(top, "Templates"), os.path.join(work, "Templates"))
     subprocess.run([sys.executable, os.path.join(here, "to_hugo.py"), os.path.join(work, "Content"), os.path.join(work, "hugo")], check=True)

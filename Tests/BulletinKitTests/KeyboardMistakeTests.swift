@@ -138,23 +138,9 @@ import Testing
         defer { fixture.remove() }
         try fixture.write(Self.newWriteUp, "---\n\(Self.good)---\n\n本校举办亲子\u{200B}阅\u{2060}读节。\n")
         #expect(try fixture.build().succeeded)
-        let meta = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/meta.json").utf8)) as! [String: Any]
-        let shards = meta["shards"] as! Int
-        var documents: Set<Int>?
-        for term in SearchTokenizer.queryTerms("亲子阅读节") {
-            let file = "Public/search/terms-\(SearchTokenizer.shard(of: term, count: shards)).json"
-            let terms = try JSONSerialization.jsonObject(with: Data(try fixture.read(file).utf8)) as! [String: [Int]]
-            let postings = terms[term] ?? []
-            var document = 0
-            var found: Set<Int> = []
-            for index in stride(from: 0, to: postings.count, by: 2) {
-                document += postings[index]
-                found.insert(document)
-            }
-            documents = documents.map { $0.intersection(found) } ?? found
-        }
-        let docs = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/docs-0.json").utf8)) as! [[String]]
-        #expect(documents?.map { docs[$0][1] } == ["bases/wanzhou-shahe-primary/open-day/"])
+        let index = SearchIndexReader(site: fixture.url("Public"))
+        let paths = try index.documents(matching: "亲子阅读节").map { try index.document($0)[1] }
+        #expect(paths == ["bases/wanzhou-shahe-primary/open-day/"])
         let page = try fixture.read("Public/bases/wanzhou-shahe-primary/open-day/index.html")
         #expect(page.contains("本校举办亲子阅读节"), "the description holds no invisible character")
     }

@@ -12,9 +12,37 @@ import Testing
 
 @Suite struct SearchTests {
     @Test func chineseIsCutIntoCharactersAndPairs() {
-        #expect(SearchTokenizer.indexTerms("家校社") == ["家", "家校", "校", "校社", "社"])
-        #expect(SearchTokenizer.queryTerms("家校社") == ["家校", "校社"])
+        #expect(SearchTokenizer.indexTerms("校社区") == ["校", "校社", "社", "社区", "区"])
+        #expect(SearchTokenizer.queryTerms("亲子实践") == ["亲子", "子实", "实践"])
         #expect(SearchTokenizer.queryTerms("万") == ["万"])
+    }
+
+    /// A glossary word is a term of its own, and a query keeps it whole: the pieces around it
+    /// are cut into pairs, a piece of one character stays one character.
+    @Test func glossaryWordsNeverSplit() {
+        #expect(SearchTokenizer.indexTerms("家校社") == ["家", "家校", "校", "校社", "社", "家校社"])
+        #expect(SearchTokenizer.queryTerms("家校社") == ["家校社"])
+        #expect(SearchTokenizer.queryTerms("家校社协同育人活动") == ["家校社", "协同育人", "活动"])
+        #expect(SearchTokenizer.queryTerms("大家校社") == ["大", "家校社"])
+        #expect(SearchTokenizer.queryTerms("区妇联主席") == ["区", "妇联", "主席"])
+        #expect(SearchTokenizer.queryTerms("适老化 改造") == ["适老化", "改造"])
+        #expect(SearchTokenizer.phrases("适老化 ＡＢＣ改造") == ["适老化", "abc", "改造"])
+        // A longer glossary word wins over a shorter one at the same place.
+        #expect(SearchTokenizer.queryTerms("家庭教育指导") == ["家庭教育", "指导"])
+        #expect(SearchGlossary.words.allSatisfy { (2...5).contains($0.count) })
+    }
+
+    /// A page that says 家校 in one place and 校社 in another does not hold 家校社.
+    @Test func aGlossaryWordFindsOnlyPagesThatSayIt() throws {
+        let documents = [
+            SearchDocument(title: "一", path: "a/", kind: "活动", base: "", district: "", date: "", text: "家校合作，学校社区"),
+            SearchDocument(title: "二", path: "b/", kind: "活动", base: "", district: "", date: "", text: "推进家校\u{200B}社协同育人"),
+            SearchDocument(title: "三", path: "c/", kind: "活动", base: "", district: "", date: "", text: "开展适老化改造"),
+        ]
+        let index = SearchIndexReader(files: SearchIndex.files(for: documents, kinds: ["活动"], districts: []).files)
+        #expect(try index.documents(matching: "家校社") == [1])
+        #expect(try index.documents(matching: "适老化") == [2])
+        #expect(try index.documents(matching: "家校") == [0, 1])
     }
 
     @Test func latinWordsAreWholeAndFullWidthIsFolded() {
@@ -39,7 +67,7 @@ import Testing
     /// Counting decodes UTF-8 by itself: on random text of one- to four-byte characters it must
     /// find exactly the terms the tokenizer finds.
     @Test func numberedTermsAgreeOnRandomText() {
-        let pieces = ["家", "校", "社", "𠀋", "ぁ", "カ", "豈", "Ａ", "ｚ", "０", "！", "A", "z", "9", " ", "，", "é", "😀", "\u{3000}", "-", "Ω", "\u{200B}", "\u{FEFF}", "\u{202E}"]
+        let pieces = ["家", "校", "社", "适", "老", "化", "𠀋", "ぁ", "カ", "豈", "Ａ", "ｚ", "０", "！", "A", "z", "9", " ", "，", "é", "😀", "\u{3000}", "-", "Ω", "\u{200B}", "\u{FEFF}", "\u{202E}"]
         for _ in 0 ..< 500 {
             let text = (0 ..< Int.random(in: 0 ... 30)).map { _ in pieces.randomElement()! }.joined()
             var counts = TermCounts(capacity: 4)
@@ -89,21 +117,59 @@ import Testing
         let fixture = try Fixture()
         defer { fixture.remove() }
         _ = try fixture.build()
-        let meta = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/meta.json").utf8)) as! [String: Any]
-        let count = meta["documents"] as! Int
-        #expect(count == 34)
-        let shards = meta["shards"] as! Int
-        let terms = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/terms-\(SearchTokenizer.shard(of: "沙河", count: shards)).json").utf8)) as! [String: [Int]]
-        let postings = terms["沙河"]!
-        var doc = 0
-        var found: [Int] = []
-        for index in stride(from: 0, to: postings.count, by: 2) {
-            doc += postings[index]
-            found.append(doc)
-        }
-        let docs = try JSONSerialization.jsonObject(with: Data(try fixture.read("Public/search/docs-0.json").utf8)) as! [[String]]
-        #expect(found.map { docs[$0][1] }.contains("bases/wanzhou-shahe-primary/"))
+        let index = SearchIndexReader(site: fixture.url("Public"))
+        #expect(try index.meta["documents"] as? Int == 34)
+        #expect(try index.meta["glossary"] as? [String] == SearchGlossary.words)
+        let paths = try index.documents(matching: "沙河").map { try index.document($0)[1] }
+        #expect(paths.contains("bases/wanzhou-shahe-primary/"))
         #expect(try fixture.read("Public/search/index.html").contains("<noscript>"))
+    }
+
+    /// A write-up is found by the names of its base, its district and the models it practises,
+    /// though its text says none of them; its result points at the cover's 960 px JPEG.
+    @Test func aWriteUpIsFoundByTheNamesItIsFiledUnder() throws {
+        let fixture = try ImagePagesTests().photoFixture()
+        defer { fixture.remove() }
+        try fixture.write(ImagePagesTests.writeUp, ImagePagesTests.text(cover: "../../assets/wide.jpg", body: "照片。"))
+        _ = try fixture.build()
+        let index = SearchIndexReader(site: fixture.url("Public"))
+        let count = try index.meta["documents"] as! Int
+        let rows = try (0..<count).map(index.document)
+        let writeUp = try #require(rows.firstIndex { $0[1] == "bases/wanzhou-shahe-primary/photos/" })
+        let row = rows[writeUp]
+        #expect(row[3] == "万州区沙河小学" && row[4] == "万州区" && row[6] == "家校社联动育人")
+        for name in [row[3], row[4]] + row[6].components(separatedBy: "　") {
+            #expect(!row[8].contains(name))
+            #expect(try index.documents(matching: name).contains(writeUp), "\(name)")
+        }
+        #expect(row[7].hasPrefix("assets/wide.w960.") && row[7].hasSuffix(".jpg"), "\(row[7])")
+        #expect(FileManager.default.fileExists(atPath: fixture.url("Public/" + row[7]).path))
+    }
+
+    /// The index files answer every query with exactly the documents that hold all its terms,
+    /// whether a term's postings sit in its shard or in a file of its own.
+    @Test func theIndexFilesHoldExactlyTheTermsOfEachDocument() throws {
+        let documents = Self.documents(80, seed: 11)
+        let files = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"]).files
+        #expect(files.contains { $0.path.hasPrefix("search/t/") } && files.filter { $0.path.hasPrefix("search/terms-") }.count > 1)
+        let index = SearchIndexReader(files: files)
+        let held = documents.map { document in
+            Set(SearchTokenizer.indexTerms(document.title + " " + document.base + " " + document.district + " " + document.text))
+        }
+        var state: UInt64 = 5
+        for _ in 0..<100 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            let document = documents[Int(state >> 33) % documents.count]
+            let characters = Array(document.text)
+            let start = Int(state >> 20) % (characters.count - 4)
+            let query = String(characters[start..<(start + 1 + Int(state >> 50) % 4)])
+            let terms = SearchTokenizer.queryTerms(query)
+            let expected = documents.indices.filter { id in terms.allSatisfy(held[id].contains) }
+            #expect(try index.documents(matching: query) == expected, "\(query)")
+            #expect(try index.document(expected[0])[1] == documents[expected[0]].path)
+        }
+        // A title counts ten times a word of the text.
+        #expect(try index.postings("稿件").allSatisfy { $0.weight >= 10 })
     }
 
     /// Documents with enough distinct character pairs to spread over several shards.
@@ -124,7 +190,7 @@ import Testing
         var documents = Self.documents(60, seed: 7)
         let cache = SearchIndexCache()
         let first = SearchIndex.files(for: documents, kinds: ["活动"], districts: ["万州区"], cache: cache).files
-        #expect(first.filter { $0.path.hasPrefix("search/terms-") }.count > 2)
+        #expect(first.filter { $0.path.hasPrefix("search/terms-") }.count > 2 && first.contains { $0.path.hasPrefix("search/t/") })
         let replacements = Self.documents(60, seed: 8)
         for round in 0..<3 {
             for index in [3 + round, 17, 59 - round] {
@@ -149,8 +215,8 @@ import Testing
         // call them equal, the index keeps them apart.
         let compatibility = "\u{F92C}", unified = "\u{90CE}"
         #expect(compatibility == unified && Array(compatibility.utf8) != Array(unified.utf8))
-        let one = SearchIndex.shardJSON([(compatibility, [1, 1]), (unified, [2, 1])])
-        let other = SearchIndex.shardJSON([(unified, [2, 1]), (compatibility, [1, 1])])
+        let one = SearchIndex.shardJSON([(compatibility, [1, 1], 1), (unified, [2, 1], 1)])
+        let other = SearchIndex.shardJSON([(unified, [2, 1], 1), (compatibility, [1, 1], 1)])
         #expect(one == other)
         var documents = Self.documents(20, seed: 3)
         documents[2].text += compatibility
