@@ -279,12 +279,16 @@
       self.shown += hits.length;
       return hits;
     }
-    return fill(0);
+    return Promise.resolve(fill(0));
   };
 
   function item(hit, found) {
     var element = document.createElement("li");
-    var meta = [hit.kind, hit.base, hit.district, hit.date].filter(Boolean).map(escapeHTML).join(" · ");
+    // The names a page is filed under are shown, marked, when the query matched one of them.
+    var names = found.some(function (pattern) { pattern.lastIndex = 0; return pattern.test(fold(hit.names)); }) ? hit.names : "";
+    var meta = [hit.kind, hit.base, hit.district, names, hit.date].filter(Boolean).map(function (field) {
+      return marked(field, found, 0, field.length);
+    }).join(" · ");
     element.innerHTML = (hit.image ? "<img class=\"search-cover\" src=\"" + escapeHTML(siteRoot + hit.image) +
         "\" alt=\"\" loading=\"lazy\" decoding=\"async\">" : "") +
       "<a class=\"entry-title\" href=\"" + escapeHTML(siteRoot + hit.path) + "\">" + marked(hit.title, found, 0, hit.title.length) + "</a>" +

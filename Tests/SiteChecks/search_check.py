@@ -1,9 +1,13 @@
 """The search regression set (search_queries.json) in a real headless browser: each query typed
-into /search/ must put the expected page first (or return exactly the listed pages, or nothing);
+into /search/ must put the expected page first (or return exactly the listed pages, or nothing),
+and each of the first five results must hold the query as typed (every word of it, invisible
+characters and full-width forms folded; the page's names of its base, district and models count);
 results are announced in a status region, and the page says so when JavaScript is off.
 Also reports the index size and the slowest query time. Exits 1 on any failure."""
+import html
 import json
 import os
+import re
 import sys
 import time
 import urllib.parse
@@ -15,6 +19,26 @@ from selenium.webdriver.support.ui import Select
 from pages import Failures, chromium
 
 fail = Failures()
+INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+
+
+def fold(text):
+    """Full-width forms as ASCII, ASCII in lower case, invisible characters gone: as the index reads text."""
+    text = INVISIBLE.sub("", text)
+    return "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text).lower()
+
+
+def phrases(query):
+    """The Chinese runs and the words of a query, folded: what a result must hold."""
+    return re.findall(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+|[a-z0-9]+", fold(query))
+
+
+def page_text(site_folder, path):
+    """The text of a built page's <main>."""
+    with open(os.path.join(site_folder, path, "index.html"), encoding="utf-8") as handle:
+        page = handle.read()
+    main = page[page.find("<main"):page.find("</main>")]
+    return fold(html.unescape(re.sub(r"<[^>]+>", "", main)))
 
 
 def results(driver, root):
@@ -22,7 +46,7 @@ def results(driver, root):
     return [urllib.parse.urlparse(link.get_attribute("href")).path[len(urllib.parse.urlparse(root).path):] for link in links]
 
 
-def run_case(driver, root, case):
+def run_case(driver, root, site_folder, case):
     driver.get(root + "search/")
     if case.get("kind"):
         Select(driver.find_element(By.ID, "search-kind")).select_by_value(case["kind"])
@@ -61,6 +85,10 @@ def run_case(driver, root, case):
         fail(f"{label}: the status does not announce the count: {text!r}")
     if found and not highlighted:
         fail(f"{label}: no highlighted match in the results")
+    for path in found[:5]:
+        missing = [phrase for phrase in phrases(case["query"]) if phrase not in page_text(site_folder, path)]
+        if missing:
+            fail(f"{label}: {path} is among the first five but does not hold {missing}")
     return elapsed
 
 
@@ -72,7 +100,7 @@ def main(root, site_folder):
     try:
         for case in cases:
             try:
-                slowest = max(slowest, run_case(driver, root, case))
+                slowest = max(slowest, run_case(driver, root, site_folder, case))
             except Exception as error:  # a browser error names its case instead of ending the run
                 fail(f"{case['query']!r}: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
         if driver.find_element(By.ID, "search-status").get_attribute("role") != "status":
@@ -91,7 +119,7 @@ def main(root, site_folder):
         driver.quit()
 
     folder = os.path.join(site_folder, "search")
-    sizes = [os.path.getsize(os.path.join(folder, name)) for name in os.listdir(folder) if name.endswith(".json")]
+    sizes = [os.path.getsize(os.path.join(place, name)) for place, _, names in os.walk(folder) for name in names if name.endswith(".json")]
     print(f"search: {len(cases)} queries, slowest {slowest} ms; index {sum(sizes) / 1024:.0f} KB in {len(sizes)} files, "
           f"largest {max(sizes) / 1024:.0f} KB")
 
