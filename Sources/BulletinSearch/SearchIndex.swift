@@ -185,7 +185,7 @@ public final class SearchIndexCache: @unchecked Sendable {
         var words: [UInt64: String] = [:]
         SearchTokenizer.countTerms(document.title, weight: Int32(SearchIndex.titleWeight), into: &counts, words: &words)
         SearchTokenizer.countTerms(document.base + " " + document.district + " " + document.names, weight: 2, into: &counts, words: &words)
-        SearchTokenizer.countTerms(document.text, weight: 1, into: &counts, words: &words)
+        SearchTokenizer.countTerms(document.text, weight: 1, characters: false, into: &counts, words: &words)
         // In no particular order: postings are kept per term, in document order.
         return (counts.pairs.map { ($0.0, min($0.1, 999)) }, words)
     }

@@ -134,9 +134,12 @@ struct SearchIndexBuild {
 
     // MARK: postings
 
-    /// About 40,000 postings of all terms a shard keeps the rare terms of each under 30 KB.
+    /// A shard for every 2,000 to 4,000 postings of all terms keeps each near 3,000 postings of
+    /// rare terms or fewer (10 KB gzipped, where terms are mostly pairs found once): what a query
+    /// for a rare word downloads. A power of two, so that an edit seldom changes the count.
     static func shardCount(postings: Int) -> Int {
-        max(1, min(1024, postings / 40_000))
+        let wanted = postings / 4_000
+        return wanted == 0 ? 1 : 1 << (Int.bitWidth - wanted.leadingZeroBitCount)
     }
 
     /// A term in a twentieth of the documents or more is common: its postings alone are as large

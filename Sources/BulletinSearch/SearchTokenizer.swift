@@ -1,8 +1,10 @@
 import BulletinSupport
 
 /// How text is cut into search terms, the same way at build time (here) and in the reader's
-/// browser (Templates/static/search.js): Chinese runs give each character and each pair of
-/// adjacent characters, so a two-character query matches inside a longer word; runs of Latin
+/// browser (Templates/static/search.js): Chinese runs give each pair of adjacent characters, so
+/// a two-character query matches inside a longer word, and in titles and names each character
+/// too, so a one-character query finds the pages named with it (single characters of the text
+/// were most of the index, for queries readers rarely type); runs of Latin
 /// letters and digits give whole lowercased words; a glossary word (`SearchGlossary`) is a term
 /// too. Full-width letters and digits count as ASCII; invisible characters count as nothing.
 public enum SearchTokenizer {
@@ -39,14 +41,15 @@ public enum SearchTokenizer {
         return runs
     }
 
-    /// Every term of a text, for the index: characters, character pairs, glossary words and words.
-    public static func indexTerms(_ text: String) -> [String] {
+    /// Every term of a text, for the index: characters (when asked), character pairs, glossary
+    /// words and words.
+    public static func indexTerms(_ text: String, characters withCharacters: Bool = true) -> [String] {
         var terms: [String] = []
         for run in runs(text) {
             switch run {
             case .chinese(let characters):
                 for (index, character) in characters.enumerated() {
-                    terms.append(String(character))
+                    if withCharacters { terms.append(String(character)) }
                     if index + 1 < characters.count { terms.append(String(character) + String(characters[index + 1])) }
                     for (scalars, _, word) in SearchGlossary.indexed where scalars.count <= index + 1 {
                         let end = characters[(index + 1 - scalars.count)...index]
@@ -61,15 +64,26 @@ public enum SearchTokenizer {
     }
 
     /// The terms a query must all match: each glossary word of a Chinese run whole, the pairs of
-    /// the stretches between them (a stretch's one character when alone), and words.
+    /// the stretches between them, and words; a run of one character is that character.
     public static func queryTerms(_ text: String) -> [String] {
         var terms: [String] = []
         for run in runs(text) {
             switch run {
             case .chinese(let characters):
                 var stretch: [Character] = []
+                var stretchStart = 0
                 func endStretch() {
-                    if stretch.count == 1 { terms.append(String(stretch[0])) }
+                    // A lone character beside a glossary word goes with its neighbour: body text
+                    // has no single characters in the index.
+                    if stretch.count == 1 {
+                        if characters.count == 1 {
+                            terms.append(String(stretch[0]))
+                        } else if stretchStart + 1 < characters.count {
+                            terms.append(String(stretch[0]) + String(characters[stretchStart + 1]))
+                        } else {
+                            terms.append(String(characters[stretchStart - 1]) + String(stretch[0]))
+                        }
+                    }
                     for index in stride(from: 0, to: stretch.count - 1, by: 1) { terms.append(String(stretch[index]) + String(stretch[index + 1])) }
                     stretch = []
                 }
@@ -80,6 +94,7 @@ public enum SearchTokenizer {
                         terms.append(String(characters[index..<(index + length)]))
                         index += length
                     } else {
+                        if stretch.isEmpty { stretchStart = index }
                         stretch.append(characters[index])
                         index += 1
                     }
@@ -142,7 +157,8 @@ public enum SearchTokenizer {
     /// a Chinese character `a` is `a << 32`, a pair `ab` is `a << 32 | b`, and a word has the top bit
     /// set over its FNV-1a hash (its text is returned in `words`). Same terms as `indexTerms`.
     /// Decodes the UTF-8 bytes itself: walking the text's Unicode scalars was most of counting.
-    public static func countTerms(_ text: String, weight: Int32, into counts: inout TermCounts, words: inout [UInt64: String]) {
+    public static func countTerms(_ text: String, weight: Int32, characters: Bool = true, into counts: inout TermCounts,
+                                  words: inout [UInt64: String]) {
         var text = text
         text.withUTF8 { bytes in
             var previous: UInt64 = 0
@@ -180,7 +196,7 @@ public enum SearchTokenizer {
                 } else if isChinese(value) {
                     endWord()
                     let code = UInt64(value)
-                    counts.add(code << 32, weight: weight)
+                    if characters { counts.add(code << 32, weight: weight) }
                     if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
                     if SearchGlossary.lastCharacters & (1 << (value & 63)) != 0 {
                         let recent = (value, UInt32(previous), before.0, before.1, before.2)

@@ -92,15 +92,20 @@
     return found;
   }
 
-  /* Glossary words whole, the pairs of the stretches between them (a lone character alone), words. */
+  /* Glossary words whole, the pairs of the stretches between them, words; a run of one character alone. */
   function queryTerms(text, glossary) {
     var terms = [];
     runs(text).forEach(function (run) {
       if (run.word) { terms.push(run.word); return; }
       var c = run.chinese;
       var stretch = [];
+      var stretchStart = 0;
       function endStretch() {
-        if (stretch.length === 1) { terms.push(stretch[0]); }
+        /* A lone character beside a glossary word goes with its neighbour: body text has no
+           single characters in the index. */
+        if (stretch.length === 1) {
+          terms.push(c.length === 1 ? stretch[0] : stretchStart + 1 < c.length ? stretch[0] + c[stretchStart + 1] : c[stretchStart - 1] + stretch[0]);
+        }
         for (var i = 0; i + 1 < stretch.length; i++) { terms.push(stretch[i] + stretch[i + 1]); }
         stretch = [];
       }
@@ -111,6 +116,7 @@
           terms.push(c.slice(index, index + length).join(""));
           index += length;
         } else {
+          if (!stretch.length) { stretchStart = index; }
           stretch.push(c[index]);
           index += 1;
         }
