@@ -31,7 +31,7 @@ public struct SearchDocument: Sendable, Hashable {
 }
 
 /// The build-time search index, split into files so a phone downloads only what a query needs:
-/// `meta.json` (sizes, the glossary, each document's kind and district for the filters),
+/// `meta.json` (sizes, the glossary, the common terms, each document's kind and district for the filters),
 /// `terms-N.json` (the terms whose hash falls in shard N: the postings of a rare term, the number
 /// of documents of a common one), `t/HASH.json` (the postings of a common term, alone: a shard of
 /// common terms made every query download the postings of terms it did not ask for) and
@@ -40,8 +40,9 @@ public struct SearchDocument: Sendable, Hashable {
 public enum SearchIndex {
     public static let folder = "search/"
     /// Text kept per document for snippets, in Unicode scalars (counting Characters, which needs
-    /// grapheme breaking, took longer than the rest of the snippet files together).
-    public static let snippetText = 3000
+    /// grapheme breaking, took longer than the rest of the snippet files together): about 2 KB
+    /// gzipped, ten of which a page of results downloads.
+    public static let snippetText = 1200
     /// A title counts this many times a body word.
     static let titleWeight = 10
 

@@ -97,6 +97,7 @@ struct SearchIndexBuild {
 
         var touchedShards = Set<Int>()
         var touchedCommon = Set<UInt32>()
+        var commonChanged = false
         for (id, document, newTerms) in changed {
             words.merge(newTerms.words) { first, _ in first }
             for (code, weight) in Self.weightChanges(from: terms[id], to: newTerms) {
@@ -107,6 +108,7 @@ struct SearchIndexBuild {
                 postings.update(code) { Self.move(id: id, to: weight, in: &$0) }
                 if postings[code].isEmpty { shardTerms[shard].remove(code) } else { shardTerms[shard].insert(code) }
                 if wasCommon || isCommon(code) { touchedCommon.insert(hash) }
+                if wasCommon != isCommon(code) { commonChanged = true }
                 if isCommon(code) { commonTerms[hash, default: []].insert(code) } else { commonTerms[hash]?.remove(code) }
                 if commonTerms[hash]?.isEmpty == true { commonTerms[hash] = nil }
             }
@@ -117,7 +119,7 @@ struct SearchIndexBuild {
         postingCount += added - removed
 
         let (newKindIndexes, newDistrictIndexes) = indexes()
-        if newKindIndexes != kindIndexes || newDistrictIndexes != districtIndexes {
+        if newKindIndexes != kindIndexes || newDistrictIndexes != districtIndexes || commonChanged {
             (kindIndexes, districtIndexes) = (newKindIndexes, newDistrictIndexes)
             metaFile = meta()
         }
@@ -198,10 +200,12 @@ struct SearchIndexBuild {
     }
 
     /// Written by hand, its keys in sorted order: Foundation's encoder took 4 ms per 1,000 documents.
+    /// It lists the common terms, so that a query for one fetches its file and not its shard too.
     private func meta() -> [UInt8] {
         func numbers(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ",") + "]" }
+        let common = commonTerms.values.flatMap { $0.map(term) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let fields = [
-            ("district", numbers(districtIndexes)), ("districts", JSONText.array(districts)),
+            ("common", JSONText.array(common)), ("district", numbers(districtIndexes)), ("districts", JSONText.array(districts)),
             ("documents", String(documents.count)), ("glossary", JSONText.array(SearchGlossary.words)),
             ("kind", numbers(kindIndexes)), ("kinds", JSONText.array(kinds)), ("shards", String(shardCount)),
         ]

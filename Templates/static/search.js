@@ -141,15 +141,19 @@
     return value;
   }
 
-  /* A term's postings, [Δdocument, weight, …]: from its shard, or from its own file when common. */
+  /* A term's postings, [Δdocument, weight, …]: from its own file when common (meta.json lists
+     those), from its shard otherwise. */
+  var common = null;
   function postings(meta, term) {
     var code = hash(term);
-    return load("terms-" + (code % meta.shards) + ".json").then(function (shard) {
-      var entry = shard[term];
-      if (entry === undefined) { return []; }
-      if (typeof entry !== "number") { return entry; }
+    if (!common) { common = new Set(meta.common); }
+    if (common.has(term)) {
       var digits = code.toString(16);
       return load("t/" + "00000000".slice(digits.length) + digits + ".json").then(function (file) { return file[term] || []; });
+    }
+    return load("terms-" + (code % meta.shards) + ".json").then(function (shard) {
+      var entry = shard[term];
+      return Array.isArray(entry) ? entry : [];
     });
   }
 

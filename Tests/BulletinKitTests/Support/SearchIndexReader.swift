@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import BulletinSearch
 
 /// Reads a built search index the way search.js does: meta, the query's shards, a common term's
@@ -41,10 +42,14 @@ struct SearchIndexReader {
         let shard = try json("terms-\(SearchTokenizer.shard(of: term, count: shards)).json") as! [String: Any]
         var flat: [Int]
         switch shard[term] {
-        case let list as [Int]: flat = list
-        case is Int:
+        case let list as [Int]:
+            flat = list
+            #expect(try !(meta["common"] as! [String]).contains(term))
+        case let count as Int:
+            #expect(try (meta["common"] as! [String]).contains(term))
             let common = try json(SearchIndexBuild.commonName(SearchTokenizer.hash(term))) as! [String: [Int]]
             flat = common[term]!
+            #expect(flat.count == 2 * count)
         default: flat = []
         }
         var document = 0
