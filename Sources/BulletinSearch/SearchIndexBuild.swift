@@ -28,7 +28,7 @@ struct SearchIndexBuild {
     private var metaFile: [UInt8] = []
     private var shardFiles: [[UInt8]] = []
     private var commonFiles: [UInt32: [UInt8]] = [:]
-    private var documentFiles: [[UInt8]] = []
+    private var documentFiles: [(first: [UInt8], rest: [UInt8]?)] = []
 
     init(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) {
         self.documents = documents
@@ -57,10 +57,10 @@ struct SearchIndexBuild {
         documentFiles = documents.parallelMap(SearchIndex.documentJSON)
     }
 
-    /// `meta.json`, then `terms-N.json` in order, `t/HASH.json` in the order of their names, and `d/N.json` in order.
+    /// `meta.json`, then `terms-N.json` in order, `t/HASH.json` in the order of their names, `d/N.json` and `r/N.json` in order.
     var files: [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = [(SearchIndex.folder + "meta.json", metaFile)]
-        files.reserveCapacity(1 + shardFiles.count + commonFiles.count + documentFiles.count)
+        files.reserveCapacity(1 + shardFiles.count + commonFiles.count + 2 * documentFiles.count)
         for (index, bytes) in shardFiles.enumerated() {
             files.append((SearchIndex.folder + "terms-\(index).json", bytes))
         }
@@ -68,7 +68,10 @@ struct SearchIndexBuild {
             files.append((SearchIndex.folder + Self.commonName(hash), commonFiles[hash]!))
         }
         for (index, bytes) in documentFiles.enumerated() {
-            files.append((SearchIndex.folder + "d/\(index).json", bytes))
+            files.append((SearchIndex.folder + "d/\(index).json", bytes.first))
+        }
+        for (index, bytes) in documentFiles.enumerated() {
+            if let rest = bytes.rest { files.append((SearchIndex.folder + "r/\(index).json", rest)) }
         }
         return files
     }

@@ -266,12 +266,19 @@
     var self = this;
     var docs = self.ranked.slice(self.next, self.next + LIMIT);
     self.next += docs.length;
-    return Promise.all(docs.map(function (doc) { return load("d/" + doc + ".json"); })).then(function (rows) {
-      rows.forEach(function (row) {
+    return Promise.all(docs.map(function (doc) {
+      return load("d/" + doc + ".json").then(function (row) {
         var hit = { title: row[0], path: row[1], kind: row[2], base: row[3], district: row[4], date: row[5], names: row[6],
                     image: row[7], text: row[8] };
-        (holds(hit, self.found) ? self.holding : self.apart).push(hit);
+        if (!row[9] || holds(hit, self.found)) { return hit; }
+        // The start of a long text does not hold the query: the rest may.
+        return load("r/" + doc + ".json").then(function (rest) {
+          hit.text += rest[0];
+          return hit;
+        });
       });
+    })).then(function (hits) {
+      hits.forEach(function (hit) { (holds(hit, self.found) ? self.holding : self.apart).push(hit); });
     });
   };
 
