@@ -215,7 +215,7 @@
      term counts more the fewer pages hold it. */
   function rank(meta, terms, lists, kind, district) {
     var count = meta.documents;
-    var matched = new Uint8Array(count);
+    var matched = new Uint16Array(count);
     var scores = new Float64Array(count);
     var order = lists.map(function (list, index) { return index; }).sort(function (a, b) { return lists[a].length - lists[b].length; });
     order.forEach(function (index, step) {
