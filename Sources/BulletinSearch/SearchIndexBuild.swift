@@ -15,6 +15,8 @@ struct SearchIndexBuild {
     private var postings = PartitionedPostings()
     private var words: [UInt64: String] = [:]
     private(set) var postingCount = 0
+    /// Postings of the terms that are not common: what the shards hold.
+    private var rarePostingCount = 0
     private var shardCount = 1
     /// Documents from which a term's postings go to a file of their own.
     private var commonFrom = 1
@@ -40,10 +42,12 @@ struct SearchIndexBuild {
         for entry in terms {
             words.merge(entry.words) { first, _ in first }
         }
-        shardCount = Self.shardCount(postings: postingCount)
         commonFrom = Self.commonFrom(documents: documents.count)
+        let codes = postings.terms
+        rarePostingCount = codes.reduce(0) { $0 + (isCommon($1) ? 0 : postings[$1].count / 2) }
+        shardCount = Self.shardCount(postings: rarePostingCount)
         shardTerms = [Set<UInt64>](repeating: [], count: shardCount)
-        for code in postings.terms {
+        for code in codes {
             let hash = SearchTokenizer.hash(term(code))
             shardTerms[Int(hash % UInt32(shardCount))].insert(code)
             if isCommon(code) { commonTerms[hash, default: []].insert(code) }
@@ -76,8 +80,8 @@ struct SearchIndexBuild {
         return files
     }
 
-    /// Moves the postings of the documents that changed. Returns false, leaving the index as it
-    /// was, when the documents are not the same ones in the same order, or the shards would change.
+    /// Moves the postings of the documents that changed. Returns false when the documents are not
+    /// the same ones in the same order, or the shards would change: the index is then to be made afresh.
     mutating func update(documents newDocuments: [SearchDocument], terms newTerms: [Terms], kinds newKinds: [String],
                          districts newDistricts: [String]) -> Bool {
         guard newDocuments.count == documents.count, newKinds == kinds, newDistricts == districts else { return false }
@@ -90,13 +94,12 @@ struct SearchIndexBuild {
     }
 
     /// Puts each document in the place of the one with its number, moving its postings and
-    /// making again the files they touch. Returns false, leaving the index as it was, when the
-    /// shards would change.
+    /// making again the files they touch. Returns false when the number of shards would change:
+    /// the index is then to be made afresh, and this one is left half changed.
     mutating func replace(_ changed: [(id: Int, document: SearchDocument, terms: Terms)]) -> Bool {
         if changed.isEmpty { return true }
         let removed = changed.reduce(0) { $0 + terms[$1.id].terms.count }
         let added = changed.reduce(0) { $0 + $1.terms.terms.count }
-        guard Self.shardCount(postings: postingCount - removed + added) == shardCount else { return false }
 
         var touchedShards = Set<Int>()
         var touchedCommon = Set<UInt32>()
@@ -108,7 +111,9 @@ struct SearchIndexBuild {
                 let shard = Int(hash % UInt32(shardCount))
                 touchedShards.insert(shard)
                 let wasCommon = isCommon(code)
+                if !wasCommon { rarePostingCount -= postings[code].count / 2 }
                 postings.update(code) { Self.move(id: id, to: weight, in: &$0) }
+                if !isCommon(code) { rarePostingCount += postings[code].count / 2 }
                 if postings[code].isEmpty { shardTerms[shard].remove(code) } else { shardTerms[shard].insert(code) }
                 if wasCommon || isCommon(code) { touchedCommon.insert(hash) }
                 if wasCommon != isCommon(code) { commonChanged = true }
@@ -120,6 +125,7 @@ struct SearchIndexBuild {
             documentFiles[id] = SearchIndex.documentJSON(document)
         }
         postingCount += added - removed
+        guard Self.shardCount(postings: rarePostingCount) == shardCount else { return false }
 
         let (newKindIndexes, newDistrictIndexes) = indexes()
         if newKindIndexes != kindIndexes || newDistrictIndexes != districtIndexes || commonChanged {
@@ -139,11 +145,11 @@ struct SearchIndexBuild {
 
     // MARK: postings
 
-    /// A shard for every 2,000 to 4,000 postings of all terms keeps each near 3,000 postings of
-    /// rare terms or fewer (10 KB gzipped, where terms are mostly pairs found once): what a query
-    /// for a rare word downloads. A power of two, so that an edit seldom changes the count.
+    /// A shard for every 1,500 to 3,000 postings of rare terms (10 KB gzipped or less, where terms
+    /// are mostly pairs found once): what a query for a rare word downloads. A power of two, so
+    /// that an edit seldom changes the count.
     static func shardCount(postings: Int) -> Int {
-        let wanted = postings / 4_000
+        let wanted = postings / 3_000
         return wanted == 0 ? 1 : 1 << (Int.bitWidth - wanted.leadingZeroBitCount)
     }
 

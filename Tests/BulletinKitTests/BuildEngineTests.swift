@@ -100,7 +100,7 @@ final class Session {
         try fixture.edit("Templates/page.mustache", replacing: "<article>", with: "<article class=\"free\">")
         let outcome = session.rebuild()
         #expect(outcome.succeeded, "\(outcome.diagnostics.errors.map(\.formatted))")
-        #expect(outcome.pagesRendered == 120, "a template change re-renders every page")
+        #expect(outcome.pagesRendered == 121, "a template change re-renders every page")
         #expect(!FileManager.default.fileExists(atPath: fixture.url("Preview/bases/bishan-xiguan-village/example-event").path + "/index.html"))
 
         #expect(try fixture.snapshot("Preview") == fixture.cleanBuild())
