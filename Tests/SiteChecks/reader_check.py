@@ -92,8 +92,8 @@ def check_table(root):
                     fail(f"{where}: is not wider than its box, so this check cannot see it scroll: {box}")
                 if box["right"] > box["page"] + 0.5 or overflow(driver) > 0:
                     fail(f"{where}: the page scrolls sideways instead of the table: {box}")
-                if box["caption"] is not None and box["caption"] > box["page"] + 0.5:
-                    fail(f"{where}: the caption runs past the screen's edge: {box}")
+                if box["caption"] is not None and box["caption"] > box["right"] + 0.5:
+                    fail(f"{where}: the caption runs past the edge of its box: {box}")
                 body = driver.find_element(By.TAG_NAME, "body")
                 body.send_keys(Keys.TAB)
                 for _ in range(80):
