@@ -221,6 +221,40 @@ import Testing
         #expect(html("a | b\n") == "<p>a | b</p>\n")
     }
 
+    /// The guide's example (docs/编辑手册.md, 四、加一个表格) reads as the guide says.
+    @Test func theEditorsGuideExample() {
+        let html = html("表1 2023年活动安排\n\n| 时间 | 活动 | 地点 | 人数 |\n| :---: | --- | --- | ---: |\n"
+            + "| 3月 | 家长课堂 | 学校报告厅 | 120 |\n| 5月 | 亲子阅读 | 社区图书室 | 45 |\n")
+        #expect(html.contains("<caption>表1 2023年活动安排</caption>"))
+        #expect(html.contains("<td class=\"align-center\">5月</td>\n<td>亲子阅读</td>\n<td>社区图书室</td>\n<td class=\"align-right\">45</td>"))
+    }
+
+    /// Text made of table syntax in every arrangement, in containers too: libcmark's tree is
+    /// rewritten without a crash, and every element opened is closed.
+    @Test func anyMixOfTableSyntaxGivesWellFormedHTML() {
+        let pieces = ["|", "|", "| ", "\\|", "\\", "`", "-", "--", ":", " ", "\n", "\n", "a", "表1 ", "*", "> ", "- ", "1. ",
+                      "[x](other.md)", "[x]", "\n[x]: /y\n", "#", "\t", "  ", "<b>", "&#1;", "\u{3000}", "![图](a.jpg)", "\r\n",
+                      "\n| - | - |\n", "\n---|:-:\n", "\n|:-|\n"]
+        var state: UInt64 = 0x2545F4914F6CDD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var tables = 0
+        for _ in 0 ..< 3000 {
+            var markdown = ""
+            for _ in 0 ..< 1 + next(60) { markdown += pieces[next(pieces.count)] }
+            let output = html(markdown)
+            if output.contains("<table>") { tables += 1 }
+            for tag in ["table", "thead", "tbody", "tr", "th", "td", "caption", "div", "blockquote", "li"] {
+                let opened = output.components(separatedBy: "<\(tag)>").count + output.components(separatedBy: "<\(tag) ").count - 2
+                let closed = output.components(separatedBy: "</\(tag)>").count - 1
+                #expect(opened == closed, "<\(tag)> in \(markdown.debugDescription) → \(output.debugDescription)")
+            }
+        }
+        #expect(tables >= 300, "the mix makes tables often enough to test them: \(tables) of 3000")
+    }
+
     @Test func delimiterRows() {
         func alignments(_ line: String) -> [PipeTableSyntax.Alignment]? { PipeTableSyntax.alignments(ArraySlice(Array(line.utf8))) }
         #expect(alignments("| --- | :-- | --: | :-: |") == [.unset, .left, .right, .center])
