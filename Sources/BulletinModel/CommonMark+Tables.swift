@@ -17,7 +17,9 @@ extension CommonMark {
         func line(_ node: OpaquePointer) -> Int { moved[node]?.line ?? Int(cmark_node_get_start_line(node)) }
         func column(_ node: OpaquePointer) -> Int { moved[node]?.column ?? Int(cmark_node_get_start_column(node)) }
 
-        mutating func record(_ node: OpaquePointer, line: Int, column: Int) { moved[node] = (line, column) }
+        /// Sets or (nil) forgets where `node` stands. A node freed after it was recorded may have its
+        /// address given to one read later, which is recorded or forgotten in its turn.
+        mutating func record(_ node: OpaquePointer, _ position: (line: Int, column: Int)?) { moved[node] = position }
     }
 
     /// Replaces every paragraph that holds a pipe table by the table, and the paragraph just before
@@ -145,7 +147,6 @@ private struct TableBuilder {
             switch segment {
             case .text(let range):
                 parts.append(Part(segment: number, firstLine: fragment.count + 1))
-                textBlocks[number] = []
                 for line in lines[range] {
                     fragment.append(FragmentLine(bytes: Array(body.bytes[line.content]), line: line.number,
                                                  columns: line.content.map { $0 - line.start + 1 }))
@@ -251,10 +252,13 @@ private struct TableBuilder {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let line = Int(cmark_node_get_start_line(node))
-            guard line >= 1, line <= fragment.count, let source = fragment[line - 1], !source.columns.isEmpty else { continue }
+            guard line >= 1, line <= fragment.count, let source = fragment[line - 1], !source.columns.isEmpty else {
+                positions.record(node, nil)
+                continue
+            }
             let column = Int(cmark_node_get_start_column(node))
             let mapped = column >= 1 && column <= source.columns.count ? source.columns[column - 1] : source.columns[source.columns.count - 1] + 1
-            positions.record(node, line: source.line, column: mapped)
+            positions.record(node, (source.line, mapped))
         }
     }
 
