@@ -1,6 +1,7 @@
-"""Screenshots of what readers see: home, a base, a bulletin and a write-up with photos and a table at phone (390 px) and desktop
-(1280 px) widths, the home page in 适老化 mode, and a bulletin printed on A4 (PDF, then PNG pages
-by pdftoppm). Writes them to the folder given; exits 1 if any is missing."""
+"""Screenshots of what readers see: home, a base, a bulletin and a write-up with photos and a table at
+phone (390 px) and desktop (1280 px) widths, the home page in 适老化 mode, the table at 320 px with the
+largest text, and a bulletin printed on A4 (PDF, then PNG pages by pdftoppm). Writes them to the
+folder given; exits 1 if any is missing."""
 import base64
 import os
 import subprocess
@@ -38,6 +39,14 @@ def main(root, folder):
                 driver.get(root)
                 target = os.path.join(folder, "home-care-390.png")
                 full_page(driver, target)
+                written.append(target)
+                # The narrowest phone, the largest text: the sample write-up's table scrolls in its own box.
+                driver.execute_script("localStorage.setItem('care.size', '4'); localStorage.setItem('care.contrast', 'off')")
+                set_viewport(driver, 320, 900)
+                driver.get(root + SHOTS["writeup-photos"])
+                driver.execute_script("document.querySelector('main .table-scroll').scrollIntoView()")
+                target = os.path.join(folder, "writeup-table-320-largest.png")
+                driver.save_screenshot(target)
                 written.append(target)
                 driver.execute_script("localStorage.clear()")
             else:
