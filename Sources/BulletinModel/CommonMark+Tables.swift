@@ -23,9 +23,11 @@ extension CommonMark {
     }
 
     /// Replaces every paragraph that holds a pipe table by the table, and the paragraph just before
-    /// a table that names it (`表1 …`) by the table's caption.
-    static func makeTables(in root: OpaquePointer, markdown: String, options: Int32) -> Positions {
+    /// a table that names it (`表1 …`) by the table's caption. Returns where the nodes read again
+    /// stand, and the paragraphs that look like a table but are none, as slips.
+    static func makeTables(in root: OpaquePointer, markdown: String, options: Int32) -> (Positions, [Slip]) {
         var positions = Positions()
+        var slips: [Slip] = []
         var candidates: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         while true {
@@ -37,16 +39,27 @@ extension CommonMark {
             candidates.append(node)
         }
         cmark_iter_free(iterator)
-        guard !candidates.isEmpty else { return positions }
+        guard !candidates.isEmpty else { return (positions, slips) }
         let body = BodyLines(markdown)
         for paragraph in candidates {
             let lines = body.lines(of: paragraph)
-            let segments = PipeTableSyntax.segments(lines.map { body.bytes[$0.content] })
-            guard !segments.isEmpty else { continue }
+            let contents = lines.map { body.bytes[$0.content] }
+            let segments = PipeTableSyntax.segments(contents)
+            guard !segments.isEmpty else {
+                switch PipeTableSyntax.miss(contents) {
+                case let .columnsDiffer(line, header, delimiter)?:
+                    slips.append(.tableColumnsDiffer(line: lines[line].number, header: header, delimiter: delimiter))
+                case let .withoutDelimiterRow(line)?:
+                    slips.append(.tableWithoutDelimiterRow(line: lines[line].number))
+                case nil:
+                    break
+                }
+                continue
+            }
             TableBuilder(body: body, lines: lines, options: options)
                 .replace(paragraph, by: segments, positions: &positions)
         }
-        return positions
+        return (positions, slips)
     }
 
     /// The body's bytes and where each line starts.

@@ -45,6 +45,10 @@ public enum CommonMark {
         case fullWidthIndent(line: Int)
         /// `![…](path with spaces)` left as text: a destination with a space is not a link.
         case unreadLink(line: Int, column: Int, destination: String, isImage: Bool)
+        /// Lines of a table whose delimiter row (at `line`) has another number of columns than its header row.
+        case tableColumnsDiffer(line: Int, header: Int, delimiter: Int)
+        /// Rows between pipes, from `line`, with no delimiter row under the first.
+        case tableWithoutDelimiterRow(line: Int)
     }
 
     /// Converts `markdown` to HTML. `rewrite` returns the destination to use instead (or nil to keep
@@ -58,11 +62,11 @@ public enum CommonMark {
             return Output(html: "", plainText: "")
         }
         defer { cmark_node_free(root) }
-        let positions = makeTables(in: root, markdown: markdown, options: options)
+        let (positions, tableSlips) = makeTables(in: root, markdown: markdown, options: options)
 
         // Gathered as bytes and made text once: a body has dozens of text nodes.
         var plain: [UInt8] = []
-        var slips: [Slip] = []
+        var slips = tableSlips
         var source: [UInt8]?
         var softBreaksToDrop: [OpaquePointer] = []
         var textAfter: [(node: OpaquePointer, text: String)] = []

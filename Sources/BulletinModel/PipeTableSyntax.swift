@@ -47,6 +47,28 @@ enum PipeTableSyntax {
         return segments
     }
 
+    /// Why lines that were meant as a table (as far as can be told) are not one: a delimiter row
+    /// under a row of pipes with another number of columns, or rows between pipes and no delimiter
+    /// row. Indexes are into the lines given.
+    enum Miss: Equatable {
+        case columnsDiffer(line: Int, header: Int, delimiter: Int)
+        case withoutDelimiterRow(line: Int)
+    }
+
+    /// What keeps lines that hold no table from being one, when they look like one.
+    static func miss(_ lines: [ArraySlice<UInt8>]) -> Miss? {
+        for index in lines.indices.dropFirst() where lines[index].contains(pipe) {
+            guard let alignments = alignments(lines[index]), lines[index - 1].contains(pipe),
+                  let header = cells(lines[index - 1]), header.count != alignments.count else { continue }
+            return .columnsDiffer(line: index, header: header.count, delimiter: alignments.count)
+        }
+        let framed = lines.filter { $0.first == pipe && $0.last == pipe && $0.count > 2 && (cells($0)?.count ?? 0) >= 2 }
+        if framed.count >= 2, let first = lines.firstIndex(where: { $0.first == pipe }) {
+            return .withoutDelimiterRow(line: first)
+        }
+        return nil
+    }
+
     /// The cells of a row, or nil when the line has none (a lone `|`). A pipe that a backslash
     /// escapes is part of a cell, inside a code span too; an unescaped one always ends a cell.
     /// One leading and one trailing pipe are optional.

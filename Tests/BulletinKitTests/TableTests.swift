@@ -221,6 +221,21 @@ import Testing
         #expect(html("a | b\n") == "<p>a | b</p>\n")
     }
 
+    /// A table shown as text is a mistake an editor cannot see in the file: `check` names the line.
+    @Test func linesThatLookLikeATableButAreNoneAreWarnedAbout() {
+        let (_, differ) = render("说明：\n| 时间 | 地点 |\n| --- |\n| 周六 | 操场 |\n")
+        #expect(differ.map(\.code) == [.tableColumnsDiffer])
+        #expect(differ.first?.location.line == 7)
+        #expect(differ.first?.arguments == ["header": "2", "delimiter": "1"])
+        #expect(differ.first?.message(in: .chinese) == "这几行像是表格，但分隔行有 1 列，上面的表头有 2 列，会显示为普通文字")
+        let (_, missing) = render("前言\n\n| 时间 | 地点 |\n| 周六 | 操场 |\n")
+        #expect(missing.map(\.code) == [.tableWithoutDelimiterRow])
+        #expect(missing.first?.location.line == 7)
+        for text in ["甲 | 乙\n丙 | 丁\n", "| 单独一行 |\n说明文字\n", "a\n:--\n", "| a | b |\n| - | - |\n", "A|B 两行\n|C|\n"] {
+            #expect(render(text).1.isEmpty, "\(text.debugDescription)")
+        }
+    }
+
     /// The guide's example (docs/编辑手册.md, 四、加一个表格) reads as the guide says.
     @Test func theEditorsGuideExample() {
         let html = html("表1 2023年活动安排\n\n| 时间 | 活动 | 地点 | 人数 |\n| :---: | --- | --- | ---: |\n"
