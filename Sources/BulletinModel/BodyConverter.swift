@@ -92,6 +92,15 @@ public struct BodyConverter: Sendable, Equatable {
                     return .error(at: at, isImage ? .imagePathHoldsSpace : .linkPathHoldsSpace,
                                   ["url": TextCharacters.shown(destination), "path": destination])
                 }
+            case let .tableColumnsDiffer(line, header, delimiter):
+                found.add(.moreTablesShownAsText) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .tableColumnsDiffer,
+                             ["header": String(header), "delimiter": String(delimiter)])
+                }
+            case let .tableWithoutDelimiterRow(line):
+                found.add(.moreTablesShownAsText) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .tableWithoutDelimiterRow)
+                }
             }
         }
         var text = markdown

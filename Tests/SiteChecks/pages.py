@@ -11,7 +11,7 @@ PAGE_KINDS = {
     "base directory": "bases/",
     "base": "bases/wanzhou-shahe-primary/",
     "write-up": "bases/wanzhou-shahe-primary/example-practice/",
-    "write-up with photos": "bases/wanzhou-shahe-primary/example-photos/",
+    "write-up with photos": "bases/wanzhou-shahe-primary/example-photos/",  # and a table
     "model list": "models/",
     "model": "models/home-school-community/",
     "reports": "reports/",
@@ -37,8 +37,17 @@ def chromium(width, height=900):
                      f"--window-size={width},{height}", "--lang=zh-CN"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    set_viewport(driver, width, height)
     driver.set_script_timeout(120)
     return driver
+
+
+def set_viewport(driver, width, height):
+    """Chromium keeps a window at least 500 px wide, whatever --window-size says: a phone's width is
+    emulated, or a check "at 320 px" would look at 500."""
+    driver.set_window_size(max(width, 500), height)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
 
 def tree_hash(folder):
