@@ -15,12 +15,14 @@ enum FailureReading {
     }
 
     static func failure(step: Step, status: Int32, stderr: String, target: PublishTarget) -> PublishFailure {
-        let place = ["target": target.shown, "detail": lastLine(stderr), "status": String(status)]
+        let place = ["target": target.shown, "folder": target.folder, "detail": lastLine(stderr), "status": String(status)]
         let host: String
         if case .server(let destination, _) = target { host = destination.host } else { host = "" }
         var arguments = place
         arguments["host"] = host
 
+        // The server's own words first: a receiver that stops on a full disk cuts the connection too.
+        if contains(stderr, ["No space left on device", "Disk quota exceeded"]) { return PublishFailure(.publishDiskFull, arguments) }
         if let connection = connectionFailure(stderr, arguments: arguments) {
             // A connection cut while the server switched may have cut after the switch.
             if step == .finish, connection.message.code == .publishConnectionLost {
@@ -37,7 +39,6 @@ enum FailureReading {
         case 75: return PublishFailure(.publishCannotSwitch, arguments)
         default: break
         }
-        if contains(stderr, ["No space left on device", "Disk quota exceeded"]) { return PublishFailure(.publishDiskFull, arguments) }
         if contains(stderr, ["Permission denied", "Read-only file system", "Operation not permitted"]) {
             return PublishFailure(.publishPermissionDenied, arguments)
         }

@@ -1,3 +1,4 @@
+import BulletinSupport
 import Foundation
 
 /// `bulletin publish`: a built folder sent to a target as a new release, then served by one
@@ -41,7 +42,15 @@ public struct Publisher: Sendable {
         let sentFiles = UploadProgress.filesSent(statistics: upload.output) ?? summary.files
         let record = ReleaseRecord(summary: summary, sentFiles: sentFiles, version: version, at: time)
         let removed = ReleaseRetention.removable(listing.names + [release], served: release, keeping: keeping)
-        try run(commands.script(ServerScripts.finish, [release.description, record.text] + removed.map(\.description)), step: .finish)
+        do {
+            try run(commands.script(ServerScripts.finish, [release.description, record.text] + removed.map(\.description)), step: .finish)
+        } catch {
+            // Failed before the switch (a cut connection may have cut after it): the upload goes.
+            if error.message.code != .publishConnectionLostWhileSwitching {
+                _ = CommandRun.run(commands.script(ServerScripts.abandon, [release.description]))
+            }
+            throw error
+        }
         return Publication(release: release, record: record, replaced: listing.served, removed: removed,
                            bytesSent: UploadProgress.bytesSent(statistics: upload.output) ?? 0)
     }

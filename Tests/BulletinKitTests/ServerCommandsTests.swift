@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BulletinPublish
+import BulletinSupport
 
 /// The commands that would run for each kind of target, and how their output and failures are read.
 @Suite struct ServerCommandsTests {
@@ -84,5 +85,18 @@ import Testing
     func failuresAreReadFromStatusAndWords(_ status: Int32, _ stderr: String, _ step: FailureReading.Step, _ code: String) throws {
         let target = try PublishTarget(parsing: "editor@web1:/srv/bulletin")
         #expect(FailureReading.failure(step: step, status: status, stderr: stderr, target: target).message.code.rawValue == code)
+    }
+}
+
+extension ServerCommandsTests {
+    /// rsync's receiver stops on a full disk and the sender then sees a broken pipe: the disk is named.
+    @Test func aFullDiskIsNamedBeforeTheBrokenPipeItCauses() throws {
+        let stderr = """
+            rsync: [receiver] write failed on "/srv/bulletin/releases/.partial-x/a.pdf": No space left on device (28)
+            rsync: [sender] write error: Broken pipe (32)
+            rsync error: error in file IO (code 11) at receiver.c(381) [receiver=3.2.7]
+            """
+        let target = try PublishTarget(parsing: "web:/srv/bulletin")
+        #expect(FailureReading.failure(step: .upload, status: 11, stderr: stderr, target: target).message.code == .publishDiskFull)
     }
 }

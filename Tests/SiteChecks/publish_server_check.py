@@ -383,7 +383,18 @@ def main(binary, project):
               f"the next publication cleaned up and {len(releases)} releases are kept")
         os.remove(attachment)
 
-        # 7. The failures an editor meets, in Chinese; the served site untouched by each.
+        # 7. A folder on this computer, for a web server on the same machine: the same releases and link.
+        local = os.path.join(work, "local-srv")
+        first_local = check.publish(target=local)
+        again_local = check.publish(target=local)
+        if first_local.returncode != 0 or again_local.returncode != 0 or served_release(local) is None \
+                or check.sent_count(again_local.stdout) is None or check.sent_count(again_local.stdout)[0] != 0:
+            fail(f"publishing to a folder: {first_local.stdout}{first_local.stderr}{again_local.stdout}{again_local.stderr}")
+        else:
+            print(f"  a folder on this computer: {check.sent_count(first_local.stdout)[0]} files sent, then "
+                  f"{check.sent_count(again_local.stdout)[0]}; {served_release(local)} served")
+
+        # 8. The failures an editor meets, in Chinese; the served site untouched by each.
         served = served_release(srv)
         home = fetch(server.root)[1]
         read_only = os.path.join(work, "read-only")
@@ -413,7 +424,7 @@ def main(binary, project):
             if result.returncode != 0:
                 fail(f"publishing to the small disk failed at first: {result.stderr}")
             with open(attachment, "wb") as handle:
-                handle.write(b"%PDF-1.4\n" + os.urandom(size))
+                handle.write(b"%PDF-1.4\n" + os.urandom(2 * size + 8 * 1024 * 1024))
             cases.append(("a full disk", f"web:{full}", "磁盘已满"))
         try:
             for label, target, words in cases:
