@@ -18,6 +18,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import warnings
 
 from selenium.webdriver.common.by import By
 
@@ -127,6 +128,7 @@ def check_https(root, http_root):
             fail(f"{version.name} refused: {error}")
     # TLS 1.1 and 1.0 are offered by this client (security level 0 lets OpenSSL offer them): the
     # server must refuse them itself.
+    warnings.filterwarnings("ignore", category=DeprecationWarning, message=".*TLSv1")
     for version in (ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_1):
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         context.check_hostname = False
