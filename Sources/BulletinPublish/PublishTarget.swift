@@ -99,7 +99,10 @@ public enum PublishTarget: Sendable, Hashable {
         if host.contains(where: { $0 == " " || $0 == "/" || $0 == "@" }) {
             throw PublishFailure(.publishTargetUnreadable, ["target": written])
         }
-        return .server(SSHDestination(user: user, host: host, port: port), folder: folder)
+        // A login starts in the home folder, and the folder is passed on quoted, where `~` would
+        // not be expanded: `~/site` is written `site`.
+        let fromHome = folder == "~" ? "." : folder.hasPrefix("~/") ? String(folder.dropFirst(2)) : folder
+        return .server(SSHDestination(user: user, host: host, port: port), folder: fromHome)
     }
 
     /// Line breaks and other control characters would end the command the server runs.

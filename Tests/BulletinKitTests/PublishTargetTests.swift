@@ -15,6 +15,8 @@ import Testing
             == .server(SSHDestination(user: "editor", host: "web1", port: nil), folder: "/srv/bulletin"))
         #expect(try PublishTarget(parsing: "web1:sites/jiaoyu")
             == .server(SSHDestination(user: nil, host: "web1", port: nil), folder: "sites/jiaoyu"))
+        #expect(try PublishTarget(parsing: "web1:~/sites/jiaoyu")
+            == .server(SSHDestination(user: nil, host: "web1", port: nil), folder: "sites/jiaoyu"))
         #expect(try PublishTarget(parsing: "[::1]:/srv/bulletin")
             == .server(SSHDestination(user: nil, host: "::1", port: nil), folder: "/srv/bulletin"))
     }

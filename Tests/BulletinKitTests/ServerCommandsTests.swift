@@ -34,7 +34,7 @@ import BulletinSupport
         // One line for the login shell, every word quoted for it.
         #expect(script.last == #"'sh' '-c' 'echo "$1"' 'bulletin-publish' '/srv/it'\''s here' '20261206T120000Z'"#)
         let upload = commands.upload(URL(fileURLWithPath: "/p"), into: Self.release, linkingFrom: Self.served)
-        #expect(upload.contains("--rsh='ssh' '-F' '/tmp/test config' '-p' '2222' '-o' 'BatchMode=yes' '-o' 'ConnectTimeout=20' '-o' 'ServerAliveInterval=10' '-o' 'ServerAliveCountMax=3'"))
+        #expect(upload.contains("--rsh='ssh' '-F' '/tmp/test config' '-p' '2222' '-o' 'BatchMode=yes' '-o' 'ConnectTimeout=20' '-o' 'ServerAliveInterval=10' '-o' 'ServerAliveCountMax=3' '-o' 'ControlMaster=no'"))
         #expect(upload.last == "editor@web1:/srv/it's here/releases/.partial-20261206T120000Z/")
     }
 

@@ -312,6 +312,10 @@ def main(binary, project):
         if result.returncode != 0 or len(lines) != 3 or not lines[0].startswith("* " + third) or "个页面" not in lines[0]:
             fail(f"--list: {result.stdout}{result.stderr}")
         print("  --list:\n    " + "\n    ".join(result.stdout.splitlines()))
+        # The same server written with its port, as an editor without an ssh configuration writes it.
+        by_url = check.publish("--list", target=f"ssh://{getpass.getuser()}@127.0.0.1:{server.ssh_port}{srv}")
+        if by_url.returncode != 0 or by_url.stdout != result.stdout:
+            fail(f"--list through ssh://…:{server.ssh_port}: {by_url.stdout}{by_url.stderr}")
 
         # 5. --rollback serves the release before, whole.
         poller = Poller(server.root)
