@@ -70,7 +70,8 @@ struct Publish: ParsableCommand {
         let publication = try publisher.publish(folder) { meter.show($0) }
         meter.finish()
         Terminal.say(say(.cliPublished, ["release": publication.release.description, "target": shown,
-                                         "sent": String(publication.record.sentFiles), "files": String(publication.record.files)]))
+                                         "sent": String(publication.record.sentFiles), "files": String(publication.record.files),
+                                         "kilobytes": String((publication.bytesSent + 1023) / 1024)]))
         if !publication.removed.isEmpty {
             Terminal.say(say(.cliPublishRemoved, ["count": String(publication.removed.count), "kept": String(keep)]))
         }

@@ -359,7 +359,7 @@ extension Catalogue {
         .cliPublishBuildFailed: ("构建失败，共 {errors} 个错误；{output}/ 保持原样，未发布任何内容", nil),
         .cliPublishing: ("正在把 {output}/（{pages} 个页面，{files} 个文件）发布到 {target} ……", nil),
         .cliPublishProgress: ("  上传中：{percent}%，已发送 {sent} 个文件", nil),
-        .cliPublished: ("已发布版本 {release} 到 {target}：{files} 个文件中发送了 {sent} 个，其余未变；{target} 现在提供这个版本", nil),
+        .cliPublished: ("已发布版本 {release} 到 {target}：{files} 个文件中发送了 {sent} 个（传输 {kilobytes} KB），其余未变；{target} 现在提供这个版本", nil),
         .cliPublishedRollbackHint: ("  如需回到 {previous}：bulletin publish --rollback", nil),
         .cliPublishRemoved: ("  已删除 {count} 个较旧的版本，保留最新的 {kept} 个", nil),
         .cliRolledBack: ("{target} 已回退，现在提供 {to}（原为 {from}）", nil),

@@ -358,7 +358,7 @@ extension Catalogue {
         .cliPublishBuildFailed: ("the build failed with {errors} {errors|error|errors}; {output}/ was left as it was and nothing was published", nil),
         .cliPublishing: ("publishing {output}/ ({pages} {pages|page|pages}, {files} {files|file|files}) to {target} …", nil),
         .cliPublishProgress: ("  uploading: {percent}%, {sent} {sent|file|files} sent", nil),
-        .cliPublished: ("published release {release} to {target}: {sent} of {files} {files|file|files} sent, the others unchanged; {target} now serves it", nil),
+        .cliPublished: ("published release {release} to {target}: {sent} of {files} {files|file|files} sent ({kilobytes} KB over the connection), the others unchanged; {target} now serves it", nil),
         .cliPublishedRollbackHint: ("  to go back to {previous}: bulletin publish --rollback", nil),
         .cliPublishRemoved: ("  removed {count} older {count|release|releases}, keeping the newest {kept}", nil),
         .cliRolledBack: ("{target} now serves {to} again (it served {from})", nil),
