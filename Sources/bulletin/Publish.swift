@@ -28,12 +28,15 @@ struct Publish: ParsableCommand {
     @Option(help: ArgumentHelp(say(.helpOutput)))
     var output = "Public"
 
-    func validate() throws {
-        if rollback && listReleases { throw ValidationError("--rollback, --list") }
-        if keep < 1 { throw ValidationError("--keep \(keep)") }
-    }
-
     func run() throws {
+        if rollback && listReleases {
+            Terminal.complain(usageProblem(Message(.publishRollbackOrList)))
+            throw ExitCode(2)
+        }
+        if keep < 1 {
+            Terminal.complain(usageProblem(Message(.publishKeepAtLeastOne, ["keep": String(keep)])))
+            throw ExitCode(2)
+        }
         let publisher = Publisher(commands: ServerCommands(target: try publishTarget(), sshConfig: sshConfig), keeping: keep,
                                   version: BulletinVersion.current)
         let shown = publisher.commands.target.shown

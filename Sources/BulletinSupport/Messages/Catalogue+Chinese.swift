@@ -366,6 +366,8 @@ extension Catalogue {
         .cliNoReleases: ("{target} 还没有发布过任何版本", nil),
         .cliReleaseLine: ("{marker} {release}  {published}  {pages} 个页面，{files} 个文件，{megabytes} MB，发送 {sent} 个，bulletin {version}", nil),
         .cliReleaseServedNote: ("（* 为当前提供的版本）", nil),
+        .publishRollbackOrList: ("--rollback 和 --list 不能同时使用", "请只用一个：--list 列出各版本，--rollback 换回上一个版本"),
+        .publishKeepAtLeastOne: ("--keep 至少为 1，而不是 {keep}", "当前提供的版本总会保留：请写成例如 --keep 5"),
         .helpPublish: ("按需构建，把有变化的文件作为新版本发送到发布目标，然后一步切换网站到新版本。", nil),
         .helpPublishTarget: ("发布到哪里：本机文件夹、user@host:/文件夹 或 ssh://user@host:端口/文件夹（默认：site.yaml 中的 publish.target）。", nil),
         .helpRollback: ("把网站切换回当前版本之前的那个版本。", nil),

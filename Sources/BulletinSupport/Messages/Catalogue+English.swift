@@ -365,6 +365,8 @@ extension Catalogue {
         .cliNoReleases: ("no release has been published to {target} yet", nil),
         .cliReleaseLine: ("{marker} {release}  {published}  {pages} {pages|page|pages}, {files} {files|file|files}, {megabytes} MB, {sent} sent, bulletin {version}", nil),
         .cliReleaseServedNote: ("(* the release served)", nil),
+        .publishRollbackOrList: ("--rollback and --list cannot be given together", "give one: --list shows the releases, --rollback serves the one before"),
+        .publishKeepAtLeastOne: ("--keep must be at least 1, not {keep}", "the served release is always kept: write e.g. --keep 5"),
         .helpPublish: ("Build if needed, send the changed files to the target as a new release, and switch the site to it at once.", nil),
         .helpPublishTarget: ("Where to publish: a folder on this computer, user@host:/folder or ssh://user@host:port/folder (default: publish.target in site.yaml).", nil),
         .helpRollback: ("Switch the site back to the release before the one served.", nil),

@@ -364,6 +364,8 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case cliNoReleases = "cli-no-releases"
     case cliReleaseLine = "cli-release-line"
     case cliReleaseServedNote = "cli-release-served-note"
+    case publishRollbackOrList = "publish-rollback-or-list"
+    case publishKeepAtLeastOne = "publish-keep-at-least-one"
     case helpPublish = "help-publish"
     case helpPublishTarget = "help-publish-target"
     case helpRollback = "help-rollback"
