@@ -53,6 +53,9 @@ let package = Package(
             dependencies: ["BulletinWrite", "BulletinRender", "BulletinPlan", "BulletinSearch", "BulletinModel", "BulletinImages",
                            "BulletinLoad", "BulletinSupport"]
         ),
+        // Sending a built site to the web server as releases switched by one rename, over rsync
+        // and OpenSSH: its own target, beside the stages, which know nothing of servers.
+        .target(name: "BulletinPublish", dependencies: ["BulletinSupport"]),
         // The preview server: its own target, so the library does not depend on an HTTP stack.
         .target(
             name: "BulletinPreview",
@@ -67,13 +70,13 @@ let package = Package(
             name: "bulletin",
             dependencies: [
                 "BulletinKit", "BulletinModel", "BulletinLoad", "BulletinSupport",
-                "BulletinPreview",
+                "BulletinPreview", "BulletinPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BulletinKitTests",
-            dependencies: ["BulletinKit", "BulletinWrite", "BulletinRender", "BulletinPlan", "Mustache", "BulletinSearch",
+            dependencies: ["BulletinKit", "BulletinWrite", "BulletinRender", "BulletinPlan", "Mustache", "BulletinSearch", "BulletinPublish",
                            "BulletinModel", "BulletinImages", "BulletinLoad", "BulletinSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(

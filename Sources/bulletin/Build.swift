@@ -31,18 +31,23 @@ struct Build: ParsableCommand {
                                                  "processors": String(Int((stage.processorSeconds * 1000).rounded()))]))
             }
         }
-        let milliseconds = String(Int((report.seconds * 1000).rounded()))
-        if report.upToDate {
-            Terminal.say(say(.cliUpToDate, ["output": output, "milliseconds": milliseconds]))
-        } else if report.wroteOutput {
-            Terminal.say(say(report.compressedFiles > 0 ? .cliBuiltPrecompressed : .cliBuilt, [
-                "pages": String(report.htmlPages), "data": String(report.generatedFiles - report.htmlPages),
-                "assets": String(report.copiedFiles), "compressed": String(report.compressedFiles), "output": output,
-                "milliseconds": milliseconds, "asOf": options.asOf.iso,
-            ]))
-        } else {
-            Terminal.complain(say(.cliBuildFailed, ["errors": String(report.diagnostics.errors.count), "output": output]))
-        }
+        printSummary(of: report, output: output, options: options)
         if report.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// The line a build ends with: up to date, built (with its counts), or failed.
+func printSummary(of report: PipelineReport, output: String, options: BuildOptions) {
+    let milliseconds = String(Int((report.seconds * 1000).rounded()))
+    if report.upToDate {
+        Terminal.say(say(.cliUpToDate, ["output": output, "milliseconds": milliseconds]))
+    } else if report.wroteOutput {
+        Terminal.say(say(report.compressedFiles > 0 ? .cliBuiltPrecompressed : .cliBuilt, [
+            "pages": String(report.htmlPages), "data": String(report.generatedFiles - report.htmlPages),
+            "assets": String(report.copiedFiles), "compressed": String(report.compressedFiles), "output": output,
+            "milliseconds": milliseconds, "asOf": options.asOf.iso,
+        ]))
+    } else {
+        Terminal.complain(say(.cliBuildFailed, ["errors": String(report.diagnostics.errors.count), "output": output]))
     }
 }

@@ -25,7 +25,7 @@ PAGE_KINDS = {
 }
 
 
-def chromium(width, height=900):
+def chromium(width, height=900, arguments=()):
     """A headless Chromium from Debian, driven by Debian's chromedriver (no download)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -34,7 +34,7 @@ def chromium(width, height=900):
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={width},{height}", "--lang=zh-CN"):
+                     f"--window-size={width},{height}", "--lang=zh-CN", *arguments):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     set_viewport(driver, width, height)
