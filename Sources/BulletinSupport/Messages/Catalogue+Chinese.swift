@@ -329,5 +329,23 @@ extension Catalogue {
         .yamlOtherSpaceInIndentation: ("缩进中含有{namedCharacter}", "缩进只能用普通半角空格：请删去该字符，重新输入空格（把输入法切换到半角）"),
         .yamlOtherSpaceAfterColon: ("'{key}' 后的 ':' 后面是{namedCharacter}", "请删去该字符，在 ':' 后输入一个普通半角空格"),
         .yamlInvisibleCharacter: ("文字中含有不可见字符：{namedCharacter}", "该字符无法看见：请删去此处两侧的字符，再重新输入"),
+
+        // bulletin import: Word documents (Kit, CLI), and a .docx no write-up links (Model).
+        .importFileMissing: ("文件不存在或无法读取", "请核对路径；路径中有空格时请加引号"),
+        .importOldWord: ("这是旧版 Word 文档（.doc），无法导入", "请用 Word 或 WPS 打开，选择“另存为”，文件类型选“Word 文档（*.docx）”，再导入保存的 .docx 文件"),
+        .importWPS: ("这是 WPS 文字文档（.{extension}），无法导入", "请用 WPS 打开，选择“另存为”，文件类型选“Word 文档（*.docx）”，再导入保存的 .docx 文件"),
+        .importNotWord: ("只能导入 Word 文档（.docx），不能导入 .{extension} 文件", "请用 Word 或 WPS 打开并另存为“Word 文档（*.docx）”；PDF、图片请放入 Content/assets/，在稿件中链接"),
+        .importOldFormatNamedDocx: ("此文件扩展名为 .docx，实为旧版 Word、WPS 文档或加密文档", "请用 Word 或 WPS 打开，如有密码请先取消，再“另存为”“Word 文档（*.docx）”后导入"),
+        .importBrokenDocx: ("此文件不是完整的 .docx 文档：可能已损坏，或是其他文件改了扩展名", "请用 Word 或 WPS 打开；能打开的，重新“另存为”“Word 文档（*.docx）”后导入，打不开的请向发件单位重新索取"),
+        .importPandocMissing: ("未安装 pandoc：导入 Word 文档要用它读取 .docx 文件", "请运行 `sudo apt-get install pandoc`（Debian、Ubuntu）安装，再重新导入"),
+        .importPandocFailed: ("pandoc 无法读取此文档：{reason}", "请用 Word 或 WPS 打开，重新“另存为”“Word 文档（*.docx）”后再导入"),
+        .importWriteFailed: ("无法写入此文件：{reason}", "请检查内容文件夹是否可写"),
+        .importDone: ("已导入 {path}，为 {base} 的稿件", nil),
+        .importPhotos: ("{count} 张照片已存入 {folder}：{names}", nil),
+        .importNoDate: ("文档中没有写明日期：请在 'date: …' 中填写，如 2023-05-12", nil),
+        .importNextSteps: ("请通读一遍，核对标题层级、照片说明和标有{marker}之处，再运行 `bulletin check`", nil),
+        .helpImport: ("把 Word 文档（.docx）导入为一篇基地稿件：正文、标题层级、表格、脚注和照片。", nil),
+        .helpImportFile: ("要导入的 Word 文档（.docx）。", nil),
+        .docxUnlinked: ("没有稿件链接这份 Word 文档，它会被发布，但页面上没有任何说明", "可用 `bulletin import {path} --base {base}` 将其导入为稿件，或在稿件中链接它：[标题]({link})"),
     ]
 }

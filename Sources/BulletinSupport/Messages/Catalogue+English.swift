@@ -328,5 +328,23 @@ extension Catalogue {
         .yamlOtherSpaceInIndentation: ("the indentation holds a {namedCharacter}", "indent with ordinary half-width spaces only: delete it and type spaces (switch the input method to half-width)"),
         .yamlOtherSpaceAfterColon: ("the ':' after '{key}' is followed by a {namedCharacter}", "type one ordinary half-width space after the ':' and delete this one"),
         .yamlInvisibleCharacter: ("the text holds an invisible character, a {namedCharacter}", "delete it: it cannot be seen, so delete the characters on both sides of this place and type them again"),
+
+        // bulletin import: Word documents (Kit, CLI), and a .docx no write-up links (Model).
+        .importFileMissing: ("the file does not exist or cannot be read", "check the path; a path with spaces goes in quotes"),
+        .importOldWord: ("this is an old Word document (.doc), which cannot be imported", "open it in Word or WPS, choose Save As, type “Word Document (*.docx)”, and import the .docx"),
+        .importWPS: ("this is a WPS Writer document (.{extension}), which cannot be imported", "open it in WPS, choose Save As, type “Word Document (*.docx)”, and import the .docx"),
+        .importNotWord: ("only Word documents (.docx) can be imported, not .{extension} files", "open it in Word or WPS and save it as a Word document (*.docx); a PDF or a picture goes in Content/assets/ and is linked from a write-up"),
+        .importOldFormatNamedDocx: ("this file is named .docx but is an old Word or WPS document, or one protected by a password", "open it in Word or WPS, remove any password, choose Save As, type “Word Document (*.docx)”, and import that file"),
+        .importBrokenDocx: ("this is not a complete .docx document: it is damaged, or another kind of file renamed", "open it in Word or WPS; if it opens, save it again as “Word Document (*.docx)” and import that file, otherwise ask the sender for it again"),
+        .importPandocMissing: ("pandoc is not installed: importing a Word document needs it to read .docx files", "install it with `sudo apt-get install pandoc` (Debian, Ubuntu), then import again"),
+        .importPandocFailed: ("pandoc could not read this document: {reason}", "open it in Word or WPS, save it again as “Word Document (*.docx)”, and import that file"),
+        .importWriteFailed: ("could not write the file: {reason}", "check that the content folder can be written to"),
+        .importDone: ("imported {path}, a write-up of {base}", nil),
+        .importPhotos: ("{count} photos saved in {folder}: {names}", nil),
+        .importNoDate: ("the document states no date: write it in 'date: …' (e.g. 2023-05-12)", nil),
+        .importNextSteps: ("read it through: heading levels, photo descriptions and anything marked {marker}; then run `bulletin check`", nil),
+        .helpImport: ("Make a write-up from a Word document (.docx): text, headings, tables, footnotes and photos.", nil),
+        .helpImportFile: ("The Word document (.docx) to import.", nil),
+        .docxUnlinked: ("no write-up links to this Word document, so it is published without a word about it", "import it as a write-up with `bulletin import {path} --base {base}`, or link it from a write-up: [title]({link})"),
     ]
 }

@@ -327,4 +327,22 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case yamlOtherSpaceInIndentation = "yaml-other-space-in-indentation"
     case yamlOtherSpaceAfterColon = "yaml-other-space-after-colon"
     case yamlInvisibleCharacter = "yaml-invisible-character"
+
+    // bulletin import: Word documents (Kit, CLI), and a .docx no write-up links (Model).
+    case importFileMissing = "import-file-missing"
+    case importOldWord = "import-old-word"
+    case importWPS = "import-wps"
+    case importNotWord = "import-not-word"
+    case importOldFormatNamedDocx = "import-old-format-named-docx"
+    case importBrokenDocx = "import-broken-docx"
+    case importPandocMissing = "import-pandoc-missing"
+    case importPandocFailed = "import-pandoc-failed"
+    case importWriteFailed = "import-write-failed"
+    case importDone = "import-done"
+    case importPhotos = "import-photos"
+    case importNoDate = "import-no-date"
+    case importNextSteps = "import-next-steps"
+    case helpImport = "help-import"
+    case helpImportFile = "help-import-file"
+    case docxUnlinked = "docx-unlinked"
 }
