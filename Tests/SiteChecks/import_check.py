@@ -41,7 +41,7 @@ def check_written_markdown(work, relative):
         "the title from the centred title paragraph": 'title: "沙河小学2023年家庭教育工作总结"' in front,
         "the date from the date line": "\ndate: 2023-05-12\n" in front,
         "the kind from the option": "\nkind: practice\n" in front,
-        "the title paragraph left out of the body": "工作总结" not in body.split("\n\n")[0],
+        "the title paragraph left out of the body": "沙河小学2023年家庭教育工作总结" not in body,
         "一、 as a level-2 heading": "\n## 一、基本情况\n" in "\n" + body,
         "（一） as a level-3 heading": "\n### （一）组织领导\n" in body,
         "bold 1． as a level-4 heading": "\n#### 1．分层开设课程\n" in body,
@@ -51,6 +51,10 @@ def check_written_markdown(work, relative):
         "no full-width indent left": "\u3000\u3000" not in body,
         "no empty paragraph left": "\n\n\n" not in body,
         "the table as a pipe table": re.search(r"\n\| 序号 +\| 活动名称 +\| 时间 +\| 参加人数 +\|\n\|-", body) is not None,
+        "a merged table's title row as the paragraph before it": "\n各年级家长学校开课情况\n\n| 年级 " in body,
+        "a cell merged down repeated, two paragraphs in one cell joined": re.search(
+            r"\n\| 低年级 +\| 习惯养成 亲子共读 +\| 王老师 +\|\n\| 低年级 +\| 劳动教育 +\| 李老师 +\|\n", body) is not None,
+        "no table lost": "[TABLE]" not in body,
         "the footnote mark in the text": "家庭教育促进法》\\[1\\]，" in body,
         "the footnote under 注释": re.search(r"\n## 注释\n\n\\\[1\\\] 《中华人民共和国家庭教育促进法》自2022年1月1日起施行。", body) is not None,
         "the first photo described by its caption": re.search(r"!\[家长开放日活动现场\]\(\.\./\.\./assets/[a-z0-9-]+-1\.jpg\)", body) is not None,
@@ -80,7 +84,7 @@ def main(binary, project):
             fail(f"import: exit {result.returncode}\n{result.stdout}{result.stderr}")
             return
         text = check_written_markdown(work, relative)
-        photos = re.findall(r"\.\./\.\./assets/([a-z0-9-]+\.jpg)", text)
+        photos = re.findall(r"\]\(\.\./\.\./assets/([a-z0-9-]+\.jpg)\)", text)
         for photo in photos:
             if not os.path.isfile(os.path.join(work, "Content/assets", photo)):
                 fail(f"the photo {photo} was not saved in Content/assets/")
@@ -113,7 +117,7 @@ def main(binary, project):
             fail(f"a second import of the same document: exit {second.returncode} {second.stdout} {second.stderr}")
         elif open(os.path.join(work, relative), encoding="utf-8").read() != text:
             fail("a second import changed the first write-up")
-        elif set(re.findall(r"\.\./\.\./assets/([a-z0-9-]+\.jpg)", open(os.path.join(work, second_path), encoding="utf-8").read())) & set(photos):
+        elif set(re.findall(r"\]\(\.\./\.\./assets/([a-z0-9-]+\.jpg)\)", open(os.path.join(work, second_path), encoding="utf-8").read())) & set(photos):
             fail("a second import reused the first one's photo names")
 
         # 4. Files that are not .docx: a clear message at the file, nothing written.

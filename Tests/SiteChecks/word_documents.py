@@ -100,6 +100,23 @@ def activity_table(document, rows):
     return table
 
 
+def class_table(document):
+    """A table as offices draw them: a title row across it, a cell merged down, a cell of two paragraphs."""
+    table = document.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    title = table.cell(0, 0).merge(table.cell(0, 2))
+    set_font(title.paragraphs[0].add_run("各年级家长学校开课情况"), "黑体", 12)
+    for cell, text in zip(table.rows[1].cells, ["年级", "课程", "授课教师"]):
+        set_font(cell.paragraphs[0].add_run(text), "黑体", 12)
+    grade = table.cell(2, 0).merge(table.cell(3, 0))
+    set_font(grade.paragraphs[0].add_run("低年级"), "仿宋_GB2312", 12)
+    set_font(table.cell(2, 1).paragraphs[0].add_run("习惯养成"), "仿宋_GB2312", 12)
+    set_font(table.cell(2, 1).add_paragraph().add_run("亲子共读"), "仿宋_GB2312", 12)
+    set_font(table.cell(2, 2).paragraphs[0].add_run("王老师"), "仿宋_GB2312", 12)
+    set_font(table.cell(3, 1).paragraphs[0].add_run("劳动教育"), "仿宋_GB2312", 12)
+    set_font(table.cell(3, 2).paragraphs[0].add_run("李老师"), "仿宋_GB2312", 12)
+
+
 def add_photo(document, seed, caption, size):
     p = document.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -151,6 +168,7 @@ def district_report(path, title="沙河小学2023年家庭教育工作总结", s
         paragraph(document, "1．分层开设课程", bold=True)
         paragraph(document, "按照低、中、高三个学段分别开设家长课程，（1）低年级重习惯养成，（2）中年级重学习方法，"
                   "（3）高年级重青春期教育。")
+        class_table(document)
         paragraph(document, "2．创新授课方式", bold=True)
         paragraph(document, "1. 线上线下结合，每月一次专题讲座。")
         paragraph(document, "2. 邀请优秀家长分享育儿经验。")

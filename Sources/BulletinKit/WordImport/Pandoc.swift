@@ -13,6 +13,8 @@ enum Pandoc {
         case missing
         /// pandoc could not read the file; its own words, first line.
         case unreadable(String)
+        /// The temporary folder pandoc works in could not be written.
+        case workFolderUnwritable(String)
     }
 
     /// The pandoc program on PATH.
@@ -25,18 +27,24 @@ enum Pandoc {
     }
 
     /// GitHub-flavoured Markdown (pipe tables, footnotes), unwrapped, without raw HTML (a site in
-    /// safe mode would drop it), pictures extracted into `workFolder`, where pandoc runs, so that it names them `./media/…`.
+    /// safe mode would drop it), tables made simple enough for pipe tables (`SimpleTables`), pictures extracted into `workFolder`, where pandoc runs, so that it names them `./media/…`.
     static func markdown(of document: URL, workFolder: URL) throws(Failure) -> Output {
         guard let program = executable() else { throw .missing }
         let outputFile = workFolder.appendingPathComponent("document.md")
         let errorFile = workFolder.appendingPathComponent("pandoc-errors.txt")
+        let tableFilter = workFolder.appendingPathComponent("simple-tables.lua")
+        do {
+            try Data(SimpleTables.luaFilter.utf8).write(to: tableFilter)
+        } catch {
+            throw .workFolderUnwritable(error.localizedDescription)
+        }
         let process = Process()
         process.executableURL = program
         process.arguments = ["--from", "docx", "--to", "gfm-raw_html", "--wrap=none",
-                             "--extract-media=.", "--output", outputFile.path, "--", document.path]
+                             "--lua-filter=" + tableFilter.path, "--extract-media=.", "--output", outputFile.path, "--", document.path]
         process.currentDirectoryURL = workFolder
         guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
-              let errors = FileHandle(forWritingAtPath: errorFile.path) else { throw .unreadable("") }
+              let errors = FileHandle(forWritingAtPath: errorFile.path) else { throw .workFolderUnwritable(errorFile.path) }
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

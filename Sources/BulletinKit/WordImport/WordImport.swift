@@ -78,6 +78,8 @@ public enum WordImport {
             switch failure {
             case .missing: throw .document(path: request.displayPath, Message(.importPandocMissing))
             case .unreadable(let said): throw .document(path: request.displayPath, Message(.importPandocFailed, ["reason": said]))
+            case .workFolderUnwritable(let reason):
+                throw .document(path: work.path, Message(.importWriteFailed, ["reason": reason]))
             }
         } catch {
             throw .document(path: request.displayPath, Message(.importWriteFailed, ["reason": error.localizedDescription]))
