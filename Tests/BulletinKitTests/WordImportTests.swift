@@ -125,7 +125,7 @@ import Testing
 
         图1　家长开放日活动现场
 
-        ![签到处](./media/image2.png)
+        ![签到处](./media/image2.png "签到")
 
         ![](./media/image3.jpeg)
 
@@ -138,7 +138,7 @@ import Testing
 
         图1　家长开放日活动现场
 
-        ![签到处](../../assets/t-2.png)
+        ![签到处](../../assets/t-2.png "签到")
 
         ![【待填写】照片说明](../../assets/t-3.jpg)
 

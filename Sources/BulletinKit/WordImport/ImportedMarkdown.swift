@@ -213,10 +213,10 @@ public struct ImportedMarkdown: Sendable, Equatable {
     /// placeholder.
     private static func describingImages(_ text: String, images: [String: String], caption: String?) -> String {
         guard text.contains("![") else { return text }
-        return text.replacing(/!\[([^\]]*)\]\(([^)\s]+)\)/) { match in
+        return text.replacing(WordImport.image) { match in
             let alt = match.1.isEmpty ? (caption ?? Placeholders.marker + "照片说明") : String(match.1)
             let path = images[String(match.2)] ?? String(match.2)
-            return "![\(alt)](\(path))"
+            return "![\(alt)](\(path)\(match.3 ?? ""))"
         }
     }
 }

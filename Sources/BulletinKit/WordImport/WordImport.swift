@@ -136,10 +136,13 @@ public enum WordImport {
         return year
     }
 
+    /// An image as pandoc writes it: `![description](./media/image1.png "title")`, the title optional.
+    static var image: Regex<(Substring, Substring, Substring, Substring?)> { /!\[([^\]]*)\]\(([^)\s]+)( "[^"]*")?\)/ }
+
     /// `slug-1.jpg`, `slug-2.png`… in the order the photos appear, each a name no file in
     /// `assets/` has yet.
     static func photoNames(for output: Pandoc.Output, slug: String, in content: ScaffoldContext) -> [String: String] {
-        let written = output.markdown.matches(of: /!\[[^\]]*\]\(([^)\s]+)\)/).map { String($0.1) }
+        let written = output.markdown.matches(of: image).map { String($0.2) }
         var names: [String: String] = [:]
         var taken = Set<String>()
         let assets = content.root.appendingPathComponent("assets")
