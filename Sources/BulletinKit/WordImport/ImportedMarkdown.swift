@@ -8,7 +8,8 @@ import BulletinSupport
 ///
 /// Besides the heading rule (`OfficialHeadings`):
 /// - the title is the first paragraph when it reads as one (a Word heading, or a line of at most
-///   `longestTitle` characters with no full stop, that is not numbered); it leaves the body;
+///   `longestTitle` characters with no full stop or colon, that is not numbered), else the first
+///   heading of Word's level 1; it leaves the body;
 /// - the date is the last paragraph that is nothing but a date (`2023年5月12日`, `2023年5月`), the
 ///   line under a signature; it stays in the body;
 /// - Word's manual line breaks are joined (with no space between Chinese characters), spaces and
@@ -121,7 +122,8 @@ public struct ImportedMarkdown: Sendable, Equatable {
         return scalar.value >= 0x2E80 && !(0xAC00...0xD7AF).contains(scalar.value)
     }
 
-    /// The title: a Word heading first in the document, or a first line that reads as a title.
+    /// The title: a Word heading first in the document, or a first line that reads as a title;
+    /// else the first heading of Word's level 1 (after an addressee line, say).
     private static func takeTitle(from blocks: inout [Block]) -> String? {
         guard let index = blocks.firstIndex(where: { $0 != .paragraph("") }) else { return nil }
         switch blocks[index] {
@@ -130,14 +132,19 @@ public struct ImportedMarkdown: Sendable, Equatable {
             return plainText(text)
         case .paragraph(let text):
             let plain = plainText(text)
-            guard !plain.isEmpty, plain.count <= longestTitle, !text.hasPrefix("!["),
-                  OfficialHeadings.level(of: Substring(plain)) == nil, dateLine(text) == nil,
-                  !plain.contains(where: { "。！？；!?;".contains($0) }) else { return nil }
-            blocks.remove(at: index)
-            return plain
+            if !plain.isEmpty, plain.count <= longestTitle, !text.hasPrefix("!["),
+               OfficialHeadings.level(of: Substring(plain)) == nil, dateLine(text) == nil,
+               !plain.contains(where: { "。！？；!?;：:".contains($0) }) {
+                blocks.remove(at: index)
+                return plain
+            }
         default:
-            return nil
+            break
         }
+        guard let heading = blocks.firstIndex(where: { if case .heading(1, _) = $0 { true } else { false } }),
+              case .heading(_, let text) = blocks[heading] else { return nil }
+        blocks.remove(at: heading)
+        return plainText(text)
     }
 
     /// Markdown emphasis and escapes taken off, for the title in the front matter.
