@@ -71,9 +71,11 @@ import Testing
         #expect(plain.title == "沙河小学家长学校工作总结")
         #expect(plain.body == "正文。\n")
         // A Word heading style; the next heading a level below the page's title.
-        let styled = ImportedMarkdown(pandoc: "# 亲子阅读节\n\n## 活动过程\n\n正文。\n")
+        let styled = ImportedMarkdown(pandoc: "# 亲子阅读节\n\n## 活动过程\n\n### 签到\n\n正文。\n")
         #expect(styled.title == "亲子阅读节")
-        #expect(styled.body == "### 活动过程\n\n正文。\n")
+        #expect(styled.body == "## 活动过程\n\n### 签到\n\n正文。\n")
+        // Under a title typed as a paragraph, Word's level 1 is the first level below it.
+        #expect(ImportedMarkdown(pandoc: "亲子阅读节\n\n# 活动过程\n\n正文。\n").body == "## 活动过程\n\n正文。\n")
         // A first paragraph that is a sentence, a heading or a photo is no title.
         #expect(ImportedMarkdown(pandoc: "学校开展了活动。现总结如下。\n").title == nil)
         #expect(ImportedMarkdown(pandoc: "一、基本情况\n\n正文。\n").title == nil)

@@ -170,6 +170,8 @@ public struct ImportedMarkdown: Sendable, Equatable {
         var written: [String] = []
         var notes: [(label: String, text: String)] = []
         var labels: [String: Int] = [:]
+        // Word's heading levels, the highest at level 2, below the page's title.
+        let highest = blocks.compactMap { if case .heading(let level, _) = $0 { level } else { nil } }.min() ?? 1
         for (index, block) in blocks.enumerated() {
             switch block {
             case .paragraph(let text):
@@ -185,7 +187,7 @@ public struct ImportedMarkdown: Sendable, Equatable {
             case .heading(let level, let text):
                 let plain = plainText(text)
                 let numbered = OfficialHeadings.level(of: Substring(plain))
-                written.append(String(repeating: "#", count: numbered ?? min(level + 1, 6)) + " " + plain)
+                written.append(String(repeating: "#", count: numbered ?? min(level - highest + 2, 6)) + " " + plain)
             case .verbatim(let text):
                 written.append(describingImages(text, images: images, caption: nil))
             case .footnote(let label, let text):
