@@ -47,6 +47,10 @@ struct Import: ParsableCommand {
             let names = imported.photos.map { ($0 as NSString).lastPathComponent }.joined(separator: language == .chinese ? "、" : ", ")
             Terminal.say(say(.importPhotos, ["count": String(imported.photos.count), "folder": "\(folder.content)/assets/", "names": names]))
         }
+        for picture in imported.picturesNotForWeb(shownIn: folder.content) {
+            Terminal.complain(Diagnostic.warning(at: SourceLocation(path: "\(folder.content)/\(imported.relativePath)"), picture)
+                .formatted(in: language))
+        }
         if !imported.dated { Terminal.say(say(.importNoDate)) }
         Terminal.say(say(.importNextSteps, ["marker": Placeholders.marker]))
     }

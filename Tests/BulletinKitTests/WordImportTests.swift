@@ -217,6 +217,16 @@ import Testing
             == ["./media/image1.jpeg": "kai-fang-ri-2.jpg", "./media/image2.png": "kai-fang-ri-3.png"])
     }
 
+    /// A Word drawing or a TIFF scan is saved, and named as a picture no browser shows.
+    @Test func picturesBrowsersDoNotShowAreNamed() {
+        let imported = WordImport.Imported(relativePath: "bases/b/t.md", baseID: "b", baseFoundByName: nil,
+                                           photos: ["assets/t-1.jpg", "assets/t-2.emf", "assets/t-3.TIFF"], dated: true)
+        #expect(imported.picturesNotForWeb(shownIn: "Content") == [
+            Message(.importPhotoNotForWeb, ["path": "Content/assets/t-2.emf", "extension": "emf"]),
+            Message(.importPhotoNotForWeb, ["path": "Content/assets/t-3.TIFF", "extension": "tiff"]),
+        ])
+    }
+
     /// A .docx in a base's folder that no page links to is published without a word: a warning
     /// at the file, gone once a write-up links to it.
     @Test func anUnlinkedWordDocumentInABaseFolderIsAWarning() throws {

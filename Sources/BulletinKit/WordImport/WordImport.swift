@@ -37,7 +37,21 @@ public enum WordImport {
         public var photos: [String]
         /// False when the document states no date and the front matter holds the placeholder.
         public var dated: Bool
+
+        /// Pictures browsers do not show (Word drawings, TIFF), each with what to do; paths are
+        /// shown below `displayRoot`, the content folder as the editor named it.
+        public func picturesNotForWeb(shownIn displayRoot: String) -> [Message] {
+            photos.compactMap { path in
+                let extensionName = (path as NSString).pathExtension.lowercased()
+                guard WordImport.notForWeb.contains(extensionName) else { return nil }
+                return Message(.importPhotoNotForWeb, ["path": displayRoot + "/" + path, "extension": extensionName])
+            }
+        }
     }
+
+    /// Picture formats Word keeps that no browser shows: drawings (EMF, WMF, compressed or not)
+    /// and TIFF scans.
+    static let notForWeb: Set<String> = ["emf", "wmf", "emz", "wmz", "tif", "tiff"]
 
     public enum Problem: Error, Equatable {
         /// What is wrong with the document (or with writing at `path`), located at the file.

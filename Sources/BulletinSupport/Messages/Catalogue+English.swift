@@ -343,6 +343,7 @@ extension Catalogue {
         .importPhotos: ("{count} photos saved in {folder}: {names}", nil),
         .importNoDate: ("the document states no date: write it in 'date: …' (e.g. 2023-05-12)", nil),
         .importNextSteps: ("read it through: heading levels, photo descriptions and anything marked {marker}; then run `bulletin check`", nil),
+        .importPhotoNotForWeb: ("{path} is a Word drawing or a TIFF picture (.{extension}), which browsers do not show", "in Word or WPS, right-click the picture, save it as a PNG picture in Content/assets/, and link that file in its place"),
         .helpImport: ("Make a write-up from a Word document (.docx): text, headings, tables, footnotes and photos.", nil),
         .helpImportFile: ("The Word document (.docx) to import.", nil),
         .docxUnlinked: ("no write-up links to this Word document, so it is published without a word about it", "import it as a write-up with `bulletin import {path} --base {base}`, or link it from a write-up: [title]({link})"),
