@@ -344,6 +344,7 @@ extension Catalogue {
         .importPhotos: ("{count} 张照片已存入 {folder}：{names}", nil),
         .importNoDate: ("文档中没有写明日期：请在 'date: …' 中填写，如 2023-05-12", nil),
         .importNextSteps: ("请通读一遍，核对标题层级、照片说明和标有{marker}之处，再运行 `bulletin check`", nil),
+        .importAskYear: ("文档中看不出报告所属年度，请输入年度（如 {suggested}）：", nil),
         .importPhotoNotForWeb: ("{path} 是 Word 绘图或 TIFF 图片（.{extension}），网页无法显示", "请在 Word 或 WPS 中右击该图片，选“另存为图片”，存为 PNG 放入 Content/assets/，并在稿件中改为链接该文件"),
         .helpImport: ("把 Word 文档（.docx）导入为一篇基地稿件：正文、标题层级、表格、脚注和照片。", nil),
         .helpImportFile: ("要导入的 Word 文档（.docx）。", nil),

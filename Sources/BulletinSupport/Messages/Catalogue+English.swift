@@ -343,6 +343,7 @@ extension Catalogue {
         .importPhotos: ("{count} photos saved in {folder}: {names}", nil),
         .importNoDate: ("the document states no date: write it in 'date: …' (e.g. 2023-05-12)", nil),
         .importNextSteps: ("read it through: heading levels, photo descriptions and anything marked {marker}; then run `bulletin check`", nil),
+        .importAskYear: ("the document does not say which year the report is about; type the year (e.g. {suggested}): ", nil),
         .importPhotoNotForWeb: ("{path} is a Word drawing or a TIFF picture (.{extension}), which browsers do not show", "in Word or WPS, right-click the picture, save it as a PNG picture in Content/assets/, and link that file in its place"),
         .helpImport: ("Make a write-up from a Word document (.docx): text, headings, tables, footnotes and photos.", nil),
         .helpImportFile: ("The Word document (.docx) to import.", nil),

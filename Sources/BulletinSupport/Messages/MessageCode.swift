@@ -342,6 +342,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case importPhotos = "import-photos"
     case importNoDate = "import-no-date"
     case importNextSteps = "import-next-steps"
+    case importAskYear = "import-ask-year"
     case importPhotoNotForWeb = "import-photo-not-for-web"
     case helpImport = "help-import"
     case helpImportFile = "help-import-file"
