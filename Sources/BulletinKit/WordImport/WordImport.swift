@@ -99,6 +99,7 @@ public enum WordImport {
             throw .document(path: request.displayPath, Message(.importWriteFailed, ["reason": error.localizedDescription]))
         }
 
+        // Read once for the title, which names the file and the photos, then again with the photos' names.
         let firstReading = ImportedMarkdown(pandoc: output.markdown)
         let title = firstReading.title ?? request.document.deletingPathExtension().lastPathComponent
         let folder = "bases/\(baseID)"
