@@ -16,7 +16,7 @@ import tempfile
 import time
 
 from pages import Failures, tree_hash
-from word_documents import district_report
+from word_documents import district_report, photo_table
 
 fail = Failures()
 CHINESE = "zh_CN.UTF-8"
@@ -119,6 +119,17 @@ def main(binary, project):
             fail("a second import changed the first write-up")
         elif set(re.findall(r"\]\(\.\./\.\./assets/([a-z0-9-]+\.jpg)\)", open(os.path.join(work, second_path), encoding="utf-8").read())) & set(photos):
             fail("a second import reused the first one's photo names")
+
+        # A table of photos with their captions below is written out as photos, not as a table.
+        photo_table(os.path.join(incoming, "运动会.docx"))
+        laid_out = run(binary, work, ["import", "来稿/运动会.docx", "--base", "沙河小学", "--kind", "活动"])
+        laid_out_path = imported_path(laid_out)
+        laid_out_text = open(os.path.join(work, laid_out_path), encoding="utf-8").read() if laid_out_path else ""
+        if laid_out.returncode != 0 or not re.search(
+                r"\n!\[亲子接力跑\]\(\.\./\.\./assets/[a-z0-9-]+-1\.jpg\)\n\n图1　亲子接力跑\n\n"
+                r"!\[家长志愿者\]\(\.\./\.\./assets/[a-z0-9-]+-2\.jpg\)\n\n图2　家长志愿者\n", laid_out_text) \
+                or "\n|" in laid_out_text or "date: 2023-10-20" not in laid_out_text:
+            fail(f"a table of photos: exit {laid_out.returncode} {laid_out.stderr}\n{laid_out_text}")
 
         # 4. Files that are not .docx: a clear message at the file, nothing written.
         with open(os.path.join(incoming, "旧版.doc"), "wb") as handle:

@@ -195,6 +195,19 @@ def district_report(path, title="沙河小学2023年家庭教育工作总结", s
     document.save(path)
 
 
+def photo_table(path):
+    """Photos as offices lay them out: two side by side in a table, their captions in the row below."""
+    document = Document()
+    paragraph(document, "亲子运动会", font="方正小标宋简体", size=22, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph(document, "学校举办亲子运动会，三百余个家庭参加。")
+    table = document.add_table(rows=2, cols=2)
+    for column, caption in enumerate(["图1　亲子接力跑", "图2　家长志愿者"]):
+        table.cell(0, column).paragraphs[0].add_run().add_picture(io.BytesIO(photo_bytes(50 + column)), width=Cm(7))
+        set_font(table.cell(1, column).paragraphs[0].add_run(caption), "楷体_GB2312", 12)
+    paragraph(document, "2023年10月20日", indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    document.save(path)
+
+
 if __name__ == "__main__":
     import sys
     district_report(sys.argv[1], sections=int(sys.argv[2]) if len(sys.argv) > 2 else 1,

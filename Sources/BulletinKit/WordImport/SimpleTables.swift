@@ -8,7 +8,7 @@ enum SimpleTables {
 -- space; a cell merged down is repeated in each row it covers (its text applies to each), one
 -- merged across is written once and followed by empty cells; a first row that is one cell across
 -- the whole table is its title, written as the paragraph before it; a table with no header row
--- takes its first row as one.
+-- takes its first row as one. A table of photos is no table (see photo_layout).
 
 local function text_of(cell)
   local inlines = pandoc.List()
@@ -62,7 +62,36 @@ local function take_title(table, width)
   return pandoc.Para(text_of(rows:remove(1).cells[1]).content)
 end
 
+-- A table holding pictures lays photos out with their captions: it is written out column by
+-- column (a caption is under its photo, or beside it in the same cell), each cell's text a paragraph.
+local function photo_layout(table)
+  local pictures = false
+  pandoc.walk_block(pandoc.Div({ table }), { Image = function() pictures = true end })
+  if not pictures then return nil end
+  local rows = pandoc.List()
+  rows:extend(table.head.rows)
+  for _, body in ipairs(table.bodies) do
+    rows:extend(body.head)
+    rows:extend(body.body)
+  end
+  rows:extend(table.foot.rows)
+  local blocks = pandoc.List()
+  for column = 1, #table.colspecs do
+    for _, row in ipairs(rows) do
+      local cell = row.cells[column]
+      if cell then
+        for _, block in ipairs(cell.contents) do
+          blocks:insert(block.t == "Plain" and pandoc.Para(block.content) or block)
+        end
+      end
+    end
+  end
+  return blocks
+end
+
 function Table(table)
+  local photos = photo_layout(table)
+  if photos then return photos end
   local width = #table.colspecs
   local title = take_title(table, width)
   local below = {}
