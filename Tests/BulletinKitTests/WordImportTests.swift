@@ -80,6 +80,7 @@ import Testing
         #expect(ImportedMarkdown(pandoc: "学校开展了活动。现总结如下。\n").title == nil)
         #expect(ImportedMarkdown(pandoc: "一、基本情况\n\n正文。\n").title == nil)
         #expect(ImportedMarkdown(pandoc: "![](./media/image1.jpg)\n").title == nil)
+        #expect(ImportedMarkdown(pandoc: "# 一、活动背景\n\n正文。\n").title == nil)
         // An addressee first: the first Word heading of level 1 is the title.
         let addressed = ImportedMarkdown(pandoc: "各区县妇联：\n\n# 沙河小学工作总结\n\n正文。\n")
         #expect(addressed.title == "沙河小学工作总结")

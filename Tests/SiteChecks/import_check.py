@@ -16,7 +16,7 @@ import tempfile
 import time
 
 from pages import Failures, tree_hash
-from word_documents import district_report, photo_table
+from word_documents import district_report, photo_table, styled_document
 
 fail = Failures()
 CHINESE = "zh_CN.UTF-8"
@@ -128,8 +128,18 @@ def main(binary, project):
         if laid_out.returncode != 0 or not re.search(
                 r"\n!\[亲子接力跑\]\(\.\./\.\./assets/[a-z0-9-]+-1\.jpg\)\n\n图1　亲子接力跑\n\n"
                 r"!\[家长志愿者\]\(\.\./\.\./assets/[a-z0-9-]+-2\.jpg\)\n\n图2　家长志愿者\n", laid_out_text) \
-                or "\n|" in laid_out_text or "date: 2023-10-20" not in laid_out_text:
+                or "\n|" in laid_out_text or "date: 2023-05-20" not in laid_out_text:
             fail(f"a table of photos: exit {laid_out.returncode} {laid_out.stderr}\n{laid_out_text}")
+
+        # Word's own styles: the Title paragraph (which pandoc keeps apart) is the title, 标题 1 and 2
+        # follow it, a typed number deciding the level.
+        styled_document(os.path.join(incoming, "家长课堂.docx"))
+        styled = run(binary, work, ["import", "来稿/家长课堂.docx", "--base", "中华路小学", "--kind", "活动"])
+        styled_path = imported_path(styled)
+        styled_text = open(os.path.join(work, styled_path), encoding="utf-8").read() if styled_path else ""
+        if styled.returncode != 0 or 'title: "中华路小学家长课堂纪实"' not in styled_text \
+                or "\n## 一、活动背景\n\n学校每月开设一次家长课堂。\n\n### 课堂实录\n" not in styled_text:
+            fail(f"a document in Word's heading styles: exit {styled.returncode} {styled.stderr}\n{styled_text}")
 
         # 4. Files that are not .docx: a clear message at the file, nothing written.
         with open(os.path.join(incoming, "旧版.doc"), "wb") as handle:

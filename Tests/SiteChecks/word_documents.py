@@ -204,7 +204,19 @@ def photo_table(path):
     for column, caption in enumerate(["图1　亲子接力跑", "图2　家长志愿者"]):
         table.cell(0, column).paragraphs[0].add_run().add_picture(io.BytesIO(photo_bytes(50 + column)), width=Cm(7))
         set_font(table.cell(1, column).paragraphs[0].add_run(caption), "楷体_GB2312", 12)
-    paragraph(document, "2023年10月20日", indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph(document, "2023年5月20日", indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    document.save(path)
+
+
+def styled_document(path):
+    """A document written with Word's own styles: 标题 (Title), 标题 1 and 标题 2, one of them numbered by hand."""
+    document = Document()
+    document.add_heading("中华路小学家长课堂纪实", 0)
+    document.add_heading("一、活动背景", 1)
+    document.add_paragraph("学校每月开设一次家长课堂。")
+    document.add_heading("课堂实录", 2)
+    document.add_paragraph("家长们围绕习惯养成展开讨论。")
+    document.add_paragraph("2023年4月1日")
     document.save(path)
 
 

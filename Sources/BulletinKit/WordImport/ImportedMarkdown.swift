@@ -127,7 +127,7 @@ public struct ImportedMarkdown: Sendable, Equatable {
     private static func takeTitle(from blocks: inout [Block]) -> String? {
         guard let index = blocks.firstIndex(where: { $0 != .paragraph("") }) else { return nil }
         switch blocks[index] {
-        case .heading(_, let text):
+        case .heading(_, let text) where OfficialHeadings.level(of: Substring(plainText(text))) == nil:
             blocks.remove(at: index)
             return plainText(text)
         case .paragraph(let text):
@@ -141,7 +141,9 @@ public struct ImportedMarkdown: Sendable, Equatable {
         default:
             break
         }
-        guard let heading = blocks.firstIndex(where: { if case .heading(1, _) = $0 { true } else { false } }),
+        guard let heading = blocks.firstIndex(where: {
+                  if case .heading(1, let text) = $0 { OfficialHeadings.level(of: Substring(plainText(text))) == nil } else { false }
+              }),
               case .heading(_, let text) = blocks[heading] else { return nil }
         blocks.remove(at: heading)
         return plainText(text)

@@ -27,21 +27,21 @@ enum Pandoc {
     }
 
     /// GitHub-flavoured Markdown (pipe tables, footnotes), unwrapped, without raw HTML (a site in
-    /// safe mode would drop it), tables made simple enough for pipe tables (`SimpleTables`), pictures extracted into `workFolder`, where pandoc runs, so that it names them `./media/…`.
+    /// safe mode would drop it), tables made simple enough for pipe tables and the title kept (`PandocFilter`), pictures extracted into `workFolder`, where pandoc runs, so that it names them `./media/…`.
     static func markdown(of document: URL, workFolder: URL) throws(Failure) -> Output {
         guard let program = executable() else { throw .missing }
         let outputFile = workFolder.appendingPathComponent("document.md")
         let errorFile = workFolder.appendingPathComponent("pandoc-errors.txt")
-        let tableFilter = workFolder.appendingPathComponent("simple-tables.lua")
+        let filter = workFolder.appendingPathComponent("word-filter.lua")
         do {
-            try Data(SimpleTables.luaFilter.utf8).write(to: tableFilter)
+            try Data(PandocFilter.lua.utf8).write(to: filter)
         } catch {
             throw .workFolderUnwritable(error.localizedDescription)
         }
         let process = Process()
         process.executableURL = program
         process.arguments = ["--from", "docx", "--to", "gfm-raw_html", "--wrap=none",
-                             "--lua-filter=" + tableFilter.path, "--extract-media=.", "--output", outputFile.path, "--", document.path]
+                             "--lua-filter=" + filter.path, "--extract-media=.", "--output", outputFile.path, "--", document.path]
         process.currentDirectoryURL = workFolder
         guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
               let errors = FileHandle(forWritingAtPath: errorFile.path) else { throw .workFolderUnwritable(errorFile.path) }

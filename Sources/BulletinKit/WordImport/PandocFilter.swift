@@ -1,8 +1,11 @@
-/// The tables of Word documents written so that GitHub Markdown can hold them, as a pandoc Lua
-/// filter: a filter works on pandoc's own reading of the table (its spans and cells), which the
-/// Markdown it writes no longer has. Checked on real documents in Tests/SiteChecks/import_check.py.
-enum SimpleTables {
-    static let luaFilter = #"""
+/// What pandoc reads of a Word document that the GitHub Markdown it writes would lose (merged
+/// table cells, tables of photos, a paragraph in Word's Title style), kept by a pandoc Lua filter:
+/// a filter works on pandoc's own reading of the document, which its Markdown no longer has.
+/// Checked on real documents in Tests/SiteChecks/import_check.py.
+enum PandocFilter {
+    static let lua = #"""
+-- What pandoc reads of a Word document that its GitHub Markdown would lose.
+--
 -- Word tables as GitHub Markdown can write them (pandoc writes any other as "[TABLE]"): one
 -- line of text per cell, no merged cells, a header row. A cell's paragraphs are joined with a
 -- space; a cell merged down is repeated in each row it covers (its text applies to each), one
@@ -106,6 +109,16 @@ function Table(table)
   end
   if title then return { title, table } end
   return table
+end
+
+-- A paragraph in Word's Title style is read into the document's metadata, which Markdown without
+-- front matter drops: it goes back in front, as the heading the import takes for the title.
+function Pandoc(document)
+  local title = document.meta.title
+  if title then
+    document.blocks:insert(1, pandoc.Header(1, { pandoc.Str(pandoc.utils.stringify(title)) }))
+  end
+  return document
 end
 """#
 }
