@@ -74,6 +74,8 @@ public enum SiteBuilder {
         let pages = references.pages()
         references.checkNotices(registry.noticeReferences)
         diagnostics.append(contentsOf: references.diagnostics)
+        diagnostics.append(contentsOf: UnlinkedDocuments.check(staticFiles: content.staticFiles, linked: references.linkedFiles,
+                                                               displayPath: content.displayPath))
 
         let site = Site(config: config, asOf: options.asOf, batches: registry.batches, bases: registry.bases,
                         writeUps: writeUps, bulletins: bulletins, notices: notices, models: models, pages: pages,
