@@ -45,6 +45,9 @@ public struct PipelineReport: Sendable {
     public var bodiesConverted = 0
     /// Photos decoded and encoded by the image stage (the others came from its cache).
     public var imagesProcessed = 0
+    /// PDFs rendered by the print stage, and those found made in its cache.
+    public var pdfsRendered = 0
+    public var pdfsKept = 0
     /// Outputs (a page, or a group of files such as the search index) planned again because
     /// something they read changed; the others kept their plan.
     public var recipesPlanned = 0

@@ -329,5 +329,12 @@ extension Catalogue {
         .yamlOtherSpaceInIndentation: ("缩进中含有{namedCharacter}", "缩进只能用普通半角空格：请删去该字符，重新输入空格（把输入法切换到半角）"),
         .yamlOtherSpaceAfterColon: ("'{key}' 后的 ':' 后面是{namedCharacter}", "请删去该字符，在 ':' 后输入一个普通半角空格"),
         .yamlInvisibleCharacter: ("文字中含有不可见字符：{namedCharacter}", "该字符无法看见：请删去此处两侧的字符，再重新输入"),
+
+        // PDFs of bulletins (Print, Kit).
+        .pdfRendererMissing: ("未安装 PDF 生成程序，本次发布的简报不附 PDF 版", "请安装 WeasyPrint 和中文字体（Debian：apt-get install weasyprint fonts-noto-cjk）后重新构建"),
+        .pdfRendererRequired: ("已指定 --pdf，要求为每期简报生成 PDF，但未安装 PDF 生成程序（weasyprint）", "请安装 WeasyPrint 和中文字体（Debian：apt-get install weasyprint fonts-noto-cjk），或去掉 --pdf 后构建"),
+        .pdfNotMade: ("本期简报的 PDF 未能生成：{reason}", "请运行 weasyprint --info 检查 PDF 生成程序；不加 --pdf 时，该期简报将不附 PDF 发布"),
+        .cliPDFsMade: ("  PDF：新生成 {rendered} 个，{cached} 个未变", nil),
+        .helpPDF: ("为每期简报生成 PDF；未安装 PDF 生成程序（WeasyPrint）时报错。不加此项时，没有生成程序的构建照常进行，不附 PDF。", nil),
     ]
 }

@@ -328,5 +328,12 @@ extension Catalogue {
         .yamlOtherSpaceInIndentation: ("the indentation holds a {namedCharacter}", "indent with ordinary half-width spaces only: delete it and type spaces (switch the input method to half-width)"),
         .yamlOtherSpaceAfterColon: ("the ':' after '{key}' is followed by a {namedCharacter}", "type one ordinary half-width space after the ':' and delete this one"),
         .yamlInvisibleCharacter: ("the text holds an invisible character, a {namedCharacter}", "delete it: it cannot be seen, so delete the characters on both sides of this place and type them again"),
+
+        // PDFs of bulletins (Print, Kit).
+        .pdfRendererMissing: ("no PDF renderer is installed, so the bulletins are published without their PDF", "install WeasyPrint and the Chinese fonts (on Debian: apt-get install weasyprint fonts-noto-cjk) and build again"),
+        .pdfRendererRequired: ("--pdf asks for the PDF of every bulletin, but no PDF renderer ('weasyprint') is installed", "install WeasyPrint and the Chinese fonts (on Debian: apt-get install weasyprint fonts-noto-cjk), or build without --pdf"),
+        .pdfNotMade: ("the PDF of this bulletin could not be made: {reason}", "check the renderer with 'weasyprint --info'; without --pdf the bulletin is published without its PDF"),
+        .cliPDFsMade: ("  PDFs: {rendered} rendered, {cached} unchanged", nil),
+        .helpPDF: ("Make the PDF of every bulletin, and fail when no PDF renderer (WeasyPrint) is installed; without --pdf a build goes on without PDFs then.", nil),
     ]
 }

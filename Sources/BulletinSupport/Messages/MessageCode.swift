@@ -272,6 +272,13 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     // Publishing (Model).
     case precompressLocalAddress = "precompress-local-address"
 
+    // PDFs of bulletins (Print, Kit).
+    case pdfRendererMissing = "pdf-renderer-missing"
+    case pdfRendererRequired = "pdf-renderer-required"
+    case pdfNotMade = "pdf-not-made"
+    case cliPDFsMade = "cli-pdfs-made"
+    case helpPDF = "help-pdf"
+
     // Names of characters that cannot be seen, for {namedCharacter} (Support).
     case characterNonBreakingSpace = "character-non-breaking-space"
     case characterFullWidthSpace = "character-full-width-space"
