@@ -115,8 +115,9 @@ public enum ImageStage {
         case failed(ImageProblem)
     }
 
+    /// `progress` is told how far the stage is when it takes more than a second.
     public static func run(files: [(path: String, stamp: FileStamp)], contentRoot: URL, cache: URL,
-                           settings: ImageSettings = .standard) -> ImageResults {
+                           settings: ImageSettings = .standard, progress: (@Sendable (StageProgress) -> Void)? = nil) -> ImageResults {
         let images = files.filter { isRaster($0.path) }
         // A site without photos gets no cache folder.
         if images.isEmpty && access(cache.path, F_OK) != 0 { return ImageResults() }
@@ -128,7 +129,9 @@ public enum ImageStage {
         let fileManager = FileManager.default
         try? fileManager.createDirectory(at: cache, withIntermediateDirectories: true)
 
+        let meter = progress.map { ProgressMeter(.images, total: images.count, report: $0) }
         let outcomes: [Outcome] = images.parallelMap { file in
+            defer { meter?.step() }
             let stamp = [file.stamp.seconds, file.stamp.nanoseconds, file.stamp.size, Int(file.stamp.inode)]
             if let entry = known[file.path], entry.stamp == stamp,
                entry.image.variants.allSatisfy({ access(cache.appendingPathComponent($0.cacheFile).path, F_OK) == 0 }) {
@@ -136,6 +139,7 @@ public enum ImageStage {
             }
             return make(file.path, size: file.stamp.size, contentRoot: contentRoot, cache: cache, settings: settings)
         }
+        meter?.finish()
 
         var results = ImageResults()
         var entries: [String: Index.Entry] = [:]

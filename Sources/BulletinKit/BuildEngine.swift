@@ -57,10 +57,15 @@ public final class BuildEngine {
     /// The files of the output at `path`: itself, and its compressed copy when there is one.
     private static func files(at path: String, compressed: Bool) -> [String] { compressed ? [path, path + ".gz"] : [path] }
 
-    public init(folders: PipelineFolders, options: BuildOptions, session: Bool = true) {
+    /// Told how far a long stage (photos, PDFs) is, when it takes more than a second.
+    private let progress: (@Sendable (StageProgress) -> Void)?
+
+    public init(folders: PipelineFolders, options: BuildOptions, session: Bool = true,
+                progress: (@Sendable (StageProgress) -> Void)? = nil) {
         self.folders = folders
         self.options = options
         self.session = session
+        self.progress = progress
     }
 
     public func run(writing: Bool) -> PipelineReport {
@@ -125,7 +130,7 @@ public final class BuildEngine {
         let imageCache = ImageStage.cacheFolder(for: folders.output)
         let images = ImageStage.run(files: contentListing.files.filter(ImageStage.isRaster).compactMap { path in
             contentListing.stamps[path].map { (path, $0) }
-        }, contentRoot: folders.content, cache: imageCache)
+        }, contentRoot: folders.content, cache: imageCache, progress: progress)
         report.imagesProcessed = images.processed
         clock.finished("images")
         let (conversions, readings) = (documents.conversions, frontMatter.readings)
@@ -254,7 +259,7 @@ public final class BuildEngine {
                 report.diagnostics.append(diagnostic)
             }
         }
-        let results = PrintStage.run(jobs, cache: PrintStage.cacheFolder(for: folders.output), renderer: renderer)
+        let results = PrintStage.run(jobs, cache: PrintStage.cacheFolder(for: folders.output), renderer: renderer, progress: progress)
         report.pdfsRendered = results.rendered
         report.pdfsKept = results.files.count - results.rendered
         for (path, reason) in results.failures.sorted(by: { $0.key < $1.key }) {

@@ -99,8 +99,10 @@ public struct StageTime: Sendable {
 /// A build or a check run once, as the command line runs them: the same engine as the preview's,
 /// with nothing kept from an earlier run but what the manifest tells of the output folder.
 public enum Pipeline {
-    public static func build(_ folders: PipelineFolders, options: BuildOptions) -> PipelineReport {
-        BuildEngine(folders: folders, options: options, session: false).run(writing: true)
+    /// `progress` is told how far a long stage (photos, PDFs) is, when it takes more than a second.
+    public static func build(_ folders: PipelineFolders, options: BuildOptions,
+                             progress: (@Sendable (StageProgress) -> Void)? = nil) -> PipelineReport {
+        BuildEngine(folders: folders, options: options, session: false, progress: progress).run(writing: true)
     }
 
     /// Everything a build does except writing.

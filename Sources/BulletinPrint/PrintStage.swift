@@ -62,14 +62,19 @@ public enum PrintStage {
         return FNV1a.hex(first.value) + FNV1a.hex(second.value)
     }
 
-    public static func run(_ jobs: [PrintJob], cache: URL, renderer: PDFRenderer) -> PrintResults {
+    /// `progress` is told how far the stage is when it takes more than a second.
+    public static func run(_ jobs: [PrintJob], cache: URL, renderer: PDFRenderer,
+                           progress: (@Sendable (StageProgress) -> Void)? = nil) -> PrintResults {
         try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         let fonts = jobs.isEmpty ? nil : PrintFonts.find(renderer: renderer)
         let identity = renderer.identity + " " + (fonts?.identity ?? "fonts found by the renderer")
+        let meter = progress.map { ProgressMeter(.pdfs, total: jobs.count, report: $0) }
         let outcomes = jobs.parallelMap { job -> (key: String?, outcome: Result<(PrintedFile, rendered: Bool), Failure>) in
+            defer { meter?.step() }
             guard let key = key(of: job, renderer: identity) else { return (nil, .failure(Failure(reason: "missing file"))) }
             return (key, make(job, key: key, cache: cache, renderer: renderer, fonts: fonts))
         }
+        meter?.finish()
         var results = PrintResults()
         for (job, made) in zip(jobs, outcomes) {
             switch made.outcome {

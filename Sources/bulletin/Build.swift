@@ -27,7 +27,10 @@ struct Build: ParsableCommand {
         options.precompress = precompress
         options.pdf = pdf ? .required : .whenInstalled
         let report = Pipeline.build(PipelineFolders(content: folders.content, templates: folders.templates, output: output),
-                                    options: options)
+                                    options: options) { progress in
+            let code: MessageCode = progress.stage == .images ? .cliImagesProgress : .cliPDFsProgress
+            Terminal.say(say(code, ["done": String(progress.done), "total": String(progress.total)]))
+        }
         printDiagnostics(report.diagnostics)
         if verbose {
             for stage in report.stages {

@@ -335,6 +335,8 @@ extension Catalogue {
         .pdfRendererRequired: ("已指定 --pdf，要求为每期简报生成 PDF，但未安装 PDF 生成程序（weasyprint）", "请安装 WeasyPrint 和中文字体（Debian：apt-get install weasyprint fonts-noto-cjk），或去掉 --pdf 后构建"),
         .pdfNotMade: ("本期简报的 PDF 未能生成：{reason}", "请运行 weasyprint --info 检查 PDF 生成程序；不加 --pdf 时，该期简报将不附 PDF 发布"),
         .cliPDFsMade: ("  PDF：新生成 {rendered} 个，{cached} 个未变", nil),
+        .cliPDFsProgress: ("简报 PDF：已完成 {done}/{total} 期……", nil),
+        .cliImagesProgress: ("图片：已处理 {done}/{total} 张……", nil),
         .helpPDF: ("为每期简报生成 PDF；未安装 PDF 生成程序（WeasyPrint）时报错。不加此项时，没有生成程序的构建照常进行，不附 PDF。", nil),
     ]
 }

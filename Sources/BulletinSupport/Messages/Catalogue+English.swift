@@ -334,6 +334,8 @@ extension Catalogue {
         .pdfRendererRequired: ("--pdf asks for the PDF of every bulletin, but no PDF renderer ('weasyprint') is installed", "install WeasyPrint and the Chinese fonts (on Debian: apt-get install weasyprint fonts-noto-cjk), or build without --pdf"),
         .pdfNotMade: ("the PDF of this bulletin could not be made: {reason}", "check the renderer with 'weasyprint --info'; without --pdf the bulletin is published without its PDF"),
         .cliPDFsMade: ("  PDFs: {rendered} rendered, {cached} unchanged", nil),
+        .cliPDFsProgress: ("PDFs of bulletins: {done} of {total} …", nil),
+        .cliImagesProgress: ("photos: {done} of {total} …", nil),
         .helpPDF: ("Make the PDF of every bulletin, and fail when no PDF renderer (WeasyPrint) is installed; without --pdf a build goes on without PDFs then.", nil),
     ]
 }

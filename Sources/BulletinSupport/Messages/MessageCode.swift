@@ -277,6 +277,8 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case pdfRendererRequired = "pdf-renderer-required"
     case pdfNotMade = "pdf-not-made"
     case cliPDFsMade = "cli-pdfs-made"
+    case cliPDFsProgress = "cli-pdfs-progress"
+    case cliImagesProgress = "cli-images-progress"
     case helpPDF = "help-pdf"
 
     // Names of characters that cannot be seen, for {namedCharacter} (Support).
