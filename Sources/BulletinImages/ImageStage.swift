@@ -70,6 +70,8 @@ public enum ImageProblem: Sendable, Hashable {
     case fileTooLarge(bytes: Int, limit: Int)
     case tooManyPixels(width: Int, height: Int, limit: Int)
     case unreadable
+    /// A HEIC/HEIF photo, and this libvips was built without libheif.
+    case heifUnsupported
 }
 
 public struct ImageResults: Sendable {
@@ -195,7 +197,10 @@ public enum ImageStage {
                 return .made(image, key: key, processed: false)
             }
         }
-        guard let header = ImageCodec.header(of: bytes) else { return .failed(.unreadable) }
+        guard let header = ImageCodec.header(of: bytes) else {
+            let heif = ["heic", "heif"].contains((path as NSString).pathExtension.lowercased())
+            return .failed(heif && !ImageCodec.readsHEIF ? .heifUnsupported : .unreadable)
+        }
         if header.width * header.height > settings.maxPixels {
             return .failed(.tooManyPixels(width: header.width, height: header.height, limit: settings.maxPixels))
         }

@@ -260,6 +260,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case moreLinksWithSpaceInPath = "more-links-with-space-in-path"
     case moreImagesWithSpaceInPath = "more-images-with-space-in-path"
     case imageUnreadable = "image-unreadable"
+    case imageHEIFUnsupported = "image-heif-unsupported"
     case imageFileTooLarge = "image-file-too-large"
     case imageTooManyPixels = "image-too-many-pixels"
     case moreUnusableImages = "more-unusable-images"
