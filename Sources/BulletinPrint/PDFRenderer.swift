@@ -12,6 +12,13 @@ public struct PDFRenderer: Sendable {
 
     public static let name = "weasyprint"
 
+    /// The environment of the renderer and of fontTools: fontTools stamps each font it writes with
+    /// the time unless SOURCE_DATE_EPOCH fixes it, and two builds of the same input must make the
+    /// same bytes.
+    static var environment: [String: String] {
+        ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "0"]) { _, fixed in fixed }
+    }
+
     /// The renderer on `PATH`, or nil when none is installed.
     public static func find(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> PDFRenderer? {
         for folder in (path ?? "/usr/bin:/bin").split(separator: ":") where !folder.isEmpty {
@@ -29,6 +36,7 @@ public struct PDFRenderer: Sendable {
         let process = Process()
         process.executableURL = executable
         process.arguments = ["--quiet", "--media-type", "print", html.path, pdf.path]
+        process.environment = Self.environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()

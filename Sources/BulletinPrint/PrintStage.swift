@@ -98,10 +98,13 @@ public enum PrintStage {
         let entry = cache.appendingPathComponent(key + ".pdf")
         var info = stat()
         if stat(entry.path, &info) == 0 { return .success((PrintedFile(file: entry, bytes: Int(info.st_size)), false)) }
-        // The document and the files it loads, at their addresses, in a folder of their own.
-        let folder = cache.appendingPathComponent("tmp-\(getpid())-\(key)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        // The document and the files it loads, at their addresses, in a folder named by the key
+        // alone: WeasyPrint names each image in the PDF by its address, so the same document
+        // rendered in the same place gives the same bytes.
+        let folder = cache.appendingPathComponent(key + ".work")
         let fileManager = FileManager.default
+        try? fileManager.removeItem(at: folder)
+        defer { try? fileManager.removeItem(at: folder) }
         do {
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
             for (address, file) in job.resources {
@@ -140,20 +143,13 @@ public enum PrintStage {
         return String(String.UnicodeScalarView(scalars.sorted()))
     }
 
-    /// Removes the PDFs of the cache folder no document of this run uses, and what an interrupted
-    /// run left; only names this stage makes are touched.
+    /// Removes the PDFs of the cache folder no document of this run uses, and the folders a killed
+    /// run rendered in; only names this stage makes are touched.
     private static func removeUnused(in cache: URL, keeping names: Set<String>) {
         guard let found = try? FileManager.default.contentsOfDirectory(atPath: cache.path) else { return }
         for name in found where !names.contains(name) {
-            let isEntry = name.count == 36 && name.hasSuffix(".pdf") && name.dropLast(4).allSatisfy(\.isHexDigit)
-            let isLeftover = name.hasPrefix("tmp-") && !isRunning(leftBy: name)
-            if isEntry || isLeftover { try? FileManager.default.removeItem(at: cache.appendingPathComponent(name)) }
+            let stem = name.hasSuffix(".pdf") ? name.dropLast(4) : name.hasSuffix(".work") ? name.dropLast(5) : ""
+            if stem.count == 32, stem.allSatisfy(\.isHexDigit) { try? FileManager.default.removeItem(at: cache.appendingPathComponent(name)) }
         }
-    }
-
-    /// Whether the process that made a temporary folder (`tmp-<pid>-<key>`) is another one still running.
-    private static func isRunning(leftBy name: String) -> Bool {
-        guard let pid = name.dropFirst(4).split(separator: "-").first.flatMap({ Int32($0) }) else { return false }
-        return pid != getpid() && kill(pid, 0) == 0
     }
 }

@@ -3,7 +3,7 @@ checked with poppler's tools on a copy of the project's content with one more bu
 items (one with photos): A4 pages (pdfinfo), every font embedded (pdffonts), the masthead, 第N期
 and every item's title in the text (pdftotext), page numbers, the print versions of the photos
 (pdfimages), and the bulletin page's link with the PDF's type and size. Then: a build in which no
-bulletin changed renders no PDF and publishes the same bytes; an edit of an item renders that
+bulletin changed renders no PDF and publishes the same bytes, as does one made without the cache; an edit of an item renders that
 bulletin's PDF alone; without a renderer the build says so once and publishes no PDF, and `--pdf`
 fails. Writes page 1 of the bulletin as a PNG into the folder given.
 Usage: pdf_check.py BULLETIN_BINARY PROJECT_FOLDER SCREENSHOT_FOLDER. Exits 1 on any failure."""
@@ -147,6 +147,17 @@ def main(binary, project, shots):
             fail(f"a build where no bulletin changed should render no PDF: {pdfs_made(again.stdout)} {again.stderr}")
         if any(open(os.path.join(site, pdf), "rb").read() != data for pdf, data in before.items()):
             fail("a build where no bulletin changed published other PDF bytes")
+
+        # Made again from nothing: the same bytes (two builds of the same input are identical).
+        shutil.rmtree(os.path.join(work, ".Public.pdf"))
+        with open(os.path.join(work, "Content/bases/xiushan-library/example-report.md"), "a", encoding="utf-8") as handle:
+            handle.write("\n本段也为检查而加。\n")
+        remade, _ = run(binary, work, "build", "--pdf", "--verbose", "--as-of", "2023-06-01")
+        if remade.returncode != 0 or pdfs_made(remade.stdout) != (2, 0):
+            fail(f"the PDFs were not made again without their cache: {pdfs_made(remade.stdout)} {remade.stderr}")
+        changed = [pdf for pdf, data in before.items() if open(os.path.join(site, pdf), "rb").read() != data]
+        if changed:
+            fail(f"PDFs made again from the same input differ: {changed}")
 
         with open(os.path.join(work, "Content/bases/wanzhou-shahe-primary/example-photos.md"), "a", encoding="utf-8") as handle:
             handle.write("\n本段为检查而加。\n")
