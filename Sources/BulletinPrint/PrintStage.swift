@@ -99,12 +99,20 @@ public enum PrintStage {
         var info = stat()
         if stat(entry.path, &info) == 0 { return .success((PrintedFile(file: entry, bytes: Int(info.st_size)), false)) }
         // The document and the files it loads, at their addresses, in a folder named by the key
-        // alone: WeasyPrint names each image in the PDF by its address, so the same document
-        // rendered in the same place gives the same bytes.
-        let folder = cache.appendingPathComponent(key + ".work")
+        // alone in the temporary folder: WeasyPrint names each image in the PDF by its address, so
+        // the same document gives the same bytes whichever output folder it is built for. Builds
+        // rendering the same document at once take turns (the lock), and each empties the folder first.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-pdf-" + key)
+        let lock = open(folder.path + ".lock", O_CREAT | O_RDWR, 0o600)
+        guard lock >= 0 else { return .failure(Failure(reason: String(cString: strerror(errno)))) }
+        flock(lock, LOCK_EX)
         let fileManager = FileManager.default
         try? fileManager.removeItem(at: folder)
-        defer { try? fileManager.removeItem(at: folder) }
+        // The empty lock file stays: removed, a build waiting on it would hold a lock no other sees.
+        defer {
+            try? fileManager.removeItem(at: folder)
+            close(lock)
+        }
         do {
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
             for (address, file) in job.resources {
@@ -125,7 +133,16 @@ public enum PrintStage {
         if let said = renderer.render(folder.appendingPathComponent("document.html"), to: made) {
             return .failure(Failure(reason: said))
         }
-        guard rename(made.path, entry.path) == 0, stat(entry.path, &info) == 0 else {
+        // Copied beside the cache, then renamed into it: the temporary folder may be on another disk.
+        let arriving = cache.appendingPathComponent(key + ".pdf.tmp-\(getpid())")
+        do {
+            try? fileManager.removeItem(at: arriving)
+            try fileManager.copyItem(at: made, to: arriving)
+        } catch {
+            return .failure(Failure(reason: error.localizedDescription))
+        }
+        guard rename(arriving.path, entry.path) == 0, stat(entry.path, &info) == 0 else {
+            unlink(arriving.path)
             return .failure(Failure(reason: String(cString: strerror(errno))))
         }
         return .success((PrintedFile(file: entry, bytes: Int(info.st_size)), true))
@@ -143,12 +160,13 @@ public enum PrintStage {
         return String(String.UnicodeScalarView(scalars.sorted()))
     }
 
-    /// Removes the PDFs of the cache folder no document of this run uses, and the folders a killed
-    /// run rendered in; only names this stage makes are touched.
+    /// Removes the PDFs of the cache folder no document of this run uses, and what a killed run
+    /// was copying in; only names this stage makes are touched.
     private static func removeUnused(in cache: URL, keeping names: Set<String>) {
         guard let found = try? FileManager.default.contentsOfDirectory(atPath: cache.path) else { return }
         for name in found where !names.contains(name) {
-            let stem = name.hasSuffix(".pdf") ? name.dropLast(4) : name.hasSuffix(".work") ? name.dropLast(5) : ""
+            // A PDF no bulletin uses, or one a killed build was copying in.
+            let stem = name.hasSuffix(".pdf") ? name.dropLast(4) : name.contains(".pdf.tmp-") ? name.prefix(32) : ""
             if stem.count == 32, stem.allSatisfy(\.isHexDigit) { try? FileManager.default.removeItem(at: cache.appendingPathComponent(name)) }
         }
     }
