@@ -14,6 +14,17 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Write a gzip copy beside every text file, for servers that send precompressed files.
     public var precompress: Bool
+    /// Whether bulletins get their PDF (`bulletin build` asks for them when a renderer is installed).
+    public var pdf: PDFMode = .off
+
+    public enum PDFMode: String, Sendable {
+        /// When a renderer is installed; otherwise the build says so and goes on without PDFs.
+        case whenInstalled = "when-installed"
+        /// Always: a build without a renderer fails.
+        case required
+        /// Never (the preview, whose rebuilds must stay within a blink).
+        case off
+    }
 
     public init(asOf: PartialDate = .today, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false,
                 precompress: Bool = false) {

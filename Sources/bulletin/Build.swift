@@ -19,16 +19,26 @@ struct Build: ParsableCommand {
     @Flag(help: ArgumentHelp(say(.helpPrecompress)))
     var precompress = false
 
+    @Flag(help: ArgumentHelp(say(.helpPDF)))
+    var pdf = false
+
     func run() throws {
         var options = try folders.buildOptions()
         options.precompress = precompress
+        options.pdf = pdf ? .required : .whenInstalled
         let report = Pipeline.build(PipelineFolders(content: folders.content, templates: folders.templates, output: output),
-                                    options: options)
+                                    options: options) { progress in
+            let code: MessageCode = progress.stage == .images ? .cliImagesProgress : .cliPDFsProgress
+            Terminal.say(say(code, ["done": String(progress.done), "total": String(progress.total)]))
+        }
         printDiagnostics(report.diagnostics)
         if verbose {
             for stage in report.stages {
                 Terminal.say(say(.cliStageTime, ["stage": stage.name, "milliseconds": String(Int((stage.seconds * 1000).rounded())),
                                                  "processors": String(Int((stage.processorSeconds * 1000).rounded()))]))
+            }
+            if report.pdfsRendered + report.pdfsKept > 0 {
+                Terminal.say(say(.cliPDFsMade, ["rendered": String(report.pdfsRendered), "cached": String(report.pdfsKept)]))
             }
         }
         printSummary(of: report, output: output, options: options)

@@ -267,6 +267,7 @@ extension Catalogue {
                                     "请在第一行下面加一行分隔行，每列写一个 ---，如 | --- | --- |"),
         .moreTablesShownAsText: ("……另有 {count} 处表格显示为普通文字", nil),
         .imageUnreadable: ("图片 '{path}' 无法读取：文件已损坏、不完整，或不是 JPEG、PNG、WebP、HEIC 图片", "请在电脑上打开它；若显示不全或打不开，请从手机重新拷贝，或另存为 JPEG"),
+        .imageHEIFUnsupported: ("照片 '{path}' 是苹果手机使用的 HEIC 格式，本机的图片库（未带 libheif 的 libvips）无法读取", "请另存为 JPEG（苹果手机：设置 > 相机 > 格式 > 兼容性最佳；或打开照片后导出为 JPEG），或安装支持 HEIF 的 libvips"),
         .imageFileTooLarge: ("图片 '{path}' 大小为 {size} MB，超过了照片 {limit} MB 的上限", "请另存一份较小的照片（如宽 4000 像素的 JPEG），用它替换 Content/ 中的文件"),
         .imageTooManyPixels: ("图片 '{path}' 为 {width} × {height} 像素，超过了照片 {limit} 百万像素的上限", "请另存一份较小的照片（如宽 4000 像素），用它替换 Content/ 中的文件；读者最多只会收到 1600 像素宽的图片"),
         .moreUnusableImages: ("……另有 {count} 张图片无法使用", nil),
@@ -398,5 +399,13 @@ extension Catalogue {
         .helpImport: ("把 Word 文档（.docx）导入为一篇基地稿件：正文、标题层级、表格、脚注和照片。", nil),
         .helpImportFile: ("要导入的 Word 文档（.docx）。", nil),
         .docxUnlinked: ("没有稿件链接这份 Word 文档，它会被发布，但页面上没有任何说明", "可用 `bulletin import {path} --base {base}` 将其导入为稿件，或在稿件中链接它：[标题]({link})"),
+        // PDFs of bulletins (Print, Kit).
+        .pdfRendererMissing: ("未安装 PDF 生成程序，本次发布的简报不附 PDF 版", "请安装 WeasyPrint 和中文字体（Debian：apt-get install weasyprint fonts-noto-cjk）后重新构建"),
+        .pdfRendererRequired: ("已指定 --pdf，要求为每期简报生成 PDF，但未安装 PDF 生成程序（weasyprint）", "请安装 WeasyPrint 和中文字体（Debian：apt-get install weasyprint fonts-noto-cjk），或去掉 --pdf 后构建"),
+        .pdfNotMade: ("本期简报的 PDF 未能生成：{reason}", "请运行 weasyprint --info 检查 PDF 生成程序；不加 --pdf 时，该期简报将不附 PDF 发布"),
+        .cliPDFsMade: ("  PDF：新生成 {rendered} 个，{cached} 个未变", nil),
+        .cliPDFsProgress: ("简报 PDF：已完成 {done}/{total} 期……", nil),
+        .cliImagesProgress: ("图片：已处理 {done}/{total} 张……", nil),
+        .helpPDF: ("为每期简报生成 PDF；未安装 PDF 生成程序（WeasyPrint）时报错。不加此项时，没有生成程序的构建照常进行，不附 PDF。", nil),
     ]
 }

@@ -266,6 +266,7 @@ extension Catalogue {
                                     "add a line such as | --- | --- | under the first row, with one --- for each column"),
         .moreTablesShownAsText: ("… and {count} more tables shown as text", nil),
         .imageUnreadable: ("the image '{path}' cannot be read: the file is damaged, cut short, or not a JPEG, PNG, WebP or HEIC picture", "open it on this computer; if it does not show whole, copy it from the phone again, or save it again as JPEG"),
+        .imageHEIFUnsupported: ("the photo '{path}' is in HEIC, the format of iPhones, which the image library of this computer cannot read (libvips without libheif)", "save it as JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible; or open it and export it as JPEG), or install libvips with HEIF support"),
         .imageFileTooLarge: ("the image '{path}' is {size} MB, more than the {limit} MB a photo may be", "save a smaller copy (for example 4000 pixels wide, as JPEG) and put that in Content/ instead"),
         .imageTooManyPixels: ("the image '{path}' is {width} × {height} pixels, more than the {limit} million pixels a photo may have", "save a smaller copy (for example 4000 pixels wide) and put that in Content/ instead; readers are sent at most 1600 pixels"),
         .moreUnusableImages: ("… and {count} more images that cannot be used", nil),
@@ -397,5 +398,13 @@ extension Catalogue {
         .helpImport: ("Make a write-up from a Word document (.docx): text, headings, tables, footnotes and photos.", nil),
         .helpImportFile: ("The Word document (.docx) to import.", nil),
         .docxUnlinked: ("no write-up links to this Word document, so it is published without a word about it", "import it as a write-up with `bulletin import {path} --base {base}`, or link it from a write-up: [title]({link})"),
+        // PDFs of bulletins (Print, Kit).
+        .pdfRendererMissing: ("no PDF renderer is installed, so the bulletins are published without their PDF", "install WeasyPrint and the Chinese fonts (on Debian: apt-get install weasyprint fonts-noto-cjk) and build again"),
+        .pdfRendererRequired: ("--pdf asks for the PDF of every bulletin, but no PDF renderer ('weasyprint') is installed", "install WeasyPrint and the Chinese fonts (on Debian: apt-get install weasyprint fonts-noto-cjk), or build without --pdf"),
+        .pdfNotMade: ("the PDF of this bulletin could not be made: {reason}", "check the renderer with 'weasyprint --info'; without --pdf the bulletin is published without its PDF"),
+        .cliPDFsMade: ("  PDFs: {rendered} rendered, {cached} unchanged", nil),
+        .cliPDFsProgress: ("PDFs of bulletins: {done} of {total} …", nil),
+        .cliImagesProgress: ("photos: {done} of {total} …", nil),
+        .helpPDF: ("Make the PDF of every bulletin, and fail when no PDF renderer (WeasyPrint) is installed; without --pdf a build goes on without PDFs then.", nil),
     ]
 }

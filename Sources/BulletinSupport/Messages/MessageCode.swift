@@ -263,6 +263,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case tableWithoutDelimiterRow = "table-without-delimiter-row"
     case moreTablesShownAsText = "more-tables-shown-as-text"
     case imageUnreadable = "image-unreadable"
+    case imageHEIFUnsupported = "image-heif-unsupported"
     case imageFileTooLarge = "image-file-too-large"
     case imageTooManyPixels = "image-too-many-pixels"
     case moreUnusableImages = "more-unusable-images"
@@ -274,6 +275,15 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
 
     // Publishing (Model).
     case precompressLocalAddress = "precompress-local-address"
+
+    // PDFs of bulletins (Print, Kit).
+    case pdfRendererMissing = "pdf-renderer-missing"
+    case pdfRendererRequired = "pdf-renderer-required"
+    case pdfNotMade = "pdf-not-made"
+    case cliPDFsMade = "cli-pdfs-made"
+    case cliPDFsProgress = "cli-pdfs-progress"
+    case cliImagesProgress = "cli-images-progress"
+    case helpPDF = "help-pdf"
 
     // Names of characters that cannot be seen, for {namedCharacter} (Support).
     case characterNonBreakingSpace = "character-non-breaking-space"
