@@ -28,7 +28,8 @@ unit-tests: deps
 	$(SWIFT) test
 
 # Nu HTML Checker, linkchecker under a sub-path served by nginx, feed and sitemap, axe-core and
-# reader checks in headless Chromium, screenshots. Installs its Debian and PyPI packages itself.
+# reader checks in headless Chromium, deploy/nginx.conf over HTTPS, `bulletin publish` to sshd on
+# loopback, screenshots. Installs its Debian and PyPI packages itself.
 site-checks: deps
 	$(SWIFT) build --product bulletin
 	Tests/SiteChecks/run

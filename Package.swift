@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "BulletinImages", dependencies: ["BulletinSupport", "CVips"]),
         .target(name: "BulletinModel", dependencies: ["BulletinLoad", "BulletinImages", "BulletinSupport", "CCmark"]),
         .target(name: "BulletinSearch", dependencies: ["BulletinSupport"]),
+        // PDFs of pages made for paper, by a renderer run as a program (WeasyPrint).
+        .target(name: "BulletinPrint", dependencies: ["BulletinSupport"]),
         .target(name: "Mustache", dependencies: ["BulletinSupport"]),
         .target(name: "BulletinPlan", dependencies: ["BulletinModel", "BulletinImages", "BulletinSearch", "BulletinLoad", "BulletinSupport"]),
         .target(name: "BulletinRender", dependencies: ["BulletinPlan", "BulletinImages", "Mustache", "BulletinLoad", "BulletinSupport", "CZlib"]),
@@ -51,8 +53,11 @@ let package = Package(
         .target(
             name: "BulletinKit",
             dependencies: ["BulletinWrite", "BulletinRender", "BulletinPlan", "BulletinSearch", "BulletinModel", "BulletinImages",
-                           "BulletinLoad", "BulletinSupport"]
+                           "BulletinPrint", "BulletinLoad", "BulletinSupport"]
         ),
+        // Sending a built site to the web server as releases switched by one rename, over rsync
+        // and OpenSSH: its own target, beside the stages, which know nothing of servers.
+        .target(name: "BulletinPublish", dependencies: ["BulletinSupport"]),
         // The preview server: its own target, so the library does not depend on an HTTP stack.
         .target(
             name: "BulletinPreview",
@@ -67,14 +72,14 @@ let package = Package(
             name: "bulletin",
             dependencies: [
                 "BulletinKit", "BulletinModel", "BulletinLoad", "BulletinSupport",
-                "BulletinPreview",
+                "BulletinPreview", "BulletinPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BulletinKitTests",
-            dependencies: ["BulletinKit", "BulletinWrite", "BulletinRender", "BulletinPlan", "Mustache", "BulletinSearch",
-                           "BulletinModel", "BulletinImages", "BulletinLoad", "BulletinSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["BulletinKit", "BulletinWrite", "BulletinRender", "BulletinPlan", "Mustache", "BulletinSearch", "BulletinPublish",
+                           "BulletinModel", "BulletinImages", "BulletinPrint", "BulletinLoad", "BulletinSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "BulletinPreviewTests",

@@ -80,14 +80,20 @@ package enum ImageCodec {
         }
     }
 
+    /// Whether this libvips reads HEIC/HEIF (phones' own format): it is built with libheif or without.
+    package static var readsHEIF: Bool {
+        guard started else { return false }
+        return bulletin_vips_has_operation("heifload_buffer") != 0
+    }
+
     /// For tests: a grey image carrying an EXIF orientation and XMP metadata when given.
-    package static func testImage(width: Int, height: Int, alpha: Bool = false, png: Bool = false, orientation: Int = 0,
-                                  xmp: String? = nil, red: Bool = false, displayP3: Bool = false) -> [UInt8] {
+    package static func testImage(width: Int, height: Int, alpha: Bool = false, png: Bool = false, heic: Bool = false,
+                                  orientation: Int = 0, xmp: String? = nil, red: Bool = false, displayP3: Bool = false) -> [UInt8] {
         guard started else { return [] }
         var output: UnsafeMutableRawPointer?
         var length = 0
         let failed = xmp.withOptionalCString { xmp in
-            bulletin_vips_test_image(Int32(width), Int32(height), alpha ? 1 : 0, png ? 1 : 0, Int32(orientation), xmp,
+            bulletin_vips_test_image(Int32(width), Int32(height), alpha ? 1 : 0, heic ? 2 : png ? 1 : 0, Int32(orientation), xmp,
                                      red ? 1 : 0, displayP3 ? 1 : 0, &output, &length)
         }
         guard failed == 0, let output else { return [] }

@@ -11,10 +11,14 @@ public struct PictureView: Sendable, Hashable, Encodable {
     public var sizes: String
     public var alt: String
     public var loading: String
+    /// The widest JPEG (or PNG) version, for paper: an A4 text column is about 1,800 pixels wide at
+    /// 300 dpi, and the width a phone's screen picks would print blurred.
+    public var printSrc: String
 
-    public init(webpSrcset: String, src: String, srcset: String, width: Int, height: Int, sizes: String, alt: String, loading: String) {
+    public init(webpSrcset: String, src: String, srcset: String, width: Int, height: Int, sizes: String, alt: String, loading: String,
+                printSrc: String) {
         (self.webpSrcset, self.src, self.srcset, self.width, self.height) = (webpSrcset, src, srcset, width, height)
-        (self.sizes, self.alt, self.loading) = (sizes, alt, loading)
+        (self.sizes, self.alt, self.loading, self.printSrc) = (sizes, alt, loading, printSrc)
     }
 
     /// Text columns are at most 42em wide (`--measure` in the theme's style.css).
@@ -27,7 +31,8 @@ extension ProcessedImage {
         let fallback = self.fallback
         return PictureView(webpSrcset: srcset(.webp, rootPath: rootPath), src: Self.url(fallback, rootPath: rootPath),
                            srcset: srcset(fallbackFormat, rootPath: rootPath), width: fallback.width, height: fallback.height,
-                           sizes: PictureView.sizes, alt: alt, loading: eager ? "eager" : "lazy")
+                           sizes: PictureView.sizes, alt: alt, loading: eager ? "eager" : "lazy",
+                           printSrc: largestURL(rootPath: rootPath))
     }
 
     /// The address of the fallback version 960 pixels wide (or the widest), e.g. for a feed.
@@ -52,8 +57,46 @@ public enum PictureMarkup {
     /// A `<picture>` for HTML made by the Markdown stage: `altHTML` and `titleHTML` are already escaped.
     public static func html(_ view: PictureView, altHTML: String, titleHTML: String?) -> String {
         let title = titleHTML.map { " title=\"\($0)\"" } ?? ""
-        return "<picture><source type=\"image/webp\" srcset=\"\(view.webpSrcset)\" sizes=\"\(view.sizes)\">"
+        return "<picture><source media=\"print\" srcset=\"\(view.printSrc)\">"
+            + "<source type=\"image/webp\" srcset=\"\(view.webpSrcset)\" sizes=\"\(view.sizes)\">"
             + "<img src=\"\(view.src)\" srcset=\"\(view.srcset)\" sizes=\"\(view.sizes)\" width=\"\(view.width)\" height=\"\(view.height)\""
             + " loading=\"\(view.loading)\" decoding=\"async\" alt=\"\(altHTML)\"\(title)></picture>"
+    }
+
+    /// The same HTML for a renderer that knows no `<picture>` (WeasyPrint): each picture made by
+    /// `html` becomes an `<img>` of its print version, with that address made relative to
+    /// `rootPath` so that the document reads the photos from wherever it is rendered. Returns the
+    /// HTML and the output paths of the photos it shows.
+    public static func forPrint(_ html: String, rootPath: String) -> (html: String, photos: [String]) {
+        guard html.contains("<picture>") else { return (html, []) }
+        var result = ""
+        var photos: [String] = []
+        var rest = Substring(html)
+        let printSource = "<picture><source media=\"print\" srcset=\""
+        while let start = rest.range(of: printSource), let end = rest[start.upperBound...].range(of: "</picture>") {
+            let picture = rest[start.upperBound ..< end.lowerBound]
+            guard let quote = picture.firstIndex(of: "\""), let image = picture.range(of: "<img ") else {
+                result += rest[..<end.upperBound]
+                rest = rest[end.upperBound...]
+                continue
+            }
+            var address = String(picture[..<quote])
+            if address.hasPrefix(rootPath) { address.removeFirst(rootPath.count) }
+            photos.append(address.removingPercentEncoding ?? address)
+            let attributes = picture[image.upperBound...]
+            let kept = ["width", "height", "alt", "title"].compactMap { name in
+                attribute(name, in: attributes).map { " \(name)=\"\($0)\"" }
+            }.joined()
+            result += rest[..<start.lowerBound] + "<img src=\"\(address)\"\(kept)>"
+            rest = rest[end.upperBound...]
+        }
+        return (result + rest, photos)
+    }
+
+    /// The (escaped) value of ` name="…"` among an element's attributes.
+    private static func attribute(_ name: String, in attributes: Substring) -> String? {
+        guard let start = attributes.range(of: " \(name)=\"") else { return nil }
+        let value = attributes[start.upperBound...]
+        return value.firstIndex(of: "\"").map { String(value[..<$0]) }
     }
 }

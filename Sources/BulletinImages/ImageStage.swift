@@ -70,6 +70,8 @@ public enum ImageProblem: Sendable, Hashable {
     case fileTooLarge(bytes: Int, limit: Int)
     case tooManyPixels(width: Int, height: Int, limit: Int)
     case unreadable
+    /// A HEIC/HEIF photo, and this libvips was built without libheif.
+    case heifUnsupported
 }
 
 public struct ImageResults: Sendable {
@@ -115,8 +117,9 @@ public enum ImageStage {
         case failed(ImageProblem)
     }
 
+    /// `progress` is told how far the stage is when it takes more than a second.
     public static func run(files: [(path: String, stamp: FileStamp)], contentRoot: URL, cache: URL,
-                           settings: ImageSettings = .standard) -> ImageResults {
+                           settings: ImageSettings = .standard, progress: (@Sendable (StageProgress) -> Void)? = nil) -> ImageResults {
         let images = files.filter { isRaster($0.path) }
         // A site without photos gets no cache folder.
         if images.isEmpty && access(cache.path, F_OK) != 0 { return ImageResults() }
@@ -128,7 +131,9 @@ public enum ImageStage {
         let fileManager = FileManager.default
         try? fileManager.createDirectory(at: cache, withIntermediateDirectories: true)
 
+        let meter = progress.map { ProgressMeter(.images, total: images.count, report: $0) }
         let outcomes: [Outcome] = images.parallelMap { file in
+            defer { meter?.step() }
             let stamp = [file.stamp.seconds, file.stamp.nanoseconds, file.stamp.size, Int(file.stamp.inode)]
             if let entry = known[file.path], entry.stamp == stamp,
                entry.image.variants.allSatisfy({ access(cache.appendingPathComponent($0.cacheFile).path, F_OK) == 0 }) {
@@ -136,6 +141,7 @@ public enum ImageStage {
             }
             return make(file.path, size: file.stamp.size, contentRoot: contentRoot, cache: cache, settings: settings)
         }
+        meter?.finish()
 
         var results = ImageResults()
         var entries: [String: Index.Entry] = [:]
@@ -191,7 +197,10 @@ public enum ImageStage {
                 return .made(image, key: key, processed: false)
             }
         }
-        guard let header = ImageCodec.header(of: bytes) else { return .failed(.unreadable) }
+        guard let header = ImageCodec.header(of: bytes) else {
+            let heif = ["heic", "heif"].contains((path as NSString).pathExtension.lowercased())
+            return .failed(heif && !ImageCodec.readsHEIF ? .heifUnsupported : .unreadable)
+        }
         if header.width * header.height > settings.maxPixels {
             return .failed(.tooManyPixels(width: header.width, height: header.height, limit: settings.maxPixels))
         }

@@ -1,4 +1,5 @@
 import BulletinImages
+import BulletinPrint
 import Foundation
 import BulletinWrite
 import BulletinRender
@@ -56,10 +57,15 @@ public final class BuildEngine {
     /// The files of the output at `path`: itself, and its compressed copy when there is one.
     private static func files(at path: String, compressed: Bool) -> [String] { compressed ? [path, path + ".gz"] : [path] }
 
-    public init(folders: PipelineFolders, options: BuildOptions, session: Bool = true) {
+    /// Told how far a long stage (photos, PDFs) is, when it takes more than a second.
+    private let progress: (@Sendable (StageProgress) -> Void)?
+
+    public init(folders: PipelineFolders, options: BuildOptions, session: Bool = true,
+                progress: (@Sendable (StageProgress) -> Void)? = nil) {
         self.folders = folders
         self.options = options
         self.session = session
+        self.progress = progress
     }
 
     public func run(writing: Bool) -> PipelineReport {
@@ -75,6 +81,12 @@ public final class BuildEngine {
         if writing, let refusal = OutputGuard.check(output: folders.output, displayPath: folders.outputDisplay,
                                                     protected: [folders.content, folders.templates]) {
             report.diagnostics.append(refusal)
+            return
+        }
+        // Bulletins get their PDF when a build writes and a renderer is installed.
+        let renderer = writing && options.pdf != .off ? PDFRenderer.find() : nil
+        if writing, options.pdf == .required, renderer == nil {
+            report.diagnostics.append(.error(at: SourceLocation(path: folders.outputDisplay), .pdfRendererRequired))
             return
         }
         // What the last command-line build left is read while the folders are listed.
@@ -93,7 +105,7 @@ public final class BuildEngine {
         if let lastBuild {
             OutputWriter.removeAbandonedFolders(beside: folders.output)
             let current = BuildManifest.current(contentFolder: folders.content, templatesFolder: folders.templates, options: options,
-                                                content: contentListing, templates: templateListing)
+                                                renderer: renderer?.identity, content: contentListing, templates: templateListing)
             let (previous, outputStamps) = lastBuild.value
             if BuildManifest.outputIsUpToDate(outputStamps, with: current, previous: previous) {
                 clock.finished("compare with the last build")
@@ -118,7 +130,7 @@ public final class BuildEngine {
         let imageCache = ImageStage.cacheFolder(for: folders.output)
         let images = ImageStage.run(files: contentListing.files.filter(ImageStage.isRaster).compactMap { path in
             contentListing.stamps[path].map { (path, $0) }
-        }, contentRoot: folders.content, cache: imageCache)
+        }, contentRoot: folders.content, cache: imageCache, progress: progress)
         report.imagesProcessed = images.processed
         clock.finished("images")
         let (conversions, readings) = (documents.conversions, frontMatter.readings)
@@ -151,8 +163,18 @@ public final class BuildEngine {
             report.diagnostics.append(contentsOf: TemplateVariables.check(sources: templates.sources, contexts: plan.templateContexts))
         }
 
-        let outputs = SiteOutputs(plan, templates: templates, contentRoot: folders.content, imageCache: imageCache,
-                                  language: site.config.language)
+        var siteOutputs = SiteOutputs(plan, templates: templates, contentRoot: folders.content, imageCache: imageCache,
+                                      language: site.config.language)
+        if writing, options.pdf != .off, plan.pages.contains(where: { $0.print != nil }) {
+            if let renderer {
+                siteOutputs.attach(printed: printed(siteOutputs, renderer: renderer, report: &report))
+                clock.finished("pdf")
+                guard !report.diagnostics.hasErrors else { return }
+            } else {
+                report.diagnostics.append(.warning(at: SourceLocation(path: folders.outputDisplay), .pdfRendererMissing))
+            }
+        }
+        let outputs = siteOutputs
         let versions = self.versions(of: outputs, plan: plan, contentListing: contentListing, templateListing: templateListing)
         report.generatedFiles = plan.pages.count
         report.htmlPages = plan.pages.filter { $0.path.hasSuffix(".html") }.count
@@ -222,6 +244,36 @@ public final class BuildEngine {
         if !session { retire((consume site, consume plan, consume record, consume outputs, consume make)) }
     }
 
+    /// The PDFs of the pages' documents for paper, made by the print stage (or found in its cache),
+    /// by the PDF's path, with what their page shows of them.
+    private func printed(_ outputs: SiteOutputs, renderer: PDFRenderer, report: inout PipelineReport)
+        -> [String: (file: URL, view: PrintedCopyView)] {
+        var jobs: [PrintJob] = []
+        var sources: [String: String] = [:]
+        for (document, html, resources) in outputs.printDocuments() {
+            switch html {
+            case .success(let bytes):
+                jobs.append(PrintJob(path: document.path, html: bytes, resources: resources))
+                sources[document.path] = document.source
+            case .failure(let diagnostic):
+                report.diagnostics.append(diagnostic)
+            }
+        }
+        let results = PrintStage.run(jobs, cache: PrintStage.cacheFolder(for: folders.output), renderer: renderer, progress: progress)
+        report.pdfsRendered = results.rendered
+        report.pdfsKept = results.files.count - results.rendered
+        for (path, reason) in results.failures.sorted(by: { $0.key < $1.key }) {
+            let location = SourceLocation(path: sources[path] ?? folders.outputDisplay + "/" + path)
+            report.diagnostics.append(options.pdf == .required ? .error(at: location, .pdfNotMade, ["reason": reason])
+                                                               : .warning(at: location, .pdfNotMade, ["reason": reason]))
+        }
+        return results.files.reduce(into: [:]) { made, entry in
+            let (path, file) = entry
+            let name = String(path[path.index(after: path.lastIndex(of: "/") ?? path.startIndex)...])
+            made[path] = (file.file, PrintedCopyView(url: name, details: DocumentDetails.text(path: path, bytes: file.bytes) ?? ""))
+        }
+    }
+
     /// Reads the content files whose stamp changed since the session's last run (all of them the
     /// first time).
     private func load(_ listing: ContentTree.Listing, report: inout PipelineReport) -> LoadedContent {
@@ -269,7 +321,7 @@ public final class BuildEngine {
                 switch outputs.source(at: index) {
                 case .content(let relative)?: stamp = contentListing.stamps[relative]
                 case .theme(let relative)?: stamp = templateListing.stamps[relative]
-                case .image(let file)?: stamp = FileStamp(file)
+                case .image(let file)?, .printed(let file)?: stamp = FileStamp(file)
                 case nil: stamp = nil
                 }
                 same = stamp != nil && previous?.stamp == stamp

@@ -45,6 +45,9 @@ public struct PipelineReport: Sendable {
     public var bodiesConverted = 0
     /// Photos decoded and encoded by the image stage (the others came from its cache).
     public var imagesProcessed = 0
+    /// PDFs rendered by the print stage, and those found made in its cache.
+    public var pdfsRendered = 0
+    public var pdfsKept = 0
     /// Outputs (a page, or a group of files such as the search index) planned again because
     /// something they read changed; the others kept their plan.
     public var recipesPlanned = 0
@@ -96,8 +99,10 @@ public struct StageTime: Sendable {
 /// A build or a check run once, as the command line runs them: the same engine as the preview's,
 /// with nothing kept from an earlier run but what the manifest tells of the output folder.
 public enum Pipeline {
-    public static func build(_ folders: PipelineFolders, options: BuildOptions) -> PipelineReport {
-        BuildEngine(folders: folders, options: options, session: false).run(writing: true)
+    /// `progress` is told how far a long stage (photos, PDFs) is, when it takes more than a second.
+    public static func build(_ folders: PipelineFolders, options: BuildOptions,
+                             progress: (@Sendable (StageProgress) -> Void)? = nil) -> PipelineReport {
+        BuildEngine(folders: folders, options: options, session: false, progress: progress).run(writing: true)
     }
 
     /// Everything a build does except writing.

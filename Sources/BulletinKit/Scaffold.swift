@@ -82,43 +82,58 @@ public enum Scaffold {
     public static func writeUp(in content: ScaffoldContext, base written: String, kind: WriteUpKind, title: String,
                                slug givenSlug: String?, typedName: String? = nil, year: Int? = nil,
                                today: PartialDate) throws(Problem) -> NewFile {
-        let baseID: String
-        var foundByName: String?
-        let match = content.bases.match(written, allowingPart: true)
-        switch match {
-        case .id(let id):
-            baseID = id
-        case .name(let entry):
-            baseID = entry.id
-            foundByName = entry.name
-        case .ambiguous:
-            throw .ambiguousBase(written, hint: content.bases.hint(for: written, match, listHint: Message(.listBasesHint)))
-        case .unknown:
-            throw .unknownBase(written, hint: content.bases.hint(for: written, match, listHint: Message(.listBasesHint)))
-        }
+        let (baseID, foundByName) = try base(written, in: content)
         let quotedTitle = try oneLine(title)
         let slug = try chooseSlug(givenSlug, typed: typedName, title: title, in: "bases/\(baseID)", of: content)
         var date = today
         if kind == .report {
             guard let year else { throw .reportNeedsYear(suggested: today.year - 1) }
-            guard EntryReaders.years.contains(year), year <= today.year else { throw .reportYearOutOfRange(year, today: today.year) }
+            try checkReportYear(year, today: today)
             // A report is written in its year or early the next; one entered later is dated in
             // the year after its own, so that it reads as written on time.
             if year + 1 < today.year { date = PartialDate(year: year + 1) }
         }
-        var lines = ["---", "title: \(quotedTitle)", "date: \(date.iso)", "kind: \(kind.rawValue)"]
+        let lines = writeUpFrontMatter(quotedTitle: quotedTitle, date: date.iso, kind: kind, year: year, in: content)
+            + ["", "\(Placeholders.marker)在此撰写正文。", ""]
+        var file = try newFile("bases/\(baseID)/\(slug).md", lines, in: content)
+        file.baseFoundByName = foundByName
+        return file
+    }
+
+    /// The base `written` names: its id, its full name, or a part of its name no other base's has.
+    /// The name is returned when the base was found by it, so that the editor is told which base.
+    static func base(_ written: String, in content: ScaffoldContext) throws(Problem) -> (id: String, foundByName: String?) {
+        let match = content.bases.match(written, allowingPart: true)
+        switch match {
+        case .id(let id):
+            return (id, nil)
+        case .name(let entry):
+            return (entry.id, entry.name)
+        case .ambiguous:
+            throw .ambiguousBase(written, hint: content.bases.hint(for: written, match, listHint: Message(.listBasesHint)))
+        case .unknown:
+            throw .unknownBase(written, hint: content.bases.hint(for: written, match, listHint: Message(.listBasesHint)))
+        }
+    }
+
+    static func checkReportYear(_ year: Int, today: PartialDate) throws(Problem) {
+        guard EntryReaders.years.contains(year), year <= today.year else { throw .reportYearOutOfRange(year, today: today.year) }
+    }
+
+    /// A write-up's front matter, its optional fields offered as comments. `date` is written as it
+    /// is: an ISO date, or the placeholder when it is not known.
+    static func writeUpFrontMatter(quotedTitle: String, date: String, kind: WriteUpKind, year: Int?,
+                                   in content: ScaffoldContext) -> [String] {
+        var lines = ["---", "title: \(quotedTitle)", "date: \(date)", "kind: \(kind.rawValue)"]
         if kind == .report, let year { lines.append("year: \(year)") }
-        lines += [
+        return lines + [
             "# 可选字段：",
             "# models: [\(content.modelIDs.first ?? "model-id")]   # 所实践的协同育人模式，见 Content/models/",
             "# summary: \(Placeholders.marker)一句话摘要",
             "# cover: ../../assets/photo.jpg   # 封面图片，路径相对于本文件",
             "# draft: true   # 草稿，预览时加 --drafts 可见，不发布",
-            "---", "", "\(Placeholders.marker)在此撰写正文。", "",
+            "---",
         ]
-        var file = try newFile("bases/\(baseID)/\(slug).md", lines, in: content)
-        file.baseFoundByName = foundByName
-        return file
     }
 
     public static func bulletin(in content: ScaffoldContext, year: Int, title: String?, today: PartialDate) throws(Problem) -> NewFile {
@@ -151,7 +166,7 @@ public enum Scaffold {
         return try newFile("notices/\(slug).md", lines, in: content)
     }
 
-    private static func newFile(_ relativePath: String, _ lines: [String], in content: ScaffoldContext) throws(Problem) -> NewFile {
+    static func newFile(_ relativePath: String, _ lines: [String], in content: ScaffoldContext) throws(Problem) -> NewFile {
         if FileManager.default.fileExists(atPath: content.root.appendingPathComponent(relativePath).path) {
             throw .exists(content.displayRoot + "/" + relativePath)
         }
@@ -160,14 +175,14 @@ public enum Scaffold {
 
     /// A title, quoted for its front matter line. One typed with a line break or a control
     /// character is refused rather than escaped: it would show on the page as it was mistyped.
-    private static func oneLine(_ title: String) throws(Problem) -> String {
+    static func oneLine(_ title: String) throws(Problem) -> String {
         if let character = title.unicodeScalars.first(where: { lineBreaks.contains($0) || isControl($0) }) {
             throw .titleNotOneLine(character)
         }
         return try quoted(title)
     }
 
-    private static func quoted(_ text: String) throws(Problem) -> String {
+    static func quoted(_ text: String) throws(Problem) -> String {
         do {
             return try YAMLQuoting.doubleQuoted(text)
         } catch {

@@ -42,12 +42,14 @@ public struct BodyConverter: Sendable, Equatable {
         var found = DiagnosticCap()
         var columns = CharacterColumns(markdown)
         var pictures: [ProcessedImage] = []
+        var linkedFiles = Set<String>()
         let output = CommonMark.render(markdown, allowRawHTML: allowRawHTML) { destination in
             func location() -> SourceLocation {
                 SourceLocation(path: displayPath, line: destination.line + firstLine - 1,
                                column: columns.column(line: destination.line, byteColumn: destination.column))
             }
-            var (url, problem, details) = resolve(destination, sourcePath: sourcePath)
+            var (url, problem, details, file) = resolve(destination, sourcePath: sourcePath)
+            if let file { linkedFiles.insert(file) }
             if let problem {
                 found.add(problem.kind) { problem.diagnostic(at: location(), nearest: targets.nearest(to:)) }
             }
@@ -92,6 +94,15 @@ public struct BodyConverter: Sendable, Equatable {
                     return .error(at: at, isImage ? .imagePathHoldsSpace : .linkPathHoldsSpace,
                                   ["url": TextCharacters.shown(destination), "path": destination])
                 }
+            case let .tableColumnsDiffer(line, header, delimiter):
+                found.add(.moreTablesShownAsText) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .tableColumnsDiffer,
+                             ["header": String(header), "delimiter": String(delimiter)])
+                }
+            case let .tableWithoutDelimiterRow(line):
+                found.add(.moreTablesShownAsText) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .tableWithoutDelimiterRow)
+                }
             }
         }
         var text = markdown
@@ -112,7 +123,7 @@ public struct BodyConverter: Sendable, Equatable {
             diagnostics.append(refused)
         }
         let html = pictures.isEmpty ? output.html : Self.placePictures(pictures, in: output.html, rootPath: rootPath)
-        return (Document(html: html, plainText: output.plainText), diagnostics)
+        return (Document(html: html, plainText: output.plainText, linkedFiles: linkedFiles), diagnostics)
     }
 
     /// The content path of a photo of the image stage that a destination names, if it does.
@@ -156,28 +167,32 @@ public struct BodyConverter: Sendable, Equatable {
     }
 
     /// The destination to publish instead (nil: keep it as written), what is wrong with it, and for
-    /// a link to a document of the content folder its type and size (`PDF，120KB`).
-    private func resolve(_ destination: CommonMark.Destination, sourcePath: String) -> (String?, DestinationProblem?, String?) {
+    /// a link to a document of the content folder its type and size (`PDF，120KB`), and the file
+    /// of the content folder it names.
+    private func resolve(_ destination: CommonMark.Destination, sourcePath: String)
+        -> (String?, DestinationProblem?, String?, file: String?) {
         let url = destination.url.trimmingEnds(Self.whitespace)
         let what = destination.isImage ? "image" : "link"
-        if url.isEmpty || url.hasPrefix("#") { return (nil, nil, nil) }
+        if url.isEmpty || url.hasPrefix("#") { return (nil, nil, nil, nil) }
         if Self.isOnOwnComputer(url) {
-            return ("", DestinationProblem(what: what, url: url, reason: .ownComputer(hint: ownComputerHint(url, from: sourcePath))), nil)
+            return ("", DestinationProblem(what: what, url: url, reason: .ownComputer(hint: ownComputerHint(url, from: sourcePath))), nil, nil)
         }
-        if url.hasPrefix("//") { return (nil, nil, nil) }
+        if url.hasPrefix("//") { return (nil, nil, nil, nil) }
         if let scheme = Self.scheme(of: url) {
-            if Self.allowedSchemes.contains(scheme) { return (nil, nil, nil) }
-            return ("", DestinationProblem(what: what, url: url, reason: .removedScheme(scheme)), nil)
+            if Self.allowedSchemes.contains(scheme) { return (nil, nil, nil, nil) }
+            return ("", DestinationProblem(what: what, url: url, reason: .removedScheme(scheme)), nil, nil)
         }
         switch paths.resolve(url, from: sourcePath) {
         case .sitePath(let path):
-            return (rootPath + Self.encodePath(path), nil, destination.isImage ? nil : paths.documentDetails(path))
+            let file = path.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(path[..<$0]) } ?? path
+            return (rootPath + Self.encodePath(path), nil, destination.isImage ? nil : paths.documentDetails(path),
+                    paths.staticFiles.contains(file) ? file : nil)
         case .absolutePath:
-            return (nil, DestinationProblem(what: what, url: url, reason: .absolutePath), nil)
+            return (nil, DestinationProblem(what: what, url: url, reason: .absolutePath), nil, nil)
         case .outsideContent:
-            return (nil, DestinationProblem(what: what, url: url, reason: .outsideContent), nil)
+            return (nil, DestinationProblem(what: what, url: url, reason: .outsideContent), nil, nil)
         case .missing(let candidate):
-            return (nil, DestinationProblem(what: what, url: url, reason: .missing(candidate: candidate)), nil)
+            return (nil, DestinationProblem(what: what, url: url, reason: .missing(candidate: candidate)), nil, nil)
         }
     }
 

@@ -3,8 +3,8 @@ import Foundation
 import BulletinLoad
 import BulletinSupport
 
-/// The one place that calls libcmark. Parses CommonMark, lets the caller inspect and rewrite
-/// every link and image destination, and renders HTML.
+/// The one place that calls libcmark (with `CommonMark+Tables.swift`). Parses CommonMark and pipe
+/// tables, lets the caller inspect and rewrite every link and image destination, and renders HTML.
 public enum CommonMark {
     /// A link or image destination found in the text, at its position in the Markdown body.
     public struct Destination {
@@ -45,6 +45,10 @@ public enum CommonMark {
         case fullWidthIndent(line: Int)
         /// `![…](path with spaces)` left as text: a destination with a space is not a link.
         case unreadLink(line: Int, column: Int, destination: String, isImage: Bool)
+        /// Lines of a table whose delimiter row (at `line`) has another number of columns than its header row.
+        case tableColumnsDiffer(line: Int, header: Int, delimiter: Int)
+        /// Rows between pipes, from `line`, with no delimiter row under the first.
+        case tableWithoutDelimiterRow(line: Int)
     }
 
     /// Converts `markdown` to HTML. `rewrite` returns the destination to use instead (or nil to keep
@@ -58,10 +62,11 @@ public enum CommonMark {
             return Output(html: "", plainText: "")
         }
         defer { cmark_node_free(root) }
+        let (positions, tableSlips) = makeTables(in: root, markdown: markdown, options: options)
 
         // Gathered as bytes and made text once: a body has dozens of text nodes.
         var plain: [UInt8] = []
-        var slips: [Slip] = []
+        var slips = tableSlips
         var source: [UInt8]?
         var softBreaksToDrop: [OpaquePointer] = []
         var textAfter: [(node: OpaquePointer, text: String)] = []
@@ -76,8 +81,7 @@ public enum CommonMark {
             case (CMARK_EVENT_ENTER, CMARK_NODE_LINK), (CMARK_EVENT_ENTER, CMARK_NODE_IMAGE):
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let destination = Destination(url: url, isImage: type == CMARK_NODE_IMAGE,
-                                              line: Int(cmark_node_get_start_line(node)),
-                                              column: Int(cmark_node_get_start_column(node)),
+                                              line: positions.line(node), column: positions.column(node),
                                               hasText: cmark_node_first_child(node) != nil)
                 let rewritten = rewrite(destination)
                 if let replacement = rewritten.url {
@@ -90,19 +94,22 @@ public enum CommonMark {
                     literal.withMemoryRebound(to: UInt8.self, capacity: length) {
                         let text = UnsafeBufferPointer(start: $0, count: length)
                         plain.append(contentsOf: text)
-                        if type == CMARK_NODE_TEXT { findSlips(inText: node, text, into: &slips) }
+                        if type == CMARK_NODE_TEXT { findSlips(inText: node, text, at: positions, into: &slips) }
                     }
                 }
             case (CMARK_EVENT_ENTER, CMARK_NODE_CODE_BLOCK):
                 if let literal = cmark_node_get_literal(node), let first = String(cString: literal).unicodeScalars.first,
                    isWide(first) || first == "\u{201C}" || first == "\u{2018}" {
                     source = source ?? Array(markdown.utf8)
-                    let line = Int(cmark_node_get_start_line(node))
-                    if !isFenced(line: line, column: Int(cmark_node_get_start_column(node)), in: source!) {
+                    let line = positions.line(node)
+                    if !isFenced(line: line, column: positions.column(node), in: source!) {
                         slips.append(.proseAsCode(line: line))
                     }
                 }
             case (CMARK_EVENT_EXIT, CMARK_NODE_PARAGRAPH), (CMARK_EVENT_EXIT, CMARK_NODE_HEADING), (CMARK_EVENT_EXIT, CMARK_NODE_ITEM):
+                plain.append(UInt8(ascii: "\n"))
+            case (CMARK_EVENT_EXIT, CMARK_NODE_CUSTOM_INLINE), (CMARK_EVENT_EXIT, CMARK_NODE_CUSTOM_BLOCK):
+                // A table's caption or cell, a row or the table: text apart, as lines are.
                 plain.append(UInt8(ascii: "\n"))
             case (CMARK_EVENT_ENTER, CMARK_NODE_SOFTBREAK):
                 if joinsChineseText(node) { softBreaksToDrop.append(node) } else { plain.append(UInt8(ascii: " ")) }
@@ -145,8 +152,9 @@ public enum CommonMark {
 
     /// A text node at the start of a paragraph's line that starts with a full-width space, and
     /// link syntax left as text because its destination holds a space.
-    private static func findSlips(inText node: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, into slips: inout [Slip]) {
-        let line = Int(cmark_node_get_start_line(node))
+    private static func findSlips(inText node: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, at positions: Positions,
+                                  into slips: inout [Slip]) {
+        let line = positions.line(node)
         if text.count >= 3, text[0] == 0xE3, text[1] == 0x80, text[2] == 0x80 {
             let previous = cmark_node_previous(node)
             let startsLine = previous.map { [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type($0)) }
@@ -178,7 +186,7 @@ public enum CommonMark {
             index = end + 1
             guard destination.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" }) else { continue }
             let isImage = open > 0 && text[open - 1] == UInt8(ascii: "!")
-            slips.append(.unreadLink(line: line, column: Int(cmark_node_get_start_column(node)) + open - (isImage ? 1 : 0),
+            slips.append(.unreadLink(line: line, column: positions.column(node) + open - (isImage ? 1 : 0),
                                      destination: destination, isImage: isImage))
         }
     }

@@ -8,6 +8,9 @@ public struct Document: Sendable, Hashable {
     public var html: String
     /// The text without markup, for descriptions and summaries.
     public var plainText: String
+    /// The files of the content folder its links and images name, by path inside the folder:
+    /// what tells a document someone links from one left without a word (`UnlinkedDocuments`).
+    public var linkedFiles: Set<String> = []
 
     public static let empty = Document(html: "", plainText: "")
 

@@ -8,6 +8,8 @@ extension ImageProblem {
         switch self {
         case .unreadable:
             return .error(at: location, .imageUnreadable, ["path": TextCharacters.shown(path)])
+        case .heifUnsupported:
+            return .error(at: location, .imageHEIFUnsupported, ["path": TextCharacters.shown(path)])
         case let .fileTooLarge(bytes, limit):
             return .error(at: location, .imageFileTooLarge, ["path": TextCharacters.shown(path), "size": Self.megabytes(bytes),
                                                             "limit": String(limit / (1024 * 1024))])

@@ -18,6 +18,8 @@ struct ReferenceChecker {
     /// For "did you mean" on covers and attachments that do not exist.
     private let staticFiles: SuggestionIndex
     private(set) var diagnostics: [Diagnostic] = []
+    /// Files of the content folder named in front matter (covers, notices' attachments).
+    private(set) var filesNamedInFields: Set<String> = []
 
     init(bases: [Base], declaredBaseIDs: Set<String>, batches: [Batch], drafts: Drafts, paths: ContentPaths,
          converter: BodyConverter, documents: DocumentCache?) {
@@ -88,6 +90,7 @@ struct ReferenceChecker {
             var coverImage: ProcessedImage?
             if let written = fields.cover {
                 cover = resolveFile(written, from: draft.source, isCover: true)
+                if let cover { filesNamedInFields.insert(cover) }
                 if let path = cover {
                     if let problem = converter.imageProblems[path] {
                         diagnostics.append(problem.diagnostic(at: written.location, path: path))
@@ -198,6 +201,7 @@ struct ReferenceChecker {
                 switch attachment.content {
                 case .file(let written):
                     if let path = resolveFile(written, from: draft.source, isCover: false) {
+                        filesNamedInFields.insert(path)
                         attachments.append(Attachment(number: number, title: attachment.title ?? path, content: .file(path: path),
                                                       details: paths.documentDetails(path)))
                     }
@@ -240,6 +244,11 @@ struct ReferenceChecker {
     mutating func pages() -> [FreePage] {
         drafts.pages.map { slug, draft in FreePage(slug: slug, title: draft.fields.title, body: body(draft.source)) }
             .sorted { $0.slug < $1.slug }
+    }
+
+    /// Every file of the content folder a body links to or a field names.
+    var linkedFiles: Set<String> {
+        converted.values.reduce(into: filesNamedInFields) { $0.formUnion($1.0.linkedFiles) }
     }
 
     /// Notices named in bases.yaml (batches, revocations) must exist.

@@ -14,6 +14,17 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Write a gzip copy beside every text file, for servers that send precompressed files.
     public var precompress: Bool
+    /// Whether bulletins get their PDF (`bulletin build` asks for them when a renderer is installed).
+    public var pdf: PDFMode = .off
+
+    public enum PDFMode: String, Sendable {
+        /// When a renderer is installed; otherwise the build says so and goes on without PDFs.
+        case whenInstalled = "when-installed"
+        /// Always: a build without a renderer fails.
+        case required
+        /// Never (the preview, whose rebuilds must stay within a blink).
+        case off
+    }
 
     public init(asOf: PartialDate = .today, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false,
                 precompress: Bool = false) {
@@ -74,6 +85,8 @@ public enum SiteBuilder {
         let pages = references.pages()
         references.checkNotices(registry.noticeReferences)
         diagnostics.append(contentsOf: references.diagnostics)
+        diagnostics.append(contentsOf: UnlinkedDocuments.check(staticFiles: content.staticFiles, linked: references.linkedFiles,
+                                                               displayPath: content.displayPath))
 
         let site = Site(config: config, asOf: options.asOf, batches: registry.batches, bases: registry.bases,
                         writeUps: writeUps, bulletins: bulletins, notices: notices, models: models, pages: pages,

@@ -18,6 +18,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var districts: [String]
     /// Raw HTML in Markdown is passed through only when the site opts in.
     public var allowsRawHTML: Bool
+    /// `publish: {target: …}`: where `bulletin publish` sends the site when no target is given.
+    public var publishTarget: PublishSetting?
+
+    public struct PublishSetting: Sendable, Hashable {
+        /// As written; `bulletin publish` reads it (BulletinPublish's `PublishTarget`).
+        public var target: String
+        public var location: SourceLocation
+    }
 
     public struct Footer: Sendable, Hashable {
         /// 网站标识码

@@ -3,7 +3,12 @@ import BulletinLoad
 import BulletinSupport
 
 /// Reads site.yaml into a `SiteConfig`.
-enum SiteConfigReader {
+package enum SiteConfigReader {
+    /// site.yaml alone, for commands that need its settings without building (`bulletin publish`).
+    package static func read(_ document: YAMLDocument) -> (SiteConfig?, [Diagnostic]) {
+        read(document, baseURLOverride: nil)
+    }
+
     /// `publishing`: the build makes files for a web server, which must not name this computer.
     static func read(_ document: YAMLDocument, baseURLOverride: String?, publishing: Bool = false) -> (SiteConfig?, [Diagnostic]) {
         var fields: FieldReader
@@ -56,6 +61,14 @@ enum SiteConfigReader {
             diagnostics += markdown.finish(known: [])
         }
 
+        var publishTarget: SiteConfig.PublishSetting?
+        if var publish = fields.fields("publish") {
+            if let target = publish.located("target", required: true) {
+                publishTarget = SiteConfig.PublishSetting(target: target.value, location: target.location)
+            }
+            diagnostics += publish.finish(known: [])
+        }
+
         let districtEntries = fields.strings("districts", required: true)
         var seenDistricts: Set<String> = []
         for entry in districtEntries where !seenDistricts.insert(entry.value).inserted {
@@ -69,7 +82,7 @@ enum SiteConfigReader {
         let config = SiteConfig(title: title, description: description, language: language,
                                 baseURL: baseURL?.address ?? "", rootPath: baseURL?.rootPath ?? "/",
                                 organizers: organizers, bulletinMasthead: masthead, bulletinEditor: editor, footer: footer, districts: districtEntries.map(\.value),
-                                allowsRawHTML: allowsRawHTML)
+                                allowsRawHTML: allowsRawHTML, publishTarget: publishTarget)
         return (config, diagnostics)
     }
 

@@ -12,6 +12,11 @@ struct Addresses {
     func link(_ path: String) -> String { rootPath + BodyConverter.encodePath(path) }
     func absolute(_ path: String) -> String { baseURL + BodyConverter.encodePath(path) }
 
+    /// HTML whose links into the site (`href="` and the root path) are made absolute, for paper.
+    func absoluteLinks(in html: String) -> String {
+        html.replacingOccurrences(of: "href=\"" + rootPath, with: "href=\"" + baseURL)
+    }
+
     static let home = ""
     static let bulletins = "bulletins/"
     static let bases = "bases/"
@@ -22,6 +27,11 @@ struct Addresses {
     static let search = "search/"
 
     static func bulletin(_ bulletin: Tracked<Bulletin>) -> String { "bulletins/\(bulletin.year)/\(bulletin.pathComponent)/" }
+    /// The bulletin's PDF, beside its page, named in ASCII so that it keeps its name when saved,
+    /// mailed or unpacked anywhere: `bulletins/2021/1/jianbao-2021-1.pdf`.
+    static func bulletinPDF(_ bulletin: Tracked<Bulletin>) -> String {
+        Self.bulletin(bulletin) + "jianbao-\(bulletin.year)-\(bulletin.pathComponent).pdf"
+    }
     static func base(_ id: String) -> String { "bases/\(id)/" }
     /// A write-up's address from its `base-id/slug`.
     static func writeUp(_ reference: String) -> String { "bases/\(reference)/" }

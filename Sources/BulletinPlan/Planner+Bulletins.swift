@@ -1,3 +1,4 @@
+import BulletinImages
 import BulletinModel
 import BulletinSearch
 import BulletinLoad
@@ -28,8 +29,34 @@ extension Planner {
                                 note: body.html, hasNote: !body.plainText.isEmpty, items: items,
                                 distribution: bulletin.distribution, hasDistribution: !bulletin.distribution.isEmpty)
         let title = "\(bulletin.year)年\(bulletin.issueLabel) \(bulletin.title)"
-        return page(Addresses.bulletin(bulletin), template: "bulletin", section: Addresses.bulletins, title: title,
-                    description: body.excerpt().isEmpty ? title : body.excerpt(),
-                    article: (title, bulletin.date, bulletin.editor), view: view)
+        var planned = page(Addresses.bulletin(bulletin), template: "bulletin", section: Addresses.bulletins, title: title,
+                           description: body.excerpt().isEmpty ? title : body.excerpt(),
+                           article: (title, bulletin.date, bulletin.editor), view: view)
+        planned.print = printDocument(of: bulletin, view: view, title: title)
+        return planned
+    }
+
+    /// The bulletin for paper: the same view, with every address absolute (a printed address must
+    /// work typed into a browser), each photo in its print version, and the stylesheet the site
+    /// uses, whose print rules lay it out on A4.
+    private func printDocument(of bulletin: Tracked<Bulletin>, view: BulletinView, title: String) -> PrintDocument {
+        var view = view
+        var photos: [String] = []
+        func printable(_ html: String) -> String {
+            let (printed, shown) = PictureMarkup.forPrint(html, rootPath: addresses.rootPath)
+            photos += shown
+            return addresses.absoluteLinks(in: printed)
+        }
+        view.note = printable(view.note)
+        for index in view.items.indices {
+            let reference = bulletin.items[view.items[index].number - 1]
+            view.items[index].html = printable(view.items[index].html)
+            view.items[index].url = addresses.absolute(Addresses.writeUp(reference))
+            if let writeUp = writeUp(reference) { view.items[index].baseURL = addresses.absolute(Addresses.base(writeUp.baseID)) }
+        }
+        let stylesheet = site.assets["style.css"] ?? "static/style.css"
+        let context = PrintContext(language: site.config.language, title: title, stylesheet: stylesheet, view: view)
+        return PrintDocument(path: Addresses.bulletinPDF(bulletin), content: .template(name: "bulletin-print", context: context),
+                             resources: [stylesheet] + photos, source: bulletin.sourcePath)
     }
 }

@@ -24,19 +24,28 @@ extension SitePlan {
     /// The view data of every templated page, and samples of the optional parts a site may lack
     /// (a revocation, a distribution list), so strict checks know every field name.
     public var templateContexts: [Any] {
-        pages.compactMap { page -> Any? in
-            if case let .template(_, context) = page.content { return context }
-            return nil
+        pages.flatMap { page -> [Any] in
+            [page.content, page.print?.content].compactMap { content -> Any? in
+                if case let .template(_, context)? = content { return context }
+                return nil
+            }
         } + [RevocationView(date: "", reason: "", notice: ModelLink(title: "", url: "")),
-             PictureView(webpSrcset: "", src: "", srcset: "", width: 0, height: 0, sizes: "", alt: "", loading: ""),
-             Bulletin.DistributionLine(label: "", recipients: "")]
+             PictureView(webpSrcset: "", src: "", srcset: "", width: 0, height: 0, sizes: "", alt: "", loading: "", printSrc: ""),
+             Bulletin.DistributionLine(label: "", recipients: ""), PrintedPageSample()]
     }
+}
+
+/// The field a page with a PDF gets when it is rendered (`SiteOutputs`), for the strict check.
+private struct PrintedPageSample: Encodable {
+    var pdf = PrintedCopyView(url: "", details: "")
 }
 
 public struct PlannedPage: Sendable {
     /// Path inside the output folder, e.g. `bases/wanzhou-shahe-primary/index.html`.
     public var path: String
     public var content: Content
+    /// The page's document for paper, when it has one (a bulletin's): the page links to it.
+    public var print: PrintDocument? = nil
 
     public enum Content: Sendable {
         /// A Mustache template and its typed view.
@@ -46,6 +55,31 @@ public struct PlannedPage: Sendable {
         case text(String)
         /// A file made as bytes, as it is written (the search index's JSON).
         case bytes([UInt8])
+    }
+}
+
+/// A page's data laid out for paper: a template of its own renders it into HTML, which the print
+/// stage makes into a PDF published at `path`, beside the page.
+public struct PrintDocument: Sendable {
+    /// Path of the PDF inside the output folder.
+    public var path: String
+    /// Always a `.template`: the print template and its view.
+    public var content: PlannedPage.Content
+    /// Output paths of the files the HTML loads (its stylesheet, the print versions of its
+    /// photos), which the renderer is given and which the PDF is made from.
+    public var resources: [String]
+    /// The file the page is made from, as messages name it (`Content/bulletins/2021-1.md`).
+    public var source: String
+}
+
+/// What a page shows of its PDF: the address, and the type and size as documents are labelled
+/// (`PDF，120KB`). Known once the PDF is made, so it is added when the page is rendered.
+public struct PrintedCopyView: Sendable, Hashable, Encodable {
+    public var url: String
+    public var details: String
+
+    public init(url: String, details: String) {
+        (self.url, self.details) = (url, details)
     }
 }
 

@@ -129,6 +129,10 @@ actor PreviewSession {
     private let engine: BuildEngine
 
     init(folders: PipelineFolders, options: BuildOptions) {
+        // The preview makes no PDFs: a rebuild must show an edit within a blink, and WeasyPrint
+        // takes seconds for one bulletin. `bulletin build` makes them.
+        var options = options
+        options.pdf = .off
         engine = BuildEngine(folders: folders, options: options, session: true)
     }
 

@@ -36,11 +36,18 @@ public enum SiteRenderer {
         return pages.parallelMap { renderPage($0, templates: templates, language: language, chromes: chromes) }
     }
 
-    static func renderPage(_ page: PlannedPage, templates: TemplateSet, language: String, chromes: ChromeCache) -> OutputFile {
+    /// `printed` is what the page shows of its PDF, when one was made.
+    static func renderPage(_ page: PlannedPage, templates: TemplateSet, language: String, chromes: ChromeCache,
+                           printed: PrintedCopyView? = nil) -> OutputFile {
         let text: String
         switch page.content {
         case let .template(name, context):
-            switch templates.render(name, with: TemplateData.convert(context, chromes: chromes) ?? [:], for: page.path) {
+            var data = TemplateData.convert(context, chromes: chromes) ?? [:]
+            if let printed, case .object(var fields) = data {
+                fields["pdf"] = TemplateData.convert(printed)
+                data = .object(fields)
+            }
+            switch templates.render(name, with: data, for: page.path) {
             case .success(let bytes): return OutputFile(path: page.path, contents: .bytes(bytes))
             case .failure(let diagnostic): return OutputFile(path: page.path, contents: .failed(diagnostic))
             }
@@ -72,7 +79,7 @@ public struct SiteOutputs: Sendable {
     private let pages: [PlannedPage]
     /// The place in `pages` of each page of the plan.
     private let order: [Int]
-    private let copies: [(file: OutputFile, source: CopySource)]
+    private var copies: [(file: OutputFile, source: CopySource)]
     private let templates: TemplateSet
     private let language: String
     private let chromes = ChromeCache()
@@ -83,7 +90,12 @@ public struct SiteOutputs: Sendable {
         case theme(String)
         /// A processed photo: a file inside the image stage's cache folder.
         case image(URL)
+        /// A PDF: a file inside the print stage's cache folder.
+        case printed(URL)
     }
+
+    /// What the pages with a PDF show of it, by the page's path.
+    private var printedCopies: [String: PrintedCopyView] = [:]
 
     public init(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, imageCache: URL? = nil, language: String) {
         // The feed and the sitemap first: each is one large file, and made last, one core would
@@ -116,7 +128,41 @@ public struct SiteOutputs: Sendable {
 
     /// The planned pages first (the feed and sitemap before the others), then the files copied as they are.
     public func file(at index: Int) -> OutputFile {
-        index < pages.count ? SiteRenderer.renderPage(pages[index], templates: templates, language: language, chromes: chromes) : copies[index - pages.count].file
+        guard index < pages.count else { return copies[index - pages.count].file }
+        let page = pages[index]
+        return SiteRenderer.renderPage(page, templates: templates, language: language, chromes: chromes,
+                                       printed: printedCopies.isEmpty ? nil : printedCopies[page.path])
+    }
+
+    /// The documents for paper of the pages that have one, each rendered into HTML with its
+    /// template, and the local file of each address it loads.
+    public func printDocuments() -> [(document: PrintDocument, html: Result<[UInt8], Diagnostic>, resources: [String: URL])] {
+        let documents = pages.compactMap(\.print)
+        guard !documents.isEmpty else { return [] }
+        var local: [String: URL] = [:]
+        for copy in copies {
+            if case .copy(let file) = copy.file.contents { local[copy.file.path] = file }
+        }
+        let files = local
+        return documents.parallelMap { document in
+            guard case let .template(name, context) = document.content else {
+                return (document, .success([]), [:])
+            }
+            let html = templates.render(name, with: TemplateData.convert(context) ?? [:], for: document.path)
+            var resources: [String: URL] = [:]
+            for address in document.resources { resources[address] = files[address] }
+            return (document, html, resources)
+        }
+    }
+
+    /// Adds the PDFs made of the pages' documents for paper (by the PDF's path: its file and what
+    /// its page shows of it), to be copied beside their pages and linked from them.
+    public mutating func attach(printed: [String: (file: URL, view: PrintedCopyView)]) {
+        for page in pages {
+            guard let document = page.print, let made = printed[document.path] else { continue }
+            copies.append((OutputFile(path: document.path, contents: .copy(made.file)), .printed(made.file)))
+            printedCopies[page.path] = made.view
+        }
     }
 }
 

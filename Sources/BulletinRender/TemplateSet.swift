@@ -39,7 +39,8 @@ public struct TemplateSet: Sendable {
 
     /// Every page kind the planner produces needs its template.
     public static let requiredTemplates = ["home", "bulletins", "bulletin", "bases", "base", "writeup", "models", "model",
-                                           "reports", "notices", "notice", "attachment", "page", "search", "404"]
+                                           "reports", "notices", "notice", "attachment", "page", "search", "404",
+                                           "bulletin-print"]
 
     /// `listing` is the folder's listing when the caller made it already.
     package static func load(from root: URL, displayRoot: String, listing: ContentTree.Listing? = nil) -> (TemplateSet?, [Diagnostic]) {

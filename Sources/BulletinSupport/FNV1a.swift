@@ -7,6 +7,19 @@ package enum FNV1a {
         return hash
     }
 
+    /// The hash of bytes given in parts; another `seed` starts another hash of the same bytes.
+    package struct Stream {
+        package private(set) var value: UInt64
+
+        package init(seed: UInt64 = 0) { value = 0xCBF2_9CE4_8422_2325 ^ seed }
+
+        package mutating func add(_ bytes: some Sequence<UInt8>) {
+            var hash = value
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            value = hash
+        }
+    }
+
     /// A hash as 16 hexadecimal digits.
     package static func hex(_ hash: UInt64) -> String {
         let digits = String(hash, radix: 16)

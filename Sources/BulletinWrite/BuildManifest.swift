@@ -10,7 +10,7 @@ import BulletinSupport
 /// never trusted further than that: any difference, or no manifest, means a full build. It is
 /// written and read by its `Codable` conformance; a manifest of another format or tool is ignored.
 public struct BuildManifest: Equatable, Sendable, Codable {
-    static let currentFormat = 5
+    static let currentFormat = 6
     var format = currentFormat
     /// The running executable: a new version of the tool may write different pages.
     var tool: String
@@ -30,8 +30,9 @@ public struct BuildManifest: Equatable, Sendable, Codable {
     }
 
     /// The manifest of the inputs as they are now (outputs empty).
-    package static func current(contentFolder: URL, templatesFolder: URL, options: BuildOptions, content: ContentTree.Listing,
-                        templates: ContentTree.Listing) -> BuildManifest {
+    /// `renderer` names the PDF renderer the build uses (nil: none): installing one changes the site.
+    package static func current(contentFolder: URL, templatesFolder: URL, options: BuildOptions, renderer: String?,
+                                content: ContentTree.Listing, templates: ContentTree.Listing) -> BuildManifest {
         var inputs: [String: String] = [:]
         for (prefix, listing) in [("content/", content), ("templates/", templates)] {
             for (path, stamp) in listing.stamps { inputs[prefix + path] = stamp.description }
@@ -41,6 +42,7 @@ public struct BuildManifest: Equatable, Sendable, Codable {
         let tool = Bundle.main.executableURL.map { FileStamp($0).description } ?? "unknown"
         let settings = ["as-of \(options.asOf.iso)", "drafts \(options.includeDrafts)", "base-url \(options.baseURL ?? "")",
                         "strict \(options.strict)", "precompress \(options.precompress)",
+                        "pdf \(options.pdf.rawValue) \(renderer ?? "none")",
                         "content \(contentFolder.standardizedFileURL.path)", "templates \(templatesFolder.standardizedFileURL.path)"]
         return BuildManifest(tool: tool, options: settings, inputs: inputs, digest: digest(tool: tool, options: settings, inputs: inputs))
     }

@@ -67,7 +67,13 @@ static inline int bulletin_vips_save_png(VipsImage *in, void **buffer, size_t *l
 
 /// For tests: a grey image (with an alpha band when asked), carrying an EXIF orientation and XMP
 /// metadata when given, as JPEG or PNG with its metadata kept.
-static inline int bulletin_vips_test_image(int width, int height, int alpha, int png, int orientation,
+/// Whether this libvips has the operation `name` (e.g. "heifload_buffer": libheif may be left out).
+static inline int bulletin_vips_has_operation(const char *name) {
+    return vips_type_find("VipsOperation", name) != 0;
+}
+
+/// For tests: `format` 0 JPEG, 1 PNG, 2 HEIC.
+static inline int bulletin_vips_test_image(int width, int height, int alpha, int format, int orientation,
                                            const char *xmp, int red, int displayP3, void **buffer, size_t *length) {
     VipsImage *black = NULL, *grey = NULL;
     if (vips_black(&black, width, height, "bands", alpha ? 4 : 3, NULL)) return -1;
@@ -91,8 +97,9 @@ static inline int bulletin_vips_test_image(int width, int height, int alpha, int
         memcpy(copy, xmp, size);
         vips_image_set_blob(grey, VIPS_META_XMP_NAME, (VipsCallbackFn) g_free, copy, size);
     }
-    failed = png ? vips_pngsave_buffer(grey, buffer, length, NULL)
-                 : vips_jpegsave_buffer(grey, buffer, length, "Q", 90, NULL);
+    failed = format == 1 ? vips_pngsave_buffer(grey, buffer, length, NULL)
+           : format == 2 ? vips_heifsave_buffer(grey, buffer, length, "compression", VIPS_FOREIGN_HEIF_COMPRESSION_HEVC, NULL)
+                         : vips_jpegsave_buffer(grey, buffer, length, "Q", 90, NULL);
     g_object_unref(grey);
     return failed;
 }

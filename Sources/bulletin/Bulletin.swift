@@ -12,7 +12,7 @@ struct Bulletin: AsyncParsableCommand {
             commandName: "bulletin",
             abstract: say(.helpBulletin),
             version: BulletinVersion.current,
-            subcommands: [Build.self, Check.self, Serve.self, New.self, List.self]
+            subcommands: [Build.self, Check.self, Serve.self, New.self, Import.self, List.self, Publish.self]
         )
     }
 

@@ -80,12 +80,12 @@ import Testing
             try f.write(newWriteUp, "---\n\(goodFrontMatter)正文\n")
         },
         Case(description: "template syntax error",
-             expected: "Templates/bulletin.mustache:22:6: error: template syntax error: a section is closed with a different name than it was opened with") { f in
-            try f.edit("Templates/bulletin.mustache", replacing: "  {{/view.items}}", with: "  {{/view.item}}")
+             expected: "Templates/partials/bulletin-article.mustache:21:6: error: template syntax error: a section is closed with a different name than it was opened with") { f in
+            try f.edit("Templates/partials/bulletin-article.mustache", replacing: "  {{/view.items}}", with: "  {{/view.item}}")
         },
         Case(description: "unknown partial",
-             expected: "Templates/bulletin.mustache:4:20: error: unknown partial 'partials/example-baner'") { f in
-            try f.edit("Templates/bulletin.mustache", replacing: "{{> partials/example-banner}}", with: "{{> partials/example-baner}}")
+             expected: "Templates/partials/bulletin-article.mustache:2:20: error: unknown partial 'partials/example-baner'") { f in
+            try f.edit("Templates/partials/bulletin-article.mustache", replacing: "{{> partials/example-banner}}", with: "{{> partials/example-baner}}")
         },
         Case(description: "cover leaving the content folder",
              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:5:8: error: the cover image '../../../../etc/passwd' leads outside the content folder") { f in

@@ -137,6 +137,24 @@ import Testing
         }
     }
 
+    /// A pipe table in a write-up is a table on its page and in the bulletin that features it,
+    /// named by the 表1 line above it, its links pointing at their pages.
+    @Test func aPipeTableInAWriteUpIsATableWhereverTheWriteUpIsShown() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let report = try fixture.build()
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.errors.map(\.formatted))")
+        for path in ["bases/wanzhou-shahe-primary/example-practice/index.html", "bulletins/2021/1/index.html"] {
+            let page = try fixture.read("Public/" + path)
+            #expect(page.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"表1 〔示例〕每月活动安排\">\n<table>\n"
+                + "<caption>表1 〔示例〕每月活动安排</caption>\n<thead>\n<tr>\n<th scope=\"col\" class=\"align-center\">时间</th>\n"
+                + "<th scope=\"col\">活动</th>"), "\(path)")
+            #expect(page.contains("<td>〔依据<a href=\"/notices/naming-2020/measures/\">管理办法</a>写明内容〕</td>"), "\(path)")
+            #expect(page.contains("<td>〔地点 | 时长〕</td>\n</tr>\n</tbody>\n</table>\n</div>"), "\(path)")
+            #expect(!page.contains("<p>表1") && !page.contains("| 时间 |"), "\(path)")
+        }
+    }
+
     @Test func bulletinShowsTheOfficialParts() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

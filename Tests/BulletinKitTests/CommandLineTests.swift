@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BulletinPrint
 
 /// The `bulletin` executable as editors run it: output format and exit codes (0 ok, 1 content errors, 2 usage).
 @Suite struct CommandLineTests {
@@ -19,12 +20,15 @@ import Testing
 
     /// Runs `bulletin`, or another executable given first in `arguments` (`executable: nil`).
     /// The locale is `LANG=C.UTF-8` (English) whatever the tests run under, unless `locale` gives
-    /// other variables (`LANG`, `LC_ALL`, `LC_MESSAGES`).
+    /// other variables (`LANG`, `LC_ALL`, `LC_MESSAGES`). The PATH leaves out the PDF renderer, so
+    /// that the command runs alike on machines with and without it (the site checks make PDFs).
     func run(_ arguments: [String], in folder: URL, executable: URL? = Self.executable,
              locale: [String: String] = ["LANG": "C.UTF-8"]) throws -> Run {
         let process = Process()
         var environment = ProcessInfo.processInfo.environment
         for name in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] { environment.removeValue(forKey: name) }
+        environment["PATH"] = (environment["PATH"] ?? "").split(separator: ":")
+            .filter { access("\($0)/\(PDFRenderer.name)", X_OK) != 0 }.joined(separator: ":")
         process.environment = environment.merging(locale) { _, given in given }
         process.executableURL = executable ?? URL(fileURLWithPath: arguments[0])
         process.arguments = executable == nil ? Array(arguments.dropFirst()) : arguments
@@ -66,6 +70,8 @@ import Testing
         #expect(unchanged.stderr == """
             Content/bases.yaml:37:5: warning: the base '重庆外国语学校森林小学' has no district; it is listed under 区县未注明
                 hint: add 'district: …' once the district is confirmed
+            Public:1:1: warning: no PDF renderer is installed, so the bulletins are published without their PDF
+                hint: install WeasyPrint and the Chinese fonts (on Debian: apt-get install weasyprint fonts-noto-cjk) and build again
 
             """, "\(unchanged.stderr)")
         // The manifest keeps them as code and arguments: an up-to-date build tells them in the language chosen now.
@@ -73,6 +79,8 @@ import Testing
         #expect(inChinese.stderr == """
             Content/bases.yaml:37:5: 警告：基地“重庆外国语学校森林小学”未注明区县，暂列入“区县未注明”
                 提示：区县确认后，请添加 'district: …'
+            Public:1:1: 警告：未安装 PDF 生成程序，本次发布的简报不附 PDF 版
+                提示：请安装 WeasyPrint 和中文字体（Debian：apt-get install weasyprint fonts-noto-cjk）后重新构建
 
             """, "\(inChinese.stderr)")
         try fixture.edit("Content/bases/wanzhou-shahe-primary/example-practice.md", replacing: "## 下一步打算", with: "## 下一步打算\n\n补充。")

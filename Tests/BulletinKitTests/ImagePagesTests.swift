@@ -54,7 +54,8 @@ import Testing
         let hash = try #require(wide.first.map { String($0.split(separator: ".")[2]) })
         let webp = "/assets/wide.w480.\(hash).webp 480w, /assets/wide.w960.\(hash).webp 960w, /assets/wide.w1600.\(hash).webp 1600w"
         let jpeg = "/assets/wide.w480.\(hash).jpg 480w, /assets/wide.w960.\(hash).jpg 960w, /assets/wide.w1600.\(hash).jpg 1600w"
-        #expect(html.contains("<picture><source type=\"image/webp\" srcset=\"\(webp)\" sizes=\"\(PictureView.sizes)\">"
+        #expect(html.contains("<picture><source media=\"print\" srcset=\"/assets/wide.w1600.\(hash).jpg\">"
+            + "<source type=\"image/webp\" srcset=\"\(webp)\" sizes=\"\(PictureView.sizes)\">"
             + "<img src=\"/assets/wide.w960.\(hash).jpg\" srcset=\"\(jpeg)\" sizes=\"\(PictureView.sizes)\" width=\"960\" height=\"480\""
             + " loading=\"lazy\" decoding=\"async\" alt=\"课堂现场\" title=\"开放日\"></picture>"))
         #expect(html.contains("<a href=\"/assets/wide.w1600.\(hash).jpg\">原图</a>"))

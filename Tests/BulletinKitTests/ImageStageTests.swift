@@ -79,6 +79,35 @@ import Testing
     }
 
     /// A phone's Display P3 photo keeps its colours once its profile is removed: it is converted to sRGB.
+    /// An iPhone's HEIC photo (made here by libvips's own HEIF writer) is published like a JPEG:
+    /// upright, without its location, as WebP and JPEG. Skipped only when this libvips has no
+    /// HEIF loader; then the photo is refused with a message that names the format.
+    @Test(.enabled(if: ImageCodec.readsHEIF, "libvips reads no HEIF here"))
+    func aHEICPhotoIsPublishedAsWebPAndJPEG() throws {
+        let folder = try Folder()
+        let photo = ImageCodec.testImage(width: 1200, height: 800, heic: true, xmp: Self.gpsXMP)
+        try #require(photo.count > 12 && Self.contains(Array(photo.prefix(32)), "ftyp"), "libvips wrote a HEIF file")
+        try folder.add("assets/iphone.heic", photo)
+        let results = folder.run(["assets/iphone.heic"])
+        let image = try #require(results.images["assets/iphone.heic"], "\(results.problems)")
+        #expect((image.width, image.height) == (1200, 800))
+        #expect(Set(image.variants.map(\.format)) == [.webp, .jpeg])
+        #expect(image.variants.map(\.path).contains("assets/iphone.w1200.\(image.variants[0].path.split(separator: ".")[2]).jpg"))
+        for variant in image.variants {
+            let bytes = folder.bytes(variant)
+            #expect(ImageCodec.size(of: bytes)?.width == variant.width)
+            #expect(!Self.contains(bytes, "GPS") && !Self.contains(bytes, "xmpmeta"), "\(variant.path) keeps metadata")
+        }
+    }
+
+    @Test func aHEICPhotoThisLibraryCannotReadIsNamedAsSuch() throws {
+        let folder = try Folder()
+        // Not a HEIF file at all: unreadable, whatever the library reads.
+        try folder.add("assets/broken.heic", Array("not a photo".utf8))
+        let results = folder.run(["assets/broken.heic"])
+        #expect(results.problems["assets/broken.heic"] == (ImageCodec.readsHEIF ? .unreadable : .heifUnsupported))
+    }
+
     @Test func aPhotoWithAColourProfileIsConvertedToSRGB() throws {
         let folder = try Folder()
         let photo = ImageCodec.testImage(width: 600, height: 400, red: true, displayP3: true)

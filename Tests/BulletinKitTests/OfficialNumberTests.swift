@@ -123,7 +123,7 @@ import Testing
         options.precompress = true
         let report = Pipeline.build(fixture.folders, options: options)
         #expect(report.diagnostics.errors.map(\.formatted) == ["""
-            Content/site.yaml:6:10: error: the site is built for publishing (--precompress) with the address http://localhost:8000/, which only works on this computer or is an example
+            Content/site.yaml:6:10: error: the site is built for publishing (bulletin publish or --precompress) with the address http://localhost:8000/, which only works on this computer or is an example
                 hint: set 'baseURL' in site.yaml to the site's published address (with its sub-path), or give it with --base-url
             """])
         for address in ["http://127.0.0.2/", "https://[::1]/", "https://bulletin.example.org/zt/", "http://site.test/"] {

@@ -2,31 +2,37 @@
 content types with UTF-8, precompressed files sent as they are, security headers, cache lifetimes,
 SVG and HTML files in /assets/ kept inert (as if copied there by hand past the build's refusal),
 the 404 page, no directory listing, and every page of every kind loaded in headless Chromium with
-no Content-Security-Policy violation (search included). Usage: deploy_check.py BINARY PROJECT."""
+no Content-Security-Policy violation (search included). Served over HTTPS with a certificate made
+here (openssl): port 80 redirects, TLS 1.2 and 1.3 only, HTTP/2 offered, HSTS on every answer.
+Usage: deploy_check.py BINARY PROJECT."""
 import gzip
 import glob
 import os
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
+import warnings
 
 from selenium.webdriver.common.by import By
 
 from pages import Failures, PAGE_KINDS, chromium
 
 fail = Failures()
+# Trusts the certificate `make_certificate` makes, and only that.
+TLS = None
 
 
 def fetch(url, gzip_ok=False):
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=10, context=TLS) as response:
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
@@ -37,13 +43,42 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def start_nginx(project, site, work):
+def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+def make_certificate(work):
+    """A self-signed certificate for 127.0.0.1, as a test's stand-in for the site's real one."""
+    global TLS
+    certificate, key = os.path.join(work, "cert.pem"), os.path.join(work, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", certificate],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    TLS = ssl.create_default_context(cafile=certificate)
+    global TLS_CERTIFICATE
+    TLS_CERTIFICATE = certificate
+    return certificate, key
+
+
+def start_nginx(project, site, work):
+    """deploy/nginx.conf as shipped, but for its addresses, certificate and root; returns the HTTPS
+    address and the plain HTTP one that redirects."""
+    port, http_port = free_port(), free_port()
+    certificate, key = make_certificate(work)
     server = open(os.path.join(project, "deploy/nginx.conf"), encoding="utf-8").read()
-    server = re.sub(r"listen 80;\n\s*listen \[::\]:80;", f"listen 127.0.0.1:{port};", server)
-    server = server.replace("root /srv/bulletin/Public;", f"root {site};")
+    replacements = [
+        (r"listen 80;\n\s*listen \[::\]:80;", f"listen 127.0.0.1:{http_port};"),
+        (r"listen 443 ssl http2;\n\s*listen \[::\]:443 ssl http2;", f"listen 127.0.0.1:{port} ssl http2;"),
+        (r"ssl_certificate \S+;", f"ssl_certificate {certificate};"),
+        (r"ssl_certificate_key \S+;", f"ssl_certificate_key {key};"),
+        (r"root /srv/bulletin/current;", f"root {site};"),
+    ]
+    for pattern, replacement in replacements:
+        server, count = re.subn(pattern, replacement, server)
+        if count != 1:
+            raise SystemExit(f"deploy/nginx.conf: '{pattern}' found {count} times")
     os.makedirs(os.path.join(work, "tmp"))
     with open(os.path.join(work, "nginx.conf"), "w") as handle:
         handle.write(f"""worker_processes 1;
@@ -61,14 +96,57 @@ http {{
 """)
     subprocess.run(["nginx", "-t", "-q", "-c", f"{work}/nginx.conf", "-p", work], check=True)
     subprocess.run(["nginx", "-c", f"{work}/nginx.conf", "-p", work], check=True)
-    root = f"http://127.0.0.1:{port}/"
+    root = f"https://127.0.0.1:{port}/"
     for _ in range(50):
         try:
-            urllib.request.urlopen(root, timeout=1)
+            urllib.request.urlopen(root, timeout=1, context=TLS)
             break
         except Exception:
             time.sleep(0.1)
-    return root
+    return root, f"http://127.0.0.1:{http_port}/"
+
+
+def check_https(root, http_root):
+    """Port 80 redirects to HTTPS, only TLS 1.2 and 1.3 are spoken, HTTP/2 is offered, HSTS is sent."""
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        opener.open(http_root + "bases/?x=1", timeout=10)
+        fail("port 80 answers without redirecting to HTTPS")
+    except urllib.error.HTTPError as error:
+        if error.code != 301 or error.headers.get("Location") != "https://127.0.0.1/bases/?x=1":
+            fail(f"port 80 answered {error.code} {error.headers.get('Location')!r}")
+    host, port = "127.0.0.1", int(root.rsplit(":", 1)[1].strip("/"))
+    for version in (ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_3):
+        context = ssl.create_default_context(cafile=TLS_CERTIFICATE)
+        context.minimum_version = context.maximum_version = version
+        context.set_alpn_protocols(["h2", "http/1.1"])
+        try:
+            with socket.create_connection((host, port), timeout=10) as raw, context.wrap_socket(raw, server_hostname=host) as tls:
+                if tls.selected_alpn_protocol() != "h2":
+                    fail(f"{version.name}: HTTP/2 not offered (ALPN {tls.selected_alpn_protocol()!r})")
+        except ssl.SSLError as error:
+            fail(f"{version.name} refused: {error}")
+    # TLS 1.1 and 1.0 are offered by this client (security level 0 lets OpenSSL offer them): the
+    # server must refuse them itself.
+    warnings.filterwarnings("ignore", category=DeprecationWarning, message=".*TLSv1")
+    for version in (ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_1):
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        context.set_ciphers("DEFAULT@SECLEVEL=0")
+        context.minimum_version = context.maximum_version = version
+        try:
+            with socket.create_connection((host, port), timeout=10) as raw, context.wrap_socket(raw, server_hostname=host):
+                fail(f"{version.name} accepted")
+        except ssl.SSLError as error:
+            if "NO_PROTOCOLS_AVAILABLE" in str(error):
+                fail(f"{version.name}: this client could not offer it, so the server's refusal was not tested")
+    _, headers, _ = fetch(root)
+    if headers.get("Strict-Transport-Security") != "max-age=63072000":
+        fail(f"HSTS: {headers.get('Strict-Transport-Security')!r}")
+    _, headers, _ = fetch(root + "assets/hand-copied.svg")
+    if headers.get("Strict-Transport-Security") != "max-age=63072000":
+        fail("an SVG in /assets/ is sent without HSTS")
 
 
 def main(binary, project):
@@ -87,7 +165,8 @@ def main(binary, project):
                          '<script>console.log("svg script ran")</script><rect width="10" height="10"/></svg>')
         with open(os.path.join(site, "assets", "hand-copied.html"), "w") as handle:
             handle.write("<!doctype html><title>x</title><script>console.log('html script ran')</script>")
-        root = start_nginx(project, site, work)
+        root, http_root = start_nginx(project, site, work)
+        check_https(root, http_root)
         style = next(name for name in os.listdir(os.path.join(site, "static")) if name.startswith("style.") and name.endswith(".css"))
         script = next(name for name in os.listdir(os.path.join(site, "static")) if name.startswith("care.") and name.endswith(".js"))
         expected_types = {
@@ -107,7 +186,7 @@ def main(binary, project):
             status, _, body = fetch(root + path)
             if status not in (403, 404) or b"Index of" in body:
                 fail(f"/{path} answered {status}")
-        opener = urllib.request.build_opener(NoRedirect)
+        opener = urllib.request.build_opener(NoRedirect, urllib.request.HTTPSHandler(context=TLS))
         try:
             opener.open(root + "bases")
             fail("/bases does not redirect to /bases/")
@@ -163,7 +242,7 @@ def main(binary, project):
             fail(f"an HTML file in /assets/ is not kept inert: Content-Disposition {headers.get('Content-Disposition')!r}, CSP {csp!r}")
 
         options_logging = True
-        driver = chromium(1280)
+        driver = chromium(1280, arguments=["--ignore-certificate-errors"])
         try:
             pages = 0
             for kind, path in PAGE_KINDS.items():
@@ -188,7 +267,7 @@ def main(binary, project):
                 fail("a script in an SVG under /assets/ ran")
         finally:
             driver.quit()
-        print(f"deployment: {len(expected_types)} content types, compression, headers, caching and 404 checked; "
+        print(f"deployment: {len(expected_types)} content types, compression, headers, caching, 404 and HTTPS checked; "
               f"{pages} pages loaded in Chromium behind the Content-Security-Policy; {fail.count} problems")
     finally:
         if os.path.exists(os.path.join(work, "nginx.pid")):

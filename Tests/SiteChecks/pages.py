@@ -11,7 +11,7 @@ PAGE_KINDS = {
     "base directory": "bases/",
     "base": "bases/wanzhou-shahe-primary/",
     "write-up": "bases/wanzhou-shahe-primary/example-practice/",
-    "write-up with photos": "bases/wanzhou-shahe-primary/example-photos/",
+    "write-up with photos": "bases/wanzhou-shahe-primary/example-photos/",  # and a table
     "model list": "models/",
     "model": "models/home-school-community/",
     "reports": "reports/",
@@ -25,7 +25,7 @@ PAGE_KINDS = {
 }
 
 
-def chromium(width, height=900):
+def chromium(width, height=900, arguments=()):
     """A headless Chromium from Debian, driven by Debian's chromedriver (no download)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -34,11 +34,20 @@ def chromium(width, height=900):
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={width},{height}", "--lang=zh-CN"):
+                     f"--window-size={width},{height}", "--lang=zh-CN", *arguments):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    set_viewport(driver, width, height)
     driver.set_script_timeout(120)
     return driver
+
+
+def set_viewport(driver, width, height):
+    """Chromium keeps a window at least 500 px wide, whatever --window-size says: a phone's width is
+    emulated, or a check "at 320 px" would look at 500."""
+    driver.set_window_size(max(width, 500), height)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
 
 def tree_hash(folder):

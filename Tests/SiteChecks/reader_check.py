@@ -1,7 +1,7 @@
 """What readers do with their hands: reflow at 320 and 390 px in every 适老化 setting (largest text,
-high contrast) without sideways scrolling, photos, code and long addresses in bodies included; the
-适老化 toolbar used with the keyboard alone and remembered across pages; and every page still
-readable with JavaScript off. Exits 1 on any failure."""
+high contrast) without sideways scrolling, photos, code and long addresses in bodies included; a wide
+table scrolled in its own region, with the keyboard too; the 适老化 toolbar used with the keyboard
+alone and remembered across pages; and every page still readable with JavaScript off. Exits 1 on any failure."""
 import sys
 
 from selenium.webdriver.common.by import By
@@ -47,6 +47,67 @@ def check_reflow(root):
                             "  return e.getBoundingClientRect().right > w + 0.5; }).slice(0, 3).map(function (e) {"
                             "  return e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''); }).join(', ')")
                         fail(f"{kind} scrolls sideways by {extra}px at {width}px ({setting}); too wide: {wide or '?'}")
+            driver.get(root)
+            driver.execute_script("localStorage.clear()")
+        finally:
+            driver.quit()
+
+
+TABLE_PAGE = PAGE_KINDS["write-up with photos"]
+
+
+def check_table(root):
+    """A wide table in a body at 320 and 390 px, in every 适老化 setting: it scrolls inside its own
+    region, which is named, reached with the Tab key and scrolled with the arrow keys, while the page
+    does not scroll; its caption stays within the screen; its header cells have a scope."""
+    for width in (320, 390):
+        driver = chromium(width)
+        try:
+            for setting, stored in CARE_SETTINGS.items():
+                driver.get(root)
+                for key, value in stored.items():
+                    driver.execute_script(f"localStorage.setItem('care.{key}', '{value}')")
+                driver.get(root + TABLE_PAGE)
+                where = f"the table of {TABLE_PAGE} at {width}px ({setting})"
+                regions = driver.find_elements(By.CSS_SELECTOR, "main .table-scroll")
+                if not regions:
+                    fail(f"{TABLE_PAGE} has no table")
+                    return
+                region = regions[0]
+                if region.get_attribute("role") != "region" or not region.get_attribute("aria-label"):
+                    fail(f"{where}: its scrolling box is not a named region")
+                # Chromium lets the keyboard reach any scrolling box; older browsers (and WeChat's) need tabindex.
+                if region.get_attribute("tabindex") != "0":
+                    fail(f"{where}: its scrolling box has no tabindex=\"0\"")
+                headers = driver.execute_script(
+                    "return Array.from(arguments[0].querySelectorAll('thead th')).map(function (th) {"
+                    "  return th.getAttribute('scope'); })", region)
+                if not headers or any(scope != "col" for scope in headers):
+                    fail(f"{where}: header cells without scope=\"col\": {headers}")
+                box = driver.execute_script(
+                    "var r = arguments[0], c = r.querySelector('caption');"
+                    "return {scroll: r.scrollWidth, client: r.clientWidth, right: r.getBoundingClientRect().right,"
+                    " caption: c ? c.getBoundingClientRect().right : null, page: document.documentElement.clientWidth}", region)
+                if box["scroll"] <= box["client"]:
+                    fail(f"{where}: is not wider than its box, so this check cannot see it scroll: {box}")
+                if box["right"] > box["page"] + 0.5 or overflow(driver) > 0:
+                    fail(f"{where}: the page scrolls sideways instead of the table: {box}")
+                if box["caption"] is not None and box["caption"] > box["right"] + 0.5:
+                    fail(f"{where}: the caption runs past the edge of its box: {box}")
+                body = driver.find_element(By.TAG_NAME, "body")
+                body.send_keys(Keys.TAB)
+                for _ in range(80):
+                    active = driver.switch_to.active_element
+                    if "table-scroll" in (active.get_attribute("class") or ""):
+                        break
+                    active.send_keys(Keys.TAB)
+                else:
+                    fail(f"{where}: cannot be reached with the Tab key")
+                    continue
+                active.send_keys(Keys.ARROW_RIGHT)
+                driver.execute_script("return new Promise(function (done) { setTimeout(done, 300); })")
+                if driver.execute_script("return arguments[0].scrollLeft", region) <= 0 or overflow(driver) > 0:
+                    fail(f"{where}: the arrow key does not scroll it, or scrolls the page")
             driver.get(root)
             driver.execute_script("localStorage.clear()")
         finally:
@@ -120,6 +181,7 @@ def check_without_javascript(root):
 if __name__ == "__main__":
     root = sys.argv[1]
     check_reflow(root)
+    check_table(root)
     check_keyboard_toolbar(root)
     check_without_javascript(root)
     print(f"reader checks: {fail.count} failures")

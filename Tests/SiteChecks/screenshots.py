@@ -1,12 +1,13 @@
-"""Screenshots of what readers see: home, a base, a bulletin and a write-up with photos at phone (390 px) and desktop
-(1280 px) widths, the home page in 适老化 mode, and a bulletin printed on A4 (PDF, then PNG pages
-by pdftoppm). Writes them to the folder given; exits 1 if any is missing."""
+"""Screenshots of what readers see: home, a base, a bulletin and a write-up with photos and a table at
+phone (390 px) and desktop (1280 px) widths, the home page in 适老化 mode, the table at 320 px with the
+largest text, and a bulletin printed on A4 (PDF, then PNG pages by pdftoppm). Writes them to the
+folder given; exits 1 if any is missing."""
 import base64
 import os
 import subprocess
 import sys
 
-from pages import chromium
+from pages import chromium, set_viewport
 
 SHOTS = {"home": "", "base": "bases/wanzhou-shahe-primary/", "bulletin": "bulletins/2021/1/",
          "writeup-photos": "bases/wanzhou-shahe-primary/example-photos/"}
@@ -14,7 +15,7 @@ SHOTS = {"home": "", "base": "bases/wanzhou-shahe-primary/", "bulletin": "bullet
 
 def full_page(driver, path):
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(driver.get_window_size()["width"], min(height + 100, 6000))
+    set_viewport(driver, driver.execute_script("return window.innerWidth"), min(height + 100, 6000))
     driver.save_screenshot(path)
 
 
@@ -27,17 +28,25 @@ def main(root, folder):
             driver.get(root)
             driver.execute_script("localStorage.clear()")
             for name, path in SHOTS.items():
-                driver.set_window_size(width, 900)
+                set_viewport(driver, width, 900)
                 driver.get(root + path)
                 target = os.path.join(folder, f"{name}-{width}.png")
                 full_page(driver, target)
                 written.append(target)
             if width == 390:
                 driver.execute_script("localStorage.setItem('care.size', '2'); localStorage.setItem('care.contrast', 'on')")
-                driver.set_window_size(width, 900)
+                set_viewport(driver, width, 900)
                 driver.get(root)
                 target = os.path.join(folder, "home-care-390.png")
                 full_page(driver, target)
+                written.append(target)
+                # The narrowest phone, the largest text: the sample write-up's table scrolls in its own box.
+                driver.execute_script("localStorage.setItem('care.size', '4'); localStorage.setItem('care.contrast', 'off')")
+                set_viewport(driver, 320, 900)
+                driver.get(root + SHOTS["writeup-photos"])
+                driver.execute_script("document.querySelector('main .table-scroll').scrollIntoView()")
+                target = os.path.join(folder, "writeup-table-320-largest.png")
+                driver.save_screenshot(target)
                 written.append(target)
                 driver.execute_script("localStorage.clear()")
             else:

@@ -11,6 +11,15 @@ public struct PageContext<View: Sendable & Hashable & Encodable>: Sendable, Hash
     public var view: View
 }
 
+/// What a page's print template receives: no site chrome (paper has no navigation), the
+/// stylesheet by its path inside the site, and the page kind's view with every address absolute.
+public struct PrintContext<View: Sendable & Hashable & Encodable>: Sendable, Hashable, Encodable {
+    public var language: String
+    public var title: String
+    public var stylesheet: String
+    public var view: View
+}
+
 /// The parts of the layout that are the same on every page, except which menu entry is current.
 public struct SiteChrome: Sendable, Hashable, Encodable {
     public var title: String
