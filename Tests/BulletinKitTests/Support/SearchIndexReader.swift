@@ -69,12 +69,10 @@ struct SearchIndexReader {
         return (found ?? []).sorted()
     }
 
-    /// `d/N.json`: title, path, kind, base, district, date, names, image, text, with the rest of
-    /// a long text from `r/N.json`.
+    /// Row N % bundle of `d/(N / bundle).json`: title, path, kind, base, district, date, names, image, text.
     func document(_ number: Int) throws -> [String] {
-        let row = try json("d/\(number).json") as! [Any]
-        var fields = row.prefix(9).map { $0 as! String }
-        if row[9] as! Int == 1 { fields[8] += (try json("r/\(number).json") as! [String])[0] }
-        return fields
+        let size = try meta["bundle"] as! Int
+        let rows = try json("d/\(number / size).json") as! [[String]]
+        return rows[number % size]
     }
 }
