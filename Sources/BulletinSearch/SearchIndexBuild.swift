@@ -31,6 +31,7 @@ struct SearchIndexBuild {
     private var shardFiles: [[UInt8]] = []
     private var commonFiles: [UInt32: [UInt8]] = [:]
     private var bundleFiles: [[UInt8]] = []
+    private var restFiles: [[UInt8]?] = []
 
     init(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) {
         self.documents = documents
@@ -58,13 +59,14 @@ struct SearchIndexBuild {
         shardFiles = Array(0..<shardCount).parallelMap(made.shardFile)
         let hashes = Array(commonTerms.keys)
         commonFiles = Dictionary(uniqueKeysWithValues: zip(hashes, hashes.parallelMap(made.commonFile)))
-        bundleFiles = Array(0..<Self.bundleCount(documents: documents.count)).parallelMap(made.bundleFile)
+        bundleFiles = Array(0..<Self.bundleCount(documents.count, size: SearchIndex.bundleSize)).parallelMap(made.bundleFile)
+        restFiles = Array(0..<Self.bundleCount(documents.count, size: SearchIndex.restBundleSize)).parallelMap(made.restFile)
     }
 
-    /// `meta.json`, then `terms-N.json` in order, `t/HASH.json` in the order of their names, `d/N.json` in order.
+    /// `meta.json`, then `terms-N.json` in order, `t/HASH.json` in the order of their names, `d/N.json` and `r/N.json` in order.
     var files: [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = [(SearchIndex.folder + "meta.json", metaFile)]
-        files.reserveCapacity(1 + shardFiles.count + commonFiles.count + bundleFiles.count)
+        files.reserveCapacity(1 + shardFiles.count + commonFiles.count + bundleFiles.count + restFiles.count)
         for (index, bytes) in shardFiles.enumerated() {
             files.append((SearchIndex.folder + "terms-\(index).json", bytes))
         }
@@ -73,6 +75,9 @@ struct SearchIndexBuild {
         }
         for (index, bytes) in bundleFiles.enumerated() {
             files.append((SearchIndex.folder + "d/\(index).json", bytes))
+        }
+        for (index, bytes) in restFiles.enumerated() {
+            if let bytes { files.append((SearchIndex.folder + "r/\(index).json", bytes)) }
         }
         return files
     }
@@ -135,6 +140,9 @@ struct SearchIndexBuild {
         }
         for bundle in Set(changed.map { $0.id / SearchIndex.bundleSize }) {
             bundleFiles[bundle] = bundleFile(bundle)
+        }
+        for bundle in Set(changed.map { $0.id / SearchIndex.restBundleSize }) {
+            restFiles[bundle] = restFile(bundle)
         }
         for hash in touchedCommon {
             commonFiles[hash] = commonTerms[hash] == nil ? nil : commonFile(hash)
@@ -215,18 +223,23 @@ struct SearchIndexBuild {
         let fields = [
             ("bundle", String(SearchIndex.bundleSize)), ("common", JSONText.array(common)), ("district", numbers(districtIndexes)), ("districts", JSONText.array(districts)),
             ("documents", String(documents.count)), ("glossary", JSONText.array(SearchGlossary.words)),
-            ("kind", numbers(kindIndexes)), ("kinds", JSONText.array(kinds)), ("shards", String(shardCount)),
+            ("kind", numbers(kindIndexes)), ("kinds", JSONText.array(kinds)), ("rests", String(SearchIndex.restBundleSize)), ("shards", String(shardCount)),
         ]
         return Array(("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}").utf8)
     }
 
-    static func bundleCount(documents: Int) -> Int {
-        (documents + SearchIndex.bundleSize - 1) / SearchIndex.bundleSize
+    static func bundleCount(_ documents: Int, size: Int) -> Int {
+        (documents + size - 1) / size
     }
 
     private func bundleFile(_ bundle: Int) -> [UInt8] {
         let start = bundle * SearchIndex.bundleSize
         return SearchIndex.bundleJSON(documents[start..<min(documents.count, start + SearchIndex.bundleSize)])
+    }
+
+    private func restFile(_ bundle: Int) -> [UInt8]? {
+        let start = bundle * SearchIndex.restBundleSize
+        return SearchIndex.restJSON(documents[start..<min(documents.count, start + SearchIndex.restBundleSize)])
     }
 
     private func shardFile(_ shard: Int) -> [UInt8] {

@@ -253,16 +253,17 @@
           var pieces = queryTerms(phrase, meta.glossary);
           return pieces.length === 1 && pieces[0] === phrase;
         });
-        return { ranked: rank(meta, terms, lists, kind, district), found: found, bundle: meta.bundle };
+        return { ranked: rank(meta, terms, lists, kind, district), found: found, bundle: meta.bundle, rests: meta.rests };
       });
     });
   }
 
   /* The results of one query, shown LIMIT at a time: the pages fetched so far that hold the
      query as typed come first, then those that hold its terms apart. */
-  function Results(ranked, found, bundle) {
+  function Results(ranked, found, bundle, rests) {
     this.ranked = ranked;
     this.bundle = bundle;
+    this.rests = rests;
     this.found = found;
     this.next = 0;
     this.holding = [];
@@ -277,8 +278,16 @@
     return Promise.all(docs.map(function (doc) {
       return load("d/" + Math.floor(doc / self.bundle) + ".json").then(function (rows) {
         var row = rows[doc % self.bundle];
-        return { title: row[0], path: row[1], kind: row[2], base: row[3], district: row[4], date: row[5], names: row[6],
-                 image: row[7], text: row[8] };
+        var hit = { title: row[0], path: row[1], kind: row[2], base: row[3], district: row[4], date: row[5], names: row[6],
+                    image: row[7], text: row[8] };
+        var folded = fold(hit.text);
+        var inText = self.found.some(function (pattern) { pattern.lastIndex = 0; return pattern.test(folded); });
+        if (!row[9] || (inText && holds(hit, self.found))) { return hit; }
+        // The start of a long text does not hold the query, or not for its snippet: the rest may.
+        return load("r/" + Math.floor(doc / self.rests) + ".json").then(function (rests) {
+          hit.text += rests[doc % self.rests];
+          return hit;
+        });
       });
     })).then(function (hits) {
       hits.forEach(function (hit) { (holds(hit, self.found) ? self.holding : self.apart).push(hit); });
@@ -350,7 +359,7 @@
     var started = performance.now();
     status.textContent = "正在搜索…";
     search(query, kindSelect.value, districtSelect.value).then(function (found) {
-      var results = new Results(found.ranked, found.found, found.bundle);
+      var results = new Results(found.ranked, found.found, found.bundle, found.rests);
       return results.page().then(function (hits) {
         if (ticket !== pending) { return; }
         current = results;

@@ -175,7 +175,7 @@ import Testing
             let first = try #require(expected.first)
             #expect(try index.document(first)[1] == documents[first].path)
             #expect(try index.document(first)[8] == String(String.UnicodeScalarView(documents[first].text.unicodeScalars.prefix(
-                SearchIndex.snippetText))))
+                SearchIndex.snippetText + SearchIndex.restText))))
         }
         // A single character is found in titles, not in the text.
         #expect(try index.documents(matching: "稿") == Array(documents.indices))
