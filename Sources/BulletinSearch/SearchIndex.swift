@@ -35,23 +35,16 @@ public struct SearchDocument: Sendable, Hashable {
 /// `terms-N.json` (the terms whose hash falls in shard N: the postings of a rare term, the number
 /// of documents of a common one), `t/HASH.json` (the postings of a common term, alone: a shard of
 /// common terms made every query download the postings of terms it did not ask for) and
-/// `d/N.json` (the documents of bundle N: what a result shows, and the start of its text for the
-/// snippet, fetched for shown results only) with `r/N.json` (the rest of the long texts of a
-/// larger bundle, fetched only for a shown result whose start does not hold the query). Bundles
-/// keep the number of files near the number of shards: a file per document made creating them
-/// most of a build.
+/// `d/N.json` (one document: what a result shows, and the start of its text for the snippet,
+/// fetched for shown results only) with `r/N.json` (the rest of a long text).
 public enum SearchIndex {
     public static let folder = "search/"
-    /// Text kept of a document, in Unicode scalars (counting Characters, which needs grapheme
-    /// breaking, took longer than the rest of the snippet files together): a bundle of them is
-    /// about 3 KB gzipped, ten of which a page of results downloads at most.
-    public static let snippetText = 400
-    /// Scalars of text after `snippetText` kept in `r/` bundles.
+    /// Text of a document's file, in Unicode scalars (counting Characters, which needs grapheme
+    /// breaking, took longer than the rest of the snippet files together): about 2 KB gzipped,
+    /// ten of which a page of results downloads. The rest, up to `restText`, is in a file of its
+    /// own, fetched only for a shown result whose first part does not hold the query.
+    public static let snippetText = 1200
     public static let restText = 3800
-    /// Documents in a bundle, numbered in order: document N is row N % 8 of `d/(N / 8).json`.
-    public static let bundleSize = 8
-    /// Documents in a bundle of rests: document N is row N % 16 of `r/(N / 16).json`.
-    public static let restBundleSize = 16
     /// A title counts this many times a body word.
     static let titleWeight = 10
 
@@ -73,42 +66,24 @@ public enum SearchIndex {
         return cache.index(documents: documents, terms: terms, kinds: kinds, districts: districts)
     }
 
-    /// `[["title","path","kind","base","district","date","names","image","text",more],…]`: the documents
-    /// of one bundle, each text cut to `snippetText` scalars and `more` 1 when the rest is in `r/`, else 0.
-    static func bundleJSON(_ documents: ArraySlice<SearchDocument>) -> [UInt8] {
+    /// `["title","path","kind","base","district","date","names","image","text",more]`, the text cut
+    /// to `snippetText` scalars and `more` 1 when the rest of it is in `r/N.json` (`["text"]`), else 0.
+    static func documentJSON(_ document: SearchDocument) -> (first: [UInt8], rest: [UInt8]?) {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
-        bytes.reserveCapacity(documents.count * (4 * snippetText + 256))
-        for (index, document) in documents.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "["))
-            for field in [document.title, document.path, document.kind, document.base, document.district, document.date,
-                          document.names, document.image] {
-                JSONText.appendQuoted(field, to: &bytes)
-                bytes.append(UInt8(ascii: ","))
-            }
-            JSONText.appendQuoted(document.text, scalars: snippetText, to: &bytes)
-            bytes.append(contentsOf: Array((hasRest(document) ? ",1]" : ",0]").utf8))
+        bytes.reserveCapacity(min(document.text.utf8.count, 4 * snippetText) + 256)
+        for field in [document.title, document.path, document.kind, document.base, document.district, document.date,
+                      document.names, document.image] {
+            JSONText.appendQuoted(field, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
         }
-        bytes.append(UInt8(ascii: "]"))
-        return bytes
-    }
-
-    static func hasRest(_ document: SearchDocument) -> Bool {
-        document.text.utf8.count > snippetText && document.text.unicodeScalars.count > snippetText
-    }
-
-    /// `["rest",…]`: the text after `snippetText` of each document of a bundle of rests, up to
-    /// `restText` scalars (empty for a short text); nil when no text of the bundle has a rest.
-    static func restJSON(_ documents: ArraySlice<SearchDocument>) -> [UInt8]? {
-        guard documents.contains(where: hasRest) else { return nil }
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (index, document) in documents.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            let rest = hasRest(document) ? String(document.text.unicodeScalars.dropFirst(snippetText)) : ""
-            JSONText.appendQuoted(rest, scalars: restText, to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "]"))
-        return bytes
+        JSONText.appendQuoted(document.text, scalars: snippetText, to: &bytes)
+        let more = document.text.utf8.count > snippetText && document.text.unicodeScalars.count > snippetText
+        bytes.append(contentsOf: Array((more ? ",1]" : ",0]").utf8))
+        guard more else { return (bytes, nil) }
+        var rest: [UInt8] = [UInt8(ascii: "[")]
+        JSONText.appendQuoted(String(document.text.unicodeScalars.dropFirst(snippetText)), scalars: restText, to: &rest)
+        rest.append(UInt8(ascii: "]"))
+        return (bytes, rest)
     }
 
     /// `{"term":[Δdoc,weight,…],"common":count,…}`: terms sorted, document numbers as

@@ -30,8 +30,7 @@ struct SearchIndexBuild {
     private var metaFile: [UInt8] = []
     private var shardFiles: [[UInt8]] = []
     private var commonFiles: [UInt32: [UInt8]] = [:]
-    private var bundleFiles: [[UInt8]] = []
-    private var restFiles: [[UInt8]?] = []
+    private var documentFiles: [(first: [UInt8], rest: [UInt8]?)] = []
 
     init(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) {
         self.documents = documents
@@ -59,25 +58,24 @@ struct SearchIndexBuild {
         shardFiles = Array(0..<shardCount).parallelMap(made.shardFile)
         let hashes = Array(commonTerms.keys)
         commonFiles = Dictionary(uniqueKeysWithValues: zip(hashes, hashes.parallelMap(made.commonFile)))
-        bundleFiles = Array(0..<Self.bundleCount(documents.count, size: SearchIndex.bundleSize)).parallelMap(made.bundleFile)
-        restFiles = Array(0..<Self.bundleCount(documents.count, size: SearchIndex.restBundleSize)).parallelMap(made.restFile)
+        documentFiles = documents.parallelMap(SearchIndex.documentJSON)
     }
 
     /// `meta.json`, then `terms-N.json` in order, `t/HASH.json` in the order of their names, `d/N.json` and `r/N.json` in order.
     var files: [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = [(SearchIndex.folder + "meta.json", metaFile)]
-        files.reserveCapacity(1 + shardFiles.count + commonFiles.count + bundleFiles.count + restFiles.count)
+        files.reserveCapacity(1 + shardFiles.count + commonFiles.count + 2 * documentFiles.count)
         for (index, bytes) in shardFiles.enumerated() {
             files.append((SearchIndex.folder + "terms-\(index).json", bytes))
         }
         for hash in commonFiles.keys.sorted() {
             files.append((SearchIndex.folder + Self.commonName(hash), commonFiles[hash]!))
         }
-        for (index, bytes) in bundleFiles.enumerated() {
-            files.append((SearchIndex.folder + "d/\(index).json", bytes))
+        for (index, bytes) in documentFiles.enumerated() {
+            files.append((SearchIndex.folder + "d/\(index).json", bytes.first))
         }
-        for (index, bytes) in restFiles.enumerated() {
-            if let bytes { files.append((SearchIndex.folder + "r/\(index).json", bytes)) }
+        for (index, bytes) in documentFiles.enumerated() {
+            if let rest = bytes.rest { files.append((SearchIndex.folder + "r/\(index).json", rest)) }
         }
         return files
     }
@@ -124,6 +122,7 @@ struct SearchIndexBuild {
             }
             documents[id] = document
             terms[id] = newTerms
+            documentFiles[id] = SearchIndex.documentJSON(document)
         }
         postingCount += added - removed
         guard Self.shardCount(postings: rarePostingCount) == shardCount else { return false }
@@ -137,12 +136,6 @@ struct SearchIndexBuild {
         let shards = touchedShards.sorted()
         for (shard, bytes) in zip(shards, shards.parallelMap(updated.shardFile)) {
             shardFiles[shard] = bytes
-        }
-        for bundle in Set(changed.map { $0.id / SearchIndex.bundleSize }) {
-            bundleFiles[bundle] = bundleFile(bundle)
-        }
-        for bundle in Set(changed.map { $0.id / SearchIndex.restBundleSize }) {
-            restFiles[bundle] = restFile(bundle)
         }
         for hash in touchedCommon {
             commonFiles[hash] = commonTerms[hash] == nil ? nil : commonFile(hash)
@@ -221,25 +214,11 @@ struct SearchIndexBuild {
         func numbers(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ",") + "]" }
         let common = commonTerms.values.flatMap { $0.map(term) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let fields = [
-            ("bundle", String(SearchIndex.bundleSize)), ("common", JSONText.array(common)), ("district", numbers(districtIndexes)), ("districts", JSONText.array(districts)),
+            ("common", JSONText.array(common)), ("district", numbers(districtIndexes)), ("districts", JSONText.array(districts)),
             ("documents", String(documents.count)), ("glossary", JSONText.array(SearchGlossary.words)),
-            ("kind", numbers(kindIndexes)), ("kinds", JSONText.array(kinds)), ("rests", String(SearchIndex.restBundleSize)), ("shards", String(shardCount)),
+            ("kind", numbers(kindIndexes)), ("kinds", JSONText.array(kinds)), ("shards", String(shardCount)),
         ]
         return Array(("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}").utf8)
-    }
-
-    static func bundleCount(_ documents: Int, size: Int) -> Int {
-        (documents + size - 1) / size
-    }
-
-    private func bundleFile(_ bundle: Int) -> [UInt8] {
-        let start = bundle * SearchIndex.bundleSize
-        return SearchIndex.bundleJSON(documents[start..<min(documents.count, start + SearchIndex.bundleSize)])
-    }
-
-    private func restFile(_ bundle: Int) -> [UInt8]? {
-        let start = bundle * SearchIndex.restBundleSize
-        return SearchIndex.restJSON(documents[start..<min(documents.count, start + SearchIndex.restBundleSize)])
     }
 
     private func shardFile(_ shard: Int) -> [UInt8] {

@@ -15,7 +15,7 @@
   var more = document.getElementById("search-more");
   var siteRoot = base.replace(/search\/$/, "");
   var cache = {};
-  /* Results shown at a time; each needs the bundle of its document (its text, for the snippet). */
+  /* Results shown at a time; each needs its document file (its text, for the snippet). */
   var LIMIT = 10;
   /* Zero-width characters and marks that reorder text: skipped, as the index skips them. */
   var INVISIBLE = "[\\u200B-\\u200D\\u2060\\uFEFF\\u202A-\\u202E\\u2066-\\u2069]*";
@@ -205,10 +205,8 @@
     return (start > 0 ? "…" : "") + marked(text, found, start, end) + (end < text.length ? "…" : "");
   }
 
-  /* Whether a page holds every phrase of the query. A phrase that is one term of the index is
-     held by every page its postings name, even where it is past the stored start of the text. */
+  /* Whether a page holds every phrase of the query. */
   function holds(hit, found) {
-    if (found.whole) { return true; }
     var folded = fold([hit.title, hit.base, hit.district, hit.names, hit.text].join("\n"));
     return found.every(function (pattern) { pattern.lastIndex = 0; return pattern.test(folded); });
   }
@@ -248,22 +246,15 @@
       var terms = queryTerms(query, meta.glossary);
       if (!terms.length) { return { ranked: [], found: [] }; }
       return Promise.all(terms.map(function (term) { return postings(meta, term); })).then(function (lists) {
-        var found = patterns(query);
-        found.whole = phrases(query).every(function (phrase) {
-          var pieces = queryTerms(phrase, meta.glossary);
-          return pieces.length === 1 && pieces[0] === phrase;
-        });
-        return { ranked: rank(meta, terms, lists, kind, district), found: found, bundle: meta.bundle, rests: meta.rests };
+        return { ranked: rank(meta, terms, lists, kind, district), found: patterns(query) };
       });
     });
   }
 
   /* The results of one query, shown LIMIT at a time: the pages fetched so far that hold the
      query as typed come first, then those that hold its terms apart. */
-  function Results(ranked, found, bundle, rests) {
+  function Results(ranked, found) {
     this.ranked = ranked;
-    this.bundle = bundle;
-    this.rests = rests;
     this.found = found;
     this.next = 0;
     this.holding = [];
@@ -276,16 +267,13 @@
     var docs = self.ranked.slice(self.next, self.next + LIMIT);
     self.next += docs.length;
     return Promise.all(docs.map(function (doc) {
-      return load("d/" + Math.floor(doc / self.bundle) + ".json").then(function (rows) {
-        var row = rows[doc % self.bundle];
+      return load("d/" + doc + ".json").then(function (row) {
         var hit = { title: row[0], path: row[1], kind: row[2], base: row[3], district: row[4], date: row[5], names: row[6],
                     image: row[7], text: row[8] };
-        var folded = fold(hit.text);
-        var inText = self.found.some(function (pattern) { pattern.lastIndex = 0; return pattern.test(folded); });
-        if (!row[9] || (inText && holds(hit, self.found))) { return hit; }
-        // The start of a long text does not hold the query, or not for its snippet: the rest may.
-        return load("r/" + Math.floor(doc / self.rests) + ".json").then(function (rests) {
-          hit.text += rests[doc % self.rests];
+        if (!row[9] || holds(hit, self.found)) { return hit; }
+        // The start of a long text does not hold the query: the rest may.
+        return load("r/" + doc + ".json").then(function (rest) {
+          hit.text += rest[0];
           return hit;
         });
       });
@@ -359,7 +347,7 @@
     var started = performance.now();
     status.textContent = "正在搜索…";
     search(query, kindSelect.value, districtSelect.value).then(function (found) {
-      var results = new Results(found.ranked, found.found, found.bundle, found.rests);
+      var results = new Results(found.ranked, found.found);
       return results.page().then(function (hits) {
         if (ticket !== pending) { return; }
         current = results;

@@ -69,16 +69,12 @@ struct SearchIndexReader {
         return (found ?? []).sorted()
     }
 
-    /// Row N % bundle of `d/(N / bundle).json`: title, path, kind, base, district, date, names,
-    /// image, text, with the rest of a long text from row N % rests of `r/(N / rests).json`.
+    /// `d/N.json`: title, path, kind, base, district, date, names, image, text, with the rest of
+    /// a long text from `r/N.json`.
     func document(_ number: Int) throws -> [String] {
-        let size = try meta["bundle"] as! Int
-        let row = (try json("d/\(number / size).json") as! [[Any]])[number % size]
+        let row = try json("d/\(number).json") as! [Any]
         var fields = row.prefix(9).map { $0 as! String }
-        if row[9] as! Int == 1 {
-            let rests = try meta["rests"] as! Int
-            fields[8] += (try json("r/\(number / rests).json") as! [String])[number % rests]
-        }
+        if row[9] as! Int == 1 { fields[8] += (try json("r/\(number).json") as! [String])[0] }
         return fields
     }
 }
