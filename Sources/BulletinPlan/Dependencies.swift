@@ -122,9 +122,7 @@ struct Tracked<Entry> {
 
     subscript<Value>(dynamicMember path: KeyPath<Entry, Value>) -> Value {
         recorder.field(kind, index, path)
-        // Through the buffer's address: `entries[index]` copies the whole entry (retaining each of
-        // its fields) before the path reads one of them.
-        return entries.withUnsafeBufferPointer { $0[index][keyPath: path] }
+        return entries[index][keyPath: path]
     }
 
     /// The whole entry, for functions of the model that take one: every field counts as read.
