@@ -1,4 +1,5 @@
 import Foundation
+import BulletinSupport
 
 /// What a page shows of a processed photo: a `<picture>` offering WebP, then JPEG (or PNG), in
 /// every width made, with the size of the photo so that the page does not jump as it loads.
@@ -68,14 +69,14 @@ public enum PictureMarkup {
     /// `rootPath` so that the document reads the photos from wherever it is rendered. Returns the
     /// HTML and the output paths of the photos it shows.
     public static func forPrint(_ html: String, rootPath: String) -> (html: String, photos: [String]) {
-        guard html.contains("<picture>") else { return (html, []) }
+        guard html.containsExactly("<picture>") else { return (html, []) }
         var result = ""
         var photos: [String] = []
         var rest = Substring(html)
         let printSource = "<picture><source media=\"print\" srcset=\""
-        while let start = rest.range(of: printSource), let end = rest[start.upperBound...].range(of: "</picture>") {
+        while let start = rest.exactRange(of: printSource), let end = rest[start.upperBound...].exactRange(of: "</picture>") {
             let picture = rest[start.upperBound ..< end.lowerBound]
-            guard let quote = picture.firstIndex(of: "\""), let image = picture.range(of: "<img ") else {
+            guard let quote = picture.firstIndex(of: "\""), let image = picture.exactRange(of: "<img ") else {
                 result += rest[..<end.upperBound]
                 rest = rest[end.upperBound...]
                 continue
@@ -95,7 +96,7 @@ public enum PictureMarkup {
 
     /// The (escaped) value of ` name="…"` among an element's attributes.
     private static func attribute(_ name: String, in attributes: Substring) -> String? {
-        guard let start = attributes.range(of: " \(name)=\"") else { return nil }
+        guard let start = attributes.exactRange(of: " \(name)=\"") else { return nil }
         let value = attributes[start.upperBound...]
         return value.firstIndex(of: "\"").map { String(value[..<$0]) }
     }

@@ -141,11 +141,11 @@ public struct BodyConverter: Sendable, Equatable {
         var result = ""
         var rest = Substring(html)
         let opening = "<img src=\"" + pictureMarker
-        while let start = rest.range(of: opening) {
+        while let start = rest.exactRange(of: opening) {
             result += rest[..<start.lowerBound]
             let afterMarker = rest[start.upperBound...]
             guard let quote = afterMarker.firstIndex(of: "\""), let number = Int(afterMarker[..<quote]), number < pictures.count,
-                  let end = afterMarker.range(of: " />") else {
+                  let end = afterMarker.exactRange(of: " />") else {
                 result += rest[start]
                 rest = afterMarker
                 continue
@@ -161,7 +161,7 @@ public struct BodyConverter: Sendable, Equatable {
 
     /// The (escaped) value of ` name="…"` in libcmark's attributes.
     private static func value(of name: String, in attributes: Substring) -> String? {
-        guard let start = attributes.range(of: " \(name)=\"") else { return nil }
+        guard let start = attributes.exactRange(of: " \(name)=\"") else { return nil }
         let value = attributes[start.upperBound...]
         return value.firstIndex(of: "\"").map { String(value[..<$0]) }
     }

@@ -144,9 +144,7 @@ public enum CommonMark {
         // A code block scrolls sideways inside its own box on a phone: it takes the keyboard focus,
         // so that it can be scrolled without a mouse (WCAG 2.1.1). libcmark writes no attributes;
         // in safe mode '<pre><code' can only come from a code block, as text is escaped.
-        if html.contains("<pre><code") {
-            html = html.replacingOccurrences(of: "<pre><code", with: "<pre tabindex=\"0\"><code")
-        }
+        html = html.replacingExactly("<pre><code", with: "<pre tabindex=\"0\"><code")
         return Output(html: html, plainText: plainText, slips: slips)
     }
 

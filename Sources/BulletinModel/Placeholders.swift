@@ -19,10 +19,11 @@ package enum Placeholders {
     /// In front matter, where `new` also writes the mark in optional lines left commented out:
     /// only a mark the editor turned on counts.
     private static func findOutsideComments(in yaml: String, firstLine: Int) -> (line: Int, column: Int)? {
+        guard yaml.containsExactly(marker) else { return nil }
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let range = line.range(of: marker) else { continue }
+            guard let range = line.exactRange(of: marker) else { continue }
             let before = line[..<range.lowerBound]
-            if before.drop(while: { $0 == " " }).hasPrefix("#") || before.contains(" #") { continue }
+            if before.drop(while: { $0 == " " }).hasPrefix("#") || before.containsExactly(" #") { continue }
             return (firstLine + index, before.count + 1)
         }
         return nil

@@ -14,7 +14,7 @@ struct Addresses {
 
     /// HTML whose links into the site (`href="` and the root path) are made absolute, for paper.
     func absoluteLinks(in html: String) -> String {
-        html.replacingOccurrences(of: "href=\"" + rootPath, with: "href=\"" + baseURL)
+        html.replacingExactly("href=\"" + rootPath, with: "href=\"" + baseURL)
     }
 
     static let home = ""

@@ -82,19 +82,25 @@ final class DependencyRecorder {
         lookups.insert(kind)
     }
 
+    /// The reads sorted by entry and path, so that an entry's reads lie together and a repeated read
+    /// next to the first: a page reads the same field many times, and hashing every read into a
+    /// set, then every entry's id into the result, cost a third of planning.
     func finish(_ keys: EntryKeys) -> RecordedInputs {
         var recorded = RecordedInputs(members: members, lookups: lookups)
-        var seen = Set<SeenField>()
-        for (kind, index, path) in fields where seen.insert(SeenField(kind: kind, index: index, path: ObjectIdentifier(path))).inserted {
-            recorded.fields[keys.key(kind, at: index), default: []].append(FieldPath(path: path))
+        let reads = fields.sorted { ($0.kind.rawValue, $0.index, ObjectIdentifier($0.path)) < ($1.kind.rawValue, $1.index, ObjectIdentifier($1.path)) }
+        var start = 0
+        while start < reads.count {
+            let (kind, index) = (reads[start].kind, reads[start].index)
+            var paths = [FieldPath(path: reads[start].path)]
+            var next = start + 1
+            while next < reads.count, reads[next].kind == kind, reads[next].index == index {
+                if reads[next].path !== reads[next - 1].path { paths.append(FieldPath(path: reads[next].path)) }
+                next += 1
+            }
+            recorded.fields[keys.key(kind, at: index)] = paths
+            start = next
         }
         return recorded
-    }
-
-    private struct SeenField: Hashable {
-        var kind: EntryKind
-        var index: Int
-        var path: ObjectIdentifier
     }
 }
 

@@ -26,11 +26,7 @@ struct Build: ParsableCommand {
         var options = try folders.buildOptions()
         options.precompress = precompress
         options.pdf = pdf ? .required : .whenInstalled
-        let report = Pipeline.build(PipelineFolders(content: folders.content, templates: folders.templates, output: output),
-                                    options: options) { progress in
-            let code: MessageCode = progress.stage == .images ? .cliImagesProgress : .cliPDFsProgress
-            Terminal.say(say(code, ["done": String(progress.done), "total": String(progress.total)]))
-        }
+        let report = buildShowingProgress(folders: folders, output: output, options: options)
         printDiagnostics(report.diagnostics)
         if verbose {
             for stage in report.stages {
@@ -43,6 +39,14 @@ struct Build: ParsableCommand {
         }
         printSummary(of: report, output: output, options: options)
         if report.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// A build of the command line (`build`, `publish`), telling how far photos and PDFs are when they take long.
+func buildShowingProgress(folders: FolderOptions, output: String, options: BuildOptions) -> PipelineReport {
+    Pipeline.build(PipelineFolders(content: folders.content, templates: folders.templates, output: output), options: options) { progress in
+        let code: MessageCode = progress.stage == .images ? .cliImagesProgress : .cliPDFsProgress
+        Terminal.say(say(code, ["done": String(progress.done), "total": String(progress.total)]))
     }
 }
 

@@ -59,7 +59,9 @@ struct Publish: ParsableCommand {
         var options = try folders.buildOptions()
         // What a web server sends: the compressed copies, and an address that is not this computer's.
         options.precompress = true
-        let report = Pipeline.build(PipelineFolders(content: folders.content, templates: folders.templates, output: output), options: options)
+        // Readers of the published site get each bulletin's PDF, as from `bulletin build`.
+        options.pdf = .whenInstalled
+        let report = buildShowingProgress(folders: folders, output: output, options: options)
         printDiagnostics(report.diagnostics)
         guard report.succeeded else {
             Terminal.complain(say(.cliPublishBuildFailed, ["errors": String(report.diagnostics.errors.count), "output": output]))

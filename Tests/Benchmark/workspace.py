@@ -12,6 +12,13 @@ top = os.path.abspath(os.path.join(here, "../.."))
 binary = os.path.join(top, ".build/release/bulletin")
 
 
+def without_pdf_renderer():
+    """The environment with no PDF renderer on the PATH: bulletin then makes the site Hugo makes,
+    without a PDF of each bulletin, which Hugo does not render."""
+    folders = os.environ.get("PATH", "").split(":")
+    return dict(os.environ, PATH=":".join(folder for folder in folders if not os.access(os.path.join(folder, "weasyprint"), os.X_OK)))
+
+
 def ready_tools():
     """Installs Hugo when missing, builds bulletin for release; returns Hugo's version."""
     if shutil.which("hugo") is None:

@@ -8,18 +8,12 @@ Usage: chinese_editor_check.py BULLETIN_BINARY PROJECT_FOLDER. Exits 1 on any fa
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 
-from pages import Failures, tree_hash
+from pages import Failures, run_bulletin as run, tree_hash
 
 fail = Failures()
-
-
-def run(binary, work, arguments, language):
-    environment = dict(os.environ, LANG=language, LC_ALL="", LC_MESSAGES="")
-    return subprocess.run([binary] + arguments, cwd=work, env=environment, capture_output=True, text=True, timeout=300)
 
 
 def write(path, text):

@@ -10,12 +10,11 @@ import glob
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 
-from pages import Failures, tree_hash
+from pages import Failures, run_bulletin, tree_hash
 from word_documents import district_report, photo_table, styled_document
 
 fail = Failures()
@@ -23,10 +22,7 @@ CHINESE = "zh_CN.UTF-8"
 
 
 def run(binary, work, arguments, language=CHINESE, path=None):
-    environment = dict(os.environ, LANG=language, LC_ALL="", LC_MESSAGES="")
-    if path is not None:
-        environment["PATH"] = path
-    return subprocess.run([binary] + arguments, cwd=work, env=environment, capture_output=True, text=True, timeout=300)
+    return run_bulletin(binary, work, arguments, language, path)
 
 
 def imported_path(result):

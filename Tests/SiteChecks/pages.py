@@ -1,8 +1,10 @@
 """What the site checks share: one page of every kind of the site, by path below the site root; a
-headless Chromium; and the failure count each check prints and exits with."""
+headless Chromium; the bulletin command run in a given locale; and the failure count each check
+prints and exits with."""
 
 import hashlib
 import os
+import subprocess
 
 PAGE_KINDS = {
     "home": "",
@@ -48,6 +50,15 @@ def set_viewport(driver, width, height):
     driver.set_window_size(max(width, 500), height)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+def run_bulletin(binary, work, arguments, language, path=None, timeout=300):
+    """The bulletin command run in `work` as an editor whose locale is `language`: LANG set, LC_ALL
+    and LC_MESSAGES emptied so that they do not override it; `path` replaces PATH when given."""
+    environment = dict(os.environ, LANG=language, LC_ALL="", LC_MESSAGES="")
+    if path is not None:
+        environment["PATH"] = path
+    return subprocess.run([binary, *arguments], cwd=work, env=environment, capture_output=True, text=True, timeout=timeout)
 
 
 def tree_hash(folder):

@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 
-from pages import Failures
+from pages import Failures, run_bulletin
 
 fail = Failures()
 
@@ -38,12 +38,8 @@ distribution:
 
 
 def run(binary, work, *arguments, path=None):
-    environment = dict(os.environ, LANG="C.UTF-8", LC_ALL="", LC_MESSAGES="")
-    if path is not None:
-        environment["PATH"] = path
     started = time.monotonic()
-    done = subprocess.run([binary, "--lang", "en", *arguments], cwd=work, env=environment, capture_output=True,
-                          text=True, timeout=600)
+    done = run_bulletin(binary, work, ["--lang", "en", *arguments], "C.UTF-8", path, timeout=600)
     return done, time.monotonic() - started
 
 

@@ -269,6 +269,8 @@ def main(binary, project):
             fail(f"the published home page answers {status}")
         if not os.path.isfile(os.path.join(srv, "releases", first + ".record")) or not any(name.endswith(".gz") for name in files):
             fail("the release has no record, or no .gz copies")
+        if shutil.which("weasyprint") and not any(path.startswith("bulletins/") and path.endswith(".pdf") for path in files):
+            fail("the release has no bulletin PDF, though a build makes them where WeasyPrint is installed")
         print(f"  first publication: {counts[0]} files sent, {first} served at {server.root}")
 
         # 2. Nothing changed: nothing is sent, every file is a hard link to the served release's.

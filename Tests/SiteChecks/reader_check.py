@@ -27,9 +27,9 @@ CARE_SETTINGS = {
 }
 
 
-def check_reflow(root):
-    """No page is wider than a phone's screen, photos, code and long addresses included, in every
-    适老化 setting: the document's scroll width never exceeds its client width."""
+def phone_settings(root):
+    """Each phone width (320 and 390 px) in each 适老化 setting, stored as the reader's toolbar
+    stores it: yields the browser on the site's home page, the width and the setting's name."""
     for width in (320, 390):
         driver = chromium(width)
         try:
@@ -37,20 +37,27 @@ def check_reflow(root):
                 driver.get(root)
                 for key, value in stored.items():
                     driver.execute_script(f"localStorage.setItem('care.{key}', '{value}')")
-                for kind, path in PAGE_KINDS.items():
-                    driver.get(root + path)
-                    extra = overflow(driver)
-                    if extra > 0:
-                        wide = driver.execute_script(
-                            "var w = document.documentElement.clientWidth;"
-                            "return Array.from(document.querySelectorAll('main *')).filter(function (e) {"
-                            "  return e.getBoundingClientRect().right > w + 0.5; }).slice(0, 3).map(function (e) {"
-                            "  return e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''); }).join(', ')")
-                        fail(f"{kind} scrolls sideways by {extra}px at {width}px ({setting}); too wide: {wide or '?'}")
+                yield driver, width, setting
             driver.get(root)
             driver.execute_script("localStorage.clear()")
         finally:
             driver.quit()
+
+
+def check_reflow(root):
+    """No page is wider than a phone's screen, photos, code and long addresses included, in every
+    适老化 setting: the document's scroll width never exceeds its client width."""
+    for driver, width, setting in phone_settings(root):
+        for kind, path in PAGE_KINDS.items():
+            driver.get(root + path)
+            extra = overflow(driver)
+            if extra > 0:
+                wide = driver.execute_script(
+                    "var w = document.documentElement.clientWidth;"
+                    "return Array.from(document.querySelectorAll('main *')).filter(function (e) {"
+                    "  return e.getBoundingClientRect().right > w + 0.5; }).slice(0, 3).map(function (e) {"
+                    "  return e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''); }).join(', ')")
+                fail(f"{kind} scrolls sideways by {extra}px at {width}px ({setting}); too wide: {wide or '?'}")
 
 
 TABLE_PAGE = PAGE_KINDS["write-up with photos"]
@@ -60,58 +67,48 @@ def check_table(root):
     """A wide table in a body at 320 and 390 px, in every 适老化 setting: it scrolls inside its own
     region, which is named, reached with the Tab key and scrolled with the arrow keys, while the page
     does not scroll; its caption stays within the screen; its header cells have a scope."""
-    for width in (320, 390):
-        driver = chromium(width)
-        try:
-            for setting, stored in CARE_SETTINGS.items():
-                driver.get(root)
-                for key, value in stored.items():
-                    driver.execute_script(f"localStorage.setItem('care.{key}', '{value}')")
-                driver.get(root + TABLE_PAGE)
-                where = f"the table of {TABLE_PAGE} at {width}px ({setting})"
-                regions = driver.find_elements(By.CSS_SELECTOR, "main .table-scroll")
-                if not regions:
-                    fail(f"{TABLE_PAGE} has no table")
-                    return
-                region = regions[0]
-                if region.get_attribute("role") != "region" or not region.get_attribute("aria-label"):
-                    fail(f"{where}: its scrolling box is not a named region")
-                # Chromium lets the keyboard reach any scrolling box; older browsers (and WeChat's) need tabindex.
-                if region.get_attribute("tabindex") != "0":
-                    fail(f"{where}: its scrolling box has no tabindex=\"0\"")
-                headers = driver.execute_script(
-                    "return Array.from(arguments[0].querySelectorAll('thead th')).map(function (th) {"
-                    "  return th.getAttribute('scope'); })", region)
-                if not headers or any(scope != "col" for scope in headers):
-                    fail(f"{where}: header cells without scope=\"col\": {headers}")
-                box = driver.execute_script(
-                    "var r = arguments[0], c = r.querySelector('caption');"
-                    "return {scroll: r.scrollWidth, client: r.clientWidth, right: r.getBoundingClientRect().right,"
-                    " caption: c ? c.getBoundingClientRect().right : null, page: document.documentElement.clientWidth}", region)
-                if box["scroll"] <= box["client"]:
-                    fail(f"{where}: is not wider than its box, so this check cannot see it scroll: {box}")
-                if box["right"] > box["page"] + 0.5 or overflow(driver) > 0:
-                    fail(f"{where}: the page scrolls sideways instead of the table: {box}")
-                if box["caption"] is not None and box["caption"] > box["right"] + 0.5:
-                    fail(f"{where}: the caption runs past the edge of its box: {box}")
-                body = driver.find_element(By.TAG_NAME, "body")
-                body.send_keys(Keys.TAB)
-                for _ in range(80):
-                    active = driver.switch_to.active_element
-                    if "table-scroll" in (active.get_attribute("class") or ""):
-                        break
-                    active.send_keys(Keys.TAB)
-                else:
-                    fail(f"{where}: cannot be reached with the Tab key")
-                    continue
-                active.send_keys(Keys.ARROW_RIGHT)
-                driver.execute_script("return new Promise(function (done) { setTimeout(done, 300); })")
-                if driver.execute_script("return arguments[0].scrollLeft", region) <= 0 or overflow(driver) > 0:
-                    fail(f"{where}: the arrow key does not scroll it, or scrolls the page")
-            driver.get(root)
-            driver.execute_script("localStorage.clear()")
-        finally:
-            driver.quit()
+    for driver, width, setting in phone_settings(root):
+        driver.get(root + TABLE_PAGE)
+        where = f"the table of {TABLE_PAGE} at {width}px ({setting})"
+        regions = driver.find_elements(By.CSS_SELECTOR, "main .table-scroll")
+        if not regions:
+            fail(f"{TABLE_PAGE} has no table")
+            return
+        region = regions[0]
+        if region.get_attribute("role") != "region" or not region.get_attribute("aria-label"):
+            fail(f"{where}: its scrolling box is not a named region")
+        # Chromium lets the keyboard reach any scrolling box; older browsers (and WeChat's) need tabindex.
+        if region.get_attribute("tabindex") != "0":
+            fail(f"{where}: its scrolling box has no tabindex=\"0\"")
+        headers = driver.execute_script(
+            "return Array.from(arguments[0].querySelectorAll('thead th')).map(function (th) {"
+            "  return th.getAttribute('scope'); })", region)
+        if not headers or any(scope != "col" for scope in headers):
+            fail(f"{where}: header cells without scope=\"col\": {headers}")
+        box = driver.execute_script(
+            "var r = arguments[0], c = r.querySelector('caption');"
+            "return {scroll: r.scrollWidth, client: r.clientWidth, right: r.getBoundingClientRect().right,"
+            " caption: c ? c.getBoundingClientRect().right : null, page: document.documentElement.clientWidth}", region)
+        if box["scroll"] <= box["client"]:
+            fail(f"{where}: is not wider than its box, so this check cannot see it scroll: {box}")
+        if box["right"] > box["page"] + 0.5 or overflow(driver) > 0:
+            fail(f"{where}: the page scrolls sideways instead of the table: {box}")
+        if box["caption"] is not None and box["caption"] > box["right"] + 0.5:
+            fail(f"{where}: the caption runs past the edge of its box: {box}")
+        body = driver.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
+        for _ in range(80):
+            active = driver.switch_to.active_element
+            if "table-scroll" in (active.get_attribute("class") or ""):
+                break
+            active.send_keys(Keys.TAB)
+        else:
+            fail(f"{where}: cannot be reached with the Tab key")
+            continue
+        active.send_keys(Keys.ARROW_RIGHT)
+        driver.execute_script("return new Promise(function (done) { setTimeout(done, 300); })")
+        if driver.execute_script("return arguments[0].scrollLeft", region) <= 0 or overflow(driver) > 0:
+            fail(f"{where}: the arrow key does not scroll it, or scrolls the page")
 
 
 def check_keyboard_toolbar(root):
