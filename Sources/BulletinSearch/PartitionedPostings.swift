@@ -27,9 +27,11 @@ struct PartitionedPostings {
         halves[Self.half(of: term)].update(term, change)
     }
 
-    /// Every term that has postings, in no particular order.
-    var terms: [UInt64] {
-        halves.flatMap { $0.entries.filter { !$0.value.isEmpty }.map(\.term) }
+    /// `describe` of every term that has postings, with its postings, in no particular order; each half on its own core.
+    func describeTerms<Description: Sendable>(_ describe: @Sendable (UInt64, [Int32]) -> Description) -> [Description] {
+        halves.parallelMap { table in
+            table.compactMapEntries { term, list in list.isEmpty ? nil : describe(term, list) }
+        }.flatMap { $0 }
     }
 
     private static func half(of term: UInt64) -> Int {

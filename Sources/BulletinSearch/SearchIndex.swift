@@ -86,28 +86,8 @@ public enum SearchIndex {
         return (bytes, rest)
     }
 
-    /// `{"term":[Δdoc,weight,…],"common":count,…}`: terms sorted, document numbers as
-    /// differences; a common term (nil postings) gives its number of documents, its postings
-    /// being in a file of their own.
-    static func shardJSON(_ entries: [(term: String, postings: [Int32]?, documents: Int)]) -> [UInt8] {
-        var bytes: [UInt8] = [UInt8(ascii: "{")]
-        bytes.reserveCapacity(entries.reduce(2) { $0 + $1.term.utf8.count + 8 + 6 * ($1.postings?.count ?? 0) })
-        // By their bytes: Swift's `<` holds canonically equivalent terms (a compatibility ideograph
-        // and the ideograph it stands for) equal, which left their order to chance.
-        for (index, entry) in entries.sorted(by: { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }).enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendPostings(term: entry.term, entry.postings, documents: entry.documents, to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "}"))
-        return bytes
-    }
-
-    /// `"term":[Δdoc,weight,…]`, or `"term":count` without postings.
-    /// Written by hand, as bytes: terms are Chinese characters or [a-z0-9] words, never needing escapes.
-    static func appendPostings(term: String, _ postings: [Int32]?, documents: Int, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: term.utf8)
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    /// `[Δdoc,weight,…]`: document numbers as differences; or, without postings, `count`.
+    static func appendPostings(_ postings: [Int32]?, documents: Int, to bytes: inout [UInt8]) {
         guard let postings else {
             appendDecimal(Int32(documents), to: &bytes)
             return

@@ -20,8 +20,8 @@ struct SearchIndexBuild {
     private var shardCount = 1
     /// Documents from which a term's postings go to a file of their own.
     private var commonFrom = 1
-    /// The term numbers of each shard.
-    private var shardTerms: [Set<UInt64>] = []
+    /// The term numbers of each shard, in increasing order: the order they are written in.
+    private var shardTerms: [[UInt64]] = []
     /// The term numbers of each common term's file, by the hash of the term.
     private var commonTerms: [UInt32: Set<UInt64>] = [:]
     private var kindIndexes: [Int] = []
@@ -38,20 +38,25 @@ struct SearchIndexBuild {
         self.kinds = kinds
         self.districts = districts
         postingCount = terms.reduce(0) { $0 + $1.terms.count }
-        postings = PartitionedPostings(terms, capacity: postingCount / 16)
+        // Room for a term in every fourth posting: text of a large vocabulary has few postings a
+        // term, and growing a table of millions of terms cost more than filling it.
+        postings = PartitionedPostings(terms, capacity: postingCount / 4)
         for entry in terms {
             words.merge(entry.words) { first, _ in first }
         }
         commonFrom = Self.commonFrom(documents: documents.count)
-        let codes = postings.terms
-        rarePostingCount = codes.reduce(0) { $0 + (isCommon($1) ? 0 : postings[$1].count / 2) }
-        shardCount = Self.shardCount(postings: rarePostingCount)
-        shardTerms = [Set<UInt64>](repeating: [], count: shardCount)
-        for code in codes {
-            let hash = SearchTokenizer.hash(term(code))
-            shardTerms[Int(hash % UInt32(shardCount))].insert(code)
-            if isCommon(code) { commonTerms[hash, default: []].insert(code) }
+        let known = words
+        let counted = postings.describeTerms { code, list in
+            (code: code, documents: list.count / 2, hash: SearchTokenizer.hash(of: code, words: known))
         }
+        rarePostingCount = counted.reduce(0) { $0 + ($1.documents >= commonFrom ? 0 : $1.documents) }
+        shardCount = Self.shardCount(postings: rarePostingCount)
+        var shards = [[UInt64]](repeating: [], count: shardCount)
+        for term in counted {
+            shards[Int(term.hash % UInt32(shardCount))].append(term.code)
+            if term.documents >= commonFrom { commonTerms[term.hash, default: []].insert(term.code) }
+        }
+        shardTerms = shards.parallelMap { $0.sorted() }
         (kindIndexes, districtIndexes) = indexes()
         metaFile = meta()
         let made = self
@@ -107,14 +112,14 @@ struct SearchIndexBuild {
         for (id, document, newTerms) in changed {
             words.merge(newTerms.words) { first, _ in first }
             for (code, weight) in Self.weightChanges(from: terms[id], to: newTerms) {
-                let hash = SearchTokenizer.hash(term(code))
+                let hash = SearchTokenizer.hash(of: code, words: words)
                 let shard = Int(hash % UInt32(shardCount))
                 touchedShards.insert(shard)
                 let wasCommon = isCommon(code)
                 if !wasCommon { rarePostingCount -= postings[code].count / 2 }
                 postings.update(code) { Self.move(id: id, to: weight, in: &$0) }
                 if !isCommon(code) { rarePostingCount += postings[code].count / 2 }
-                if postings[code].isEmpty { shardTerms[shard].remove(code) } else { shardTerms[shard].insert(code) }
+                Self.place(code, in: &shardTerms[shard], present: !postings[code].isEmpty)
                 if wasCommon || isCommon(code) { touchedCommon.insert(hash) }
                 if wasCommon != isCommon(code) { commonChanged = true }
                 if isCommon(code) { commonTerms[hash, default: []].insert(code) } else { commonTerms[hash]?.remove(code) }
@@ -189,6 +194,19 @@ struct SearchIndexBuild {
         }
     }
 
+    /// Puts a term number in a list kept in increasing order, or takes it out.
+    static func place(_ code: UInt64, in list: inout [UInt64], present: Bool) {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < code { low = middle + 1 } else { high = middle }
+        }
+        let found = low < list.count && list[low] == code
+        if present, !found { list.insert(code, at: low) }
+        if !present, found { list.remove(at: low) }
+    }
+
     /// Gives document `id` its new weight in a list kept in document order, or takes it out (nil).
     static func move(id: Int, to weight: Int?, in list: inout [Int32]) {
         var low = 0
@@ -221,20 +239,34 @@ struct SearchIndexBuild {
         return Array(("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}").utf8)
     }
 
+    /// `{"term":[Δdoc,weight,…],"common":count,…}`, in the order of the term numbers (by their
+    /// characters' code points, Chinese ones; words by their hash): the same every build, and not
+    /// made of strings (comparing terms as text took longer than writing them). A common term
+    /// gives its number of documents, its postings being in a file of their own.
     private func shardFile(_ shard: Int) -> [UInt8] {
-        SearchIndex.shardJSON(shardTerms[shard].map { code in
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (index, code) in shardTerms[shard].enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             let list = postings[code]
-            return (term(code), isCommon(code) ? nil : list, list.count / 2)
-        })
+            bytes.append(UInt8(ascii: "\""))
+            SearchTokenizer.appendTerm(of: code, words: words, to: &bytes)
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            SearchIndex.appendPostings(isCommon(code) ? nil : list, documents: list.count / 2, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
     }
 
     /// `{"term":[Δdoc,weight,…]}`: the postings of the common terms with this hash (one, but for a clash).
     private func commonFile(_ hash: UInt32) -> [UInt8] {
-        let entries = commonTerms[hash, default: []].map { (term: term($0), postings: postings[$0]) }
         var bytes: [UInt8] = [UInt8(ascii: "{")]
-        for (index, entry) in entries.sorted(by: { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }).enumerated() {
+        for (index, code) in commonTerms[hash, default: []].sorted().enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            SearchIndex.appendPostings(term: entry.term, entry.postings, documents: entry.postings.count / 2, to: &bytes)
+            let list = postings[code]
+            bytes.append(UInt8(ascii: "\""))
+            SearchTokenizer.appendTerm(of: code, words: words, to: &bytes)
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            SearchIndex.appendPostings(list, documents: list.count / 2, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
         return bytes

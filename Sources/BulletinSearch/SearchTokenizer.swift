@@ -236,6 +236,51 @@ public enum SearchTokenizer {
         return text
     }
 
+    /// The UTF-8 bytes of a term number made by `countTerms`, appended without making its text.
+    static func appendTerm(of code: UInt64, words: [UInt64: String], to bytes: inout [UInt8]) {
+        if code >> 63 == 1 {
+            bytes.append(contentsOf: (words[code] ?? "").utf8)
+            return
+        }
+        appendUTF8(UInt32(code >> 32), to: &bytes)
+        let second = UInt32(code & 0xFFFF_FFFF)
+        if second != 0 { appendUTF8(second, to: &bytes) }
+    }
+
+    /// `hash(term(of: code, words: words))`, without making the term's text: the shard of each
+    /// of millions of terms is found this way.
+    static func hash(of code: UInt64, words: [UInt64: String]) -> UInt32 {
+        if code >> 63 == 1 { return hash(words[code] ?? "") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(8)
+        appendTerm(of: code, words: words, to: &bytes)
+        var hash: UInt32 = 0x811C9DC5
+        for byte in bytes {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return hash
+    }
+
+    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        switch value {
+        case ..<0x80:
+            bytes.append(UInt8(value))
+        case ..<0x800:
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        case ..<0x10000:
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | value >> 18))
+            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
     /// Which shard of the index holds a term.
     public static func shard(of term: String, count: Int) -> Int {
         Int(hash(term) % UInt32(count))

@@ -60,6 +60,16 @@ struct TermTable<Value> {
         return entries
     }
 
+    /// `transform` of every term with its value, where it gives one, in no particular order.
+    func compactMapEntries<Result>(_ transform: (UInt64, Value) -> Result?) -> [Result] {
+        var results: [Result] = []
+        results.reserveCapacity(count)
+        for slot in slots where slot.term != 0 {
+            if let result = transform(slot.term, slot.value) { results.append(result) }
+        }
+        return results
+    }
+
     private static func slot(of term: UInt64, mask: Int) -> Int {
         // Fibonacci hashing spreads the characters' neighbouring code points over the table.
         Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
