@@ -6,9 +6,9 @@
 /// part after it intact, and names sharing that part sort next to the name.
 package struct NearestNames: Sendable {
     /// Up to this many names, every one is compared.
-    package static let searchedWhole = 200
+    package static let searchedWhole = 60
     /// Neighbours taken on each side of a name, in each of the two orders.
-    static let neighbours = 30
+    static let neighbours = 15
 
     /// In the order given.
     package let names: [String]

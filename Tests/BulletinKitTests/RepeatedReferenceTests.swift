@@ -122,44 +122,44 @@ import Testing
         #expect(notices.last?.location == SourceLocation(path: file, line: 7 + 5 * 6_999, column: 13))
     }
 
-    @Test func tenThousandWriteUpsWithBadReferencesAreEachReportedInTheirFile() throws {
+    @Test func twoThousandWriteUpsWithBadReferencesAreEachReportedInTheirFile() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        for index in 0..<5_000 {
+        for index in 0..<1_000 {
             try fixture.write("Content/bases/wanzhou-shahe-primary/w-\(index).md",
                               Self.event + "models:\n  - guidance-servic-\(index)\n---\n\n见[稿件](x-\(index).md)。\n")
             try fixture.write("Content/bases/wanzhou-shahe-primar-\(index)/open-day.md", Self.event + "---\n\n正文。\n")
         }
         let report = try fixture.check()
         let models = found(report, .unknownModel)
-        #expect(models.count == 5_000)
+        #expect(models.count == 1_000)
         #expect(formatted(models.prefix(1)) == [
             "Content/bases/wanzhou-shahe-primary/w-0.md:6:5: error: unknown model 'guidance-servic-0'\n    hint: did you mean 'guidance-service'?"
         ])
         let links = found(report, .linkMissingFile)
-        #expect(links.count == 5_000)
+        #expect(links.count == 1_000)
         #expect(formatted(links.prefix(1)) == [
             "Content/bases/wanzhou-shahe-primary/w-0.md:9:2: error: the link 'x-0.md' points to 'bases/wanzhou-shahe-primary/x-0.md', which does not exist\n"
                 + "    hint: did you mean 'bases/wanzhou-shahe-primary/w-0.md'?"
         ])
         let folders = found(report, .unknownBaseFolder)
-        #expect(folders.count == 5_000)
+        #expect(folders.count == 1_000)
         #expect(formatted(folders.prefix(1)) == [
             "Content/bases/wanzhou-shahe-primar-0/open-day.md:1:1: error: the folder bases/wanzhou-shahe-primar-0/ names an unknown base 'wanzhou-shahe-primar-0'\n"
                 + "    hint: rename the folder to 'wanzhou-shahe-primary'"
         ])
     }
 
-    @Test func fiveThousandBulletinsAtOneAddressAreEachReportedAndNothingIsWritten() throws {
+    @Test func threeThousandBulletinsAtOneAddressAreEachReportedAndNothingIsWritten() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        for index in 0..<5_000 {
+        for index in 0..<3_000 {
             try fixture.write("Content/bulletins/2021-2-\(index).md",
                               "---\ntitle: 简报\nyear: 2021\nnumber: 2\ndate: 2021-06\nexample: true\nitems:\n  - wanzhou-shahe-primary/example-practice\n---\n")
         }
         let report = try fixture.build()
         let clashes = found(report, .sameAddress)
-        #expect(clashes.count == 4_999)
+        #expect(clashes.count == 2_999)
         #expect(formatted(clashes.prefix(1)) == [
             "Content/bulletins/2021-2-1.md:1:1: error: this file and Content/bulletins/2021-2-0.md would both be published at /bulletins/2021/2/\n"
                 + "    hint: rename one of them, or give the bulletins different numbers"
