@@ -6,7 +6,7 @@
 /// part after it intact, and names sharing that part sort next to the name.
 package struct NearestNames: Sendable {
     /// Up to this many names, every one is compared.
-    package static let searchedWhole = 60
+    static let searchedWhole = 60
     /// Neighbours taken on each side of a name, in each of the two orders.
     static let neighbours = 15
 
@@ -28,8 +28,6 @@ package struct NearestNames: Sendable {
         sorted = known.sorted()
         sortedBackwards = known.map { (String($0.reversed()), $0) }.sorted { $0.reversed < $1.reversed }
     }
-
-    package var isEmpty: Bool { names.isEmpty }
 
     package func contains(_ name: String) -> Bool { known.contains(name) }
 
