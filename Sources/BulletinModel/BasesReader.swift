@@ -18,6 +18,7 @@ enum BasesReader {
         var result = Result()
         var fields: FieldReader
         do { fields = try document.fields() } catch { return Result(diagnostics: [error]) }
+        var batchesByID: [String: Batch] = [:]
 
         for var entry in fields.list("batches", required: true) {
             let id = entry.located("id", required: true)
@@ -28,15 +29,19 @@ enum BasesReader {
             if let from, let to, to < from {
                 entry.report(.error(at: entry.location(ofField: "validTo"), .batchYearsReversed, ["to": String(to), "from": String(from)]))
             }
-            if let id, result.batches.contains(where: { $0.id == id.value }) {
+            if let id, batchesByID[id.value] != nil {
                 entry.report(.error(at: id.location, .batchIdTwice, ["id": TextCharacters.shown(id.value)]))
             }
             result.diagnostics += entry.finish(known: [])
             if let notice { result.noticeReferences.append(notice) }
             if let id, let name, let from, let to {
-                result.batches.append(Batch(id: id.value, name: name, noticeSlug: notice?.value, validFrom: from, validTo: max(from, to)))
+                let batch = Batch(id: id.value, name: name, noticeSlug: notice?.value, validFrom: from, validTo: max(from, to))
+                result.batches.append(batch)
+                if batchesByID[id.value] == nil { batchesByID[id.value] = batch }
             }
         }
+        let batchIDs = NearestNames(result.batches.map(\.id))
+        let listedDistricts = NearestNames(districts)
 
         var ids: Set<String> = []
         for var entry in fields.list("bases", required: true) {
@@ -66,19 +71,19 @@ enum BasesReader {
                     entry.report(.error(at: id.location, .baseIdTwice, ["id": TextCharacters.shown(id.value)]))
                 }
             }
-            if let district, !districts.contains(district.value) {
+            if let district, !listedDistricts.contains(district.value) {
                 entry.report(.error(at: district.location, .districtNotListed, ["district": TextCharacters.shown(district.value)],
-                                    hint: Suggestion.hint(for: district.value, in: districts)))
+                                    hint: listedDistricts.hint(for: district.value)))
             }
             let parsedCategory = category.flatMap { BaseCategory(written: $0.value) }
             if let category, parsedCategory == nil {
                 entry.report(.error(at: category.location, .unknownCategory, ["category": TextCharacters.shown(category.value)],
                                     hint: BaseCategory.hint(for: category.value)))
             }
-            let batch = batchID.flatMap { ref in result.batches.first { $0.id == ref.value } }
+            let batch = batchID.flatMap { batchesByID[$0.value] }
             if let batchID, batch == nil {
                 entry.report(.error(at: batchID.location, .basesUnknownBatch, ["batch": TextCharacters.shown(batchID.value)],
-                                    hint: Suggestion.hint(for: batchID.value, in: result.batches.map(\.id))))
+                                    hint: batchIDs.hint(for: batchID.value)))
             }
             if let name, district == nil {
                 entry.report(.warning(at: entry.location, .baseWithoutDistrict, ["name": TextCharacters.shown(name)]))

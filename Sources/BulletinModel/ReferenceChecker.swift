@@ -55,8 +55,8 @@ struct ReferenceChecker {
     }
 
     /// `code` says what is unknown; its own hint is for when no name is near.
-    private mutating func unknown(_ code: MessageCode, _ reference: Located<String>, among candidates: [String]) {
-        unknown(code, reference, hint: Suggestion.hint(for: reference.value, in: candidates))
+    private mutating func unknown(_ code: MessageCode, _ reference: Located<String>, among candidates: NearestNames) {
+        unknown(code, reference, hint: candidates.hint(for: reference.value))
     }
 
     private mutating func unknown(_ code: MessageCode, _ reference: Located<String>, hint: Message?) {
@@ -71,8 +71,8 @@ struct ReferenceChecker {
     }
 
     mutating func writeUps() -> [WriteUp] {
-        let baseIDs = bases.map(\.id)
-        let modelIDs = drafts.models.map(\.id)
+        let baseIDs = NearestNames(bases.map(\.id))
+        let modelIDs = NearestNames(drafts.models.map(\.id))
         var result: [WriteUp] = []
         for draft in drafts.writeUps {
             let fields = draft.fields
@@ -183,16 +183,20 @@ struct ReferenceChecker {
     }
 
     /// For a folder under bases/ that names no base: the id it was meant to be.
-    static func renameFolderHint(_ folder: String, baseIDs: [String]) -> Message? {
-        if let invisible = Suggestion.invisibleHint(folder, nearest: { Suggestion.nearest(to: $0, in: baseIDs) }) {
+    static func renameFolderHint(_ folder: String, baseIDs: NearestNames) -> Message? {
+        if let invisible = Suggestion.invisibleHint(folder, nearest: baseIDs.nearest(to:)) {
             var hint = invisible
             hint.code = invisible.code == .nameHoldsInvisibleCharacter ? .renameFolderInvisibleCharacter : .renameFolderInvisibleCharacters
             return hint
         }
-        return Suggestion.nearest(to: folder, in: baseIDs).map { Message(.renameFolderTo, ["suggestion": TextCharacters.shown($0)]) }
+        return baseIDs.nearest(to: folder).map { Message(.renameFolderTo, ["suggestion": TextCharacters.shown($0)]) }
     }
 
     mutating func notices() -> [Notice] {
+        let batchIDs = NearestNames(batches.map(\.id))
+        // By notice: the names of its folder's pages, as an attachment writes them.
+        let pagesByNotice = Dictionary(grouping: drafts.attachmentPages.keys.sorted()) { $0.split(separator: "/")[1] }
+            .mapValues { NearestNames($0.map { String($0.dropFirst("notices/".count)) }) }
         var result: [Notice] = []
         for draft in drafts.notices {
             var attachments: [Attachment] = []
@@ -214,13 +218,13 @@ struct ReferenceChecker {
                                                                     body: body(page.source))))
                     } else {
                         diagnostics.append(.error(at: written.location, .attachmentPageMissing, ["page": TextCharacters.shown(written.value), "folder": folder],
-                                                  hint: Suggestion.hint(for: written.value, in: drafts.attachmentPages.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst("notices/".count)) }.sorted())))
+                                                  hint: (pagesByNotice[draft.fields.slug[...]] ?? NearestNames([])).hint(for: written.value)))
                     }
                 case .baseList(let batch):
-                    if batches.contains(where: { $0.id == batch.value }) {
+                    if batchIDs.contains(batch.value) {
                         attachments.append(Attachment(number: number, title: attachment.title ?? "", content: .baseList(batchID: batch.value)))
                     } else {
-                        unknown(.unknownBatch, batch, among: batches.map(\.id))
+                        unknown(.unknownBatch, batch, among: batchIDs)
                     }
                 }
             }
@@ -253,7 +257,7 @@ struct ReferenceChecker {
 
     /// Notices named in bases.yaml (batches, revocations) must exist.
     mutating func checkNotices(_ references: [Located<String>]) {
-        let slugs = drafts.notices.map(\.fields.slug)
+        let slugs = NearestNames(drafts.notices.map(\.fields.slug))
         for reference in references where !slugs.contains(reference.value) {
             unknown(.unknownNotice, reference, among: slugs)
         }

@@ -1,18 +1,22 @@
 /// "Did you mean …?" for unknown references: the candidate at the smallest edit distance,
 /// if it is close enough to be a plausible misspelling.
 public enum Suggestion {
+    /// Up to this many names, a hint with no near spelling lists them all.
+    static let listedWhole = 8
+
     public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word)
+        let limit = max(2, target.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
+            // Longer or shorter by more than the limit is further than it: never suggested.
+            guard abs(candidate.count - target.count) <= limit else { continue }
             let distance = editDistance(target, Array(candidate))
             if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) {
                 best = (candidate, distance)
             }
         }
-        guard let best else { return nil }
-        let limit = max(2, target.count / 3)
-        if best.distance <= limit { return best.candidate }
+        if let best, best.distance <= limit { return best.candidate }
         // A shortened name, such as a base id without its last word, is contained in the real one.
         guard target.count >= 3 else { return nil }
         return candidates.filter { $0.contains(word) }.min { ($0.count, $0) < ($1.count, $1) }
@@ -56,7 +60,7 @@ public enum Suggestion {
         if let near = nearest {
             return Message(.didYouMean, ["suggestion": TextCharacters.shown(near)])
         }
-        if !candidates.isEmpty && candidates.count <= 8 {
+        if !candidates.isEmpty && candidates.count <= listedWhole {
             return Message(.expectedOneOf, ["choices": candidates.joined(separator: ", ")])
         }
         return nil
