@@ -224,7 +224,7 @@ public enum SearchTokenizer {
 
     /// The term number of a word or a glossary word: the top bit set over its FNV-1a hash.
     static func wordCode(_ utf8: [UInt8]) -> UInt64 {
-        (1 << 63) | (FNV1a.hash(utf8) >> 1)
+        (1 << 63) | (utf8.withUnsafeBufferPointer(FNV1a.hash) >> 1)
     }
 
     /// The text of a term number made by `countTerms`.

@@ -7,6 +7,14 @@ package enum FNV1a {
         return hash
     }
 
+    /// The same hash over a buffer: the generic one, called from another module, steps through
+    /// its bytes by protocol witness calls, and the search index hashes every English word of every page.
+    package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+
     /// The hash of bytes given in parts; another `seed` starts another hash of the same bytes.
     package struct Stream {
         package private(set) var value: UInt64
