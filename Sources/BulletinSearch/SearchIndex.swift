@@ -56,7 +56,7 @@ public enum SearchIndex {
             cache?.terms(of: document) ?? SearchIndexCache.count(document)
         }
         guard let cache else {
-            let build = SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts)
+            let build = SearchIndexBuild(documents: documents, terms: consume terms, kinds: kinds, districts: districts, keepingTerms: false)
             let made = (build.files, build.postingCount)
             // Its postings (millions of numbers in thousands of lists) are freed on another thread
             // while planning goes on.

@@ -32,17 +32,25 @@ struct SearchIndexBuild {
     private var commonFiles: [UInt32: [UInt8]] = [:]
     private var documentFiles: [(first: [UInt8], rest: [UInt8]?)] = []
 
-    init(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String]) {
+    /// `keepingTerms`: whether the documents' term counts are kept for `update` and `replace`. A
+    /// build that is never updated lets them go once its postings are made, before its files are:
+    /// on text of a large vocabulary they are hundreds of megabytes.
+    init(documents: [SearchDocument], terms: consuming [Terms], kinds: [String], districts: [String], keepingTerms: Bool = true) {
         self.documents = documents
-        self.terms = terms
         self.kinds = kinds
         self.districts = districts
-        postingCount = terms.reduce(0) { $0 + $1.terms.count }
+        postingCount = (copy terms).reduce(0) { $0 + $1.terms.count }
         // Room for a term in every fourth posting: text of a large vocabulary has few postings a
         // term, and growing a table of millions of terms cost more than filling it.
-        postings = PartitionedPostings(terms, capacity: postingCount / 4)
-        for entry in terms {
+        postings = PartitionedPostings(copy terms, capacity: postingCount / 4)
+        for entry in copy terms {
             words.merge(entry.words) { first, _ in first }
+        }
+        if keepingTerms {
+            self.terms = terms
+        } else {
+            self.terms = []
+            _ = consume terms
         }
         commonFrom = Self.commonFrom(documents: documents.count)
         let known = words
