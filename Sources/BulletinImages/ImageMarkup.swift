@@ -94,8 +94,9 @@ public enum PictureMarkup {
         return (result + rest, photos)
     }
 
-    /// The (escaped) value of ` name="…"` among an element's attributes.
-    private static func attribute(_ name: String, in attributes: Substring) -> String? {
+    /// The (escaped) value of ` name="…"` among an element's attributes, as libcmark and this
+    /// type write them.
+    package static func attribute(_ name: String, in attributes: Substring) -> String? {
         guard let start = attributes.exactRange(of: " \(name)=\"") else { return nil }
         let value = attributes[start.upperBound...]
         return value.firstIndex(of: "\"").map { String(value[..<$0]) }

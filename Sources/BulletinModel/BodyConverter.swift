@@ -151,19 +151,12 @@ public struct BodyConverter: Sendable, Equatable {
                 continue
             }
             let attributes = afterMarker[afterMarker.index(after: quote) ..< end.lowerBound]
-            let alt = value(of: "alt", in: attributes) ?? ""
+            let alt = PictureMarkup.attribute("alt", in: attributes) ?? ""
             let view = pictures[number].picture(rootPath: rootPath, alt: "")
-            result += PictureMarkup.html(view, altHTML: alt, titleHTML: value(of: "title", in: attributes))
+            result += PictureMarkup.html(view, altHTML: alt, titleHTML: PictureMarkup.attribute("title", in: attributes))
             rest = afterMarker[end.upperBound...]
         }
         return result + rest
-    }
-
-    /// The (escaped) value of ` name="…"` in libcmark's attributes.
-    private static func value(of name: String, in attributes: Substring) -> String? {
-        guard let start = attributes.exactRange(of: " \(name)=\"") else { return nil }
-        let value = attributes[start.upperBound...]
-        return value.firstIndex(of: "\"").map { String(value[..<$0]) }
     }
 
     /// The destination to publish instead (nil: keep it as written), what is wrong with it, and for
