@@ -29,14 +29,10 @@ package enum Placeholders {
         return nil
     }
 
-    /// By the C library's substring search, on the text's own bytes: every body of the site is
-    /// searched on every build. A text holds no NUL (a file with one is refused when read).
+    /// On the text's own bytes: every body of the site is searched on every build.
     private static func find(in text: String, firstLine: Int) -> (line: Int, column: Int)? {
-        let offset: Int? = text.withCString { haystack in
-            marker.withCString { needle in strstr(haystack, needle).map { haystack.distance(to: $0) } }
-        }
-        guard let offset else { return nil }
-        let (line, column) = TextPosition.of(byteOffset: offset, in: text)
+        guard let found = text.exactRange(of: marker) else { return nil }
+        let (line, column) = TextPosition.of(byteOffset: text.utf8.distance(from: text.startIndex, to: found.lowerBound), in: text)
         return (firstLine + line - 1, column)
     }
 }
