@@ -28,17 +28,15 @@ extension StringProtocol {
 extension String {
     /// Every occurrence of `needle` (compared as UTF-8 bytes) replaced by `replacement`.
     package func replacingExactly(_ needle: String, with replacement: String) -> String {
-        guard !needle.isEmpty, var found = exactRange(of: needle) else { return self }
+        guard !needle.isEmpty, containsExactly(needle) else { return self }
         var result = ""
         result.reserveCapacity(utf8.count)
         var rest = self[...]
-        repeat {
+        while let found = rest.exactRange(of: needle) {
             result += rest[..<found.lowerBound]
             result += replacement
             rest = rest[found.upperBound...]
-            guard let next = rest.exactRange(of: needle) else { break }
-            found = next
-        } while true
+        }
         return result + rest
     }
 }
