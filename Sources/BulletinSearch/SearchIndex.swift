@@ -52,7 +52,7 @@ public enum SearchIndex {
     public static func files(for documents: [SearchDocument], kinds: [String], districts: [String],
                              cache: SearchIndexCache? = nil) -> (files: [(path: String, bytes: [UInt8])], postings: Int) {
         // Term counts per document, on all cores (or from the cache of a session).
-        let terms: [SearchIndexCache.Terms] = documents.parallelMap { document in
+        let terms: [DocumentTerms] = documents.parallelMap { document in
             cache?.terms(of: document) ?? SearchIndexCache.count(document)
         }
         guard let cache else {
@@ -87,21 +87,46 @@ public enum SearchIndex {
     }
 
     /// `[Δdoc,weight,…]`: document numbers as differences; or, without postings, `count`.
-    static func appendPostings(_ postings: [Int32]?, documents: Int, to bytes: inout [UInt8]) {
+    static func appendPostings(_ postings: UnsafeBufferPointer<Int32>?, documents: Int, to bytes: inout [UInt8]) {
         guard let postings else {
             appendDecimal(Int32(documents), to: &bytes)
             return
         }
         bytes.append(UInt8(ascii: "["))
-        var previous: Int32 = 0
-        for position in stride(from: 0, to: postings.count, by: 2) {
-            if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendDecimal(postings[position] - previous, to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            appendDecimal(postings[position + 1], to: &bytes)
-            previous = postings[position]
+        // Each posting is put together apart and appended at once: appending digit by digit
+        // checked the array's room for every digit of millions of postings.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { posting in
+            var previous: Int32 = 0
+            for position in stride(from: 0, to: postings.count, by: 2) {
+                var end = 0
+                if position > 0 {
+                    posting[end] = UInt8(ascii: ",")
+                    end += 1
+                }
+                end = writeDecimal(postings[position] - previous, into: posting, at: end)
+                posting[end] = UInt8(ascii: ",")
+                end = writeDecimal(postings[position + 1], into: posting, at: end + 1)
+                previous = postings[position]
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: posting[0..<end]))
+            }
         }
         bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes a non-negative number in decimal digits at `start`; returns where they end.
+    private static func writeDecimal(_ number: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        rest = number
+        for place in stride(from: start + digits - 1, through: start, by: -1) {
+            buffer[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        return start + digits
     }
 
     /// A non-negative number in decimal digits.
@@ -119,10 +144,9 @@ public enum SearchIndex {
 /// its documents, so that a rebuild counts the terms of changed documents only and rewrites only
 /// the index files they touch.
 public final class SearchIndexCache: @unchecked Sendable {
-    public typealias Terms = (terms: [(UInt64, Int)], words: [UInt64: String])
     // Guarded by `lock`; read from the parallel counting of documents. Keyed by path: hashing
     // whole documents (their text is most of the site) cost more than counting changed ones.
-    private var entries: [String: (document: SearchDocument, terms: Terms)] = [:]
+    private var entries: [String: (document: SearchDocument, terms: DocumentTerms)] = [:]
     private let lock = NSLock()
     // Used by one rebuild at a time.
     private var last: SearchIndexBuild?
@@ -132,7 +156,7 @@ public final class SearchIndexCache: @unchecked Sendable {
     /// Rebuilds that moved the postings of changed documents instead of making the index afresh.
     public private(set) var updates = 0
 
-    func index(documents: [SearchDocument], terms: [Terms], kinds: [String], districts: [String])
+    func index(documents: [SearchDocument], terms: [DocumentTerms], kinds: [String], districts: [String])
         -> (files: [(path: String, bytes: [UInt8])], postings: Int) {
         keepOnly(documents)
         // Taken out while it changes, so its postings are not copied first.
@@ -146,7 +170,7 @@ public final class SearchIndexCache: @unchecked Sendable {
         return (build.files, build.postingCount)
     }
 
-    func terms(of document: SearchDocument) -> Terms {
+    func terms(of document: SearchDocument) -> DocumentTerms {
         lock.lock()
         if let known = entries[document.path], known.document == document {
             lock.unlock()
@@ -168,13 +192,12 @@ public final class SearchIndexCache: @unchecked Sendable {
         entries = entries.filter { current.contains($0.key) }
     }
 
-    static func count(_ document: SearchDocument) -> Terms {
+    static func count(_ document: SearchDocument) -> DocumentTerms {
         var counts = TermCounts(capacity: document.text.utf8.count / 4 + 64)
         var words: [UInt64: String] = [:]
         SearchTokenizer.countTerms(document.title, weight: Int32(SearchIndex.titleWeight), into: &counts, words: &words)
         SearchTokenizer.countTerms(document.base + " " + document.district + " " + document.names, weight: 2, into: &counts, words: &words)
         SearchTokenizer.countTerms(document.text, weight: 1, characters: false, into: &counts, words: &words)
-        // In no particular order: postings are kept per term, in document order.
-        return (counts.pairs.map { ($0.0, min($0.1, 999)) }, words)
+        return DocumentTerms(counts, words: words)
     }
 }

@@ -6,13 +6,11 @@ import BulletinSupport
 /// are written again. Anything else (a document added, removed or moved, another number of
 /// shards) makes the index afresh.
 struct SearchIndexBuild {
-    typealias Terms = SearchIndexCache.Terms
-
     private(set) var documents: [SearchDocument]
-    private var terms: [Terms]
+    private var terms: [DocumentTerms]
     private var kinds: [String]
     private var districts: [String]
-    private var postings = PartitionedPostings()
+    private var postings = Postings()
     private var words: [UInt64: String] = [:]
     private(set) var postingCount = 0
     /// Postings of the terms that are not common: what the shards hold.
@@ -20,8 +18,8 @@ struct SearchIndexBuild {
     private var shardCount = 1
     /// Documents from which a term's postings go to a file of their own.
     private var commonFrom = 1
-    /// The term numbers of each shard, in increasing order: the order they are written in.
-    private var shardTerms: [[UInt64]] = []
+    /// The terms of each shard, in increasing order of their numbers: the order they are written in.
+    private var shardTerms: [[Postings.Term]] = []
     /// The term numbers of each common term's file, by the hash of the term.
     private var commonTerms: [UInt32: Set<UInt64>] = [:]
     private var kindIndexes: [Int] = []
@@ -35,14 +33,12 @@ struct SearchIndexBuild {
     /// `keepingTerms`: whether the documents' term counts are kept for `update` and `replace`. A
     /// build that is never updated lets them go once its postings are made, before its files are:
     /// on text of a large vocabulary they are hundreds of megabytes.
-    init(documents: [SearchDocument], terms: consuming [Terms], kinds: [String], districts: [String], keepingTerms: Bool = true) {
+    init(documents: [SearchDocument], terms: consuming [DocumentTerms], kinds: [String], districts: [String], keepingTerms: Bool = true) {
         self.documents = documents
         self.kinds = kinds
         self.districts = districts
-        postingCount = (copy terms).reduce(0) { $0 + $1.terms.count }
-        // Room for a term in every fourth posting: text of a large vocabulary has few postings a
-        // term, and growing a table of millions of terms cost more than filling it.
-        postings = PartitionedPostings(copy terms, capacity: postingCount / 4)
+        postingCount = (copy terms).reduce(0) { $0 + $1.count }
+        let all = AllDocumentTerms(copy terms)
         for entry in copy terms {
             words.merge(entry.words) { first, _ in first }
         }
@@ -54,17 +50,17 @@ struct SearchIndexBuild {
         }
         commonFrom = Self.commonFrom(documents: documents.count)
         let known = words
-        let counted = postings.describeTerms { code, list in
-            (code: code, documents: list.count / 2, hash: SearchTokenizer.hash(of: code, words: known))
-        }
+        postings = Postings(consume all, hash: { SearchTokenizer.hash(of: $0, words: known) }, commonFrom: commonFrom,
+                            shardCount: Self.shardCount(postings:))
+        shardCount = postings.shardCount
+        let counted = postings.describeTerms { term, documents, hash in (term: term, documents: documents, hash: hash) }
         rarePostingCount = counted.reduce(0) { $0 + ($1.documents >= commonFrom ? 0 : $1.documents) }
-        shardCount = Self.shardCount(postings: rarePostingCount)
-        var shards = [[UInt64]](repeating: [], count: shardCount)
+        var shards = [[Postings.Term]](repeating: [], count: shardCount)
         for term in counted {
-            shards[Int(term.hash % UInt32(shardCount))].append(term.code)
-            if term.documents >= commonFrom { commonTerms[term.hash, default: []].insert(term.code) }
+            shards[Int(term.hash % UInt32(shardCount))].append(term.term)
+            if term.documents >= commonFrom { commonTerms[term.hash, default: []].insert(term.term.code) }
         }
-        shardTerms = shards.parallelMap { $0.sorted() }
+        shardTerms = shards.parallelMap { $0.sorted { $0.code < $1.code } }
         (kindIndexes, districtIndexes) = indexes()
         metaFile = meta()
         let made = self
@@ -95,7 +91,7 @@ struct SearchIndexBuild {
 
     /// Moves the postings of the documents that changed. Returns false when the documents are not
     /// the same ones in the same order, or the shards would change: the index is then to be made afresh.
-    mutating func update(documents newDocuments: [SearchDocument], terms newTerms: [Terms], kinds newKinds: [String],
+    mutating func update(documents newDocuments: [SearchDocument], terms newTerms: [DocumentTerms], kinds newKinds: [String],
                          districts newDistricts: [String]) -> Bool {
         guard newDocuments.count == documents.count, newKinds == kinds, newDistricts == districts else { return false }
         var changed: [Int] = []
@@ -109,10 +105,10 @@ struct SearchIndexBuild {
     /// Puts each document in the place of the one with its number, moving its postings and
     /// making again the files they touch. Returns false when the number of shards would change:
     /// the index is then to be made afresh, and this one is left half changed.
-    mutating func replace(_ changed: [(id: Int, document: SearchDocument, terms: Terms)]) -> Bool {
+    mutating func replace(_ changed: [(id: Int, document: SearchDocument, terms: DocumentTerms)]) -> Bool {
         if changed.isEmpty { return true }
-        let removed = changed.reduce(0) { $0 + terms[$1.id].terms.count }
-        let added = changed.reduce(0) { $0 + $1.terms.terms.count }
+        let removed = changed.reduce(0) { $0 + terms[$1.id].count }
+        let added = changed.reduce(0) { $0 + $1.terms.count }
 
         var touchedShards = Set<Int>()
         var touchedCommon = Set<UInt32>()
@@ -123,14 +119,17 @@ struct SearchIndexBuild {
                 let hash = SearchTokenizer.hash(of: code, words: words)
                 let shard = Int(hash % UInt32(shardCount))
                 touchedShards.insert(shard)
-                let wasCommon = isCommon(code)
-                if !wasCommon { rarePostingCount -= postings[code].count / 2 }
-                postings.update(code) { Self.move(id: id, to: weight, in: &$0) }
-                if !isCommon(code) { rarePostingCount += postings[code].count / 2 }
-                Self.place(code, in: &shardTerms[shard], present: !postings[code].isEmpty)
-                if wasCommon || isCommon(code) { touchedCommon.insert(hash) }
-                if wasCommon != isCommon(code) { commonChanged = true }
-                if isCommon(code) { commonTerms[hash, default: []].insert(code) } else { commonTerms[hash]?.remove(code) }
+                let before = postings.documents(code, hash: hash)
+                let wasCommon = before >= commonFrom
+                if !wasCommon { rarePostingCount -= before }
+                postings.update(code, hash: hash) { Self.move(id: id, to: weight, in: &$0) }
+                let after = postings.documents(code, hash: hash)
+                let isCommon = after >= commonFrom
+                if !isCommon { rarePostingCount += after }
+                Self.place(code, in: &shardTerms[shard], present: after > 0)
+                if wasCommon || isCommon { touchedCommon.insert(hash) }
+                if wasCommon != isCommon { commonChanged = true }
+                if isCommon { commonTerms[hash, default: []].insert(code) } else { commonTerms[hash]?.remove(code) }
                 if commonTerms[hash]?.isEmpty == true { commonTerms[hash] = nil }
             }
             documents[id] = document
@@ -172,10 +171,6 @@ struct SearchIndexBuild {
         max(8, documents / 20)
     }
 
-    private func isCommon(_ code: UInt64) -> Bool {
-        postings[code].count / 2 >= commonFrom
-    }
-
     private func term(_ code: UInt64) -> String {
         SearchTokenizer.term(of: code, words: words)
     }
@@ -194,24 +189,25 @@ struct SearchIndexBuild {
     /// The terms whose weight in a document changed from `old` to `new`, each with its new weight
     /// (nil: the term left the document). Only their postings move: a sentence added to a body
     /// touches the shards of its own terms, not of every term of the document.
-    static func weightChanges(from old: Terms, to new: Terms) -> [(term: UInt64, weight: Int?)] {
-        let oldWeights = Dictionary(old.terms, uniquingKeysWith: { first, _ in first })
-        let newWeights = Dictionary(new.terms, uniquingKeysWith: { first, _ in first })
+    static func weightChanges(from old: DocumentTerms, to new: DocumentTerms) -> [(term: UInt64, weight: Int?)] {
+        let oldWeights = old.weightsByTerm
+        let newWeights = new.weightsByTerm
         return Set(oldWeights.keys).union(newWeights.keys).compactMap { term in
             oldWeights[term] == newWeights[term] ? nil : (term, newWeights[term])
         }
     }
 
-    /// Puts a term number in a list kept in increasing order, or takes it out.
-    static func place(_ code: UInt64, in list: inout [UInt64], present: Bool) {
+    /// Puts a term in a list kept in increasing order of term numbers, or takes it out. A term
+    /// put in has had its postings changed, so they are read from the changed ones.
+    static func place(_ code: UInt64, in list: inout [Postings.Term], present: Bool) {
         var low = 0
         var high = list.count
         while low < high {
             let middle = (low + high) / 2
-            if list[middle] < code { low = middle + 1 } else { high = middle }
+            if list[middle].code < code { low = middle + 1 } else { high = middle }
         }
-        let found = low < list.count && list[low] == code
-        if present, !found { list.insert(code, at: low) }
+        let found = low < list.count && list[low].code == code
+        if present, !found { list.insert(Postings.Term(code: code, place: -1), at: low) }
         if !present, found { list.remove(at: low) }
     }
 
@@ -253,13 +249,14 @@ struct SearchIndexBuild {
     /// gives its number of documents, its postings being in a file of their own.
     private func shardFile(_ shard: Int) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
-        for (index, code) in shardTerms[shard].enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            let list = postings[code]
+        var first = true
+        postings.forEach(shardTerms[shard]) { term, list in
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
             bytes.append(UInt8(ascii: "\""))
-            SearchTokenizer.appendTerm(of: code, words: words, to: &bytes)
+            SearchTokenizer.appendTerm(of: term.code, words: words, to: &bytes)
             bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-            SearchIndex.appendPostings(isCommon(code) ? nil : list, documents: list.count / 2, to: &bytes)
+            SearchIndex.appendPostings(list.count / 2 >= commonFrom ? nil : list, documents: list.count / 2, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
         return bytes
@@ -268,11 +265,12 @@ struct SearchIndexBuild {
     /// `{"term":[Δdoc,weight,…]}`: the postings of the common terms with this hash (one, but for a clash).
     private func commonFile(_ hash: UInt32) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
-        for (index, code) in commonTerms[hash, default: []].sorted().enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            let list = postings[code]
+        var first = true
+        postings.forEach(commonTerms[hash, default: []].sorted().map { postings.term($0, hash: hash) }) { term, list in
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
             bytes.append(UInt8(ascii: "\""))
-            SearchTokenizer.appendTerm(of: code, words: words, to: &bytes)
+            SearchTokenizer.appendTerm(of: term.code, words: words, to: &bytes)
             bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
             SearchIndex.appendPostings(list, documents: list.count / 2, to: &bytes)
         }

@@ -60,14 +60,9 @@ struct TermTable<Value> {
         return entries
     }
 
-    /// `transform` of every term with its value, where it gives one, in no particular order.
-    func compactMapEntries<Result>(_ transform: (UInt64, Value) -> Result?) -> [Result] {
-        var results: [Result] = []
-        results.reserveCapacity(count)
-        for slot in slots where slot.term != 0 {
-            if let result = transform(slot.term, slot.value) { results.append(result) }
-        }
-        return results
+    /// `body` of every term with its value, in no particular order.
+    func forEach(_ body: (UInt64, Value) -> Void) {
+        for slot in slots where slot.term != 0 { body(slot.term, slot.value) }
     }
 
     private static func slot(of term: UInt64, mask: Int) -> Int {
@@ -97,9 +92,17 @@ public struct TermCounts {
         table.update(term) { $0 &+= weight }
     }
 
+    /// `body` of every term with its count, in no particular order.
+    func forEach(_ body: (UInt64, Int32) -> Void) {
+        table.forEach(body)
+    }
+
     /// Every term with its count, in no particular order.
     public var pairs: [(UInt64, Int)] {
-        table.entries.map { ($0.term, Int($0.value)) }
+        var pairs: [(UInt64, Int)] = []
+        pairs.reserveCapacity(count)
+        forEach { pairs.append(($0, Int($1))) }
+        return pairs
     }
 }
 

@@ -1,0 +1,201 @@
+import BulletinSupport
+
+/// The postings of every term: for each term, the documents holding it with its weight in each,
+/// in document order. All terms' postings are in one flat array, made bucket by bucket: a bucket
+/// holds the terms whose number falls in it, is made on its own core from every document's
+/// terms of that bucket (`AllDocumentTerms`), and its table of terms fits in a processor's
+/// cache. Millions of per-term arrays took more time to grow, count and free, and more memory,
+/// than the postings themselves.
+///
+/// Within a bucket, terms are laid out shard by shard, and by number within a shard: a shard's
+/// file is then written from one run of each bucket. Laid out by number alone, writing the
+/// shards read the postings in no order, and waited on memory for most of the time.
+///
+/// A session's edits move single terms' postings: a changed term's postings are kept apart
+/// and read in place of the flat ones.
+struct Postings {
+    static let bucketBits = 6
+    static let bucketCount = 1 << bucketBits
+
+    /// A term number with the place of its postings in the flat array (-1: a term a session's
+    /// edits added), so that reading a term's postings needs no search.
+    struct Term: Sendable {
+        var code: UInt64
+        var place: Int32
+    }
+
+    /// The shards the terms are laid out by: the postings of the terms in fewer than
+    /// `commonFrom` documents decide their number.
+    private(set) var shardCount = 1
+    /// Term numbers, bucket by bucket, by shard and then by number within a bucket.
+    private var codes: [UInt64] = []
+    /// The hash of each term's text (`SearchTokenizer.hash(of:words:)`), which gives its shard.
+    private var hashes: [UInt32] = []
+    /// Where each bucket's terms start in `codes`, and where the last one ends.
+    private var bucketStarts: [Int] = [0]
+    /// Where each term's postings start in `entries` (in postings, each two numbers), and where
+    /// the last one ends.
+    private var starts: [Int] = [0]
+    /// Document, weight; document, weight; … term by term.
+    private var entries: [Int32] = []
+    /// Postings that a session's edits changed, which take the place of the flat ones.
+    private var changed: [UInt64: [Int32]] = [:]
+
+    init() {}
+
+    /// `hash`: the hash of a term's text. `shardCount`: the number of shards for a number of
+    /// postings of terms in fewer than `commonFrom` documents.
+    init(_ all: AllDocumentTerms, hash: @Sendable (UInt64) -> UInt32, commonFrom: Int, shardCount: (Int) -> Int) {
+        let tallies = Array(0..<Self.bucketCount).parallelMap { Self.tally($0, of: all) }
+        let hashes = tallies.parallelMap { $0.codes.map(hash) }
+        let rarePostings = tallies.reduce(0) { $0 + $1.counts.reduce(0) { $0 + ($1 < commonFrom ? $1 : 0) } }
+        let shards = shardCount(rarePostings)
+        self.shardCount = shards
+
+        let postingStarts = tallies.reduce(into: [0]) { $0.append($0.last! + $1.termOfPosting.count) }
+        var entries = [Int32](repeating: 0, count: 2 * postingStarts.last!)
+        let made: [(order: [Int], starts: [Int])] = entries.withUnsafeMutableBufferPointer { buffer in
+            // Each bucket writes only its own part of `entries`.
+            nonisolated(unsafe) let whole = buffer
+            return Array(0..<Self.bucketCount).parallelMap { bucket in
+                let part = UnsafeMutableBufferPointer(rebasing: whole[(2 * postingStarts[bucket])..<(2 * postingStarts[bucket + 1])])
+                let shardOf = hashes[bucket].map { Int($0 % UInt32(shards)) }
+                return Self.layOut(tallies[bucket], shards: shardOf, of: all, bucket: bucket, into: part)
+            }
+        }
+        let termCount = tallies.reduce(0) { $0 + $1.codes.count }
+        codes.reserveCapacity(termCount)
+        self.hashes.reserveCapacity(termCount)
+        starts = []
+        starts.reserveCapacity(termCount + 1)
+        for (bucket, part) in made.enumerated() {
+            codes.append(contentsOf: part.order.lazy.map { tallies[bucket].codes[$0] })
+            self.hashes.append(contentsOf: part.order.lazy.map { hashes[bucket][$0] })
+            bucketStarts.append(codes.count)
+            starts.append(contentsOf: part.starts.dropLast().lazy.map { $0 + postingStarts[bucket] })
+        }
+        starts.append(postingStarts.last!)
+        self.entries = entries
+    }
+
+    /// One bucket's terms in the order they are first met, with their numbers of documents,
+    /// and the term of each of its postings in document order.
+    private struct Tally: Sendable {
+        var codes: [UInt64] = []
+        var counts: [Int] = []
+        var termOfPosting: [Int32] = []
+    }
+
+    private static func tally(_ bucket: Int, of all: AllDocumentTerms) -> Tally {
+        let postings = all.postings(in: bucket)
+        var table = TermTable<Int32>(capacity: postings / 4, empty: -1)
+        var tally = Tally()
+        tally.termOfPosting.reserveCapacity(postings)
+        all.forEachDocument(in: bucket) { _, terms, _ in
+            for code in terms {
+                var term = table[code]
+                if term < 0 {
+                    term = Int32(tally.codes.count)
+                    table.update(code) { $0 = term }
+                    tally.codes.append(code)
+                    tally.counts.append(0)
+                }
+                tally.counts[Int(term)] += 1
+                tally.termOfPosting.append(term)
+            }
+        }
+        return tally
+    }
+
+    /// Writes a bucket's postings into its part of `entries`, term by term in order of shard
+    /// and number. Returns the terms in that order (by their place in the tally) and where each
+    /// one's postings start (counted from the bucket's first posting), and where the last ends.
+    private static func layOut(_ tally: Tally, shards: [Int], of all: AllDocumentTerms, bucket: Int,
+                               into entries: UnsafeMutableBufferPointer<Int32>) -> (order: [Int], starts: [Int]) {
+        let codes = tally.codes
+        let order = codes.indices.sorted { (shards[$0], codes[$0]) < (shards[$1], codes[$1]) }
+        var rank = [Int](repeating: 0, count: codes.count)
+        var starts = [Int](repeating: 0, count: codes.count + 1)
+        for (position, term) in order.enumerated() {
+            rank[term] = position
+            starts[position + 1] = starts[position] + tally.counts[term]
+        }
+        var next = starts
+        var posting = 0
+        all.forEachDocument(in: bucket) { document, _, weights in
+            for weight in weights {
+                let position = rank[Int(tally.termOfPosting[posting])]
+                let slot = 2 * next[position]
+                entries[slot] = Int32(document)
+                entries[slot + 1] = Int32(weight)
+                next[position] += 1
+                posting += 1
+            }
+        }
+        return (order, starts)
+    }
+
+    /// The bucket of a term number: any fixed spread of the numbers does.
+    static func bucket(of code: UInt64) -> Int {
+        Int(truncatingIfNeeded: (code &* 0xC2B2_AE3D_27D4_EB4F) >> (64 - UInt64(bucketBits)))
+    }
+
+    /// A term by its number and the hash of its text, for reading its postings with `forEach`.
+    func term(_ code: UInt64, hash: UInt32) -> Term {
+        Term(code: code, place: place(of: code, hash: hash).map(Int32.init) ?? -1)
+    }
+
+    /// The number of documents holding a term.
+    func documents(_ code: UInt64, hash: UInt32) -> Int {
+        if !changed.isEmpty, let list = changed[code] { return list.count / 2 }
+        guard let place = place(of: code, hash: hash) else { return 0 }
+        return starts[place + 1] - starts[place]
+    }
+
+    /// `body` of each term with its postings, read in place: `[document, weight, document, weight, …]`.
+    func forEach(_ terms: [Term], _ body: (Term, UnsafeBufferPointer<Int32>) -> Void) {
+        entries.withUnsafeBufferPointer { flat in
+            for term in terms {
+                if !changed.isEmpty, let list = changed[term.code] {
+                    list.withUnsafeBufferPointer { body(term, $0) }
+                } else if term.place < 0 {
+                    body(term, UnsafeBufferPointer(rebasing: flat[0..<0]))
+                } else {
+                    let place = Int(term.place)
+                    body(term, UnsafeBufferPointer(rebasing: flat[(2 * starts[place])..<(2 * starts[place + 1])]))
+                }
+            }
+        }
+    }
+
+    /// Changes a term's postings: `[document, weight, document, weight, …]`, in document order.
+    mutating func update(_ code: UInt64, hash: UInt32, _ change: (inout [Int32]) -> Void) {
+        var list: [Int32] = []
+        forEach([term(code, hash: hash)]) { _, postings in list = Array(postings) }
+        change(&list)
+        changed[code] = list
+    }
+
+    /// `describe` of every term as the postings were made (before any `update`), with its number
+    /// of documents and the hash of its text, in no particular order; on all cores.
+    func describeTerms<Description: Sendable>(_ describe: @Sendable (Term, Int, UInt32) -> Description) -> [Description] {
+        Array(0..<Self.bucketCount).parallelMap { bucket in
+            (bucketStarts[bucket]..<bucketStarts[bucket + 1]).map { term in
+                describe(Term(code: codes[term], place: Int32(term)), starts[term + 1] - starts[term], hashes[term])
+            }
+        }.flatMap { $0 }
+    }
+
+    /// Where a term is in `codes`: found by halving the run of its shard in its bucket.
+    private func place(of code: UInt64, hash: UInt32) -> Int? {
+        let bucket = Self.bucket(of: code)
+        let key = (hash % UInt32(shardCount), code)
+        var low = bucketStarts[bucket]
+        var high = bucketStarts[bucket + 1]
+        while low < high {
+            let middle = (low + high) / 2
+            if (hashes[middle] % UInt32(shardCount), codes[middle]) < key { low = middle + 1 } else { high = middle }
+        }
+        return low < bucketStarts[bucket + 1] && codes[low] == code ? low : nil
+    }
+}
