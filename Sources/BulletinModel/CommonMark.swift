@@ -41,7 +41,8 @@ public enum CommonMark {
     public enum Slip: Equatable {
         /// An indented code block whose first line is Chinese text: a paragraph indented with a tab or four spaces.
         case proseAsCode(line: Int)
-        /// A line of a paragraph starting with a full-width space (U+3000).
+        /// A line of a paragraph starting with a full-width space (U+3000). At the paragraph's
+        /// start, those spaces are left out of the page.
         case fullWidthIndent(line: Int)
         /// `![…](path with spaces)` left as text: a destination with a space is not a link.
         case unreadLink(line: Int, column: Int, destination: String, isImage: Bool)
@@ -69,6 +70,7 @@ public enum CommonMark {
         var slips = tableSlips
         var source: [UInt8]?
         var softBreaksToDrop: [OpaquePointer] = []
+        var emptiedParagraphs: [OpaquePointer] = []
         var textAfter: [(node: OpaquePointer, text: String)] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -91,10 +93,24 @@ public enum CommonMark {
             case (CMARK_EVENT_ENTER, CMARK_NODE_TEXT), (CMARK_EVENT_ENTER, CMARK_NODE_CODE):
                 if let literal = cmark_node_get_literal(node) {
                     let length = strlen(literal)
-                    literal.withMemoryRebound(to: UInt8.self, capacity: length) {
+                    let kept: [UInt8]? = literal.withMemoryRebound(to: UInt8.self, capacity: length) {
                         let text = UnsafeBufferPointer(start: $0, count: length)
-                        plain.append(contentsOf: text)
-                        if type == CMARK_NODE_TEXT { findSlips(inText: node, text, at: positions, into: &slips) }
+                        guard type == CMARK_NODE_TEXT else {
+                            plain.append(contentsOf: text)
+                            return nil
+                        }
+                        findSlips(inText: node, text, at: positions, into: &slips)
+                        let indent = startsParagraph(node) ? fullWidthIndentLength(text) : 0
+                        plain.append(contentsOf: text[indent...])
+                        return indent > 0 ? Array(text[indent...]) : nil
+                    }
+                    // The paragraph's first line is indented by the site's style sheet; kept, a
+                    // pasted indent would double it.
+                    if let kept {
+                        _ = cmark_node_set_literal(node, String(decoding: kept, as: UTF8.self))
+                        if kept.isEmpty, cmark_node_next(node) == nil, let paragraph = cmark_node_parent(node) {
+                            emptiedParagraphs.append(paragraph)
+                        }
                     }
                 }
             case (CMARK_EVENT_ENTER, CMARK_NODE_CODE_BLOCK):
@@ -118,8 +134,9 @@ public enum CommonMark {
             }
         }
         // Browsers show a line break in the source as a space, which Chinese text must not have
-        // where an editor wrapped a long line; libcmark has no option for it.
-        for node in softBreaksToDrop {
+        // where an editor wrapped a long line; libcmark has no option for it. A line of nothing
+        // but full-width spaces, which Word leaves between paragraphs, is no paragraph.
+        for node in softBreaksToDrop + emptiedParagraphs {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
@@ -187,6 +204,28 @@ public enum CommonMark {
             slips.append(.unreadLink(line: line, column: positions.column(node) + open - (isImage ? 1 : 0),
                                      destination: destination, isImage: isImage))
         }
+    }
+
+    /// Whether a text node is the first of a paragraph.
+    private static func startsParagraph(_ node: OpaquePointer) -> Bool {
+        cmark_node_previous(node) == nil && cmark_node_parent(node).map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } == true
+    }
+
+    /// The bytes of the indent Word leaves at the start of a paragraph: full-width spaces (U+3000)
+    /// from the first byte on, with any spaces and tabs mixed in. 0 when the text starts otherwise.
+    static func fullWidthIndentLength(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        while index < text.count {
+            if text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t") {
+                guard index > 0 else { return 0 }
+                index += 1
+            } else if index + 2 < text.count, text[index] == 0xE3, text[index + 1] == 0x80, text[index + 2] == 0x80 {
+                index += 3
+            } else {
+                break
+            }
+        }
+        return index
     }
 
     /// Whether the code block starting at `line`, `column` (bytes) opens with a fence of ``` or ~~~.

@@ -36,6 +36,10 @@ struct Bulletin: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            if let mistake = UsageMistake(error) {
+                Terminal.complain(usageProblem(mistake.message))
+                Foundation.exit(2)
+            }
             let code = exitCode(for: error)
             if code == .success {
                 let message = fullMessage(for: error)

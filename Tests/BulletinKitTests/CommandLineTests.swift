@@ -214,6 +214,60 @@ import Testing
         #expect(try run(["check", "--format", "xml"], in: fixture.root).status == 2)
         #expect(try run(["--help"], in: fixture.root).status == 0)
     }
+
+    /// What the argument parser refuses is told as the other usage errors are: in the chosen
+    /// language, naming what was typed, with the nearest valid name and where help is.
+    @Test func usageMistakesAreToldInTheChosenLanguage() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let expected: [(arguments: [String], english: String, chinese: String)] = [
+            (["build", "--outptu", "x"],
+             "error: 'bulletin build' has no option '--outptu'\n    hint: did you mean '--output'? 'bulletin build --help' lists the options\n",
+             "错误：'bulletin build' 没有选项 '--outptu'\n    提示：是否应为 '--output'？可用的选项见 'bulletin build --help'\n"),
+            (["check", "-x"],
+             "error: 'bulletin check' has no option '-x'\n    hint: 'bulletin check --help' lists its options\n",
+             "错误：'bulletin check' 没有选项 '-x'\n    提示：可用的选项见 'bulletin check --help'\n"),
+            (["build", "--output"],
+             "error: the option '--output' needs a value\n    hint: write '--output <output>'; 'bulletin build --help' lists the options\n",
+             "错误：选项 '--output' 后面缺少值\n    提示：请写成 '--output <output>'；可用的选项见 'bulletin build --help'\n"),
+            (["build", "--drafts=yes"],
+             "error: the option '--drafts' takes no value, but was given 'yes'\n    hint: write '--drafts' alone; 'bulletin build --help' lists the options\n",
+             "错误：选项 '--drafts' 不带值，却写了 'yes'\n    提示：请只写 '--drafts'；可用的选项见 'bulletin build --help'\n"),
+            (["biuld"],
+             "error: 'bulletin' has no command 'biuld'\n    hint: did you mean 'build'? 'bulletin --help' lists the commands\n",
+             "错误：'bulletin' 没有命令 'biuld'\n    提示：是否应为 'build'？可用的命令见 'bulletin --help'\n"),
+            (["new", "page"],
+             "error: 'bulletin new' has no command 'page'\n    hint: the commands are writeup, bulletin, notice; 'bulletin new --help' tells what each does\n",
+             "错误：'bulletin new' 没有命令 'page'\n    提示：可用的命令：writeup, bulletin, notice；说明见 'bulletin new --help'\n"),
+            (["build", "Public"],
+             "error: 'bulletin build' takes no argument 'Public'\n    hint: 'bulletin build --help' shows how to call it\n",
+             "错误：'bulletin build' 不接受参数 'Public'\n    提示：用法见 'bulletin build --help'\n"),
+            (["import"],
+             "error: 'bulletin import' needs '<file>'\n    hint: 'bulletin import --help' shows how to call it\n",
+             "错误：'bulletin import' 还需要 '<file>'\n    提示：用法见 'bulletin import --help'\n"),
+            (["import", "总结.docx"],
+             "error: 'bulletin import' needs '--base <base>'\n    hint: 'bulletin import --help' shows how to call it\n",
+             "错误：'bulletin import' 还需要 '--base <base>'\n    提示：用法见 'bulletin import --help'\n"),
+            (["check", "--format", "xml"],
+             "error: 'xml' is not a valid value for '--format'\n    hint: write one of: text, json; 'bulletin check --help' tells what they mean\n",
+             "错误：'xml' 不是 '--format' 可用的值\n    提示：可用的值：text, json；说明见 'bulletin check --help'\n"),
+            (["list", "basess"],
+             "error: 'basess' is not a valid value for '<subject>'\n    hint: did you mean 'bases'? 'bulletin list --help' tells what '<subject>' takes\n",
+             "错误：'basess' 不是 '<subject>' 可用的值\n    提示：是否应为 'bases'？'<subject>' 的用法见 'bulletin list --help'\n"),
+            (["serve", "--port", "八千"],
+             "error: '八千' is not a valid value for '--port'\n    hint: 'bulletin serve --help' tells what it takes\n",
+             "错误：'八千' 不是 '--port' 可用的值\n    提示：用法见 'bulletin serve --help'\n"),
+        ]
+        for (arguments, english, chinese) in expected {
+            let inEnglish = try run(arguments, in: fixture.root)
+            #expect(inEnglish.status == 2 && inEnglish.stdout.isEmpty && inEnglish.stderr == english, "\(arguments): \(inEnglish.stderr)")
+            for (given, locale) in [(arguments, ["LANG": "zh_CN.UTF-8"]), (["--lang", "zh"] + arguments, ["LANG": "C.UTF-8"])] {
+                let inChinese = try run(given, in: fixture.root, locale: locale)
+                #expect(inChinese.status == 2 && inChinese.stdout.isEmpty && inChinese.stderr == chinese, "\(given): \(inChinese.stderr)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.url("Public").path), "nothing is built")
+    }
 }
 
 @Suite struct NewCommandTests {

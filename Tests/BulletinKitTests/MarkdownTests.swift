@@ -129,6 +129,33 @@ import Testing
         #expect(html == "<p>家校社协同育人模式。\nEnglish\nwords 和中文</p>\n")
     }
 
+    /// Word starts a paragraph with full-width spaces; the style sheet indents a paragraph's first
+    /// line already, so they go (and spaces mixed into them), still with a warning. Full-width
+    /// spaces anywhere else are text as written.
+    @Test func aPastedFullWidthIndentIsDroppedAtTheStartOfAParagraph() {
+        let (one, warnings) = convert("\u{3000}家长走进课堂。\n")
+        #expect(one == "<p>家长走进课堂。</p>\n")
+        #expect(warnings.map(\.formatted) == [
+            "Content/bases/x/w.md:5:1: warning: this paragraph starts with full-width spaces (U+3000)\n"
+                + "    hint: remove the full-width spaces at its start: the site indents paragraphs itself",
+        ])
+        #expect(convert("\u{3000}\u{3000}家长走进课堂。\n\n\u{3000} \u{3000}\t学生表演节目。\n").0
+            == "<p>家长走进课堂。</p>\n<p>学生表演节目。</p>\n")
+        #expect(convert("\u{3000}\u{3000}**重点**工作\n").0 == "<p><strong>重点</strong>工作</p>\n")
+        #expect(convert("> \u{3000}\u{3000}引文\n\n- \u{3000}条目\n").0 == "<blockquote>\n<p>引文</p>\n</blockquote>\n<ul>\n<li>条目</li>\n</ul>\n")
+        let (document, _) = converter().convert("\u{3000}\u{3000}家长走进课堂。\n", sourcePath: "bases/x/w.md",
+                                                displayPath: "Content/bases/x/w.md", firstLine: 5)
+        #expect(document.plainText == "家长走进课堂。\n", "descriptions and search start with the text")
+
+        #expect(convert("家长\u{3000}\u{3000}走进课堂。\n").0 == "<p>家长\u{3000}\u{3000}走进课堂。</p>\n")
+        #expect(convert("第一行\n\u{3000}\u{3000}第二行\n").0 == "<p>第一行\u{3000}\u{3000}第二行</p>\n")
+        #expect(convert("```\n\u{3000}\u{3000}缩进的代码\n```\n").0
+            == "<pre tabindex=\"0\"><code>\u{3000}\u{3000}缩进的代码\n</code></pre>\n")
+        #expect(convert("`\u{3000}\u{3000}代码`\n").0 == "<p><code>\u{3000}\u{3000}代码</code></p>\n")
+        #expect(convert("## \u{3000}小标题\n").0 == "<h2>\u{3000}小标题</h2>\n")
+        #expect(convert("第一段\n\n\u{3000}\u{3000}\n\n第二段\n").0 == "<p>第一段</p>\n<p>第二段</p>\n")
+    }
+
     @Test func imagesWithoutAlternativeTextAreAWarning() {
         let (html, diagnostics) = convert("活动现场：\n\n![](../../assets/a.pdf)\n\n![会场](../../assets/a.pdf)\n")
         #expect(diagnostics.map(\.formatted) == [
