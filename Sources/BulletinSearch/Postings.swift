@@ -176,14 +176,12 @@ struct Postings {
         changed[code] = list
     }
 
-    /// `describe` of every term as the postings were made (before any `update`), with its number
-    /// of documents and the hash of its text, in no particular order; on all cores.
-    func describeTerms<Description: Sendable>(_ describe: @Sendable (Term, Int, UInt32) -> Description) -> [Description] {
-        Array(0..<Self.bucketCount).parallelMap { bucket in
-            (bucketStarts[bucket]..<bucketStarts[bucket + 1]).map { term in
-                describe(Term(code: codes[term], place: Int32(term)), starts[term + 1] - starts[term], hashes[term])
-            }
-        }.flatMap { $0 }
+    /// `body` of every term as the postings were made (before any `update`), with its number of
+    /// documents and the hash of its text, in the order they are laid out.
+    func forEachTerm(_ body: (Term, Int, UInt32) -> Void) {
+        for term in codes.indices {
+            body(Term(code: codes[term], place: Int32(term)), starts[term + 1] - starts[term], hashes[term])
+        }
     }
 
     /// Where a term is in `codes`: found by halving the run of its shard in its bucket.

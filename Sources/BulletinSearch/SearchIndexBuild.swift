@@ -53,12 +53,14 @@ struct SearchIndexBuild {
         postings = Postings(consume all, hash: { SearchTokenizer.hash(of: $0, words: known) }, commonFrom: commonFrom,
                             shardCount: Self.shardCount(postings:))
         shardCount = postings.shardCount
-        let counted = postings.describeTerms { term, documents, hash in (term: term, documents: documents, hash: hash) }
-        rarePostingCount = counted.reduce(0) { $0 + ($1.documents >= commonFrom ? 0 : $1.documents) }
         var shards = [[Postings.Term]](repeating: [], count: shardCount)
-        for term in counted {
-            shards[Int(term.hash % UInt32(shardCount))].append(term.term)
-            if term.documents >= commonFrom { commonTerms[term.hash, default: []].insert(term.term.code) }
+        postings.forEachTerm { term, documents, hash in
+            shards[Int(hash % UInt32(shardCount))].append(term)
+            if documents >= commonFrom {
+                commonTerms[hash, default: []].insert(term.code)
+            } else {
+                rarePostingCount += documents
+            }
         }
         shardTerms = shards.parallelMap { $0.sorted { $0.code < $1.code } }
         (kindIndexes, districtIndexes) = indexes()
