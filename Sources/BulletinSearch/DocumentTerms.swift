@@ -16,17 +16,26 @@ public struct DocumentTerms: Sendable {
     init(_ counts: TermCounts, words: [UInt64: String]) {
         self.words = words
         var starts = [Int32](repeating: 0, count: Postings.bucketCount + 1)
-        counts.forEach { term, _ in starts[Postings.bucket(of: term) + 1] += 1 }
-        for bucket in 0..<Postings.bucketCount { starts[bucket + 1] += starts[bucket] }
         var codes = [UInt64](repeating: 0, count: counts.count)
         var weights = [UInt16](repeating: 0, count: counts.count)
-        var next = starts
-        counts.forEach { term, count in
-            let bucket = Postings.bucket(of: term)
-            let place = Int(next[bucket])
-            codes[place] = term
-            weights[place] = UInt16(min(Int(count), Self.maximumWeight))
-            next[bucket] += 1
+        // In place, without a closure per term: this runs for each of millions of terms.
+        counts.withSlots { slots in
+            starts.withUnsafeMutableBufferPointer { starts in
+                for slot in slots where slot.term != 0 { starts[Postings.bucket(of: slot.term) + 1] += 1 }
+                for bucket in 0..<Postings.bucketCount { starts[bucket + 1] += starts[bucket] }
+                var next = Array(starts)
+                codes.withUnsafeMutableBufferPointer { codes in
+                    weights.withUnsafeMutableBufferPointer { weights in
+                        for slot in slots where slot.term != 0 {
+                            let bucket = Postings.bucket(of: slot.term)
+                            let place = Int(next[bucket])
+                            codes[place] = slot.term
+                            weights[place] = UInt16(min(Int(slot.value), Self.maximumWeight))
+                            next[bucket] += 1
+                        }
+                    }
+                }
+            }
         }
         self.codes = codes
         self.weights = weights

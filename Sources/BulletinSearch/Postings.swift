@@ -113,7 +113,20 @@ struct Postings {
     private static func layOut(_ tally: Tally, shards: [Int], of all: AllDocumentTerms, bucket: Int,
                                into entries: UnsafeMutableBufferPointer<Int32>) -> (order: [Int], starts: [Int]) {
         let codes = tally.codes
-        let order = codes.indices.sorted { (shards[$0], codes[$0]) < (shards[$1], codes[$1]) }
+        // By shard with a count of each shard's terms, then each shard's few terms by number:
+        // sorting millions of terms by both at once took as long as laying out their postings.
+        var shardStarts = [Int](repeating: 0, count: (shards.max() ?? 0) + 2)
+        for shard in shards { shardStarts[shard + 1] += 1 }
+        for shard in shardStarts.indices.dropFirst() { shardStarts[shard] += shardStarts[shard - 1] }
+        var order = [Int](repeating: 0, count: codes.count)
+        var nextInShard = shardStarts
+        for (term, shard) in shards.enumerated() {
+            order[nextInShard[shard]] = term
+            nextInShard[shard] += 1
+        }
+        for shard in shardStarts.indices.dropLast() where shardStarts[shard + 1] - shardStarts[shard] > 1 {
+            order[shardStarts[shard]..<shardStarts[shard + 1]].sort { codes[$0] < codes[$1] }
+        }
         var rank = [Int](repeating: 0, count: codes.count)
         var starts = [Int](repeating: 0, count: codes.count + 1)
         for (position, term) in order.enumerated() {

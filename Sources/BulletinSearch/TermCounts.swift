@@ -65,6 +65,11 @@ struct TermTable<Value> {
         for slot in slots where slot.term != 0 { body(slot.term, slot.value) }
     }
 
+    /// `body` of the table's slots, read in place: a term of 0 is an empty slot.
+    func withSlots<Result>(_ body: (UnsafeBufferPointer<(term: UInt64, value: Value)>) -> Result) -> Result {
+        slots.withUnsafeBufferPointer(body)
+    }
+
     private static func slot(of term: UInt64, mask: Int) -> Int {
         // Fibonacci hashing spreads the characters' neighbouring code points over the table.
         Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
@@ -95,6 +100,11 @@ public struct TermCounts {
     /// `body` of every term with its count, in no particular order.
     func forEach(_ body: (UInt64, Int32) -> Void) {
         table.forEach(body)
+    }
+
+    /// `body` of the table's slots, read in place: a term of 0 is an empty slot.
+    func withSlots<Result>(_ body: (UnsafeBufferPointer<(term: UInt64, value: Int32)>) -> Result) -> Result {
+        table.withSlots(body)
     }
 
     /// Every term with its count, in no particular order.
