@@ -45,8 +45,16 @@ struct Postings {
 
     /// `hash`: the hash of a term's text. `shardCount`: the number of shards for a number of
     /// postings of terms in fewer than `commonFrom` documents.
-    init(_ all: AllDocumentTerms, hash: @Sendable (UInt64) -> UInt32, commonFrom: Int, shardCount: (Int) -> Int) {
-        let tallies = Array(0..<Self.bucketCount).parallelMap { Self.tally($0, of: all) }
+    init(_ all: consuming AllDocumentTerms, hash: @Sendable (UInt64) -> UInt32, commonFrom: Int, shardCount: (Int) -> Int) {
+        let tallies: [Tally]
+        do {
+            let reading = all
+            tallies = Array(0..<Self.bucketCount).parallelMap { Self.tally($0, of: reading) }
+        }
+        // Each posting's term is known by its place now: the term numbers, most of the documents'
+        // terms' memory, go before the postings are laid out.
+        all.forgetCodes()
+        let weights = all
         let hashes = tallies.parallelMap { $0.codes.map(hash) }
         let rarePostings = tallies.reduce(0) { $0 + $1.counts.reduce(0) { $0 + ($1 < commonFrom ? $1 : 0) } }
         let shards = shardCount(rarePostings)
@@ -60,7 +68,7 @@ struct Postings {
             return Array(0..<Self.bucketCount).parallelMap { bucket in
                 let part = UnsafeMutableBufferPointer(rebasing: whole[(2 * postingStarts[bucket])..<(2 * postingStarts[bucket + 1])])
                 let shardOf = hashes[bucket].map { Int($0 % UInt32(shards)) }
-                return Self.layOut(tallies[bucket], shards: shardOf, of: all, bucket: bucket, into: part)
+                return Self.layOut(tallies[bucket], shards: shardOf, of: weights, bucket: bucket, into: part)
             }
         }
         let termCount = tallies.reduce(0) { $0 + $1.codes.count }
@@ -91,7 +99,7 @@ struct Postings {
         var table = TermTable<Int32>(capacity: postings / 4, empty: -1)
         var tally = Tally()
         tally.termOfPosting.reserveCapacity(postings)
-        all.forEachDocument(in: bucket) { _, terms, _ in
+        all.forEachDocument(codesIn: bucket) { terms in
             for code in terms {
                 var term = table[code]
                 if term < 0 {
@@ -135,7 +143,7 @@ struct Postings {
         }
         var next = starts
         var posting = 0
-        all.forEachDocument(in: bucket) { document, _, weights in
+        all.forEachDocument(weightsIn: bucket) { document, weights in
             for weight in weights {
                 let position = rank[Int(tally.termOfPosting[posting])]
                 let slot = 2 * next[position]

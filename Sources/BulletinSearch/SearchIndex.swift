@@ -51,19 +51,38 @@ public enum SearchIndex {
     /// The index files, and the number of postings in them (which sets the number of shards).
     public static func files(for documents: [SearchDocument], kinds: [String], districts: [String],
                              cache: SearchIndexCache? = nil) -> (files: [(path: String, bytes: [UInt8])], postings: Int) {
-        // Term counts per document, on all cores (or from the cache of a session).
-        let terms: [DocumentTerms] = documents.parallelMap { document in
-            cache?.terms(of: document) ?? SearchIndexCache.count(document)
-        }
         guard let cache else {
-            let build = SearchIndexBuild(documents: documents, terms: consume terms, kinds: kinds, districts: districts, keepingTerms: false)
+            // Counted a slice at a time on all cores, each slice's terms moved into arrays of
+            // their own size before the next is counted: every document's terms at once, each in
+            // small arrays and tables, left the most memory in use of a build.
+            var all = AllDocumentTerms()
+            var words: [UInt64: String] = [:]
+            for start in stride(from: 0, to: documents.count, by: countingSlice) {
+                let counted = Array(documents[start..<min(start + countingSlice, documents.count)]).parallelMap(SearchIndexCache.count)
+                for terms in counted { words.merge(terms.words) { first, _ in first } }
+                all.append(contentsOf: counted)
+            }
+            let build = SearchIndexBuild(documents: documents, all: consume all, words: words, terms: nil, kinds: kinds, districts: districts)
             let made = (build.files, build.postingCount)
-            // Its postings (millions of numbers in thousands of lists) are freed on another thread
-            // while planning goes on.
+            // What is left of it is freed on another thread while planning goes on.
             retire(consume build)
             return made
         }
+        // Term counts per document, on all cores, from the cache where a document is unchanged.
+        let terms: [DocumentTerms] = documents.parallelMap(cache.terms(of:))
         return cache.index(documents: documents, terms: terms, kinds: kinds, districts: districts)
+    }
+
+    /// Documents counted at once by a build that is not kept.
+    static let countingSlice = 1024
+
+    /// The bytes in an array of their own size: a file grown by appending holds up to twice its
+    /// size, and the index's files are all held until they are written.
+    static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.capacity > bytes.count + bytes.count / 8 else { return bytes }
+        return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        }
     }
 
     /// `["title","path","kind","base","district","date","names","image","text",more]`, the text cut
@@ -79,11 +98,11 @@ public enum SearchIndex {
         JSONText.appendQuoted(document.text, scalars: snippetText, to: &bytes)
         let more = document.text.utf8.count > snippetText && document.text.unicodeScalars.count > snippetText
         bytes.append(contentsOf: Array((more ? ",1]" : ",0]").utf8))
-        guard more else { return (bytes, nil) }
+        guard more else { return (trimmed(bytes), nil) }
         var rest: [UInt8] = [UInt8(ascii: "[")]
         JSONText.appendQuoted(String(document.text.unicodeScalars.dropFirst(snippetText)), scalars: restText, to: &rest)
         rest.append(UInt8(ascii: "]"))
-        return (bytes, rest)
+        return (trimmed(bytes), trimmed(rest))
     }
 
     /// `[Δdoc,weight,…]`: document numbers as differences; or, without postings, `count`.
@@ -165,7 +184,8 @@ public final class SearchIndexCache: @unchecked Sendable {
             updates += 1
             return (build.files, build.postingCount)
         }
-        let build = SearchIndexBuild(documents: documents, terms: terms, kinds: kinds, districts: districts)
+        let build = SearchIndexBuild(documents: documents, all: AllDocumentTerms(terms), words: SearchIndexBuild.words(of: terms),
+                                     terms: terms, kinds: kinds, districts: districts)
         last = build
         return (build.files, build.postingCount)
     }

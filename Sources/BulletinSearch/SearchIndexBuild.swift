@@ -30,24 +30,18 @@ struct SearchIndexBuild {
     private var commonFiles: [UInt32: [UInt8]] = [:]
     private var documentFiles: [(first: [UInt8], rest: [UInt8]?)] = []
 
-    /// `keepingTerms`: whether the documents' term counts are kept for `update` and `replace`. A
-    /// build that is never updated lets them go once its postings are made, before its files are:
-    /// on text of a large vocabulary they are hundreds of megabytes.
-    init(documents: [SearchDocument], terms: consuming [DocumentTerms], kinds: [String], districts: [String], keepingTerms: Bool = true) {
+    /// `all`: the terms of every document; `words`: the text of every word among them. `terms`:
+    /// each document's terms, kept with the postings for `update` and `replace`. Without them (a
+    /// build that is never updated) the postings go once the files made from them are, before
+    /// the documents' files are made: on text of a large vocabulary each is hundreds of megabytes.
+    init(documents: [SearchDocument], all: consuming AllDocumentTerms, words: [UInt64: String], terms: [DocumentTerms]?,
+         kinds: [String], districts: [String]) {
         self.documents = documents
         self.kinds = kinds
         self.districts = districts
-        postingCount = (copy terms).reduce(0) { $0 + $1.count }
-        let all = AllDocumentTerms(copy terms)
-        for entry in copy terms {
-            words.merge(entry.words) { first, _ in first }
-        }
-        if keepingTerms {
-            self.terms = terms
-        } else {
-            self.terms = []
-            _ = consume terms
-        }
+        self.words = words
+        self.terms = terms ?? []
+        postingCount = all.count
         commonFrom = Self.commonFrom(documents: documents.count)
         let known = words
         postings = Postings(consume all, hash: { SearchTokenizer.hash(of: $0, words: known) }, commonFrom: commonFrom,
@@ -65,11 +59,26 @@ struct SearchIndexBuild {
         shardTerms = shards.parallelMap { $0.sorted { $0.code < $1.code } }
         (kindIndexes, districtIndexes) = indexes()
         metaFile = meta()
-        let made = self
-        shardFiles = Array(0..<shardCount).parallelMap(made.shardFile)
-        let hashes = Array(commonTerms.keys)
-        commonFiles = Dictionary(uniqueKeysWithValues: zip(hashes, hashes.parallelMap(made.commonFile)))
+        do {
+            let made = self
+            shardFiles = Array(0..<shardCount).parallelMap { SearchIndex.trimmed(made.shardFile($0)) }
+            let hashes = Array(commonTerms.keys)
+            commonFiles = Dictionary(uniqueKeysWithValues: zip(hashes, hashes.parallelMap { SearchIndex.trimmed(made.commonFile($0)) }))
+        }
+        if terms == nil {
+            // Nothing more is made from the postings: they go before the documents' files are
+            // made, so that both are never held at once.
+            postings = Postings()
+            shardTerms = []
+        }
         documentFiles = documents.parallelMap(SearchIndex.documentJSON)
+    }
+
+    /// The text of every word among documents' terms.
+    static func words(of terms: [DocumentTerms]) -> [UInt64: String] {
+        var words: [UInt64: String] = [:]
+        for entry in terms { words.merge(entry.words) { first, _ in first } }
+        return words
     }
 
     /// `meta.json`, then `terms-N.json` in order, `t/HASH.json` in the order of their names, `d/N.json` and `r/N.json` in order.
@@ -95,7 +104,8 @@ struct SearchIndexBuild {
     /// the same ones in the same order, or the shards would change: the index is then to be made afresh.
     mutating func update(documents newDocuments: [SearchDocument], terms newTerms: [DocumentTerms], kinds newKinds: [String],
                          districts newDistricts: [String]) -> Bool {
-        guard newDocuments.count == documents.count, newKinds == kinds, newDistricts == districts else { return false }
+        guard terms.count == documents.count, newDocuments.count == documents.count, newKinds == kinds, newDistricts == districts
+        else { return false }
         var changed: [Int] = []
         for id in newDocuments.indices {
             guard newDocuments[id].path == documents[id].path else { return false }
