@@ -41,8 +41,8 @@ public enum CommonMark {
     public enum Slip: Equatable {
         /// An indented code block whose first line is Chinese text: a paragraph indented with a tab or four spaces.
         case proseAsCode(line: Int)
-        /// A line of a paragraph starting with a full-width space (U+3000). At the paragraph's
-        /// start, those spaces are left out of the page.
+        /// A line of a paragraph starting with a full-width space (U+3000): those spaces are left
+        /// out of the page.
         case fullWidthIndent(line: Int)
         /// `![…](path with spaces)` left as text: a destination with a space is not a link.
         case unreadLink(line: Int, column: Int, destination: String, isImage: Bool)
@@ -100,7 +100,7 @@ public enum CommonMark {
                             return nil
                         }
                         findSlips(inText: node, text, at: positions, into: &slips)
-                        let indent = startsParagraph(node) ? fullWidthIndentLength(text) : 0
+                        let indent = startsLine(node) ? fullWidthIndentLength(text) : 0
                         plain.append(contentsOf: text[indent...])
                         return indent > 0 ? Array(text[indent...]) : nil
                     }
@@ -171,10 +171,7 @@ public enum CommonMark {
                                   into slips: inout [Slip]) {
         let line = positions.line(node)
         if text.count >= 3, text[0] == 0xE3, text[1] == 0x80, text[2] == 0x80 {
-            let previous = cmark_node_previous(node)
-            let startsLine = previous.map { [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type($0)) }
-                ?? (cmark_node_parent(node).map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } ?? false)
-            if startsLine { slips.append(.fullWidthIndent(line: line)) }
+            if startsLine(node) { slips.append(.fullWidthIndent(line: line)) }
         }
         // `[`, then `](`, then a destination up to its closing parenthesis (nested pairs allowed).
         var index = 0
@@ -206,9 +203,13 @@ public enum CommonMark {
         }
     }
 
-    /// Whether a text node is the first of a paragraph.
-    private static func startsParagraph(_ node: OpaquePointer) -> Bool {
-        cmark_node_previous(node) == nil && cmark_node_parent(node).map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } == true
+    /// Whether a text node starts a line of a paragraph: its first, or one after a line break.
+    /// Where it does, a full-width indent is warned about and left out of the page alike.
+    private static func startsLine(_ node: OpaquePointer) -> Bool {
+        if let previous = cmark_node_previous(node) {
+            return [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(previous))
+        }
+        return cmark_node_parent(node).map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } == true
     }
 
     /// The bytes of the indent Word leaves at the start of a paragraph: full-width spaces (U+3000)

@@ -148,7 +148,15 @@ import Testing
         #expect(document.plainText == "家长走进课堂。\n", "descriptions and search start with the text")
 
         #expect(convert("家长\u{3000}\u{3000}走进课堂。\n").0 == "<p>家长\u{3000}\u{3000}走进课堂。</p>\n")
-        #expect(convert("第一行\n\u{3000}\u{3000}第二行\n").0 == "<p>第一行\u{3000}\u{3000}第二行</p>\n")
+        // A line after a break in the source is warned about like a paragraph's first, and its
+        // indent goes too: the lines are joined, and the spaces would gape inside the sentence.
+        let (joined, lineWarnings) = convert("第一行\n\u{3000}\u{3000}第二行\n")
+        #expect(joined == "<p>第一行第二行</p>\n")
+        #expect(lineWarnings.map(\.formatted) == [
+            "Content/bases/x/w.md:6:1: warning: this paragraph starts with full-width spaces (U+3000)\n"
+                + "    hint: remove the full-width spaces at its start: the site indents paragraphs itself",
+        ])
+        #expect(convert("第一行\\\n\u{3000}第二行\n").0 == "<p>第一行<br />\n第二行</p>\n")
         #expect(convert("```\n\u{3000}\u{3000}缩进的代码\n```\n").0
             == "<pre tabindex=\"0\"><code>\u{3000}\u{3000}缩进的代码\n</code></pre>\n")
         #expect(convert("`\u{3000}\u{3000}代码`\n").0 == "<p><code>\u{3000}\u{3000}代码</code></p>\n")
