@@ -33,6 +33,9 @@ public struct BaseNames: Sendable {
     private let ids: Set<String>
     /// The entries' names as they are compared, in the same order.
     private let names: [String]
+    /// The names' syllables, made the first time a name is looked for by its sound: only a
+    /// mistake needs them.
+    private let sounds = NameSounds()
 
     public init(_ entries: [Entry]) {
         self.entries = entries
@@ -75,6 +78,36 @@ public struct BaseNames: Sendable {
         return Array(scored.filter { $0.1 == best }.map(\.0).prefix(3))
     }
 
+    /// The bases whose names hold what was typed read aloud (at least two syllables): a slip of
+    /// the input method, 西关村 for the 喜观村 of 璧山区七塘镇喜观村. Each with the part of its name
+    /// that sounds the same; at most three, in bases.yaml's order.
+    public func soundingLike(_ written: String) -> [(entry: Entry, part: String)] {
+        let wanted = Self.normalized(written)
+        guard Syllables.holdsChinese(wanted) else { return [] }
+        let heard = sounds.syllables(of: wanted)
+        guard heard.count >= Self.shortestPart else { return [] }
+        let spoken = sounds.syllables(ofNames: names)
+        var found: [(entry: Entry, part: String)] = []
+        for (index, syllables) in spoken.enumerated() where syllables.count >= heard.count {
+            guard let start = (0...(syllables.count - heard.count)).first(where: { Array(syllables[$0..<($0 + heard.count)]) == heard })
+            else { continue }
+            let part = String(Array(names[index])[start..<(start + heard.count)])
+            if part != wanted { found.append((entries[index], part)) }
+            if found.count == 3 { break }
+        }
+        return found
+    }
+
+    /// The hint for a name that sounds like one or more bases' names, each suggested as `shown`.
+    public func soundHint(for written: String, shown: (Entry) -> String) -> Message? {
+        let found = soundingLike(written)
+        guard let first = found.first else { return nil }
+        if found.count == 1 {
+            return Message(.baseSoundsLike, ["suggestion": shown(first.entry), "written": written, "part": first.part])
+        }
+        return Message(.didYouMeanOneOf, ["alternatives": Message.alternatives(found.map { "'\(shown($0.entry))'" })])
+    }
+
     /// What an unknown or ambiguous base is told. Ids suggest ids, as before; anything else
     /// suggests names.
     public func hint(for written: String, _ match: Match, listHint: Message) -> Message {
@@ -87,6 +120,7 @@ public struct BaseNames: Sendable {
             if written.unicodeScalars.allSatisfy(\.isASCII) {
                 return Suggestion.hint(for: written, in: entries.map(\.id)) ?? listHint
             }
+            if let sounding = soundHint(for: written, shown: \.name) { return sounding }
             let near = nearest(to: written)
             guard !near.isEmpty else { return listHint }
             return Message(.didYouMeanOneOf, ["alternatives": Message.alternatives(near.map { "'\($0.name)'" })])
@@ -106,5 +140,37 @@ public struct BaseNames: Sendable {
             swap(&previous, &current)
         }
         return best
+    }
+}
+
+/// The syllables of the bases' names, made once, on first use, and of each character met, so
+/// that a file naming thousands of unknown bases does not read each character aloud again.
+private final class NameSounds: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var names: [[String]]?
+    private var characters: [Character: String] = [:]
+
+    func syllables(ofNames names: [String]) -> [[String]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made = self.names { return made }
+        let made = names.map { $0.map(syllable) }
+        self.names = made
+        return made
+    }
+
+    func syllables(of text: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return text.map(syllable)
+    }
+
+    // Called with `lock` held.
+    private func syllable(_ character: Character) -> String {
+        if let known = characters[character] { return known }
+        let syllable = Syllables.of(character)
+        characters[character] = syllable
+        return syllable
     }
 }

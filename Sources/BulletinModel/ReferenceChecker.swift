@@ -176,6 +176,7 @@ struct ReferenceChecker {
             return Message(.itemBaseNameShared, ["sharedName": found[0].name,
                                                  "alternatives": Message.alternatives(found.map { "'\($0.id)\(rest)'" })])
         default:
+            if let sounding = names.soundHint(for: written, shown: { $0.name + rest }) { return sounding }
             let near = names.nearest(to: written)
             guard !near.isEmpty else { return nil }
             return Message(.didYouMeanOneOf, ["alternatives": Message.alternatives(near.map { "'\($0.name)\(rest)'" })])

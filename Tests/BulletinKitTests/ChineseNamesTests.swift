@@ -87,7 +87,7 @@ import Testing
         defer { fixture.remove() }
         try fixture.edit("Content/bulletins/2021-1.md", replacing: "  - bishan-xiguan-village/example-event\n",
                          with: "  - 万州区沙河小学/example-practice\n  - 万州区沙河中学/example-practice\n  - 沙河小学/example-practice\n"
-                            + "  - 妇女儿童活动中心/x\n  - 万州区沙河小学/example-practise\n")
+                            + "  - 妇女儿童活动中心/x\n  - 万州区沙河小学/example-practise\n  - 西关村/example-event\n")
         #expect(errors(fixture) == [
             "Content/bulletins/2021-1.md:9:5: error: the write-up '万州区沙河小学/example-practice' is listed twice\n    hint: remove one of the lines",
             "Content/bulletins/2021-1.md:10:5: error: unknown write-up '万州区沙河中学/example-practice'\n"
@@ -98,6 +98,24 @@ import Testing
                 + "    hint: did you mean '江北区妇女儿童活动中心/x' or '江津区妇女儿童活动中心/x' or '丰都县妇女儿童活动中心/x'?",
             "Content/bulletins/2021-1.md:13:5: error: unknown write-up '万州区沙河小学/example-practise'\n"
                 + "    hint: did you mean 'wanzhou-shahe-primary/example-practice'?",
+            "Content/bulletins/2021-1.md:14:5: error: unknown write-up '西关村/example-event'\n"
+                + "    hint: did you mean '璧山区七塘镇喜观村/example-event'? '西关村' sounds like '喜观村' in it: "
+                + "the input method may have picked the wrong characters",
         ])
+    }
+
+    /// A name typed with characters that sound like the base's (the input method's slip) is
+    /// found by its syllables; a name that shares characters, or too little, is not.
+    @Test func aBaseNameTypedWithHomophonesIsFoundBySound() {
+        let names = BaseNames([BaseNames.Entry(id: "wanzhou-shahe-primary", name: "万州区沙河小学"),
+                               BaseNames.Entry(id: "bishan-xiguan-village", name: "璧山区七塘镇喜观村")])
+        #expect(names.soundingLike("西关村").map(\.entry.id) == ["bishan-xiguan-village"])
+        #expect(names.soundingLike("西关村").map(\.part) == ["喜观村"])
+        #expect(names.soundingLike("万州区沙和小学").map(\.part) == ["万州区沙河小学"])
+        #expect(names.soundingLike("沙河").isEmpty, "the same characters are a part of the name, not a slip")
+        #expect(names.soundingLike("西").isEmpty && names.soundingLike("xiguan").isEmpty && names.soundingLike("沙河中学").isEmpty)
+        let scaffold = Scaffold.Problem.unknownBase("西关村", hint: names.hint(for: "西关村", .unknown, listHint: Message(.listBasesHint)))
+        #expect(scaffold.formatted(in: .chinese)
+            == "未知的基地 '西关村'\n    提示：是否应为 '璧山区七塘镇喜观村'？'西关村' 与其中的 '喜观村' 读音相同，可能是输入法选错了字")
     }
 }

@@ -255,6 +255,7 @@ extension Catalogue {
         .nameHoldsInvisibleCharacters: ("名称中含有不可见字符 {invisible}，全部删去后即为 '{cleaned}'", nil),
         .listOr: ("或", nil),
         .didYouMeanOneOf: ("是否应为 {alternatives}？", nil),
+        .baseSoundsLike: ("是否应为 '{suggestion}'？'{written}' 与其中的 '{part}' 读音相同，可能是输入法选错了字", nil),
         .renameFolderInvisibleCharacter: ("请把文件夹改名：名称中含有不可见字符 {invisible}，删去后即为 '{cleaned}'", nil),
         .renameFolderInvisibleCharacters: ("请把文件夹改名：名称中含有不可见字符 {invisible}，全部删去后即为 '{cleaned}'", nil),
 

@@ -254,6 +254,7 @@ extension Catalogue {
         .nameHoldsInvisibleCharacters: ("the name holds invisible characters {invisible}; delete them to get '{cleaned}'", nil),
         .listOr: (" or ", nil),
         .didYouMeanOneOf: ("did you mean {alternatives}?", nil),
+        .baseSoundsLike: ("did you mean '{suggestion}'? '{written}' sounds like '{part}' in it: the input method may have picked the wrong characters", nil),
         .renameFolderInvisibleCharacter: ("rename the folder: the name holds an invisible character {invisible}; delete it to get '{cleaned}'", nil),
         .renameFolderInvisibleCharacters: ("rename the folder: the name holds invisible characters {invisible}; delete them to get '{cleaned}'", nil),
 

@@ -253,6 +253,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case nameHoldsInvisibleCharacters = "name-holds-invisible-characters"
     case listOr = "list-or"
     case didYouMeanOneOf = "did-you-mean-one-of"
+    case baseSoundsLike = "base-sounds-like"
     case renameFolderInvisibleCharacter = "rename-folder-invisible-character"
     case renameFolderInvisibleCharacters = "rename-folder-invisible-characters"
 
