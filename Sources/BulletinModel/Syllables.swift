@@ -4,14 +4,9 @@ import Foundation
 /// characters that sound the same (西关村 for 喜观村), the commonest slip of a Chinese keyboard,
 /// still has the syllables of the name meant.
 enum Syllables {
-    /// One syllable for each character: a Chinese character's pinyin without tones; any other
-    /// character as it is, in lower case.
-    static func of(_ text: String) -> [String] {
-        text.map(of)
-    }
-
-    /// The syllable of one character. Each call makes the system's transliterator afresh, which
-    /// costs a tenth of a millisecond: callers that read many texts keep what they found.
+    /// The syllable of one character: a Chinese character's pinyin without tones; any other
+    /// character as it is, in lower case. Each call makes the system's transliterator afresh,
+    /// which costs a tenth of a millisecond: callers that read many texts keep what they found.
     static func of(_ character: Character) -> String {
         let single = String(character)
         guard let latin = single.applyingTransform(.mandarinToLatin, reverse: false), latin != single else {

@@ -150,11 +150,8 @@ public enum SearchIndex {
 
     /// A non-negative number in decimal digits.
     private static func appendDecimal(_ number: Int32, to bytes: inout [UInt8]) {
-        var divisor: Int32 = 1
-        while divisor <= number / 10 { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
-            divisor /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<writeDecimal(number, into: digits, at: 0)]))
         }
     }
 }

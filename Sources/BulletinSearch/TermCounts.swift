@@ -60,11 +60,6 @@ struct TermTable<Value> {
         return entries
     }
 
-    /// `body` of every term with its value, in no particular order.
-    func forEach(_ body: (UInt64, Value) -> Void) {
-        for slot in slots where slot.term != 0 { body(slot.term, slot.value) }
-    }
-
     /// `body` of the table's slots, read in place: a term of 0 is an empty slot.
     func withSlots<Result>(_ body: (UnsafeBufferPointer<(term: UInt64, value: Value)>) -> Result) -> Result {
         slots.withUnsafeBufferPointer(body)
@@ -97,11 +92,6 @@ public struct TermCounts {
         table.update(term) { $0 &+= weight }
     }
 
-    /// `body` of every term with its count, in no particular order.
-    func forEach(_ body: (UInt64, Int32) -> Void) {
-        table.forEach(body)
-    }
-
     /// `body` of the table's slots, read in place: a term of 0 is an empty slot.
     func withSlots<Result>(_ body: (UnsafeBufferPointer<(term: UInt64, value: Int32)>) -> Result) -> Result {
         table.withSlots(body)
@@ -109,10 +99,7 @@ public struct TermCounts {
 
     /// Every term with its count, in no particular order.
     public var pairs: [(UInt64, Int)] {
-        var pairs: [(UInt64, Int)] = []
-        pairs.reserveCapacity(count)
-        forEach { pairs.append(($0, Int($1))) }
-        return pairs
+        table.entries.map { ($0.term, Int($0.value)) }
     }
 }
 
