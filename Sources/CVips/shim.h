@@ -15,6 +15,10 @@ static inline int bulletin_vips_start(void) {
     vips_cache_set_max(0);
     // The build runs one image per core already.
     vips_concurrency_set(1);
+    // libvips 8.14 compiles an ORC vector program for each resize it builds, and liborc 0.4.33
+    // crashed (in orc_code_allocate_codemem) when two cores did so at once. The plain C path is
+    // what libvips takes where ORC is missing; Tests/Benchmark/photos measures what it costs.
+    vips_vector_set_enabled(FALSE);
     return 0;
 }
 
