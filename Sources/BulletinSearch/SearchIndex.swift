@@ -95,12 +95,12 @@ public enum SearchIndex {
             JSONText.appendQuoted(field, to: &bytes)
             bytes.append(UInt8(ascii: ","))
         }
-        JSONText.appendQuoted(document.text, scalars: snippetText, to: &bytes)
-        let more = document.text.utf8.count > snippetText && document.text.unicodeScalars.count > snippetText
+        let snippetEnd = JSONText.appendQuoted(document.text, scalars: snippetText, to: &bytes)
+        let more = snippetEnd < document.text.utf8.count
         bytes.append(contentsOf: Array((more ? ",1]" : ",0]").utf8))
         guard more else { return (trimmed(bytes), nil) }
         var rest: [UInt8] = [UInt8(ascii: "[")]
-        JSONText.appendQuoted(String(document.text.unicodeScalars.dropFirst(snippetText)), scalars: restText, to: &rest)
+        JSONText.appendQuoted(document.text, scalars: restText, from: snippetEnd, to: &rest)
         rest.append(UInt8(ascii: "]"))
         return (trimmed(bytes), trimmed(rest))
     }

@@ -9,13 +9,15 @@ package enum JSONText {
         text.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
     }
 
-    /// The first `limit` Unicode scalars of `text` as a string literal; a scalar starts at each
-    /// byte that is not a continuation byte.
-    package static func appendQuoted(_ text: String, scalars limit: Int, to bytes: inout [UInt8]) {
+    /// The first `limit` Unicode scalars of `text` from its byte `start` as a string literal; a
+    /// scalar starts at each byte that is not a continuation byte. Returns the byte where it
+    /// stopped: the text's length when all of it was taken.
+    @discardableResult
+    package static func appendQuoted(_ text: String, scalars limit: Int, from start: Int = 0, to bytes: inout [UInt8]) -> Int {
         var text = text
-        text.withUTF8 { utf8 in
+        return text.withUTF8 { utf8 in
             var scalars = 0
-            var end = 0
+            var end = start
             // Eight bytes at a time while the limit is not near: a snippet is most of its text.
             while end + 8 <= utf8.count {
                 let word = UnsafeRawPointer(utf8.baseAddress! + end).loadUnaligned(as: UInt64.self)
@@ -31,7 +33,8 @@ package enum JSONText {
                 }
                 end += 1
             }
-            appendQuoted(utf8: UnsafeBufferPointer(rebasing: utf8[..<end]), to: &bytes)
+            appendQuoted(utf8: UnsafeBufferPointer(rebasing: utf8[start..<end]), to: &bytes)
+            return end
         }
     }
 

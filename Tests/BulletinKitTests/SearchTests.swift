@@ -110,10 +110,18 @@ import Testing
             var whole: [UInt8] = [UInt8(ascii: "[")]
             JSONText.appendQuoted(text, to: &whole)
             whole.append(UInt8(ascii: ","))
-            JSONText.appendQuoted(text, scalars: limit, to: &whole)
+            let end = JSONText.appendQuoted(text, scalars: limit, to: &whole)
+            whole.append(UInt8(ascii: ","))
+            // The rest, from where the first part stopped, as a document's second file takes it.
+            let restLimit = Int.random(in: 0 ... 40, using: &generator)
+            JSONText.appendQuoted(text, scalars: restLimit, from: end, to: &whole)
             whole.append(UInt8(ascii: "]"))
             let parsed = try JSONSerialization.jsonObject(with: Data(whole)) as? [String]
-            #expect(parsed == [text, String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))], "\(text.debugDescription) \(limit)")
+            let scalars = text.unicodeScalars
+            #expect(parsed == [text, String(String.UnicodeScalarView(scalars.prefix(limit))),
+                               String(String.UnicodeScalarView(scalars.dropFirst(limit).prefix(restLimit)))],
+                    "\(text.debugDescription) \(limit) \(restLimit)")
+            #expect((end < text.utf8.count) == (scalars.count > limit))
         }
     }
 
