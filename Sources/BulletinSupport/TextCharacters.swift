@@ -37,23 +37,38 @@ package enum TextCharacters {
         let count = bytes.count
         var index = 0
         while index < count {
-            let byte = bytes[index]
-            if byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return index }
-            } else if byte == 0x7F {
-                return index
-            } else if byte == 0xC2 {
-                // U+0080 … U+009F
-                if index + 1 < count, (0x80 ... 0x9F).contains(bytes[index + 1]) { return index }
-            } else if byte == 0xEF, index + 2 < count {
-                // U+FDD0 … U+FDEF, U+FFFE, U+FFFF
-                let second = bytes[index + 1], third = bytes[index + 2]
-                if second == 0xB7 && (0x90 ... 0xAF).contains(third) || second == 0xBF && third >= 0xBE { return index }
-            } else if byte >= 0xF0, index + 3 < count {
-                // U+xFFFE and U+xFFFF of the other planes.
-                if bytes[index + 1] & 0x0F == 0x0F, bytes[index + 2] == 0xBF, bytes[index + 3] >= 0xBE { return index }
+            if index + 8 <= count, !ByteWords.mayHoldForbidden(ByteWords.word(at: index, in: bytes)) {
+                index += 8
+                continue
             }
-            index += 1
+            let end = min(index + 8, count)
+            while index < end {
+                if let found = forbidden(at: index, in: bytes) { return found }
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// `index` when a forbidden character starts there.
+    @inline(__always)
+    private static func forbidden(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        let byte = bytes[index]
+        if byte < 0x20 {
+            if byte != 0x09 && byte != 0x0A && byte != 0x0D { return index }
+        } else if byte == 0x7F {
+            return index
+        } else if byte == 0xC2 {
+            // U+0080 … U+009F
+            if index + 1 < count, (0x80 ... 0x9F).contains(bytes[index + 1]) { return index }
+        } else if byte == 0xEF, index + 2 < count {
+            // U+FDD0 … U+FDEF, U+FFFE, U+FFFF
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0xB7 && (0x90 ... 0xAF).contains(third) || second == 0xBF && third >= 0xBE { return index }
+        } else if byte >= 0xF0, index + 3 < count {
+            // U+xFFFE and U+xFFFF of the other planes.
+            if bytes[index + 1] & 0x0F == 0x0F, bytes[index + 2] == 0xBF, bytes[index + 3] >= 0xBE { return index }
         }
         return nil
     }
@@ -192,6 +207,10 @@ package enum TextCharacters {
         let count = bytes.count
         var index = 0
         while index + 2 < count {
+            if index + 8 <= count, !ByteWords.mayHoldInvisible(ByteWords.word(at: index, in: bytes)) {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             guard lead == 0xE2 || lead == 0xEF else {
                 index += 1

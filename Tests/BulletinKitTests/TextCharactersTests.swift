@@ -18,7 +18,8 @@ import Testing
     }
 
     static var scalars: [Unicode.Scalar] {
-        var values = Array(UInt32(0) ... 0x2FF) + Array(UInt32(0xFDC0) ... 0xFE00) + Array(UInt32(0xFFE0) ... 0xFFFF)
+        var values = Array(UInt32(0) ... 0x2FF) + Array(UInt32(0x2000) ... 0x2070) + Array(UInt32(0xFDC0) ... 0xFE00)
+            + Array(UInt32(0xFEF0) ... 0xFF10) + Array(UInt32(0xFFE0) ... 0xFFFF)
         for plane in UInt32(1) ... 16 { values += Array(plane << 16 | 0xFFF0 ... plane << 16 | 0xFFFF) + [plane << 16] }
         var random = SystemRandomNumberGenerator()
         values += (0 ..< 3000).map { _ in UInt32.random(in: 0 ... 0x10FFFF, using: &random) }
@@ -41,6 +42,25 @@ import Testing
                 #expect(found?.scalar == scalar && found?.line == 2 && found?.column == 2, "U+\(String(scalar.value, radix: 16))")
             } else {
                 #expect(found == nil, "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+    }
+
+    /// The scans pass over eight bytes at once where none can start what they look for: a
+    /// character is found wherever it falls in those eight bytes, and across two of them.
+    @Test func theScansFindACharacterAtEveryPlaceInTheBytes() {
+        let pieces = ["a", "家", "，", "“", "é", "\n"]
+        for (number, scalar) in Self.scalars.enumerated() {
+            for length in 0 ..< 10 {
+                let before = (0 ..< length).map { pieces[($0 + number) % pieces.count] }.joined()
+                var text = before + String(Character(scalar)) + "家校社协同育人"
+                let offset = before.utf8.count
+                let forbidden = text.withUTF8 { TextCharacters.firstForbiddenOffset(in: $0) }
+                #expect(forbidden == (TextCharacters.isForbidden(scalar) ? offset : nil), "U+\(String(scalar.value, radix: 16)) after \(before.debugDescription)")
+                let invisibles = text.withUTF8 { TextCharacters.invisibles(in: $0) }
+                let expected = TextCharacters.isInvisible(scalar) ? [offset] : []
+                #expect(invisibles.map(\.offset) == expected && invisibles.allSatisfy { $0.scalar == scalar },
+                        "U+\(String(scalar.value, radix: 16)) after \(before.debugDescription)")
             }
         }
     }
