@@ -412,6 +412,22 @@ import Testing
 }
 
 @Suite struct UpToDateTests {
+    /// The manifest is written by hand and read by the decoder: names with quotes, backslashes,
+    /// controls and Chinese come back as they went in.
+    @Test func theManifestReadsBackAsItWasWritten() throws {
+        let manifest = BuildManifest(tool: "12:3.4:5 \"bulletin\"", options: ["as-of 2023-06-01", "content /tmp/内容\\x"],
+                                     inputs: ["content/bases/家校/a.md": "10:1.2:3", "content/a\u{1}b\tc\"d": "", "templates/x": "1:1.1:1"],
+                                     digest: "00ff")
+        let written = [WrittenFile(path: "bases/家校/a/index.html", stamp: FileStamp(seconds: 1, nanoseconds: 2, size: 3, inode: 4)),
+                       WrittenFile(path: "q\"\\\n.html", stamp: nil)]
+        let diagnostics = [Diagnostic.warning(at: SourceLocation(path: "Content/bases.yaml", line: 3, column: 5), .yamlFileUnused)]
+        let bytes = try #require(manifest.encoded(outputs: written, diagnostics: diagnostics))
+        var expected = manifest
+        expected.outputs = ["bases/家校/a/index.html": "3:1.2:4", "q\"\\\n.html": ""]
+        expected.diagnostics = diagnostics
+        #expect(try JSONDecoder().decode(BuildManifest.self, from: Data(bytes)) == expected)
+    }
+
     @Test func anUnchangedSiteIsNotBuiltAgain() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
