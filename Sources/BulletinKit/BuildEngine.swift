@@ -152,7 +152,7 @@ public final class BuildEngine {
         guard let site, let templates, !report.diagnostics.hasErrors else { return }
 
         let (plan, record) = SitePlanner.plan(PlanInputs(site: site, assets: templates.assetPaths), previous: last?.record,
-                                              searchCache: session ? searchIndex : nil)
+                                              searchCache: session ? searchIndex : nil, recording: session)
         report.recipesPlanned = plan.recipesPlanned
         clock.finished("plan")
         report.diagnostics.append(contentsOf: OutputClashes.diagnostics(plan, templates: templates, precompress: options.precompress,
@@ -225,7 +225,7 @@ public final class BuildEngine {
             report.changedPaths = versions.filter(\.changed).map(\.path)
                 + (previous.map { Array(Set($0.keys).subtracting(published.keys)) } ?? [])
             manifest?.write(outputs: written, diagnostics: report.diagnostics, for: folders.output)
-            if session {
+            if session, let record {
                 self.kept = previous ?? (outputExisted ? nil : [:])
                 // The first run of a session leaves no kept folder: one sharing the new site's files
                 // is made now, so that the first edit writes only what it changed.

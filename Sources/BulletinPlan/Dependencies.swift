@@ -65,21 +65,27 @@ struct FieldPath: @unchecked Sendable {
 }
 
 /// Collects the reads of one planned output. Each output is planned on one thread, with its own.
+/// One that is not `recording` collects nothing, for a plan that keeps no record.
 final class DependencyRecorder {
+    private let recording: Bool
     private var fields: [(kind: EntryKind, index: Int, path: AnyKeyPath)] = []
     private var members: Set<EntryKind> = []
     private var lookups: Set<LookupKind> = []
 
+    init(recording: Bool = true) {
+        self.recording = recording
+    }
+
     func field(_ kind: EntryKind, _ index: Int, _ path: AnyKeyPath) {
-        fields.append((kind, index, path))
+        if recording { fields.append((kind, index, path)) }
     }
 
     func members(_ kind: EntryKind) {
-        members.insert(kind)
+        if recording { members.insert(kind) }
     }
 
     func lookup(_ kind: LookupKind) {
-        lookups.insert(kind)
+        if recording { lookups.insert(kind) }
     }
 
     /// The reads sorted by entry and path, so that an entry's reads lie together and a repeated read

@@ -12,20 +12,23 @@ import BulletinSupport
 public enum SitePlanner {
     /// `searchCache` keeps the search index between the plans of a session; `recipes` lists the
     /// outputs (tests add their own).
-    public static func plan(_ inputs: PlanInputs, previous: PlanRecord? = nil, searchCache: SearchIndexCache? = nil)
-        -> (plan: SitePlan, record: PlanRecord) {
-        plan(inputs, previous: previous, searchCache: searchCache, recipes: recipes)
+    /// `recording`: whether the record of what each output read is made, for the next plan of a
+    /// session to start from; a build that plans once has no use for it (nil), and recording every
+    /// field every page reads was a tenth of planning.
+    public static func plan(_ inputs: PlanInputs, previous: PlanRecord? = nil, searchCache: SearchIndexCache? = nil,
+                            recording: Bool = true) -> (plan: SitePlan, record: PlanRecord?) {
+        plan(inputs, previous: previous, searchCache: searchCache, recording: recording, recipes: recipes)
     }
 
-    static func plan(_ inputs: PlanInputs, previous: PlanRecord?, searchCache: SearchIndexCache?,
-                     recipes: (Site, EntryKeys) -> [PageRecipe]) -> (plan: SitePlan, record: PlanRecord) {
+    static func plan(_ inputs: PlanInputs, previous: PlanRecord?, searchCache: SearchIndexCache?, recording: Bool = true,
+                     recipes: (Site, EntryKeys) -> [PageRecipe]) -> (plan: SitePlan, record: PlanRecord?) {
         let keys = EntryKeys(inputs.site)
         var changes: InputChanges?
         if let previous {
             changes = InputChanges(from: previous.inputs, previousKeys: previous.keys, to: inputs, currentKeys: keys)
             changes!.settle(lookups: previous.lookups.inputs)
         }
-        let lookups = PlannerLookups(inputs, keys: keys, reusing: previous?.lookups, unless: changes?.lookups ?? [])
+        let lookups = PlannerLookups(inputs, keys: keys, reusing: previous?.lookups, unless: changes?.lookups ?? [], recording: recording)
         let planner: @Sendable (DependencyRecorder, [SearchDocument]) -> Planner = { recorder, documents in
             Planner(inputs: inputs, lookups: lookups, recorder: recorder, searchCache: searchCache, searchDocuments: documents)
         }
@@ -36,7 +39,8 @@ public enum SitePlanner {
 
         // The search documents first: the search index is made of them all.
         let documentRecipes = sameEntries ? previous!.documents.recipes : Self.documentRecipes(keys)
-        let documents = replan(documentRecipes, previous: previous?.documents, aligned: sameEntries, changes: changes, keys: keys) {
+        let documents = replan(documentRecipes, previous: previous?.documents, aligned: sameEntries, changes: changes, keys: keys,
+                               recording: recording) {
             planner($0, [])
         }
         if documents.fresh.contains(true) || !sameEntries { changes?.lookupChanged(.searchDocuments) }
@@ -44,7 +48,7 @@ public enum SitePlanner {
 
         let recipes = sameEntries ? previous!.pages.recipes : recipes(inputs.site, keys)
         let planned = replan(recipes, previous: previous?.pages, aligned: sameEntries, changes: changes, keys: keys,
-                             alone: Self.searchRecipe) { planner($0, allDocuments) }
+                             recording: recording, alone: Self.searchRecipe) { planner($0, allDocuments) }
         var pages: [PlannedPage] = []
         var fresh: [Bool] = []
         var unchanged: [Bool] = []
@@ -68,15 +72,16 @@ public enum SitePlanner {
             sitemap = previous.sitemap.made
             unchanged.append(true)
         } else {
-            let recorder = DependencyRecorder()
+            let recorder = DependencyRecorder(recording: recording)
             let page = PlannedPage(path: "sitemap.xml", content: .sitemap(planner(recorder, []).sitemap(of: sitemapPaths)))
             sitemap = Planned(inputs: recorder.finish(keys), output: page)
             unchanged.append(previous?.sitemap.made.output.content == page.content)
         }
         pages.append(sitemap.output)
         fresh.append(true)
-        let record = PlanRecord(inputs: inputs, keys: keys, pages: (recipes, planned.outputs), documents: (documentRecipes, documents.outputs),
-                                lookups: lookups, sitemap: (sitemapPaths, sitemap))
+        let record = recording ? PlanRecord(inputs: inputs, keys: keys, pages: (recipes, planned.outputs),
+                                            documents: (documentRecipes, documents.outputs), lookups: lookups,
+                                            sitemap: (sitemapPaths, sitemap)) : nil
         // A photo is published in the versions the image stage made, never as it is.
         let images = inputs.site.images
         let photos = images.keys.sorted().flatMap { images[$0]!.variants }
@@ -89,7 +94,7 @@ public enum SitePlanner {
     /// The last outputs are found in the same places when `aligned`, by id otherwise. Returns, in
     /// the order of `recipes`, each output, whether it was planned again, and its last output.
     private static func replan<Output: Sendable>(_ recipes: [Recipe<Output>], previous: RecipeOutputs<Output>?, aligned: Bool,
-                                                 changes: InputChanges?, keys: EntryKeys, alone: String? = nil,
+                                                 changes: InputChanges?, keys: EntryKeys, recording: Bool, alone: String? = nil,
                                                  planner: @escaping @Sendable (DependencyRecorder) -> Planner)
         -> (outputs: [Planned<Output>], fresh: [Bool], lasts: [Planned<Output>?], stale: Int) {
         let lasts: [Planned<Output>?]
@@ -106,7 +111,7 @@ public enum SitePlanner {
             return changes.touches(last.inputs)
         }
         let run: @Sendable (Recipe<Output>) -> Planned<Output> = { recipe in
-            let recorder = DependencyRecorder()
+            let recorder = DependencyRecorder(recording: recording)
             let output = recipe.make(planner(recorder))
             return Planned(inputs: recorder.finish(keys), output: output)
         }

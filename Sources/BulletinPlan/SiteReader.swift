@@ -57,13 +57,14 @@ struct PlannerLookups: Sendable {
     private(set) var inputs: [LookupKind: RecordedInputs] = [:]
 
     /// Each lookup made anew, or taken from `previous` when it is not among `changed`.
-    init(_ planInputs: PlanInputs, keys: EntryKeys, reusing previous: PlannerLookups? = nil, unless changed: Set<LookupKind> = []) {
+    init(_ planInputs: PlanInputs, keys: EntryKeys, reusing previous: PlannerLookups? = nil, unless changed: Set<LookupKind> = [],
+         recording: Bool = true) {
         func made<Value>(_ kind: LookupKind, _ last: Value?, _ make: (SiteReader) -> Value) -> Value {
             if let last, !changed.contains(kind), let recorded = previous?.inputs[kind] {
                 inputs[kind] = recorded
                 return last
             }
-            let recorder = DependencyRecorder()
+            let recorder = DependencyRecorder(recording: recording)
             let value = make(SiteReader(inputs: planInputs, recorder: recorder))
             inputs[kind] = recorder.finish(keys)
             return value

@@ -87,4 +87,17 @@ import Testing
         let noticeReplanned = replanned(incremental, "notices/naming-2020/index.html")
         #expect(!noticeReplanned, "the notice reads nothing of write-ups or bulletins")
     }
+
+    /// A build that plans once records nothing: it makes the same pages, and no record.
+    @Test func aPlanWithoutARecordMakesTheSamePages() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let inputs = try inputs(fixture)
+        let (recorded, record) = SitePlanner.plan(inputs)
+        let (unrecorded, none) = SitePlanner.plan(inputs, recording: false)
+        #expect(record != nil && none == nil)
+        #expect(recorded.pages.map(\.path) == unrecorded.pages.map(\.path))
+        let same = zip(recorded.pages, unrecorded.pages).allSatisfy { $0.content == $1.content }
+        #expect(same && !recorded.pages.isEmpty)
+    }
 }
