@@ -48,10 +48,15 @@ extension ProcessedImage {
 
     /// Percent-encoded, commas included, so that a file name never splits a `srcset`.
     static func url(_ variant: ImageVariant, rootPath: String) -> String {
+        rootPath + (variant.path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? variant.path)
+    }
+
+    /// Made once: made for each address, the set was most of placing a body's photos.
+    private static let pathAllowed: CharacterSet = {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: ",;")
-        return rootPath + (variant.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? variant.path)
-    }
+        return allowed
+    }()
 }
 
 public enum PictureMarkup {
