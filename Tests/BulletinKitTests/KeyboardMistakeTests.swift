@@ -122,10 +122,10 @@ import Testing
         #expect(report.diagnostics.warnings.filter { $0.location.path == Self.newWriteUp }.map(\.formatted) == [
             "Content/bases/wanzhou-shahe-primary/open-day.md:7:1: warning: this paragraph starts with a tab or 4 spaces, so it is shown as code\n"
                 + "    hint: remove the indentation: the site indents paragraphs itself",
-            "Content/bases/wanzhou-shahe-primary/open-day.md:9:1: warning: this paragraph starts with full-width spaces (U+3000)\n"
-                + "    hint: remove the full-width spaces at its start: the site indents paragraphs itself",
-            "Content/bases/wanzhou-shahe-primary/open-day.md:11:1: warning: this paragraph starts with full-width spaces (U+3000)\n"
-                + "    hint: remove the full-width spaces at its start: the site indents paragraphs itself",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:9:1: warning: this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does\n"
+                + "    hint: the page leaves them out and the site indents paragraphs itself; delete them from the text",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:11:1: warning: this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does\n"
+                + "    hint: the page leaves them out and the site indents paragraphs itself; delete them from the text",
             "Content/bases/wanzhou-shahe-primary/open-day.md:13:3: warning: the text holds an invisible character, a zero-width space <U+200B>\n"
                 + "    hint: delete it: readers do not see it, and search does not find the word it stands in",
         ])

@@ -136,8 +136,8 @@ import Testing
         let (one, warnings) = convert("\u{3000}家长走进课堂。\n")
         #expect(one == "<p>家长走进课堂。</p>\n")
         #expect(warnings.map(\.formatted) == [
-            "Content/bases/x/w.md:5:1: warning: this paragraph starts with full-width spaces (U+3000)\n"
-                + "    hint: remove the full-width spaces at its start: the site indents paragraphs itself",
+            "Content/bases/x/w.md:5:1: warning: this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does\n"
+                + "    hint: the page leaves them out and the site indents paragraphs itself; delete them from the text",
         ])
         #expect(convert("\u{3000}\u{3000}家长走进课堂。\n\n\u{3000} \u{3000}\t学生表演节目。\n").0
             == "<p>家长走进课堂。</p>\n<p>学生表演节目。</p>\n")
@@ -153,8 +153,13 @@ import Testing
         let (joined, lineWarnings) = convert("第一行\n\u{3000}\u{3000}第二行\n")
         #expect(joined == "<p>第一行第二行</p>\n")
         #expect(lineWarnings.map(\.formatted) == [
-            "Content/bases/x/w.md:6:1: warning: this paragraph starts with full-width spaces (U+3000)\n"
-                + "    hint: remove the full-width spaces at its start: the site indents paragraphs itself",
+            "Content/bases/x/w.md:6:1: warning: this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does\n"
+                + "    hint: the page leaves them out and the site indents paragraphs itself; delete them from the text",
+        ])
+        // An editor reads it in Chinese: the line is named, not the paragraph, which starts above.
+        #expect(lineWarnings.map { $0.formatted(in: .chinese) } == [
+            "Content/bases/x/w.md:6:1: 警告：此行以全角空格（U+3000）开头，像是从 Word 粘贴来的段首缩进\n"
+                + "    提示：页面已略去这些空格，网站会自动缩进段落；请在原文中删去它们",
         ])
         #expect(convert("第一行\\\n\u{3000}第二行\n").0 == "<p>第一行<br />\n第二行</p>\n")
         #expect(convert("```\n\u{3000}\u{3000}缩进的代码\n```\n").0
