@@ -6,7 +6,8 @@ import BulletinSupport
 /// it is reported where it was typed.
 enum CharacterReferences {
     static func forbidden(in html: String, markdown: String, displayPath: String, firstLine: Int) -> Diagnostic? {
-        guard let found = TextCharacters.firstForbidden(in: html) else { return nil }
+        // Without a numeric reference the page cannot hold one: its HTML is not read again.
+        guard markdown.containsExactly("&#"), let found = TextCharacters.firstForbidden(in: html) else { return nil }
         guard let reference = firstReference(naming: found.scalar, in: markdown) else {
             return .error(at: SourceLocation(path: displayPath, line: firstLine),
                           .textMakesControlCharacter, ["character": TextCharacters.visible(found.scalar)])
