@@ -41,13 +41,12 @@ public struct PDFRenderer: Sendable {
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
+        var said = Data()
         do {
-            try process.run()
+            try process.runUntilExit { said = errors.fileHandleForReading.readDataToEndOfFile() }
         } catch {
             return error.localizedDescription
         }
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
         if process.terminationReason == .exit, process.terminationStatus == 0, access(pdf.path, F_OK) == 0 { return nil }
         let lines = String(decoding: said, as: UTF8.self).split(whereSeparator: \.isNewline)
         return lines.last.map(String.init) ?? "\(Self.name) exit status \(process.terminationStatus)"

@@ -77,9 +77,8 @@ struct PrintFonts: Sendable {
         process.standardError = FileHandle.nullDevice
         let output = Pipe()
         process.standardOutput = output
-        guard (try? process.run()) != nil else { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        var data = Data()
+        guard (try? process.runUntilExit(meanwhile: { data = output.fileHandleForReading.readDataToEndOfFile() })) != nil else { return nil }
         guard process.terminationReason == .exit, process.terminationStatus == 0 else { return nil }
         return String(decoding: data, as: UTF8.self)
     }

@@ -21,34 +21,35 @@ struct CommandRun {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        var outputText = ""
+        var errorText: Concurrent<String>?
         do {
-            try process.run()
+            try process.runUntilExit {
+                errorText = Concurrent { String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+                var pending = Data()
+                let reader = output.fileHandleForReading
+                while true {
+                    let chunk = reader.availableData
+                    if chunk.isEmpty { break }
+                    pending.append(chunk)
+                    while let end = pending.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                        let line = String(decoding: pending[pending.startIndex..<end], as: UTF8.self)
+                        pending.removeSubrange(pending.startIndex...end)
+                        outputText += line + "\n"
+                        eachLine(Substring(line))
+                    }
+                }
+                if !pending.isEmpty {
+                    let line = String(decoding: pending, as: UTF8.self)
+                    outputText += line
+                    eachLine(Substring(line))
+                }
+            }
         } catch {
             return CommandRun(status: 127, output: "", errors: "\(words[0]): \(error.localizedDescription)")
         }
-        let errorText = Concurrent { String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
-        var outputText = ""
-        var pending = Data()
-        let reader = output.fileHandleForReading
-        while true {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            pending.append(chunk)
-            while let end = pending.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
-                let line = String(decoding: pending[pending.startIndex..<end], as: UTF8.self)
-                pending.removeSubrange(pending.startIndex...end)
-                outputText += line + "\n"
-                eachLine(Substring(line))
-            }
-        }
-        if !pending.isEmpty {
-            let line = String(decoding: pending, as: UTF8.self)
-            outputText += line
-            eachLine(Substring(line))
-        }
-        process.waitUntilExit()
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return CommandRun(status: status, output: outputText, errors: errorText.value)
+        return CommandRun(status: status, output: outputText, errors: errorText?.value ?? "")
     }
 
     /// Whether `name` is a command on this computer's PATH.

@@ -49,11 +49,10 @@ enum Pandoc {
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         do {
-            try process.run()
+            try process.runUntilExit()
         } catch {
             throw .missing
         }
-        process.waitUntilExit()
         try? errors.close()
         guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: outputFile.path) else {
             let said = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
