@@ -1,5 +1,6 @@
 /// Eight bytes of UTF-8 read as one word, and tests on all eight at once, for the scans of
-/// `TextCharacters`: a word in which no byte can start what a scan looks for is passed whole.
+/// `TextCharacters` and the quoting of `JSONText`: a word in which no byte can start what a scan
+/// looks for is passed whole.
 /// Byte by byte, the scans for forbidden and invisible characters were 3% of a build's processor
 /// time, over text that almost never holds one. Each test may say yes for a word that holds no
 /// such byte (the scan then reads that word byte by byte), never no for one that does.
@@ -22,6 +23,12 @@ enum ByteWords {
     static func hasByte(_ value: UInt8, in word: UInt64) -> Bool {
         let matched = word ^ (ones &* UInt64(value))
         return (matched &- ones) & ~matched & highs != 0
+    }
+
+    /// How many bytes of `word` continue a character (0b10xxxxxx): eight less this many start one.
+    @inline(__always)
+    static func continuationBytes(in word: UInt64) -> Int {
+        (word & ~(word << 1) & highs).nonzeroBitCount
     }
 
     /// Whether a byte of `word` starts a four-byte character (0xF0 and above).

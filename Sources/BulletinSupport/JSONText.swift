@@ -20,8 +20,7 @@ package enum JSONText {
             var end = start
             // Eight bytes at a time while the limit is not near: a snippet is most of its text.
             while end + 8 <= utf8.count {
-                let word = UnsafeRawPointer(utf8.baseAddress! + end).loadUnaligned(as: UInt64.self)
-                let continuations = (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                let continuations = ByteWords.continuationBytes(in: ByteWords.word(at: end, in: utf8))
                 guard scalars + 8 - continuations <= limit else { break }
                 scalars += 8 - continuations
                 end += 8
@@ -47,8 +46,7 @@ package enum JSONText {
         while index < utf8.count {
             // Eight bytes at a time past those that need no escape: most bytes of Chinese text.
             if index + 8 <= utf8.count {
-                let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if !needsEscape(word) {
+                if !needsEscape(ByteWords.word(at: index, in: utf8)) {
                     index += 8
                     continue
                 }
@@ -74,14 +72,10 @@ package enum JSONText {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Whether any of the eight bytes is a control character, a quote or a backslash (the
-    /// classic tests for a zero byte and for a byte below a bound, on a whole word).
+    /// Whether any of the eight bytes is a control character, a quote or a backslash.
     private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+        ByteWords.hasByte(below: 0x20, in: word) || ByteWords.hasByte(UInt8(ascii: "\""), in: word)
+            || ByteWords.hasByte(UInt8(ascii: "\\"), in: word)
     }
 
     /// `["…","…"]`.
@@ -107,7 +101,7 @@ package enum JSONText {
         (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String]
     }
 
-    static func appendArray(_ items: [String], to bytes: inout [UInt8]) {
+    package static func appendArray(_ items: [String], to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "["))
         for (index, item) in items.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -109,7 +109,8 @@ public struct BuildManifest: Equatable, Sendable, Codable {
         guard let diagnosticsJSON = try? JSONEncoder().encode(diagnostics) else { return nil }
         var bytes = Array("{\"format\":\(format),\"tool\":".utf8)
         JSONText.appendQuoted(tool, to: &bytes)
-        bytes += Array(",\"options\":".utf8) + Array(JSONText.array(options).utf8)
+        bytes += Array(",\"options\":".utf8)
+        JSONText.appendArray(options, to: &bytes)
         bytes += Array(",\"digest\":".utf8)
         JSONText.appendQuoted(digest, to: &bytes)
         bytes += Array(",\"inputs\":".utf8)
