@@ -43,13 +43,17 @@ public struct BodyConverter: Sendable, Equatable {
         var columns = CharacterColumns(markdown)
         var pictures: [ProcessedImage] = []
         var linkedFiles = Set<String>()
+        var imageFiles = Set<String>()
         let output = CommonMark.render(markdown, allowRawHTML: allowRawHTML) { destination in
             func location() -> SourceLocation {
                 SourceLocation(path: displayPath, line: destination.line + firstLine - 1,
                                column: columns.column(line: destination.line, byteColumn: destination.column))
             }
             var (url, problem, details, file) = resolve(destination, sourcePath: sourcePath)
-            if let file { linkedFiles.insert(file) }
+            if let file {
+                linkedFiles.insert(file)
+                if destination.isImage { imageFiles.insert(file) }
+            }
             if let problem {
                 found.add(problem.kind) { problem.diagnostic(at: location(), nearest: targets.nearest(to:)) }
             }
@@ -123,7 +127,7 @@ public struct BodyConverter: Sendable, Equatable {
             diagnostics.append(refused)
         }
         let html = pictures.isEmpty ? output.html : Self.placePictures(pictures, in: output.html, rootPath: rootPath)
-        return (Document(html: html, plainText: output.plainText, linkedFiles: linkedFiles), diagnostics)
+        return (Document(html: html, plainText: output.plainText, linkedFiles: linkedFiles, imageFiles: imageFiles), diagnostics)
     }
 
     /// The content path of a photo of the image stage that a destination names, if it does.

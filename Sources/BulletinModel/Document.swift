@@ -11,6 +11,9 @@ public struct Document: Sendable, Hashable {
     /// The files of the content folder its links and images name, by path inside the folder:
     /// what tells a document someone links from one left without a word (`UnlinkedDocuments`).
     public var linkedFiles: Set<String> = []
+    /// The files of the content folder its images show: a cover the body shows already is not
+    /// shown a second time above it.
+    public var imageFiles: Set<String> = []
 
     public static let empty = Document(html: "", plainText: "")
 

@@ -59,6 +59,8 @@ extension Planner {
             ModelLink(title: "\($0.year)年\($0.issueLabel) \($0.title)", url: addresses.link(Addresses.bulletin($0)))
         }
         let body = writeUp.body
+        // An editor who pastes the cover photo into the text as well sees it once, where it was put.
+        let coverInBody = writeUp.cover.map(body.imageFiles.contains) ?? false
         let view = WriteUpView(
             title: writeUp.title,
             kind: writeUp.kind.chinese,
@@ -69,9 +71,9 @@ extension Planner {
             models: writeUp.modelIDs.compactMap(link(toModel:)),
             example: writeUp.example,
             summary: writeUp.summary,
-            coverURL: writeUp.coverImage == nil ? writeUp.cover.map(addresses.link) : nil,
+            coverURL: writeUp.coverImage == nil && !coverInBody ? writeUp.cover.map(addresses.link) : nil,
             // The cover is the top of the page: it is loaded at once.
-            cover: writeUp.coverImage?.picture(rootPath: addresses.rootPath, alt: writeUp.coverAlt ?? "", eager: true),
+            cover: coverInBody ? nil : writeUp.coverImage?.picture(rootPath: addresses.rootPath, alt: writeUp.coverAlt ?? "", eager: true),
             html: body.html,
             bulletins: inBulletins
         )

@@ -78,6 +78,28 @@ import Testing
         #expect(try fixture.read(Self.page).contains("alt=\"课堂现场\""))
     }
 
+    /// Editors often paste the cover photo into the text as well: the page shows it once, where
+    /// the text puts it, and lists and the feed still use it as the cover.
+    @Test func aCoverTheTextShowsIsShownOnce() throws {
+        let fixture = try photoFixture()
+        defer { fixture.remove() }
+        try fixture.write(Self.writeUp, Self.text(coverAlt: "家长课堂", body: "![课堂现场](../../assets/class.jpg)\n\n![操场](../../assets/wide.jpg)\n"))
+        #expect(!(try fixture.build()).diagnostics.hasErrors)
+        let html = try fixture.read(Self.page)
+        let classHash = try #require(try FileManager.default.contentsOfDirectory(atPath: fixture.url("Public/assets").path)
+            .first { $0.hasPrefix("class.") }.map { String($0.split(separator: ".")[2]) })
+        #expect(html.components(separatedBy: "/assets/class.w480.\(classHash).webp 480w").count == 2, "the photo shows once")
+        #expect(html.contains("alt=\"课堂现场\"></picture>") && !html.contains("alt=\"家长课堂\""), "the text's own photo, with its own words")
+        #expect(!html.contains("class=\"cover\""))
+        #expect(try fixture.read("Public/feed.xml").contains("/assets/class.w800.\(classHash).jpg\"/>"))
+
+        // A cover the text does not show stays above it.
+        try fixture.edit(Self.writeUp, replacing: "![课堂现场](../../assets/class.jpg)", with: "")
+        #expect(!(try fixture.build()).diagnostics.hasErrors)
+        let alone = try fixture.read(Self.page)
+        #expect(alone.contains("class=\"cover\"") && alone.contains("alt=\"家长课堂\"></picture>"))
+    }
+
     @Test func aCoverWithoutTextIsAWarning() throws {
         let fixture = try photoFixture()
         defer { fixture.remove() }
