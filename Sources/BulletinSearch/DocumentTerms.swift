@@ -19,18 +19,18 @@ public struct DocumentTerms: Sendable {
         var codes = [UInt64](repeating: 0, count: counts.count)
         var weights = [UInt16](repeating: 0, count: counts.count)
         // In place, without a closure per term: this runs for each of millions of terms.
-        counts.withSlots { slots in
+        counts.withEntries { entries in
             starts.withUnsafeMutableBufferPointer { starts in
-                for slot in slots where slot.term != 0 { starts[Postings.bucket(of: slot.term) + 1] += 1 }
+                for entry in entries { starts[Postings.bucket(of: entry.term) + 1] += 1 }
                 for bucket in 0..<Postings.bucketCount { starts[bucket + 1] += starts[bucket] }
                 var next = Array(starts)
                 codes.withUnsafeMutableBufferPointer { codes in
                     weights.withUnsafeMutableBufferPointer { weights in
-                        for slot in slots where slot.term != 0 {
-                            let bucket = Postings.bucket(of: slot.term)
+                        for entry in entries {
+                            let bucket = Postings.bucket(of: entry.term)
                             let place = Int(next[bucket])
-                            codes[place] = slot.term
-                            weights[place] = UInt16(min(Int(slot.value), Self.maximumWeight))
+                            codes[place] = entry.term
+                            weights[place] = UInt16(min(Int(entry.value), Self.maximumWeight))
                             next[bucket] += 1
                         }
                     }

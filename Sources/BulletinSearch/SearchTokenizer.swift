@@ -168,8 +168,8 @@ public enum SearchTokenizer {
             func endWord() {
                 guard !word.isEmpty else { return }
                 let code = wordCode(word)
-                counts.add(code, weight: weight)
-                if words[code] == nil { words[code] = String(decoding: word, as: UTF8.self) }
+                // The text of a word is kept once; looking it up at every occurrence cost more than counting.
+                if counts.add(code, weight: weight), words[code] == nil { words[code] = String(decoding: word, as: UTF8.self) }
                 word.removeAll(keepingCapacity: true)
             }
             var index = 0
@@ -191,9 +191,9 @@ public enum SearchTokenizer {
                     index += 4
                 }
                 value = normalized(value)
-                if TextCharacters.isInvisible(value) {
-                    continue
-                } else if isChinese(value) {
+                // Chinese characters first, the most of the text; no invisible character is Chinese
+                // or a letter, so testing for them last changes nothing.
+                if isChinese(value) {
                     endWord()
                     let code = UInt64(value)
                     if characters { counts.add(code << 32, weight: weight) }
@@ -212,6 +212,8 @@ public enum SearchTokenizer {
                     previous = 0
                     before = (0, 0, 0)
                     word.append(UInt8(value))
+                } else if TextCharacters.isInvisible(value) {
+                    continue
                 } else {
                     previous = 0
                     before = (0, 0, 0)
@@ -251,34 +253,44 @@ public enum SearchTokenizer {
     /// of millions of terms is found this way.
     static func hash(of code: UInt64, words: [UInt64: String]) -> UInt32 {
         if code >> 63 == 1 { return hash(words[code] ?? "") }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(8)
-        appendTerm(of: code, words: words, to: &bytes)
         var hash: UInt32 = 0x811C9DC5
-        for byte in bytes {
+        forEachUTF8(UInt32(code >> 32)) { byte in
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
+        }
+        let second = UInt32(code & 0xFFFF_FFFF)
+        if second != 0 {
+            forEachUTF8(second) { byte in
+                hash ^= UInt32(byte)
+                hash = hash &* 0x0100_0193
+            }
         }
         return hash
     }
 
-    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+    /// `body` of each UTF-8 byte of a code point, in order, with no array made for them.
+    @inline(__always)
+    private static func forEachUTF8(_ value: UInt32, _ body: (UInt8) -> Void) {
         switch value {
         case ..<0x80:
-            bytes.append(UInt8(value))
+            body(UInt8(value))
         case ..<0x800:
-            bytes.append(UInt8(0xC0 | value >> 6))
-            bytes.append(UInt8(0x80 | value & 0x3F))
+            body(UInt8(0xC0 | value >> 6))
+            body(UInt8(0x80 | value & 0x3F))
         case ..<0x10000:
-            bytes.append(UInt8(0xE0 | value >> 12))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
+            body(UInt8(0xE0 | value >> 12))
+            body(UInt8(0x80 | value >> 6 & 0x3F))
+            body(UInt8(0x80 | value & 0x3F))
         default:
-            bytes.append(UInt8(0xF0 | value >> 18))
-            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
+            body(UInt8(0xF0 | value >> 18))
+            body(UInt8(0x80 | value >> 12 & 0x3F))
+            body(UInt8(0x80 | value >> 6 & 0x3F))
+            body(UInt8(0x80 | value & 0x3F))
         }
+    }
+
+    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        forEachUTF8(value) { bytes.append($0) }
     }
 
     /// Which shard of the index holds a term.

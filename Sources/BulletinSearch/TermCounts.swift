@@ -7,17 +7,22 @@ import BulletinSupport
 struct TermTable<Value> {
     /// Each term beside its value: one array to look into, and one copy-on-write check per update.
     private var slots: [(term: UInt64, value: Value)]
+    /// The slots in use, in the order their terms came: reading the terms walks these, not the
+    /// table, whose empty slots made every step of that walk a branch the processor could not guess.
+    private var used: [Int32] = []
     /// The value of a term not yet in the table.
     private let empty: Value
-    /// Terms in the table.
-    private(set) var count = 0
 
     init(capacity: Int, empty: Value) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         slots = Array(repeating: (0, empty), count: size)
+        used.reserveCapacity(capacity)
         self.empty = empty
     }
+
+    /// Terms in the table.
+    var count: Int { used.count }
 
     /// The term's value; `empty` when the term is not in the table.
     subscript(term: UInt64) -> Value {
@@ -31,17 +36,18 @@ struct TermTable<Value> {
     }
 
     /// Changes the term's value in place, starting from `empty` when the term is new. `change`
-    /// must not read the table: the storage is lent out while it runs.
-    mutating func update(_ term: UInt64, _ change: (inout Value) -> Void) {
-        if (count + 1) * 2 > slots.count { grow() }
-        let added = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+    /// must not read the table: the storage is lent out while it runs. Returns whether the term was new.
+    @discardableResult
+    mutating func update(_ term: UInt64, _ change: (inout Value) -> Void) -> Bool {
+        if (used.count + 1) * 2 > slots.count { grow() }
+        let added = slots.withUnsafeMutableBufferPointer { slots -> Int? in
             let mask = slots.count - 1
             var slot = Self.slot(of: term, mask: mask)
-            var added = false
+            var added: Int? = nil
             while slots[slot].term != term {
                 if slots[slot].term == 0 {
                     slots[slot].term = term
-                    added = true
+                    added = slot
                     break
                 }
                 slot = (slot + 1) & mask
@@ -49,20 +55,23 @@ struct TermTable<Value> {
             change(&slots[slot].value)
             return added
         }
-        if added { count += 1 }
+        guard let added else { return false }
+        used.append(Int32(added))
+        return true
     }
 
-    /// Every term with its value, in no particular order.
+    /// Every term with its value, in the order the terms came.
     var entries: [(term: UInt64, value: Value)] {
-        var entries: [(term: UInt64, value: Value)] = []
-        entries.reserveCapacity(count)
-        for slot in slots where slot.term != 0 { entries.append(slot) }
-        return entries
+        withEntries { Array($0) }
     }
 
-    /// `body` of the table's slots, read in place: a term of 0 is an empty slot.
-    func withSlots<Result>(_ body: (UnsafeBufferPointer<(term: UInt64, value: Value)>) -> Result) -> Result {
-        slots.withUnsafeBufferPointer(body)
+    /// `body` of every term with its value, in the order the terms came, read in place.
+    func withEntries<Result>(_ body: (LazyMapSequence<UnsafeBufferPointer<Int32>, (term: UInt64, value: Value)>) -> Result) -> Result {
+        slots.withUnsafeBufferPointer { slots in
+            used.withUnsafeBufferPointer { used in
+                body(used.lazy.map { slots[Int($0)] })
+            }
+        }
     }
 
     private static func slot(of term: UInt64, mask: Int) -> Int {
@@ -88,16 +97,18 @@ public struct TermCounts {
     /// Distinct terms counted.
     public var count: Int { table.count }
 
-    public mutating func add(_ term: UInt64, weight: Int32) {
+    /// Returns whether the term was not counted before.
+    @discardableResult
+    public mutating func add(_ term: UInt64, weight: Int32) -> Bool {
         table.update(term) { $0 &+= weight }
     }
 
-    /// `body` of the table's slots, read in place: a term of 0 is an empty slot.
-    func withSlots<Result>(_ body: (UnsafeBufferPointer<(term: UInt64, value: Int32)>) -> Result) -> Result {
-        table.withSlots(body)
+    /// `body` of every term with its count, in the order the terms came, read in place.
+    func withEntries<Result>(_ body: (LazyMapSequence<UnsafeBufferPointer<Int32>, (term: UInt64, value: Int32)>) -> Result) -> Result {
+        table.withEntries(body)
     }
 
-    /// Every term with its count, in no particular order.
+    /// Every term with its count, in the order the terms came.
     public var pairs: [(UInt64, Int)] {
         table.entries.map { ($0.term, Int($0.value)) }
     }
