@@ -156,6 +156,11 @@ struct Postings {
         return (order, starts)
     }
 
+    /// The order terms are laid out in within a shard: by bucket, then by number.
+    static func precedes(_ code: UInt64, _ other: UInt64) -> Bool {
+        (bucket(of: code), code) < (bucket(of: other), other)
+    }
+
     /// The bucket of a term number: any fixed spread of the numbers does.
     static func bucket(of code: UInt64) -> Int {
         Int(truncatingIfNeeded: (code &* 0xC2B2_AE3D_27D4_EB4F) >> (64 - UInt64(bucketBits)))
@@ -198,7 +203,8 @@ struct Postings {
     }
 
     /// `body` of every term as the postings were made (before any `update`), with its number of
-    /// documents and the hash of its text, in the order they are laid out.
+    /// documents and the hash of its text, in the order they are laid out: so each shard's
+    /// terms come in `precedes` order.
     func forEachTerm(_ body: (Term, Int, UInt32) -> Void) {
         for term in codes.indices {
             body(Term(code: codes[term], place: Int32(term)), starts[term + 1] - starts[term], hashes[term])

@@ -111,29 +111,39 @@ public enum SearchIndex {
             appendDecimal(Int32(documents), to: &bytes)
             return
         }
-        bytes.append(UInt8(ascii: "["))
-        // Each posting is put together apart and appended at once: appending digit by digit
-        // checked the array's room for every digit of millions of postings.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { posting in
+        // Written in place into room for the longest list they could be, then appended at once:
+        // appending posting by posting checked the array's room and uniqueness for each of
+        // millions of postings.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + postings.count / 2 * longestPosting) { buffer in
+            var end = 0
+            buffer[end] = UInt8(ascii: "[")
+            end += 1
             var previous: Int32 = 0
             for position in stride(from: 0, to: postings.count, by: 2) {
-                var end = 0
                 if position > 0 {
-                    posting[end] = UInt8(ascii: ",")
+                    buffer[end] = UInt8(ascii: ",")
                     end += 1
                 }
-                end = writeDecimal(postings[position] - previous, into: posting, at: end)
-                posting[end] = UInt8(ascii: ",")
-                end = writeDecimal(postings[position + 1], into: posting, at: end + 1)
+                end = writeDecimal(postings[position] - previous, into: buffer, at: end)
+                buffer[end] = UInt8(ascii: ",")
+                end = writeDecimal(postings[position + 1], into: buffer, at: end + 1)
                 previous = postings[position]
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: posting[0..<end]))
             }
+            buffer[end] = UInt8(ascii: "]")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0...end]))
         }
-        bytes.append(UInt8(ascii: "]"))
     }
+
+    /// `,Δdoc,weight` at its longest: two numbers of ten digits and two commas.
+    private static let longestPosting = 22
 
     /// Writes a non-negative number in decimal digits at `start`; returns where they end.
     private static func writeDecimal(_ number: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        // Most weights are a single digit.
+        if number < 10 {
+            buffer[start] = UInt8(ascii: "0") + UInt8(number)
+            return start + 1
+        }
         var digits = 1
         var rest = number / 10
         while rest > 0 {
@@ -212,6 +222,8 @@ public final class SearchIndexCache: @unchecked Sendable {
     static func count(_ document: SearchDocument) -> DocumentTerms {
         var counts = TermCounts(capacity: document.text.utf8.count / 4 + 64)
         var words: [UInt64: String] = [:]
+        // Room for the words of a text mostly in Latin letters, made once: growing it word by word took longer.
+        words.reserveCapacity(document.text.utf8.count / 32)
         SearchTokenizer.countTerms(document.title, weight: Int32(SearchIndex.titleWeight), into: &counts, words: &words)
         SearchTokenizer.countTerms(document.base + " " + document.district + " " + document.names, weight: 2, into: &counts, words: &words)
         SearchTokenizer.countTerms(document.text, weight: 1, characters: false, into: &counts, words: &words)

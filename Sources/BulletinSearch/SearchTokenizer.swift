@@ -155,7 +155,8 @@ public enum SearchTokenizer {
 
     /// The index terms of a text as numbers, with how often each occurs, for building the index fast:
     /// a Chinese character `a` is `a << 32`, a pair `ab` is `a << 32 | b`, and a word has the top bit
-    /// set over its FNV-1a hash (its text is returned in `words`). Same terms as `indexTerms`.
+    /// set over its FNV-1a hash (its text is returned in `words`, which holds the texts of the
+    /// words `counts` holds and goes with it from one call to the next). Same terms as `indexTerms`.
     /// Decodes the UTF-8 bytes itself: walking the text's Unicode scalars was most of counting.
     public static func countTerms(_ text: String, weight: Int32, characters: Bool = true, into counts: inout TermCounts,
                                   words: inout [UInt64: String]) {
@@ -168,8 +169,9 @@ public enum SearchTokenizer {
             func endWord() {
                 guard !word.isEmpty else { return }
                 let code = wordCode(word)
-                // The text of a word is kept once; looking it up at every occurrence cost more than counting.
-                if counts.add(code, weight: weight), words[code] == nil { words[code] = String(decoding: word, as: UTF8.self) }
+                // The text of a word is kept when the word is new to the counts (which `words` goes
+                // with): looking it up at every occurrence cost more than counting.
+                if counts.add(code, weight: weight) { words[code] = String(decoding: word, as: UTF8.self) }
                 word.removeAll(keepingCapacity: true)
             }
             var index = 0
