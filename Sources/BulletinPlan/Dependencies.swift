@@ -128,7 +128,7 @@ struct Tracked<Entry> {
 
     subscript<Value>(dynamicMember path: KeyPath<Entry, Value>) -> Value {
         recorder.field(kind, index, path)
-        return entries[index][keyPath: path]
+        return entries.field(at: index, path)
     }
 
     /// The whole entry, for functions of the model that take one: every field counts as read.
