@@ -72,6 +72,9 @@ public enum CommonMark {
         var softBreaksToDrop: [OpaquePointer] = []
         var emptiedParagraphs: [OpaquePointer] = []
         var textAfter: [(node: OpaquePointer, text: String)] = []
+        // An image's words describe it to readers who cannot see it: quoted in a list's summary or
+        // a search snippet, they read as a sentence of the text that is not there.
+        var imageDepth = 0
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -90,18 +93,21 @@ public enum CommonMark {
                     _ = cmark_node_set_url(node, replacement)
                 }
                 if let after = rewritten.after { textAfter.append((node, after)) }
+                if type == CMARK_NODE_IMAGE { imageDepth += 1 }
+            case (CMARK_EVENT_EXIT, CMARK_NODE_IMAGE):
+                imageDepth -= 1
             case (CMARK_EVENT_ENTER, CMARK_NODE_TEXT), (CMARK_EVENT_ENTER, CMARK_NODE_CODE):
                 if let literal = cmark_node_get_literal(node) {
                     let length = strlen(literal)
                     let kept: [UInt8]? = literal.withMemoryRebound(to: UInt8.self, capacity: length) {
                         let text = UnsafeBufferPointer(start: $0, count: length)
                         guard type == CMARK_NODE_TEXT else {
-                            plain.append(contentsOf: text)
+                            if imageDepth == 0 { plain.append(contentsOf: text) }
                             return nil
                         }
                         findSlips(inText: node, text, at: positions, into: &slips)
                         let indent = startsLine(node) ? fullWidthIndentLength(text) : 0
-                        plain.append(contentsOf: text[indent...])
+                        if imageDepth == 0 { plain.append(contentsOf: text[indent...]) }
                         return indent > 0 ? Array(text[indent...]) : nil
                     }
                     // The paragraph's first line is indented by the site's style sheet; kept, a

@@ -51,6 +51,17 @@ import Testing
         #expect(!document.plainText.contains("PDF"), "the details are shown, not searched or quoted in descriptions")
     }
 
+    /// A photo's words describe it for readers who cannot see it: the page keeps them on the
+    /// image, and the text quoted in summaries, descriptions and search leaves them out.
+    @Test func anImagesWordsAreNoPartOfThePlainText() {
+        let markdown = "家长走进课堂。\n\n![示意图：家长与孩子在操场上](https://example.org/a.jpg)\n\n"
+            + "学生表演节目，[![`二维码`图](../../assets/a.pdf)](https://example.org/)扫码观看。\n"
+        let (document, _) = converter().convert(markdown, sourcePath: "bases/x/w.md", displayPath: "Content/bases/x/w.md", firstLine: 5)
+        #expect(document.html.contains("alt=\"示意图：家长与孩子在操场上\"") && document.html.contains("alt=\"二维码图\""))
+        #expect(document.plainText == "家长走进课堂。\n\n学生表演节目，扫码观看。\n")
+        #expect(document.excerpt() == "家长走进课堂。 学生表演节目，扫码观看。")
+    }
+
     @Test func documentSizesAreInKBRoundedUpUnder1MBAndInMBWithOneDecimalAbove() {
         #expect(DocumentDetails.size(0) == "1KB")
         #expect(DocumentDetails.size(1024) == "1KB")
