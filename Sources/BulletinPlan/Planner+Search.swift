@@ -36,8 +36,8 @@ extension Planner {
         let models = writeUp.modelIDs.compactMap { model($0)?.title }.joined(separator: "　")
         return SearchDocument(title: writeUp.title, path: Addresses.writeUp(writeUp.reference), kind: writeUp.kind.chinese,
                               base: base?.name ?? "", district: base?.district ?? "", date: writeUp.date.chinese, names: models,
-                              image: writeUp.coverImage?.fallback.path ?? "",
-                              text: [writeUp.summary ?? "", writeUp.body.plainText].joined(separator: "\n"))
+                              image: writeUp.coverImage?.fallback.path ?? "", summary: writeUp.summary ?? "",
+                              text: writeUp.body.plainText)
     }
 
     func searchDocument(of bulletin: Tracked<Bulletin>) -> SearchDocument {

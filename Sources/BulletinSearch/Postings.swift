@@ -56,7 +56,7 @@ struct Postings {
         all.forgetCodes()
         let weights = all
         let hashes = tallies.parallelMap { $0.codes.map(hash) }
-        let rarePostings = tallies.reduce(0) { $0 + $1.counts.reduce(0) { $0 + ($1 < commonFrom ? $1 : 0) } }
+        let rarePostings = tallies.reduce(0) { $0 + $1.counts.reduce(0) { $0 + (Int($1) < commonFrom ? Int($1) : 0) } }
         let shards = shardCount(rarePostings)
         self.shardCount = shards
 
@@ -90,7 +90,7 @@ struct Postings {
     /// and the term of each of its postings in document order.
     private struct Tally: Sendable {
         var codes: [UInt64] = []
-        var counts: [Int] = []
+        var counts: [Int32] = []
         var termOfPosting: [Int32] = []
     }
 
@@ -139,7 +139,7 @@ struct Postings {
         var starts = [Int](repeating: 0, count: codes.count + 1)
         for (position, term) in order.enumerated() {
             rank[term] = position
-            starts[position + 1] = starts[position] + tally.counts[term]
+            starts[position + 1] = starts[position] + Int(tally.counts[term])
         }
         var next = starts
         var posting = 0

@@ -14,10 +14,14 @@ public struct SearchDocument: Sendable, Hashable {
     public var names: String
     /// The cover's 960 px fallback version, relative to the site root; empty without a cover.
     public var image: String
+    /// Words said of the page apart from its text (a write-up's summary): searched like the text,
+    /// and shown before it. Kept apart, the text is the body's own string, not a copy of it
+    /// joined to the summary: the copies were a tenth of a large build's memory.
+    public var summary: String
     public var text: String
 
     package init(title: String, path: String, kind: String, base: String, district: String, date: String,
-                 names: String = "", image: String = "", text: String) {
+                 names: String = "", image: String = "", summary: String = "", text: String) {
         self.title = title
         self.path = path
         self.kind = kind
@@ -26,7 +30,13 @@ public struct SearchDocument: Sendable, Hashable {
         self.date = date
         self.names = names
         self.image = image
+        self.summary = summary
         self.text = text
+    }
+
+    /// The summary and the text as a reader sees them, one after the other.
+    var shownText: String {
+        summary.isEmpty ? text : summary + "\n" + text
     }
 }
 
@@ -88,19 +98,20 @@ public enum SearchIndex {
     /// `["title","path","kind","base","district","date","names","image","text",more]`, the text cut
     /// to `snippetText` scalars and `more` 1 when the rest of it is in `r/N.json` (`["text"]`), else 0.
     static func documentJSON(_ document: SearchDocument) -> (first: [UInt8], rest: [UInt8]?) {
+        let text = document.shownText
         var bytes: [UInt8] = [UInt8(ascii: "[")]
-        bytes.reserveCapacity(min(document.text.utf8.count, 4 * snippetText) + 256)
+        bytes.reserveCapacity(min(text.utf8.count, 4 * snippetText) + 256)
         for field in [document.title, document.path, document.kind, document.base, document.district, document.date,
                       document.names, document.image] {
             JSONText.appendQuoted(field, to: &bytes)
             bytes.append(UInt8(ascii: ","))
         }
-        let snippetEnd = JSONText.appendQuoted(document.text, scalars: snippetText, to: &bytes)
-        let more = snippetEnd < document.text.utf8.count
+        let snippetEnd = JSONText.appendQuoted(text, scalars: snippetText, to: &bytes)
+        let more = snippetEnd < text.utf8.count
         bytes.append(contentsOf: Array((more ? ",1]" : ",0]").utf8))
         guard more else { return (trimmed(bytes), nil) }
         var rest: [UInt8] = [UInt8(ascii: "[")]
-        JSONText.appendQuoted(document.text, scalars: restText, from: snippetEnd, to: &rest)
+        JSONText.appendQuoted(text, scalars: restText, from: snippetEnd, to: &rest)
         rest.append(UInt8(ascii: "]"))
         return (trimmed(bytes), trimmed(rest))
     }
@@ -220,12 +231,13 @@ public final class SearchIndexCache: @unchecked Sendable {
     }
 
     static func count(_ document: SearchDocument) -> DocumentTerms {
-        var counts = TermCounts(capacity: document.text.utf8.count / 4 + 64)
+        var counts = TermCounts(capacity: (document.summary.utf8.count + document.text.utf8.count) / 4 + 64)
         var words: [UInt64: String] = [:]
         // Room for the words of a text mostly in Latin letters, made once: growing it word by word took longer.
         words.reserveCapacity(document.text.utf8.count / 32)
         SearchTokenizer.countTerms(document.title, weight: Int32(SearchIndex.titleWeight), into: &counts, words: &words)
         SearchTokenizer.countTerms(document.base + " " + document.district + " " + document.names, weight: 2, into: &counts, words: &words)
+        SearchTokenizer.countTerms(document.summary, weight: 1, characters: false, into: &counts, words: &words)
         SearchTokenizer.countTerms(document.text, weight: 1, characters: false, into: &counts, words: &words)
         return DocumentTerms(counts, words: words)
     }

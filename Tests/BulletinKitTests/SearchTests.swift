@@ -166,6 +166,33 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: fixture.url("Public/" + row[7]).path))
     }
 
+    /// A write-up's summary is searched like its text and shown before it in the result; the
+    /// text runs on from where the summary stops, without a pair made across the two.
+    @Test func aWriteUpIsFoundByItsSummary() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/bases/wanzhou-shahe-primary/summary.md", """
+            ---
+            title: 开放日
+            date: 2023-05-01
+            kind: event
+            models:
+              - home-school-community
+            summary: 家长志愿者参与课后托管
+            ---
+
+            管理安排见附件。
+            """)
+        _ = try fixture.build()
+        let index = SearchIndexReader(site: fixture.url("Public"))
+        let count = try index.meta["documents"] as! Int
+        let rows = try (0..<count).map(index.document)
+        let writeUp = try #require(rows.firstIndex { $0[1] == "bases/wanzhou-shahe-primary/summary/" })
+        #expect(rows[writeUp][8] == "家长志愿者参与课后托管\n管理安排见附件。\n")
+        #expect(try index.documents(matching: "课后托管") == [writeUp])
+        #expect(try index.documents(matching: "管管").isEmpty, "no pair across the summary's end")
+    }
+
     /// The index files answer every query with exactly the documents that hold all its terms,
     /// whether a term's postings sit in its shard or in a file of its own.
     @Test func theIndexFilesHoldExactlyTheTermsOfEachDocument() throws {
