@@ -255,18 +255,10 @@ public enum SearchTokenizer {
     /// of millions of terms is found this way.
     static func hash(of code: UInt64, words: [UInt64: String]) -> UInt32 {
         if code >> 63 == 1 { return hash(words[code] ?? "") }
-        var hash: UInt32 = 0x811C9DC5
-        forEachUTF8(UInt32(code >> 32)) { byte in
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
-        }
+        var hash = fnvOffset
+        forEachUTF8(UInt32(code >> 32)) { mix(&hash, $0) }
         let second = UInt32(code & 0xFFFF_FFFF)
-        if second != 0 {
-            forEachUTF8(second) { byte in
-                hash ^= UInt32(byte)
-                hash = hash &* 0x0100_0193
-            }
-        }
+        if second != 0 { forEachUTF8(second) { mix(&hash, $0) } }
         return hash
     }
 
@@ -302,11 +294,16 @@ public enum SearchTokenizer {
 
     /// FNV-1a (32 bits) over the term's UTF-8 bytes: its shard, and the name of its own file.
     public static func hash(_ term: String) -> UInt32 {
-        var hash: UInt32 = 0x811C9DC5
-        for byte in term.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
-        }
+        var hash = fnvOffset
+        for byte in term.utf8 { mix(&hash, byte) }
         return hash
+    }
+
+    private static let fnvOffset: UInt32 = 0x811C9DC5
+
+    /// One step of FNV-1a (32 bits): both hashes above take the same steps over the same bytes.
+    @inline(__always)
+    private static func mix(_ hash: inout UInt32, _ byte: UInt8) {
+        hash = (hash ^ UInt32(byte)) &* 0x0100_0193
     }
 }
