@@ -12,7 +12,7 @@ import BulletinSupport
 /// shards read the postings in no order, and waited on memory for most of the time.
 ///
 /// A session's edits move single terms' postings: a changed term's postings are kept apart
-/// and read in place of the flat ones.
+/// and read in place of the flat ones, and a term they add is kept in its shard's list of added terms.
 struct Postings {
     static let bucketBits = 6
     static let bucketCount = 1 << bucketBits
@@ -33,6 +33,9 @@ struct Postings {
     private var hashes: [UInt32] = []
     /// Where each bucket's terms start in `codes`, and where the last one ends.
     private var bucketStarts: [Int] = [0]
+    /// Where the terms of each shard start in `codes` within each bucket, and where the bucket's
+    /// last one ends: at `bucket * (shardCount + 1) + shard`.
+    private var shardRuns: [Int32] = []
     /// Where each term's postings start in `entries` (in postings, each two numbers), and where
     /// the last one ends.
     private var starts: [Int] = [0]
@@ -40,113 +43,135 @@ struct Postings {
     private var entries: [Int32] = []
     /// Postings that a session's edits changed, which take the place of the flat ones.
     private var changed: [UInt64: [Int32]] = [:]
+    /// Terms that a session's edits added, by shard, in `precedes` order.
+    private var added: [Int: [UInt64]] = [:]
 
     init() {}
 
     /// `hash`: the hash of a term's text. `shardCount`: the number of shards for a number of
     /// postings of terms in fewer than `commonFrom` documents.
     init(_ all: consuming AllDocumentTerms, hash: @Sendable (UInt64) -> UInt32, commonFrom: Int, shardCount: (Int) -> Int) {
-        let tallies: [Tally]
+        var terms: [BucketTerms] = []
+        var postingTerms: [[Int32]] = []
         do {
             let reading = all
-            tallies = Array(0..<Self.bucketCount).parallelMap { Self.tally($0, of: reading) }
+            for (bucketTerms, termOfPosting) in Array(0..<Self.bucketCount).parallelMap({ Self.tally($0, of: reading) }) {
+                terms.append(bucketTerms)
+                postingTerms.append(termOfPosting)
+            }
         }
         // Each posting's term is known by its place now: the term numbers, most of the documents'
         // terms' memory, go before the postings are laid out.
         all.forgetCodes()
         let weights = all
-        let hashes = tallies.parallelMap { $0.codes.map(hash) }
-        let rarePostings = tallies.reduce(0) { $0 + $1.counts.reduce(0) { $0 + (Int($1) < commonFrom ? Int($1) : 0) } }
+        let tallied = terms
+        let hashes = tallied.parallelMap { $0.codes.map(hash) }
+        let rarePostings = tallied.reduce(0) { $0 + $1.counts.reduce(0) { $0 + (Int($1) < commonFrom ? Int($1) : 0) } }
         let shards = shardCount(rarePostings)
         self.shardCount = shards
 
-        let postingStarts = tallies.reduce(into: [0]) { $0.append($0.last! + $1.termOfPosting.count) }
-        var entries = [Int32](repeating: 0, count: 2 * postingStarts.last!)
-        let made: [(order: [Int], starts: [Int])] = entries.withUnsafeMutableBufferPointer { buffer in
-            // Each bucket writes only its own part of `entries`.
-            nonisolated(unsafe) let whole = buffer
-            return Array(0..<Self.bucketCount).parallelMap { bucket in
-                let part = UnsafeMutableBufferPointer(rebasing: whole[(2 * postingStarts[bucket])..<(2 * postingStarts[bucket + 1])])
-                let shardOf = hashes[bucket].map { Int($0 % UInt32(shards)) }
-                return Self.layOut(tallies[bucket], shards: shardOf, of: weights, bucket: bucket, into: part)
+        let postingStarts = postingTerms.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        // Left uninitialised, so that its memory is taken as it is written: each bucket's terms
+        // of postings are let go as the bucket is laid out, and both were never wholly held at once.
+        var entries = [Int32](unsafeUninitializedCapacity: 2 * postingStarts.last!) { _, count in count = 2 * postingStarts.last! }
+        let made: [(order: [Int32], starts: [Int32])] = postingTerms.withUnsafeMutableBufferPointer { postingTerms in
+            entries.withUnsafeMutableBufferPointer { buffer in
+                // Each bucket takes only its own terms of postings, and writes only its own part of `entries`.
+                nonisolated(unsafe) let termsOfPostings = postingTerms
+                nonisolated(unsafe) let whole = buffer
+                return Array(0..<Self.bucketCount).parallelMap { bucket in
+                    var termOfPosting: [Int32] = []
+                    swap(&termOfPosting, &termsOfPostings[bucket])
+                    let part = UnsafeMutableBufferPointer(rebasing: whole[(2 * postingStarts[bucket])..<(2 * postingStarts[bucket + 1])])
+                    let shardOf = hashes[bucket].map { Int($0 % UInt32(shards)) }
+                    return Self.layOut(tallied[bucket], termOfPosting: termOfPosting, shards: shardOf, of: weights, bucket: bucket, into: part)
+                }
             }
         }
-        let termCount = tallies.reduce(0) { $0 + $1.codes.count }
+        let termCount = tallied.reduce(0) { $0 + $1.codes.count }
         codes.reserveCapacity(termCount)
         self.hashes.reserveCapacity(termCount)
         starts = []
         starts.reserveCapacity(termCount + 1)
         for (bucket, part) in made.enumerated() {
-            codes.append(contentsOf: part.order.lazy.map { tallies[bucket].codes[$0] })
-            self.hashes.append(contentsOf: part.order.lazy.map { hashes[bucket][$0] })
+            codes.append(contentsOf: part.order.lazy.map { tallied[bucket].codes[Int($0)] })
+            self.hashes.append(contentsOf: part.order.lazy.map { hashes[bucket][Int($0)] })
             bucketStarts.append(codes.count)
-            starts.append(contentsOf: part.starts.dropLast().lazy.map { $0 + postingStarts[bucket] })
+            starts.append(contentsOf: part.starts.dropLast().lazy.map { Int($0) + postingStarts[bucket] })
         }
         starts.append(postingStarts.last!)
         self.entries = entries
-    }
-
-    /// One bucket's terms in the order they are first met, with their numbers of documents,
-    /// and the term of each of its postings in document order.
-    private struct Tally: Sendable {
-        var codes: [UInt64] = []
-        var counts: [Int32] = []
-        var termOfPosting: [Int32] = []
-    }
-
-    private static func tally(_ bucket: Int, of all: AllDocumentTerms) -> Tally {
-        let postings = all.postings(in: bucket)
-        var table = TermTable<Int32>(capacity: postings / 4, empty: -1)
-        var tally = Tally()
-        tally.termOfPosting.reserveCapacity(postings)
-        all.forEachDocument(codesIn: bucket) { terms in
-            for code in terms {
-                var term = table[code]
-                if term < 0 {
-                    term = Int32(tally.codes.count)
-                    table.update(code) { $0 = term }
-                    tally.codes.append(code)
-                    tally.counts.append(0)
-                }
-                tally.counts[Int(term)] += 1
-                tally.termOfPosting.append(term)
+        shardRuns.reserveCapacity(Self.bucketCount * (shards + 1))
+        for bucket in 0..<Self.bucketCount {
+            var place = bucketStarts[bucket]
+            for shard in 0...shards {
+                while place < bucketStarts[bucket + 1], Int(self.hashes[place] % UInt32(shards)) < shard { place += 1 }
+                shardRuns.append(Int32(place))
             }
         }
-        return tally
+    }
+
+    /// One bucket's terms in the order they are first met, with their numbers of documents.
+    private struct BucketTerms: Sendable {
+        var codes: [UInt64] = []
+        var counts: [Int32] = []
+    }
+
+    /// One bucket's terms, and the term of each of its postings in document order.
+    private static func tally(_ bucket: Int, of all: AllDocumentTerms) -> (BucketTerms, [Int32]) {
+        let postings = all.postings(in: bucket)
+        var table = TermTable<Int32>(capacity: postings / 4, empty: -1)
+        var terms = BucketTerms()
+        var termOfPosting: [Int32] = []
+        termOfPosting.reserveCapacity(postings)
+        all.forEachDocument(codesIn: bucket) { codes in
+            for code in codes {
+                var term = table[code]
+                if term < 0 {
+                    term = Int32(terms.codes.count)
+                    table.update(code) { $0 = term }
+                    terms.codes.append(code)
+                    terms.counts.append(0)
+                }
+                terms.counts[Int(term)] += 1
+                termOfPosting.append(term)
+            }
+        }
+        return (terms, termOfPosting)
     }
 
     /// Writes a bucket's postings into its part of `entries`, term by term in order of shard
     /// and number. Returns the terms in that order (by their place in the tally) and where each
     /// one's postings start (counted from the bucket's first posting), and where the last ends.
-    private static func layOut(_ tally: Tally, shards: [Int], of all: AllDocumentTerms, bucket: Int,
-                               into entries: UnsafeMutableBufferPointer<Int32>) -> (order: [Int], starts: [Int]) {
-        let codes = tally.codes
+    private static func layOut(_ terms: BucketTerms, termOfPosting: [Int32], shards: [Int], of all: AllDocumentTerms,
+                               bucket: Int, into entries: UnsafeMutableBufferPointer<Int32>) -> (order: [Int32], starts: [Int32]) {
+        let codes = terms.codes
         // By shard with a count of each shard's terms, then each shard's few terms by number:
         // sorting millions of terms by both at once took as long as laying out their postings.
         var shardStarts = [Int](repeating: 0, count: (shards.max() ?? 0) + 2)
         for shard in shards { shardStarts[shard + 1] += 1 }
         for shard in shardStarts.indices.dropFirst() { shardStarts[shard] += shardStarts[shard - 1] }
-        var order = [Int](repeating: 0, count: codes.count)
+        var order = [Int32](repeating: 0, count: codes.count)
         var nextInShard = shardStarts
         for (term, shard) in shards.enumerated() {
-            order[nextInShard[shard]] = term
+            order[nextInShard[shard]] = Int32(term)
             nextInShard[shard] += 1
         }
         for shard in shardStarts.indices.dropLast() where shardStarts[shard + 1] - shardStarts[shard] > 1 {
-            order[shardStarts[shard]..<shardStarts[shard + 1]].sort { codes[$0] < codes[$1] }
+            order[shardStarts[shard]..<shardStarts[shard + 1]].sort { codes[Int($0)] < codes[Int($1)] }
         }
-        var rank = [Int](repeating: 0, count: codes.count)
-        var starts = [Int](repeating: 0, count: codes.count + 1)
+        var rank = [Int32](repeating: 0, count: codes.count)
+        var starts = [Int32](repeating: 0, count: codes.count + 1)
         for (position, term) in order.enumerated() {
-            rank[term] = position
-            starts[position + 1] = starts[position] + Int(tally.counts[term])
+            rank[Int(term)] = Int32(position)
+            starts[position + 1] = starts[position] + terms.counts[Int(term)]
         }
         var next = starts
         var posting = 0
         all.forEachDocument(weightsIn: bucket) { document, weights in
             for weight in weights {
-                let position = rank[Int(tally.termOfPosting[posting])]
-                let slot = 2 * next[position]
+                let position = Int(rank[Int(termOfPosting[posting])])
+                let slot = 2 * Int(next[position])
                 entries[slot] = Int32(document)
                 entries[slot + 1] = Int32(weight)
                 next[position] += 1
@@ -196,10 +221,62 @@ struct Postings {
 
     /// Changes a term's postings: `[document, weight, document, weight, …]`, in document order.
     mutating func update(_ code: UInt64, hash: UInt32, _ change: (inout [Int32]) -> Void) {
+        let term = term(code, hash: hash)
         var list: [Int32] = []
-        forEach([term(code, hash: hash)]) { _, postings in list = Array(postings) }
+        forEach([term]) { _, postings in list = Array(postings) }
         change(&list)
+        if term.place < 0, changed[code] == nil {
+            let shard = Int(hash % UInt32(shardCount))
+            var terms = added[shard, default: []]
+            var low = 0
+            var high = terms.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Self.precedes(terms[middle], code) { low = middle + 1 } else { high = middle }
+            }
+            terms.insert(code, at: low)
+            added[shard] = terms
+        }
         changed[code] = list
+    }
+
+    /// `body` of each term of a shard that is in any document, with its postings, in `precedes`
+    /// order: the order its file lists them in.
+    func forEachTerm(inShard shard: Int, _ body: (Term, UnsafeBufferPointer<Int32>) -> Void) {
+        let extra = added[shard] ?? []
+        var nextAdded = 0
+        entries.withUnsafeBufferPointer { flat in
+            func give(_ term: Term) {
+                if !changed.isEmpty, let list = changed[term.code] {
+                    if !list.isEmpty { list.withUnsafeBufferPointer { body(term, $0) } }
+                } else if term.place >= 0 {
+                    let place = Int(term.place)
+                    body(term, UnsafeBufferPointer(rebasing: flat[(2 * starts[place])..<(2 * starts[place + 1])]))
+                }
+            }
+            for bucket in 0..<Self.bucketCount {
+                let run = self.run(of: shard, in: bucket)
+                var place = run.lowerBound
+                while true {
+                    let addedCode = nextAdded < extra.count && Self.bucket(of: extra[nextAdded]) == bucket ? extra[nextAdded] : nil
+                    if let addedCode, place == run.upperBound || addedCode < codes[place] {
+                        give(Term(code: addedCode, place: -1))
+                        nextAdded += 1
+                    } else if place < run.upperBound {
+                        give(Term(code: codes[place], place: Int32(place)))
+                        place += 1
+                    } else {
+                        break
+                    }
+                }
+            }
+        }
+    }
+
+    /// The places in `codes` of a shard's terms in one bucket.
+    private func run(of shard: Int, in bucket: Int) -> Range<Int> {
+        let index = bucket * (shardCount + 1) + shard
+        return Int(shardRuns[index])..<Int(shardRuns[index + 1])
     }
 
     /// `body` of every term as the postings were made (before any `update`), with its number of

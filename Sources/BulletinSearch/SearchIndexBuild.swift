@@ -18,8 +18,6 @@ struct SearchIndexBuild {
     private var shardCount = 1
     /// Documents from which a term's postings go to a file of their own.
     private var commonFrom = 1
-    /// The terms of each shard in `Postings.precedes` order: the order they are written in.
-    private var shardTerms: [[Postings.Term]] = []
     /// The term numbers of each common term's file, by the hash of the term.
     private var commonTerms: [UInt32: Set<UInt64>] = [:]
     private var kindIndexes: [Int] = []
@@ -47,18 +45,13 @@ struct SearchIndexBuild {
         postings = Postings(consume all, hash: { SearchTokenizer.hash(of: $0, words: known) }, commonFrom: commonFrom,
                             shardCount: Self.shardCount(postings:))
         shardCount = postings.shardCount
-        // The postings give each shard's terms in the order they are written in: sorting them
-        // again took a twentieth of the index's time.
-        var shards = [[Postings.Term]](repeating: [], count: shardCount)
         postings.forEachTerm { term, documents, hash in
-            shards[Int(hash % UInt32(shardCount))].append(term)
             if documents >= commonFrom {
                 commonTerms[hash, default: []].insert(term.code)
             } else {
                 rarePostingCount += documents
             }
         }
-        shardTerms = shards
         (kindIndexes, districtIndexes) = indexes()
         metaFile = meta()
         do {
@@ -71,7 +64,6 @@ struct SearchIndexBuild {
             // Nothing more is made from the postings: they go before the documents' files are
             // made, so that both are never held at once.
             postings = Postings()
-            shardTerms = []
         }
         documentFiles = documents.parallelMap(SearchIndex.documentJSON)
     }
@@ -140,7 +132,6 @@ struct SearchIndexBuild {
                 let after = postings.documents(code, hash: hash)
                 let isCommon = after >= commonFrom
                 if !isCommon { rarePostingCount += after }
-                Self.place(code, in: &shardTerms[shard], present: after > 0)
                 if wasCommon || isCommon { touchedCommon.insert(hash) }
                 if wasCommon != isCommon { commonChanged = true }
                 if isCommon { commonTerms[hash, default: []].insert(code) } else { commonTerms[hash]?.remove(code) }
@@ -211,20 +202,6 @@ struct SearchIndexBuild {
         }
     }
 
-    /// Puts a term in a list kept in `Postings.precedes` order, or takes it out. A term
-    /// put in has had its postings changed, so they are read from the changed ones.
-    static func place(_ code: UInt64, in list: inout [Postings.Term], present: Bool) {
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Postings.precedes(list[middle].code, code) { low = middle + 1 } else { high = middle }
-        }
-        let found = low < list.count && list[low].code == code
-        if present, !found { list.insert(Postings.Term(code: code, place: -1), at: low) }
-        if !present, found { list.remove(at: low) }
-    }
-
     /// Gives document `id` its new weight in a list kept in document order, or takes it out (nil).
     static func move(id: Int, to weight: Int?, in list: inout [Int32]) {
         var low = 0
@@ -264,7 +241,7 @@ struct SearchIndexBuild {
     private func shardFile(_ shard: Int) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         var first = true
-        postings.forEach(shardTerms[shard]) { term, list in
+        postings.forEachTerm(inShard: shard) { term, list in
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             bytes.append(UInt8(ascii: "\""))
