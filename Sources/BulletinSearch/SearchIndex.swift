@@ -117,7 +117,7 @@ public enum SearchIndex {
     }
 
     /// `[Δdoc,weight,…]`: document numbers as differences; or, without postings, `count`.
-    static func appendPostings(_ postings: UnsafeBufferPointer<Int32>?, documents: Int, to bytes: inout [UInt8]) {
+    static func appendPostings(_ postings: UnsafeBufferPointer<Posting>?, documents: Int, to bytes: inout [UInt8]) {
         guard let postings else {
             appendDecimal(Int32(documents), to: &bytes)
             return
@@ -125,20 +125,20 @@ public enum SearchIndex {
         // Written in place into room for the longest list they could be, then appended at once:
         // appending posting by posting checked the array's room and uniqueness for each of
         // millions of postings.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + postings.count / 2 * longestPosting) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + postings.count * longestPosting) { buffer in
             var end = 0
             buffer[end] = UInt8(ascii: "[")
             end += 1
-            var previous: Int32 = 0
-            for position in stride(from: 0, to: postings.count, by: 2) {
+            var previous = 0
+            for (position, posting) in postings.enumerated() {
                 if position > 0 {
                     buffer[end] = UInt8(ascii: ",")
                     end += 1
                 }
-                end = writeDecimal(postings[position] - previous, into: buffer, at: end)
+                end = writeDecimal(Int32(posting.document - previous), into: buffer, at: end)
                 buffer[end] = UInt8(ascii: ",")
-                end = writeDecimal(postings[position + 1], into: buffer, at: end + 1)
-                previous = postings[position]
+                end = writeDecimal(Int32(posting.weight), into: buffer, at: end + 1)
+                previous = posting.document
             }
             buffer[end] = UInt8(ascii: "]")
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0...end]))

@@ -34,6 +34,7 @@ struct SearchIndexBuild {
     /// the documents' files are made: on text of a large vocabulary each is hundreds of megabytes.
     init(documents: [SearchDocument], all: consuming AllDocumentTerms, words: [UInt64: String], terms: [DocumentTerms]?,
          kinds: [String], districts: [String]) {
+        precondition(documents.count <= Posting.documentLimit, "a search index numbers at most \(Posting.documentLimit) documents")
         self.documents = documents
         self.kinds = kinds
         self.districts = districts
@@ -185,12 +186,6 @@ struct SearchIndexBuild {
         return "t/" + String(repeating: "0", count: 8 - digits.count) + digits + ".json"
     }
 
-    /// One posting is two numbers, document and weight; appended in place, with no array made per posting.
-    static func append(id: Int, weight: Int, to list: inout [Int32]) {
-        list.append(Int32(id))
-        list.append(Int32(weight))
-    }
-
     /// The terms whose weight in a document changed from `old` to `new`, each with its new weight
     /// (nil: the term left the document). Only their postings move: a sentence added to a body
     /// touches the shards of its own terms, not of every term of the document.
@@ -203,16 +198,15 @@ struct SearchIndexBuild {
     }
 
     /// Gives document `id` its new weight in a list kept in document order, or takes it out (nil).
-    static func move(id: Int, to weight: Int?, in list: inout [Int32]) {
+    static func move(id: Int, to weight: Int?, in list: inout [Posting]) {
         var low = 0
-        var high = list.count / 2
+        var high = list.count
         while low < high {
             let middle = (low + high) / 2
-            if Int(list[2 * middle]) < id { low = middle + 1 } else { high = middle }
+            if list[middle].document < id { low = middle + 1 } else { high = middle }
         }
-        let position = 2 * low
-        if position < list.count, Int(list[position]) == id { list.removeSubrange(position..<(position + 2)) }
-        if let weight { list.insert(contentsOf: [Int32(id), Int32(weight)], at: position) }
+        if low < list.count, list[low].document == id { list.remove(at: low) }
+        if let weight { list.insert(Posting(document: id, weight: weight), at: low) }
     }
 
     // MARK: files
@@ -247,7 +241,7 @@ struct SearchIndexBuild {
             bytes.append(UInt8(ascii: "\""))
             SearchTokenizer.appendTerm(of: term.code, words: words, to: &bytes)
             bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-            SearchIndex.appendPostings(list.count / 2 >= commonFrom ? nil : list, documents: list.count / 2, to: &bytes)
+            SearchIndex.appendPostings(list.count >= commonFrom ? nil : list, documents: list.count, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
         return bytes
@@ -263,7 +257,7 @@ struct SearchIndexBuild {
             bytes.append(UInt8(ascii: "\""))
             SearchTokenizer.appendTerm(of: term.code, words: words, to: &bytes)
             bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-            SearchIndex.appendPostings(list, documents: list.count / 2, to: &bytes)
+            SearchIndex.appendPostings(list, documents: list.count, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
         return bytes

@@ -241,6 +241,14 @@ import Testing
         }
     }
 
+    @Test func aPostingKeepsTheLargestDocumentAndWeight() {
+        let largest = Posting(document: Posting.documentLimit - 1, weight: DocumentTerms.maximumWeight)
+        #expect(largest.document == Posting.documentLimit - 1 && largest.weight == DocumentTerms.maximumWeight)
+        #expect(Posting(document: 7, weight: 1).document == 7 && Posting(document: 7, weight: 1).weight == 1)
+        // Far more write-ups than the design's largest site (50,000).
+        #expect(Posting.documentLimit >= 1_000_000)
+    }
+
     @Test func aSessionUpdatesTheIndexToWhatAFreshBuildMakes() {
         var documents = Self.documents(60, seed: 7)
         let cache = SearchIndexCache()
