@@ -297,8 +297,7 @@ struct Postings {
     }
 
     /// `body` of every term as the postings were made (before any `update`), with its number of
-    /// documents and the hash of its text, in the order they are laid out: so each shard's
-    /// terms come in `precedes` order.
+    /// documents and the hash of its text, in the order they are laid out.
     func forEachTerm(_ body: (Term, Int, UInt32) -> Void) {
         for term in codes.indices {
             body(Term(code: codes[term], place: Int32(term)), starts[term + 1] - starts[term], hashes[term])
