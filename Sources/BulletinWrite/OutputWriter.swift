@@ -76,7 +76,7 @@ public enum OutputWriter {
     private static func write(count: Int, into root: URL, known: Bool,
                               make: @Sendable (Int, Bool) -> [OutputFile]) throws -> [WrittenFile] {
         let rootPath = root.path
-        let results = Array(0 ..< count).parallelMap { index -> Result<[WrittenFile], WriteFailure> in
+        let results = Array(0 ..< count).parallelMapByStretches { index -> Result<[WrittenFile], WriteFailure> in
             Result { () throws(WriteFailure) -> [WrittenFile] in
                 var written: [WrittenFile] = []
                 for file in make(index, known) {
