@@ -7,10 +7,11 @@ package enum ImageCodec {
     /// libvips is started once per process, before the first image.
     private static let started: Bool = bulletin_vips_start() == 0
 
-    /// The libvips version, part of what the cache is keyed by.
+    /// The libvips version, part of what the cache is keyed by. Read without starting libvips:
+    /// starting it loads its modules (PDF, HEIF, JPEG XL, ImageMagick and what they need, some
+    /// thirty libraries), which a build whose photos are all in the cache does not need.
     package static var version: String {
-        _ = started
-        return String(cString: vips_version_string())
+        String(cString: vips_version_string())
     }
 
     package struct Header: Sendable, Equatable {
