@@ -89,9 +89,11 @@ public final class BuildEngine {
             report.diagnostics.append(.error(at: SourceLocation(path: folders.outputDisplay), .pdfRendererRequired))
             return
         }
-        // What the last command-line build left is read while the folders are listed.
+        // What the last command-line build left is read while the folders are listed. With no
+        // output folder there is nothing to compare its record with, and it is not read.
         let lastBuild = writing && !session ? Concurrent { [output = folders.output] in
-            (manifest: BuildManifest.read(for: output), outputStamps: BuildManifest.outputStamps(output))
+            let outputStamps = BuildManifest.outputStamps(output)
+            return (manifest: outputStamps == nil ? nil : BuildManifest.read(for: output), outputStamps: outputStamps)
         } : nil
         let contentListing = ContentTree.list(root: folders.content, displayRoot: folders.contentDisplay)
         let templateListing = ContentTree.list(root: folders.templates, displayRoot: folders.templatesDisplay, role: "templates")
@@ -113,9 +115,10 @@ public final class BuildEngine {
                 report.diagnostics.append(contentsOf: previous?.diagnostics ?? [])
                 return
             }
-            let written = previous.map { Set($0.outputs.keys) } ?? BuildManifest.recordedOutputs(for: folders.output)
-            let unbuilt = outputStamps.map {
-                OutputGuard.unbuiltFiles($0, written: written, displayPath: folders.outputDisplay, contentDisplay: folders.contentDisplay)
+            let unbuilt = outputStamps.map { stamps -> [Diagnostic] in
+                let written = previous.map { Set($0.outputs.keys) } ?? BuildManifest.recordedOutputs(for: folders.output)
+                return OutputGuard.unbuiltFiles(stamps, written: written, displayPath: folders.outputDisplay,
+                                                contentDisplay: folders.contentDisplay)
             } ?? []
             guard unbuilt.isEmpty else {
                 report.diagnostics.append(contentsOf: unbuilt)
@@ -155,16 +158,18 @@ public final class BuildEngine {
                                               searchCache: session ? searchIndex : nil, recording: session)
         report.recipesPlanned = plan.recipesPlanned
         clock.finished("plan")
-        report.diagnostics.append(contentsOf: OutputClashes.diagnostics(plan, templates: templates, precompress: options.precompress,
-                                                                        contentPages: site.paths.pages,
-                                                                        contentDisplayRoot: folders.contentDisplay))
+        // Looked for on another core while the outputs are listed: nothing is written before both are done.
+        let clashes = Concurrent { [precompress = options.precompress, contentDisplay = folders.contentDisplay, pages = site.paths.pages] in
+            OutputClashes.diagnostics(plan, templates: templates, precompress: precompress, contentPages: pages,
+                                      contentDisplayRoot: contentDisplay)
+        }
+        var siteOutputs = SiteOutputs(plan, templates: templates, contentRoot: folders.content, imageCache: imageCache,
+                                      language: site.config.language)
+        report.diagnostics.append(contentsOf: clashes.value)
         guard !report.diagnostics.hasErrors else { return }
         if options.strict {
             report.diagnostics.append(contentsOf: TemplateVariables.check(sources: templates.sources, contexts: plan.templateContexts))
         }
-
-        var siteOutputs = SiteOutputs(plan, templates: templates, contentRoot: folders.content, imageCache: imageCache,
-                                      language: site.config.language)
         if writing, options.pdf != .off, plan.pages.contains(where: { $0.print != nil }) {
             if let renderer {
                 siteOutputs.attach(printed: printed(siteOutputs, renderer: renderer, report: &report))
