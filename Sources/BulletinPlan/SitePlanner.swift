@@ -60,8 +60,11 @@ public enum SitePlanner {
                 continue
             }
             fresh += repeatElement(true, count: output.output.count)
-            let before = Dictionary((planned.lasts[place]?.output ?? []).map { ($0.path, $0.content) },
-                                    uniquingKeysWith: { first, _ in first })
+            guard let last = planned.lasts[place] else {
+                unchanged += repeatElement(false, count: output.output.count)
+                continue
+            }
+            let before = Dictionary(last.output.map { ($0.path, $0.content) }, uniquingKeysWith: { first, _ in first })
             unchanged += output.output.map { before[$0.path] == $0.content }
         }
         // The sitemap lists every page: it is made from the plan itself.
@@ -82,6 +85,10 @@ public enum SitePlanner {
         let record = recording ? PlanRecord(inputs: inputs, keys: keys, pages: (recipes, planned.outputs),
                                             documents: (documentRecipes, documents.outputs), lookups: lookups,
                                             sitemap: (sitemapPaths, sitemap)) : nil
+        // The pages hold what they need of what planning made; the rest is freed on another core
+        // (the retiring thread holds the last reference once this function returns).
+        retire(planned.outputs)
+        retire(documents.outputs)
         // A photo is published in the versions the image stage made, never as it is.
         let images = inputs.site.images
         let photos = images.keys.sorted().flatMap { images[$0]!.variants }
