@@ -91,7 +91,8 @@ struct Drafts {
 
     /// The files of what is published: a draft may still hold what `bulletin new` left to fill in.
     var publishedSources: [MarkdownSource] {
-        writeUps.filter { !$0.fields.draft }.map(\.source) + bulletins.filter { !$0.fields.draft }.map(\.source)
+        // Lazily: filtering first copied every draft, all its fields, to keep only its source.
+        writeUps.lazy.filter { !$0.fields.draft }.map(\.source) + bulletins.lazy.filter { !$0.fields.draft }.map(\.source)
             + notices.map(\.source) + attachmentPages.values.map(\.source) + models.map(\.draft.source) + pages.map(\.draft.source)
     }
 

@@ -1,24 +1,48 @@
+import Foundation
+
 /// Names made of '/'-separated parts (file paths, 'base/slug' references), grouped by their folder
 /// and by their last part, so that "did you mean" weighs a misspelt name against the names in its
 /// folder and the names like it in other folders, not against every name of the site.
 package struct SuggestionIndex: Sendable {
-    /// In the order given, for the hint that lists them all.
-    private let names: NearestNames
-    private let byFolder: [Substring: NearestNames]
-    private let byLastPart: [Substring: NearestNames]
+    private let groups: Groups
 
     package init(_ names: some Sequence<String>) {
-        let names = Array(names)
-        var byFolder: [Substring: [String]] = [:]
-        var byLastPart: [Substring: [String]] = [:]
-        for name in names {
-            let (folder, last) = Self.split(name)
-            byFolder[folder, default: []].append(name)
-            byLastPart[last, default: []].append(name)
+        groups = Groups(Array(names))
+    }
+
+    private var names: NearestNames { groups.made.names }
+    private var byFolder: [Substring: NearestNames] { groups.made.byFolder }
+    private var byLastPart: [Substring: NearestNames] { groups.made.byLastPart }
+
+    /// The names grouped for looking up, made the first time a name is not found: a build with
+    /// no broken reference never needs them, and grouping the pages of a large site took a
+    /// hundredth of a second on one core while the other waited.
+    private final class Groups: @unchecked Sendable {
+        typealias Made = (names: NearestNames, byFolder: [Substring: NearestNames], byLastPart: [Substring: NearestNames])
+        private let given: [String]
+        // Guarded by `lock`: suggestions are asked for on several cores at once.
+        private var grouped: Made?
+        private let lock = NSLock()
+
+        init(_ given: [String]) {
+            self.given = given
         }
-        self.names = NearestNames(names)
-        self.byFolder = byFolder.mapValues(NearestNames.init)
-        self.byLastPart = byLastPart.mapValues(NearestNames.init)
+
+        var made: Made {
+            lock.lock()
+            defer { lock.unlock() }
+            if let grouped { return grouped }
+            var byFolder: [Substring: [String]] = [:]
+            var byLastPart: [Substring: [String]] = [:]
+            for name in given {
+                let (folder, last) = SuggestionIndex.split(name)
+                byFolder[folder, default: []].append(name)
+                byLastPart[last, default: []].append(name)
+            }
+            let made = (NearestNames(given), byFolder.mapValues(NearestNames.init), byLastPart.mapValues(NearestNames.init))
+            grouped = made
+            return made
+        }
     }
 
     /// The nearest spelling among the names beside `name` and the names with its last part.
@@ -37,7 +61,7 @@ package struct SuggestionIndex: Sendable {
         return Suggestion.hint(for: name, nearest: nearest(to: name), among: names.names.count <= Suggestion.listedWhole ? names.names : [])
     }
 
-    private static func split(_ name: String) -> (folder: Substring, last: Substring) {
+    fileprivate static func split(_ name: String) -> (folder: Substring, last: Substring) {
         guard let slash = name.lastIndex(of: "/") else { return ("", name[...]) }
         return (name[..<slash], name[name.index(after: slash)...])
     }
