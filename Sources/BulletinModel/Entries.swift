@@ -48,7 +48,9 @@ public struct WriteUp: Sendable, Hashable {
     public var coverAlt: String? = nil
 
     /// `base-id/slug`, as bulletins refer to it.
-    public var reference: String { baseID + "/" + slug }
+    public var reference: String { Self.reference(baseID: baseID, slug: slug) }
+
+    public static func reference(baseID: String, slug: String) -> String { baseID + "/" + slug }
 }
 
 /// A numbered bulletin (简报): `bulletins/<year>-<n>.md`.

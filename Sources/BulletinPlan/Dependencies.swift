@@ -138,6 +138,12 @@ struct Tracked<Entry> {
     }
 }
 
+extension Tracked where Entry == WriteUp {
+    /// From the two stored fields it is made of: a computed field read through a key path copies
+    /// the whole entry, body and all, and planning reads this one several times a page.
+    var reference: String { WriteUp.reference(baseID: self.baseID, slug: self.slug) }
+}
+
 /// The entries of one kind, in the site's order: reading the list records which entries there
 /// are; each element records its own fields.
 struct TrackedList<Entry>: RandomAccessCollection {
