@@ -182,7 +182,7 @@ public final class BuildEngine {
         let outputs = siteOutputs
         let versions = self.versions(of: outputs, plan: plan, contentListing: contentListing, templateListing: templateListing)
         report.generatedFiles = plan.pages.count
-        report.htmlPages = plan.pages.filter { $0.path.hasSuffix(".html") }.count
+        report.htmlPages = plan.pages.count { $0.path.hasSuffix(".html") }
         report.copiedFiles = outputs.count - plan.pages.count
         report.pagesRendered = versions.indices.filter { versions[$0].changed && $0 < outputs.pageCount }.count
         let precompress = options.precompress

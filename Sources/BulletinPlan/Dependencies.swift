@@ -35,7 +35,9 @@ struct EntryKeys: Sendable, Equatable {
         ids = Array(repeating: [], count: EntryKind.allCases.count)
         ids[EntryKind.facts.rawValue] = [""]
         ids[EntryKind.base.rawValue] = site.bases.map(\.id)
-        ids[EntryKind.writeUp.rawValue] = site.writeUps.map(\.reference)
+        ids[EntryKind.writeUp.rawValue] = site.writeUps.indices.map {
+            WriteUp.reference(baseID: site.writeUps.field(at: $0, \.baseID), slug: site.writeUps.field(at: $0, \.slug))
+        }
         ids[EntryKind.bulletin.rawValue] = site.bulletins.map(Self.id(of:))
         ids[EntryKind.notice.rawValue] = site.notices.map(\.slug)
         ids[EntryKind.model.rawValue] = site.models.map(\.id)

@@ -10,7 +10,7 @@ struct SiteReader {
 
     func fact<Value>(_ path: KeyPath<PlanInputs, Value>) -> Value {
         recorder.field(.facts, 0, path)
-        return inputs[keyPath: path]
+        return field(of: inputs, path)
     }
 
     var config: SiteConfig { fact(\.site.config) }
@@ -69,13 +69,13 @@ struct PlannerLookups: Sendable {
             inputs[kind] = recorder.finish(keys)
             return value
         }
-        basesByID = made(.basesByID, previous?.basesByID) { site in Self.places(site.bases, by: \.id) }
+        basesByID = made(.basesByID, previous?.basesByID) { site in Self.places(site.bases) { $0.id } }
         writeUpsByBase = made(.writeUpsByBase, previous?.writeUpsByBase) { site in
             let writeUps = site.writeUps
             return Dictionary(grouping: writeUps.indices) { writeUps[$0].baseID }
         }
-        writeUpByReference = made(.writeUpByReference, previous?.writeUpByReference) { site in Self.places(site.writeUps, by: \.reference) }
-        modelsByID = made(.modelsByID, previous?.modelsByID) { site in Self.places(site.models, by: \.id) }
+        writeUpByReference = made(.writeUpByReference, previous?.writeUpByReference) { site in Self.places(site.writeUps) { $0.reference } }
+        modelsByID = made(.modelsByID, previous?.modelsByID) { site in Self.places(site.models) { $0.id } }
         bulletinsByItem = made(.bulletinsByItem, previous?.bulletinsByItem) { site in
             var places: [String: [Int]] = [:]
             for (index, bulletin) in site.bulletins.enumerated() {
@@ -83,11 +83,11 @@ struct PlannerLookups: Sendable {
             }
             return places
         }
-        noticesBySlug = made(.noticesBySlug, previous?.noticesBySlug) { site in Self.places(site.notices, by: \.slug) }
+        noticesBySlug = made(.noticesBySlug, previous?.noticesBySlug) { site in Self.places(site.notices) { $0.slug } }
     }
 
     /// The first place of each key.
-    private static func places<Entry>(_ list: TrackedList<Entry>, by key: KeyPath<Entry, String>) -> [String: Int] {
-        Dictionary(list.indices.map { (list[$0][dynamicMember: key], $0) }, uniquingKeysWith: { first, _ in first })
+    private static func places<Entry>(_ list: TrackedList<Entry>, by key: (Tracked<Entry>) -> String) -> [String: Int] {
+        Dictionary(list.indices.map { (key(list[$0]), $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -40,7 +40,7 @@ package enum OutputClashes {
 
     private static func fileClashes(_ plan: SitePlan, templates: TemplateSet, precompress: Bool,
                                     contentDisplayRoot: String) -> [Diagnostic] {
-        let made = Set(plan.pages.map(\.path) + SiteRenderer.themeFiles(templates).map(\.file.path))
+        let made = Set(plan.pages.map { $0.path } + SiteRenderer.themeFiles(templates).map(\.file.path))
         var compressedCopies: [String: String] = [:]
         if precompress {
             for path in made.union(plan.copies) where Precompression.isCompressible(path) {

@@ -76,8 +76,9 @@ public enum SiteRenderer {
 /// Every file of the site, each rendered when asked for: the write stage asks on the core that
 /// writes it, so rendering and writing share both cores and the pages are never all in memory.
 public struct SiteOutputs: Sendable {
+    /// In the plan's order, shared with the plan rather than copied: copying a page retains each of its fields.
     private let pages: [PlannedPage]
-    /// The place in `pages` of each page of the plan.
+    /// The place in `pages` of each page in the order they are made.
     private let order: [Int]
     private var copies: [(file: OutputFile, source: CopySource)]
     private let templates: TemplateSet
@@ -100,8 +101,9 @@ public struct SiteOutputs: Sendable {
     public init(_ plan: SitePlan, templates: TemplateSet, contentRoot: URL, imageCache: URL? = nil, language: String) {
         // The feed and the sitemap first: each is one large file, and made last, one core would
         // make it while the other waits.
-        order = plan.pages.indices.filter { plan.pages[$0].isFeedOrSitemap } + plan.pages.indices.filter { !plan.pages[$0].isFeedOrSitemap }
-        pages = order.map { plan.pages[$0] }
+        let firsts = plan.pages.indices.map { PlannedPage.isFeedOrSitemap(plan.pages.field(at: $0, \.content)) }
+        order = plan.pages.indices.filter { firsts[$0] } + plan.pages.indices.filter { !firsts[$0] }
+        pages = plan.pages
         copies = plan.copies.map { (OutputFile(path: $0, contents: .copy(contentRoot.appendingPathComponent($0))), .content($0)) }
             + SiteRenderer.themeFiles(templates).map { ($0.file, .theme($0.source)) }
             + (imageCache.map { cache in
@@ -119,7 +121,7 @@ public struct SiteOutputs: Sendable {
     public func planIndex(at index: Int) -> Int { order[index] }
 
     public func path(at index: Int) -> String {
-        index < pages.count ? pages[index].path : copies[index - pages.count].file.path
+        index < pages.count ? pages[order[index]].path : copies[index - pages.count].file.path
     }
 
     public func source(at index: Int) -> CopySource? {
@@ -129,9 +131,9 @@ public struct SiteOutputs: Sendable {
     /// The planned pages first (the feed and sitemap before the others), then the files copied as they are.
     public func file(at index: Int) -> OutputFile {
         guard index < pages.count else { return copies[index - pages.count].file }
-        let page = pages[index]
-        return SiteRenderer.renderPage(page, templates: templates, language: language, chromes: chromes,
-                                       printed: printedCopies.isEmpty ? nil : printedCopies[page.path])
+        let place = order[index]
+        return SiteRenderer.renderPage(pages[place], templates: templates, language: language, chromes: chromes,
+                                       printed: printedCopies.isEmpty ? nil : printedCopies[pages[place].path])
     }
 
     /// The documents for paper of the pages that have one, each rendered into HTML with its
@@ -167,7 +169,7 @@ public struct SiteOutputs: Sendable {
 }
 
 private extension PlannedPage {
-    var isFeedOrSitemap: Bool {
+    static func isFeedOrSitemap(_ content: Content) -> Bool {
         switch content {
         case .feed, .sitemap: return true
         case .template, .text, .bytes: return false

@@ -12,3 +12,14 @@ extension Array {
         }
     }
 }
+
+/// The value of a field of `root`, read where it lies when the field is stored: applying a key
+/// path to a struct copies the whole struct first, and planning reads the site's settings through
+/// its inputs, the whole site, on every page.
+@inlinable
+package func field<Root, Value>(of root: borrowing Root, _ path: KeyPath<Root, Value>) -> Value {
+    withUnsafePointer(to: root) { pointer in
+        guard let offset = MemoryLayout<Root>.offset(of: path) else { return pointer.pointee[keyPath: path] }
+        return UnsafeRawPointer(pointer).advanced(by: offset).assumingMemoryBound(to: Value.self).pointee
+    }
+}
