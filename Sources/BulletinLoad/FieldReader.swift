@@ -34,7 +34,9 @@ public struct FieldReader {
     }
 
     private func node(_ key: String) -> Node? {
-        pairs.first { $0.name == key }?.value
+        // By place: `first(where:)` copied the whole pair it found, key node and all.
+        for index in pairs.indices where pairs[index].name == key { return pairs[index].value }
+        return nil
     }
 
     private mutating func value(_ key: String, required: Bool) -> Node? {
