@@ -103,13 +103,16 @@ public final class BuildEngine {
             report.nothingChanged = true
             return
         }
-        var manifest: BuildManifest?
+        var manifest: Concurrent<BuildManifest>?
         if let lastBuild {
             OutputWriter.removeAbandonedFolders(beside: folders.output)
-            let current = BuildManifest.current(contentFolder: folders.content, templatesFolder: folders.templates, options: options,
-                                                renderer: renderer?.identity, content: contentListing, templates: templateListing)
+            // Made on another core: with no output folder it is only needed once the site is written.
+            let current = Concurrent { [folders, options, renderer = renderer?.identity] in
+                BuildManifest.current(contentFolder: folders.content, templatesFolder: folders.templates, options: options,
+                                      renderer: renderer, content: contentListing, templates: templateListing)
+            }
             let (previous, outputStamps) = lastBuild.value
-            if BuildManifest.outputIsUpToDate(outputStamps, with: current, previous: previous) {
+            if outputStamps != nil, BuildManifest.outputIsUpToDate(outputStamps, with: current.value, previous: previous) {
                 clock.finished("compare with the last build")
                 report.upToDate = true
                 report.diagnostics.append(contentsOf: previous?.diagnostics ?? [])
@@ -229,7 +232,7 @@ public final class BuildEngine {
             let previous = last?.outputs
             report.changedPaths = versions.filter(\.changed).map(\.path)
                 + (previous.map { Array(Set($0.keys).subtracting(published.keys)) } ?? [])
-            manifest?.write(outputs: written, diagnostics: report.diagnostics, for: folders.output)
+            manifest?.value.write(outputs: written, diagnostics: report.diagnostics, for: folders.output)
             if session, let record {
                 self.kept = previous ?? (outputExisted ? nil : [:])
                 // The first run of a session leaves no kept folder: one sharing the new site's files
