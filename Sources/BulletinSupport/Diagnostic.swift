@@ -121,8 +121,9 @@ public struct Diagnostics: Sendable {
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
-    /// Stable order for output: by file, then position, then message.
+    /// Stable order for output: by file, then position, then message. Messages are written out
+    /// only for diagnostics at one place, which few are.
     public var sorted: [Diagnostic] {
-        all.map { ($0, $0.message) }.sorted { ($0.0.location, $0.1) < ($1.0.location, $1.1) }.map(\.0)
+        all.sorted { $0.location != $1.location ? $0.location < $1.location : $0.message < $1.message }
     }
 }

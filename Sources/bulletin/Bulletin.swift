@@ -95,8 +95,11 @@ struct FolderOptions: ParsableArguments {
     }
 }
 
+/// In one write, formatted on all cores: a write per diagnostic kept a site with thousands of
+/// warnings waiting on the terminal after it was built.
 func printDiagnostics(_ diagnostics: Diagnostics) {
-    for diagnostic in diagnostics.sorted {
-        Terminal.complain(diagnostic.formatted(in: language))
-    }
+    let sorted = diagnostics.sorted
+    guard !sorted.isEmpty else { return }
+    let language = language
+    Terminal.complain(sorted.parallelMap { $0.formatted(in: language) }.joined(separator: "\n"))
 }
