@@ -65,14 +65,18 @@ public enum SearchIndex {
             // Counted a slice at a time on all cores, each slice's terms moved into arrays of
             // their own size before the next is counted: every document's terms at once, each in
             // small arrays and tables, left the most memory in use of a build.
-            var all = AllDocumentTerms()
-            var words: [UInt64: String] = [:]
+            // A slice's terms are gathered on another thread while the next slice is counted: one
+            // after the other, the gathering kept one core idle.
+            let gathered = GatheredTerms()
+            var gathering: Concurrent<Bool>?
             for start in stride(from: 0, to: documents.count, by: countingSlice) {
                 let counted = Array(documents[start..<min(start + countingSlice, documents.count)]).parallelMap(SearchIndexCache.count)
-                for terms in counted { words.merge(terms.words) { first, _ in first } }
-                all.append(contentsOf: counted)
+                _ = gathering?.value
+                gathering = Concurrent { gathered.add(counted) }
             }
-            let build = SearchIndexBuild(documents: documents, all: consume all, words: words, terms: nil, kinds: kinds, districts: districts)
+            _ = gathering?.value
+            let build = SearchIndexBuild(documents: documents, all: gathered.takeAll(), words: gathered.words, terms: nil, kinds: kinds,
+                                         districts: districts)
             let made = (build.files, build.postingCount)
             // What is left of it is freed on another thread while planning goes on.
             retire(consume build)
@@ -81,6 +85,25 @@ public enum SearchIndex {
         // Term counts per document, on all cores, from the cache where a document is unchanged.
         let terms: [DocumentTerms] = documents.parallelMap(cache.terms(of:))
         return cache.index(documents: documents, terms: terms, kinds: kinds, districts: districts)
+    }
+
+    /// The terms of the slices counted so far, and their words. Added to by one thread at a time:
+    /// each slice's gathering is waited for before the next one starts.
+    private final class GatheredTerms: @unchecked Sendable {
+        private var all = AllDocumentTerms()
+        private(set) var words: [UInt64: String] = [:]
+
+        func add(_ counted: [DocumentTerms]) -> Bool {
+            for terms in counted { words.merge(terms.words) { first, _ in first } }
+            all.append(contentsOf: counted)
+            return true
+        }
+
+        func takeAll() -> AllDocumentTerms {
+            var taken = AllDocumentTerms()
+            swap(&taken, &all)
+            return taken
+        }
     }
 
     /// Documents counted at once by a build that is not kept.
