@@ -13,7 +13,7 @@ import Glibc
 /// 1% busy. Where inotify cannot be had (another system, or the watch limit reached), it falls back
 /// to comparing stamps.
 final class FolderWatcher: @unchecked Sendable {
-    // Used from the one watcher task only.
+    // Made before the first build, then used from the one watcher task only.
     private let folders: [URL]
     private var descriptor: Int32 = -1
     private var lastSnapshot: [[String: FileStamp]] = []

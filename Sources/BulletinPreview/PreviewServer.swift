@@ -47,6 +47,9 @@ public struct PreviewServer {
         let builds = PreviewSession(folders: previewFolders, options: previewOptions)
         let hub = LiveReloadHub(language: language)
         let report = RebuildReporter(say: say, language: language)
+        // Watching starts before the first build: a file saved while it runs, or before the
+        // watching task got going, was otherwise not seen until the next save.
+        let watcher = FolderWatcher(folders: [previewFolders.content, previewFolders.templates])
         let first = await builds.rebuild()
         report(first, initial: true)
         await hub.publish(first)
@@ -59,7 +62,7 @@ public struct PreviewServer {
         let app = Application(
             responder: PreviewResponder(root: preview, hub: hub, language: language),
             configuration: .init(address: .hostname(host, port: port), serverName: "bulletin"),
-            services: [ChangeWatcher(folders: previewFolders, session: builds, hub: hub, interval: scanInterval, report: report)],
+            services: [ChangeWatcher(watcher: watcher, session: builds, hub: hub, interval: scanInterval, report: report)],
             onServerRunning: { _ in say(serving) },
             logger: logger
         )
@@ -143,14 +146,13 @@ actor PreviewSession {
 
 /// Watches Content/ and Templates/ and rebuilds when anything in them changed.
 struct ChangeWatcher: Service {
-    let folders: PipelineFolders
+    let watcher: FolderWatcher
     let session: PreviewSession
     let hub: LiveReloadHub
     let interval: Duration
     let report: RebuildReporter
 
     func run() async throws {
-        let watcher = FolderWatcher(folders: [folders.content, folders.templates])
         let pause = watcher.usesInotify ? .milliseconds(40) : interval
         let clock = ContinuousClock()
         var lastKeepAlive = clock.now

@@ -91,6 +91,11 @@ def kill_previews(binary, work, rounds, rng, name, path, changed_text):
     duration = time.monotonic() - started
     process.send_signal(signal.SIGINT)
     process.wait()
+    if "rebuilt:" not in open(log, encoding="utf-8", errors="replace").read():
+        # An edit saved as the preview said it was serving went unseen: an editor would wait for
+        # a reload that never comes. The rounds below would each sleep up to three minutes.
+        fail(f"preview, {name}: no rebuild within 60 s of an edit saved just after it started serving")
+        duration = 1.0
     outcomes = {"old": 0, "new": 0}
     for round_number in range(rounds):
         process, _ = start()
