@@ -47,17 +47,13 @@ package enum ContentTree {
         // Folders side by side (a base's write-ups, the search index's parts) are listed on all
         // cores, then taken in order as if listed one after the other.
         let folders = entries.indices.filter { if case .folder = entries[$0].kind { true } else { false } }
-        var listedFolders: [Int: Listing] = [:]
-        if folders.count > 1 {
-            let listed = folders.parallelMap { index in
-                var sublisting = Listing()
-                let name = entries[index].name
-                walk(folder: folder + "/" + name, relative: relative.isEmpty ? name : relative + "/" + name, realRoot: realRoot,
-                     displayRoot: displayRoot, hidden: hidden, into: &sublisting)
-                return sublisting
-            }
-            listedFolders = Dictionary(uniqueKeysWithValues: zip(folders, listed))
-        }
+        let sublistings = Dictionary(uniqueKeysWithValues: zip(folders, folders.parallelMap { index in
+            var sublisting = Listing()
+            let name = entries[index].name
+            walk(folder: folder + "/" + name, relative: relative.isEmpty ? name : relative + "/" + name, realRoot: realRoot,
+                 displayRoot: displayRoot, hidden: hidden, into: &sublisting)
+            return sublisting
+        }))
         for (index, (name, kind)) in entries.enumerated() {
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childDisplay = displayRoot + "/" + childRelative
@@ -66,14 +62,10 @@ package enum ContentTree {
                 listing.files.append(childRelative)
                 listing.stamps[childRelative] = stamp
             case .folder:
-                if let sublisting = listedFolders[index] {
-                    listing.files += sublisting.files
-                    listing.stamps.merge(sublisting.stamps) { first, _ in first }
-                    listing.diagnostics += sublisting.diagnostics
-                } else {
-                    walk(folder: folder + "/" + name, relative: childRelative, realRoot: realRoot, displayRoot: displayRoot,
-                         hidden: hidden, into: &listing)
-                }
+                let sublisting = sublistings[index]!
+                listing.files += sublisting.files
+                listing.stamps.merge(sublisting.stamps) { first, _ in first }
+                listing.diagnostics += sublisting.diagnostics
             case .gone:
                 break
             case let .refused(message):
