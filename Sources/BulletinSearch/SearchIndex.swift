@@ -68,7 +68,7 @@ public enum SearchIndex {
             // A slice's terms are gathered on another thread while the next slice is counted: one
             // after the other, the gathering kept one core idle.
             let gathered = GatheredTerms()
-            var gathering: Concurrent<Bool>?
+            var gathering: Concurrent<Void>?
             for start in stride(from: 0, to: documents.count, by: countingSlice) {
                 let counted = Array(documents[start..<min(start + countingSlice, documents.count)]).parallelMap(SearchIndexCache.count)
                 _ = gathering?.value
@@ -93,10 +93,9 @@ public enum SearchIndex {
         private var all = AllDocumentTerms()
         private(set) var words: [UInt64: String] = [:]
 
-        func add(_ counted: [DocumentTerms]) -> Bool {
+        func add(_ counted: [DocumentTerms]) {
             for terms in counted { words.merge(terms.words) { first, _ in first } }
             all.append(contentsOf: counted)
-            return true
         }
 
         func takeAll() -> AllDocumentTerms {
