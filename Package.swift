@@ -1,5 +1,24 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
+
+/// What pkg-config says of an installed library (empty when it cannot be asked). libvips is
+/// compiled against but not linked (Sources/CVips/vips.c loads it), and a system-library target
+/// would link it: its headers' flags and its folder are asked for here instead.
+func pkgConfig(_ arguments: [String]) -> [String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["pkg-config"] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    guard (try? process.run()) != nil else { return [] }
+    let bytes = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return [] }
+    return String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
+}
+
+let vipsLibraryFolder = pkgConfig(["--variable=libdir", "vips"]).first
 
 let package = Package(
     name: "bulletin",
@@ -29,11 +48,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // libvips from Debian's libvips-dev; nothing but BulletinImages/ImageCodec.swift touches it.
-        .systemLibrary(
+        // libvips from Debian's libvips-dev, loaded when a photo is made; nothing but
+        // BulletinImages/ImageCodec.swift calls it.
+        .target(
             name: "CVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"])]
+            cSettings: [.unsafeFlags(pkgConfig(["--cflags", "vips"]))]
+                + (vipsLibraryFolder.map { [.define("BULLETIN_VIPS_LIBDIR", to: "\"\($0)\"")] } ?? []),
+            linkerSettings: [.linkedLibrary("dl")]
         ),
         // The stages, each a target of its own so that the compiler keeps the direction one way:
         // load → model → plan → render → write, with search and the template engine beside them.

@@ -1,17 +1,26 @@
 import CVips
 import Foundation
 
-/// The one place that calls libvips (through the wrappers of `Sources/CVips/shim.h`): reads an
+/// The one place that calls libvips (through the wrappers of `Sources/CVips/vips.c`): reads an
 /// encoded photo's header, and writes it upright, smaller and with no metadata.
 package enum ImageCodec {
-    /// libvips is started once per process, before the first image.
-    private static let started: Bool = bulletin_vips_start() == 0
+    /// libvips is loaded and started once per process, before the first image; nil, or why it could not be.
+    private static let loadFailure: String? = bulletin_vips_load() == 0 ? nil : String(cString: bulletin_vips_load_error())
+    private static var started: Bool { loadFailure == nil }
 
-    /// The libvips version, part of what the cache is keyed by. Read without starting libvips:
-    /// starting it loads its modules (PDF, HEIF, JPEG XL, ImageMagick and what they need, some
-    /// thirty libraries), which a build whose photos are all in the cache does not need.
+    /// Why photos cannot be read or made here (libvips missing or unusable); nil when they can.
+    package static var unavailable: String? { loadFailure }
+
+    /// What identifies the libvips photos are made with, part of what the cache is keyed by: its
+    /// headers' version with its library file's size, time and inode, found without loading it
+    /// (a build whose photos are all in the cache does not need it). Where its file is not found,
+    /// the version of the library loaded.
     package static var version: String {
-        String(cString: vips_version_string())
+        var buffer = [CChar](repeating: 0, count: 256)
+        if bulletin_vips_identity(&buffer, buffer.count) == 0 {
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        return loadFailure == nil ? String(cString: bulletin_vips_version()) : "none"
     }
 
     package struct Header: Sendable, Equatable {
@@ -29,14 +38,13 @@ package enum ImageCodec {
         guard started else { return nil }
         return bytes.withUnsafeBytes { buffer -> Header? in
             guard let image = bulletin_vips_open(buffer.baseAddress, buffer.count) else {
-                vips_error_clear()
+                bulletin_vips_error_clear()
                 return nil
             }
-            defer { g_object_unref(UnsafeMutableRawPointer(image)) }
-            let swap = vips_image_get_orientation_swap(image) != 0
-            let width = Int(vips_image_get_width(image)), height = Int(vips_image_get_height(image))
-            return Header(width: swap ? height : width, height: swap ? width : height, hasAlpha: vips_image_hasalpha(image) != 0,
-                          hasProfile: vips_image_get_typeof(image, VIPS_META_ICC_NAME) != 0)
+            defer { bulletin_vips_unref(image) }
+            var width: Int32 = 0, height: Int32 = 0, alpha: Int32 = 0, profile: Int32 = 0
+            bulletin_vips_header(image, &width, &height, &alpha, &profile)
+            return Header(width: Int(width), height: Int(height), hasAlpha: alpha != 0, hasProfile: profile != 0)
         }
     }
 
@@ -47,19 +55,19 @@ package enum ImageCodec {
         guard started else { return nil }
         var copy = bytes
         return copy.withUnsafeMutableBytes { buffer -> (Int, Int, [[UInt8]])? in
-            var thumbnail: UnsafeMutablePointer<VipsImage>?
+            var thumbnail: OpaquePointer?
             guard bulletin_vips_thumbnail(buffer.baseAddress, buffer.count, Int32(width), toSRGB ? 1 : 0, &thumbnail) == 0, let thumbnail else {
-                vips_error_clear()
+                bulletin_vips_error_clear()
                 return nil
             }
             // Decoding happens here: a corrupt or truncated photo fails now.
             let resized = bulletin_vips_detach(thumbnail)
-            g_object_unref(UnsafeMutableRawPointer(thumbnail))
+            bulletin_vips_unref(thumbnail)
             guard let resized else {
-                vips_error_clear()
+                bulletin_vips_error_clear()
                 return nil
             }
-            defer { g_object_unref(UnsafeMutableRawPointer(resized)) }
+            defer { bulletin_vips_unref(resized) }
             var files: [[UInt8]] = []
             for format in formats {
                 var output: UnsafeMutableRawPointer?
@@ -71,13 +79,15 @@ package enum ImageCodec {
                 case .png: failed = bulletin_vips_save_png(resized, &output, &length)
                 }
                 guard failed == 0, let output else {
-                    vips_error_clear()
+                    bulletin_vips_error_clear()
                     return nil
                 }
                 files.append(Array(UnsafeRawBufferPointer(start: output, count: length)))
-                g_free(output)
+                bulletin_vips_free(output)
             }
-            return (Int(vips_image_get_width(resized)), Int(vips_image_get_height(resized)), files)
+            var resizedWidth: Int32 = 0, resizedHeight: Int32 = 0
+            bulletin_vips_stored_size(resized, &resizedWidth, &resizedHeight)
+            return (Int(resizedWidth), Int(resizedHeight), files)
         }
     }
 
@@ -98,7 +108,7 @@ package enum ImageCodec {
                                      red ? 1 : 0, displayP3 ? 1 : 0, &output, &length)
         }
         guard failed == 0, let output else { return [] }
-        defer { g_free(output) }
+        defer { bulletin_vips_free(output) }
         return Array(UnsafeRawBufferPointer(start: output, count: length))
     }
 

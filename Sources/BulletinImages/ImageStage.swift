@@ -58,7 +58,7 @@ public struct ImageSettings: Sendable, Hashable {
     }
 
     /// What the cache is keyed by besides the content: these settings, the encoders' options
-    /// (in `Sources/CVips/shim.h`: JPEG Q80, WebP Q75, PNG level 6, metadata stripped, a photo with
+    /// (in `Sources/CVips/vips.c`: JPEG Q80, WebP Q75, PNG level 6, metadata stripped, a photo with
     /// a colour profile converted to sRGB) and libvips.
     var fingerprint: String {
         "widths=\(widths) jpeg=80 webp=75 png=6 strip srgb vips=\(ImageCodec.version) stage=2"
@@ -72,6 +72,9 @@ public enum ImageProblem: Sendable, Hashable {
     case unreadable
     /// A HEIC/HEIF photo, and this libvips was built without libheif.
     case heifUnsupported
+    /// libvips could not be loaded (not installed, or of another version than the one built
+    /// against), with the loader's reason.
+    case imageLibraryUnavailable(reason: String)
 }
 
 public struct ImageResults: Sendable {
@@ -85,7 +88,7 @@ public struct ImageResults: Sendable {
 /// The image stage: every raster image of the content folder, upright, without metadata, in a few
 /// widths in WebP and JPEG (PNG when it has transparency), on all cores. What it makes is kept in
 /// a cache folder beside the output (`.Public.images/`), keyed by the photo's content, the settings
-/// and libvips's version; an index there remembers each file's stamp, so an unchanged photo is
+/// and libvips; an index there remembers each file's stamp, so an unchanged photo is
 /// neither processed nor read again. Entries no run used are removed.
 public enum ImageStage {
     static let rasterExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "heic", "heif"]
@@ -197,6 +200,7 @@ public enum ImageStage {
                 return .made(image, key: key, processed: false)
             }
         }
+        if let reason = ImageCodec.unavailable { return .failed(.imageLibraryUnavailable(reason: reason)) }
         guard let header = ImageCodec.header(of: bytes) else {
             let heif = ["heic", "heif"].contains((path as NSString).pathExtension.lowercased())
             return .failed(heif && !ImageCodec.readsHEIF ? .heifUnsupported : .unreadable)

@@ -8,6 +8,8 @@ extension ImageProblem {
         switch self {
         case .unreadable:
             return .error(at: location, .imageUnreadable, ["path": TextCharacters.shown(path)])
+        case .imageLibraryUnavailable(let reason):
+            return .error(at: location, .imageLibraryUnavailable, ["path": TextCharacters.shown(path), "reason": reason])
         case .heifUnsupported:
             return .error(at: location, .imageHEIFUnsupported, ["path": TextCharacters.shown(path)])
         case let .fileTooLarge(bytes, limit):

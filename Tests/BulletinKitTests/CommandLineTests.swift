@@ -205,6 +205,36 @@ import Testing
         #expect(result.status == 0 && result.stdout == "0.9.0\n", "\(result.stdout) \(result.stderr)")
     }
 
+    /// libvips is loaded by the build that makes photos, and by no command that makes none: not
+    /// by a rebuild whose photos are all in the cache, nor by `check`, `list` or `--version`.
+    /// The dynamic loader tells every library it loads (`LD_DEBUG=files`), into a file per process.
+    @Test func theImageLibraryIsLoadedOnlyToMakePhotos() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let traces = fixture.root.appendingPathComponent("loader-trace")
+        try FileManager.default.createDirectory(at: traces, withIntermediateDirectories: true)
+        func loadsImageLibrary(_ arguments: [String]) throws -> (status: Int32, loaded: Bool) {
+            for name in try FileManager.default.contentsOfDirectory(atPath: traces.path) {
+                try FileManager.default.removeItem(at: traces.appendingPathComponent(name))
+            }
+            let result = try run(arguments, in: fixture.root,
+                                 locale: ["LANG": "C.UTF-8", "LD_DEBUG": "files", "LD_DEBUG_OUTPUT": traces.path + "/trace"])
+            let said = try FileManager.default.contentsOfDirectory(atPath: traces.path)
+                .map { try String(contentsOf: traces.appendingPathComponent($0), encoding: .utf8) }.joined()
+            #expect(said.contains("file="), "the loader wrote its trace")
+            return (result.status, said.split(separator: "\n").contains { $0.contains("file=") && $0.contains("libvips.so") })
+        }
+        let first = try loadsImageLibrary(["build", "--as-of", "2023-06-01"])
+        #expect(first.status == 0 && first.loaded, "the first build makes the fixture's three photos")
+        let page = fixture.root.appendingPathComponent("Content/pages/about.md")
+        try (String(contentsOf: page, encoding: .utf8) + "\n又一段。\n").write(to: page, atomically: true, encoding: .utf8)
+        for arguments in [["build", "--as-of", "2023-06-01"], ["check"], ["list", "bases"], ["--version"]] {
+            let result = try loadsImageLibrary(arguments)
+            #expect(result.status == 0 && !result.loaded, "\(arguments)")
+        }
+        #expect(try run(["build", "--as-of", "2023-06-01"], in: fixture.root).stdout.contains("up to date"))
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

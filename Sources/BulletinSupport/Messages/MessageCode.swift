@@ -276,6 +276,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case moreTablesShownAsText = "more-tables-shown-as-text"
     case imageUnreadable = "image-unreadable"
     case imageHEIFUnsupported = "image-heif-unsupported"
+    case imageLibraryUnavailable = "image-library-unavailable"
     case imageFileTooLarge = "image-file-too-large"
     case imageTooManyPixels = "image-too-many-pixels"
     case moreUnusableImages = "more-unusable-images"
