@@ -12,9 +12,10 @@ package enum ImageCodec {
     package static var unavailable: String? { loadFailure }
 
     /// What identifies the libvips photos are made with, part of what the cache is keyed by: its
-    /// headers' version with its library file's size, time and inode, found without loading it
-    /// (a build whose photos are all in the cache does not need it). Where its file is not found,
-    /// the version of the library loaded.
+    /// headers' version with its library file's size and time, found without loading it (a build
+    /// whose photos are all in the cache does not need it). Where its file is not where pkg-config
+    /// said at build time, the version of the library loaded. The codecs libvips calls (libjpeg,
+    /// libwebp, libheif) are not part of it.
     package static var version: String {
         var buffer = [CChar](repeating: 0, count: 256)
         if bulletin_vips_identity(&buffer, buffer.count) == 0 {

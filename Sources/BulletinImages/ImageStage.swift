@@ -159,6 +159,10 @@ public enum ImageStage {
                 results.problems[file.path] = problem
             }
         }
+        // Without libvips nothing could be made: the cache is left as it is for a run that can.
+        if results.problems.values.contains(where: { if case .imageLibraryUnavailable = $0 { true } else { false } }) {
+            return results
+        }
         // A warm run changes nothing: the index is written again only when an entry changed.
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

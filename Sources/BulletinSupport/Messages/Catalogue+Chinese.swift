@@ -279,7 +279,7 @@ extension Catalogue {
                                     "请在第一行下面加一行分隔行，每列写一个 ---，如 | --- | --- |"),
         .moreTablesShownAsText: ("……另有 {count} 处表格显示为普通文字", nil),
         .imageUnreadable: ("图片 '{path}' 无法读取：文件已损坏、不完整，或不是 JPEG、PNG、WebP、HEIC 图片", "请在电脑上打开它；若显示不全或打不开，请从手机重新拷贝，或另存为 JPEG"),
-        .imageLibraryUnavailable: ("无法发布照片 '{path}'：图片库 libvips 加载失败（{reason}）", "请安装 libvips（Debian：apt-get install libvips42，或运行 make deps）后重新构建"),
+        .imageLibraryUnavailable: ("无法发布照片 '{path}'：图片库 libvips 加载失败（{reason}）", "请安装或更新 libvips（Debian：`sudo apt-get install libvips-dev`，或运行 `make deps`）后重新构建"),
         .imageHEIFUnsupported: ("照片 '{path}' 是苹果手机使用的 HEIC 格式，本机的图片库（未带 libheif 的 libvips）无法读取", "请另存为 JPEG（苹果手机：设置 > 相机 > 格式 > 兼容性最佳；或打开照片后导出为 JPEG），或安装支持 HEIF 的 libvips"),
         .imageFileTooLarge: ("图片 '{path}' 大小为 {size} MB，超过了照片 {limit} MB 的上限", "请另存一份较小的照片（如宽 4000 像素的 JPEG），用它替换 Content/ 中的文件"),
         .imageTooManyPixels: ("图片 '{path}' 为 {width} × {height} 像素，超过了照片 {limit} 百万像素的上限", "请另存一份较小的照片（如宽 4000 像素），用它替换 Content/ 中的文件；读者最多只会收到 1600 像素宽的图片"),

@@ -278,7 +278,7 @@ extension Catalogue {
                                     "add a line such as | --- | --- | under the first row, with one --- for each column"),
         .moreTablesShownAsText: ("… and {count} more tables shown as text", nil),
         .imageUnreadable: ("the image '{path}' cannot be read: the file is damaged, cut short, or not a JPEG, PNG, WebP or HEIC picture", "open it on this computer; if it does not show whole, copy it from the phone again, or save it again as JPEG"),
-        .imageLibraryUnavailable: ("the photo '{path}' cannot be published: the image library libvips could not be loaded ({reason})", "install it (on Debian: apt-get install libvips42, or `make deps`), then build again"),
+        .imageLibraryUnavailable: ("the photo '{path}' cannot be published: the image library libvips could not be loaded ({reason})", "install or update libvips (on Debian: `sudo apt-get install libvips-dev`, or `make deps`), then build again"),
         .imageHEIFUnsupported: ("the photo '{path}' is in HEIC, the format of iPhones, which the image library of this computer cannot read (libvips without libheif)", "save it as JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible; or open it and export it as JPEG), or install libvips with HEIF support"),
         .imageFileTooLarge: ("the image '{path}' is {size} MB, more than the {limit} MB a photo may be", "save a smaller copy (for example 4000 pixels wide, as JPEG) and put that in Content/ instead"),
         .imageTooManyPixels: ("the image '{path}' is {width} × {height} pixels, more than the {limit} million pixels a photo may have", "save a smaller copy (for example 4000 pixels wide) and put that in Content/ instead; readers are sent at most 1600 pixels"),

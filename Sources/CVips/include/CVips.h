@@ -9,11 +9,12 @@
 typedef struct BulletinVipsImage BulletinVipsImage;
 
 /// What identifies the libvips this program would load, found without loading it: the version of
-/// the headers it was built with and the size, modification time and inode of the library file.
+/// the headers it was built with and the size and modification time of the library file.
 /// Written into `buffer` (NUL-terminated); 0, or -1 when no library file is where it is looked for.
 int bulletin_vips_identity(char *buffer, size_t size);
 
 /// Loads and starts libvips, once; 0, or -1 with the reason in `bulletin_vips_load_error`.
+/// Every function below calls libvips: call them only after this returned 0.
 int bulletin_vips_load(void);
 const char *bulletin_vips_load_error(void);
 /// The loaded library's own version.
