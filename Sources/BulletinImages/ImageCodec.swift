@@ -4,12 +4,10 @@ import Foundation
 /// The one place that calls libvips (through the wrappers of `Sources/CVips/vips.c`): reads an
 /// encoded photo's header, and writes it upright, smaller and with no metadata.
 package enum ImageCodec {
-    /// libvips is loaded and started once per process, before the first image; nil, or why it could not be.
-    private static let loadFailure: String? = bulletin_vips_load() == 0 ? nil : String(cString: bulletin_vips_load_error())
-    private static var started: Bool { loadFailure == nil }
-
     /// Why photos cannot be read or made here (libvips missing or unusable); nil when they can.
-    package static var unavailable: String? { loadFailure }
+    /// libvips is loaded and started once per process, when this is first read, before the first image.
+    package static let unavailable: String? = bulletin_vips_load() == 0 ? nil : String(cString: bulletin_vips_load_error())
+    private static var started: Bool { unavailable == nil }
 
     /// What identifies the libvips photos are made with, part of what the cache is keyed by: its
     /// headers' version with its library file's size and time, found without loading it (a build
@@ -21,7 +19,7 @@ package enum ImageCodec {
         if bulletin_vips_identity(&buffer, buffer.count) == 0 {
             return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
-        return loadFailure == nil ? String(cString: bulletin_vips_version()) : "none"
+        return started ? String(cString: bulletin_vips_version()) : "none"
     }
 
     package struct Header: Sendable, Equatable {

@@ -142,7 +142,8 @@ public enum ImageStage {
                entry.image.variants.allSatisfy({ access(cache.appendingPathComponent($0.cacheFile).path, F_OK) == 0 }) {
                 return .made(entry.image, key: entry.key, processed: false)
             }
-            return make(file.path, size: file.stamp.size, contentRoot: contentRoot, cache: cache, settings: settings)
+            return make(file.path, size: file.stamp.size, contentRoot: contentRoot, cache: cache, settings: settings,
+                        fingerprint: fingerprint)
         }
         meter?.finish()
 
@@ -185,7 +186,8 @@ public enum ImageStage {
         }
     }
 
-    private static func make(_ path: String, size: Int, contentRoot: URL, cache: URL, settings: ImageSettings) -> Outcome {
+    private static func make(_ path: String, size: Int, contentRoot: URL, cache: URL, settings: ImageSettings,
+                             fingerprint: String) -> Outcome {
         if size > settings.maxBytes { return .failed(.fileTooLarge(bytes: size, limit: settings.maxBytes)) }
         guard let data = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(path).path) else {
             return .failed(.unreadable)
@@ -193,7 +195,7 @@ public enum ImageStage {
         if data.count > settings.maxBytes { return .failed(.fileTooLarge(bytes: data.count, limit: settings.maxBytes)) }
         let bytes = [UInt8](data)
         let contentHash = FNV1a.hex(FNV1a.hash(bytes))
-        let key = contentHash + FNV1a.hex(FNV1a.hash(settings.fingerprint.utf8))
+        let key = contentHash + FNV1a.hex(FNV1a.hash(fingerprint.utf8))
         let entry = cache.appendingPathComponent(key)
         let info = entry.appendingPathComponent("image.json")
         // The same photo under another name, or the same file touched: already made.
