@@ -13,7 +13,7 @@ public struct DocumentTerms: Sendable {
 
     static let maximumWeight = 999
 
-    init(_ counts: TermCounts, words: [UInt64: String]) {
+    init(_ counts: borrowing TermCounts, words: [UInt64: String]) {
         self.words = words
         var starts = [Int32](repeating: 0, count: Postings.bucketCount + 1)
         var codes = [UInt64](repeating: 0, count: counts.count)

@@ -139,6 +139,8 @@ public enum SearchTokenizer {
 
     @inline(__always)
     static func isChinese(_ value: UInt32) -> Bool {
+        // The unified ideographs, nearly every character of the text, with one test.
+        if value &- 0x4E00 <= 0x9FFF - 0x4E00 { return true }
         switch value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF, 0x3040...0x30FF:
             return true
@@ -161,7 +163,8 @@ public enum SearchTokenizer {
     public static func countTerms(_ text: String, weight: Int32, characters: Bool = true, into counts: inout TermCounts,
                                   words: inout [UInt64: String]) {
         var text = text
-        text.withUTF8 { bytes in
+        let glossary = SearchGlossary.indexed
+        SearchGlossary.lastCharacters.withUnsafeBufferPointer { endings in text.withUTF8 { bytes in
             var previous: UInt64 = 0
             // The characters before `previous` in the same run, nearest first, for glossary words.
             var before: (UInt32, UInt32, UInt32) = (0, 0, 0)
@@ -200,9 +203,9 @@ public enum SearchTokenizer {
                     let code = UInt64(value)
                     if characters { counts.add(code << 32, weight: weight) }
                     if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
-                    if SearchGlossary.lastCharacters & (1 << (value & 63)) != 0 {
+                    if SearchGlossary.mayEnd(value, endings) {
                         let recent = (value, UInt32(previous), before.0, before.1, before.2)
-                        for (scalars, glossaryCode, glossaryWord) in SearchGlossary.indexed
+                        for (scalars, glossaryCode, glossaryWord) in glossary
                         where SearchGlossary.ends(scalars, recent) {
                             counts.add(glossaryCode, weight: weight)
                             if words[glossaryCode] == nil { words[glossaryCode] = glossaryWord }
@@ -223,7 +226,7 @@ public enum SearchTokenizer {
                 }
             }
             endWord()
-        }
+        } }
     }
 
     /// The term number of a word or a glossary word: the top bit set over its FNV-1a hash.

@@ -4,29 +4,40 @@ import BulletinSupport
 /// with SipHash, and the search index looks terms up millions of times — once per character while
 /// counting a document's terms, once per posting while merging them. Term number 0 never occurs,
 /// so it marks an empty slot.
-struct TermTable<Value> {
-    /// Each term beside its value: one array to look into, and one copy-on-write check per update.
-    private var slots: [(term: UInt64, value: Value)]
+///
+/// The table owns its memory and cannot be copied: an array's copy-on-write check before each
+/// update, and its bounds checks, cost about as much as the update itself, and one table is only
+/// ever filled in one place. This file is the search index's one place of pointer code.
+struct TermTable<Value: BitwiseCopyable>: ~Copyable {
+    /// Each term beside its value, `mask + 1` of them: one memory access per probe.
+    private var slots: UnsafeMutablePointer<(term: UInt64, value: Value)>
+    private var mask: Int
     /// The slots in use, in the order their terms came: reading the terms walks these, not the
-    /// table, whose empty slots made every step of that walk a branch the processor could not guess.
-    private var used: [Int32] = []
+    /// table, whose empty slots made every step of that walk a branch the processor could not
+    /// guess. Room for half the slots, as many as the table holds before it grows.
+    private var used: UnsafeMutablePointer<Int32>
+    /// Terms in the table.
+    private(set) var count = 0
     /// The value of a term not yet in the table.
     private let empty: Value
 
     init(capacity: Int, empty: Value) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: (0, empty), count: size)
-        used.reserveCapacity(capacity)
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: (0, empty), count: size)
+        used = .allocate(capacity: size / 2)
+        mask = size - 1
         self.empty = empty
     }
 
-    /// Terms in the table.
-    var count: Int { used.count }
+    deinit {
+        slots.deallocate()
+        used.deallocate()
+    }
 
     /// The term's value; `empty` when the term is not in the table.
     subscript(term: UInt64) -> Value {
-        let mask = slots.count - 1
         var slot = Self.slot(of: term, mask: mask)
         while slots[slot].term != 0 {
             if slots[slot].term == term { return slots[slot].value }
@@ -35,29 +46,32 @@ struct TermTable<Value> {
         return empty
     }
 
-    /// Changes the term's value in place, starting from `empty` when the term is new. `change`
-    /// must not read the table: the storage is lent out while it runs. Returns whether the term was new.
-    @discardableResult
+    /// Changes the term's value in place, starting from `empty` when the term is new. Returns
+    /// whether the term was new.
+    @discardableResult @inline(__always)
     mutating func update(_ term: UInt64, _ change: (inout Value) -> Void) -> Bool {
-        if (used.count + 1) * 2 > slots.count { grow() }
-        let added = slots.withUnsafeMutableBufferPointer { slots -> Int? in
-            let mask = slots.count - 1
-            var slot = Self.slot(of: term, mask: mask)
-            var added: Int? = nil
-            while slots[slot].term != term {
-                if slots[slot].term == 0 {
-                    slots[slot].term = term
-                    added = slot
-                    break
-                }
-                slot = (slot + 1) & mask
+        if (count + 1) * 2 > mask + 1 { grow() }
+        var slot = Self.slot(of: term, mask: mask)
+        while true {
+            let found = slots[slot].term
+            if found == term {
+                change(&slots[slot].value)
+                return false
             }
-            change(&slots[slot].value)
-            return added
+            if found == 0 { break }
+            slot = (slot + 1) & mask
         }
-        guard let added else { return false }
-        used.append(Int32(added))
+        slots[slot].term = term
+        change(&slots[slot].value)
+        used[count] = Int32(slot)
+        count += 1
         return true
+    }
+
+    /// `body` of every term with its value, in the order the terms came, read in place.
+    func withEntries<Result>(_ body: (LazyMapSequence<UnsafeBufferPointer<Int32>, (term: UInt64, value: Value)>) -> Result) -> Result {
+        let slots = self.slots
+        return body(UnsafeBufferPointer(start: used, count: count).lazy.map { slots[Int($0)] })
     }
 
     /// Every term with its value, in the order the terms came.
@@ -65,29 +79,33 @@ struct TermTable<Value> {
         withEntries { Array($0) }
     }
 
-    /// `body` of every term with its value, in the order the terms came, read in place.
-    func withEntries<Result>(_ body: (LazyMapSequence<UnsafeBufferPointer<Int32>, (term: UInt64, value: Value)>) -> Result) -> Result {
-        slots.withUnsafeBufferPointer { slots in
-            used.withUnsafeBufferPointer { used in
-                body(used.lazy.map { slots[Int($0)] })
-            }
-        }
-    }
-
+    @inline(__always)
     private static func slot(of term: UInt64, mask: Int) -> Int {
         // Fibonacci hashing spreads the characters' neighbouring code points over the table.
         Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
     private mutating func grow() {
-        let old = entries
-        self = TermTable(capacity: slots.count, empty: empty)
-        for (term, value) in old { update(term) { $0 = value } }
+        let oldSlots = slots
+        let oldUsed = used
+        let oldCount = count
+        let size = (mask + 1) * 2
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: (0, empty), count: size)
+        used = .allocate(capacity: size / 2)
+        mask = size - 1
+        count = 0
+        for index in 0..<oldCount {
+            let entry = oldSlots[Int(oldUsed[index])]
+            update(entry.term) { $0 = entry.value }
+        }
+        oldSlots.deallocate()
+        oldUsed.deallocate()
     }
 }
 
 /// How often each term number occurs in one document.
-public struct TermCounts {
+public struct TermCounts: ~Copyable {
     private var table: TermTable<Int32>
 
     public init(capacity: Int = 1024) {
@@ -98,7 +116,7 @@ public struct TermCounts {
     public var count: Int { table.count }
 
     /// Returns whether the term was not counted before.
-    @discardableResult
+    @discardableResult @inline(__always)
     public mutating func add(_ term: UInt64, weight: Int32) -> Bool {
         table.update(term) { $0 &+= weight }
     }
@@ -113,5 +131,3 @@ public struct TermCounts {
         table.entries.map { ($0.term, Int($0.value)) }
     }
 }
-
-extension TermTable: Sendable where Value: Sendable {}
