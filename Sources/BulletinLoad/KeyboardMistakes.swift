@@ -99,7 +99,7 @@ enum KeyboardMistakes {
         }
         if isKeyStart(line[start]) {
             end += 1
-            while end < line.count, line[end].isASCII, line[end].properties.isAlphabetic || ("0" ... "9").contains(line[end])
+            while end < line.count, ("a" ... "z").contains(line[end]) || ("A" ... "Z").contains(line[end]) || ("0" ... "9").contains(line[end])
                 || line[end] == "_" || line[end] == "-" { end += 1 }
         }
         guard end > start else {
@@ -107,10 +107,12 @@ enum KeyboardMistakes {
             if isEntry, line[start] == "|" || line[start] == ">" { blockIndent = indent } else { continuationIndent = indent }
             return
         }
-        let key = String(String.UnicodeScalarView(line[start ..< end]))
+        // Made only for a finding: nearly every line is a field as it should be.
+        func keyText() -> String { String(String.UnicodeScalarView(line[start ..< end])) }
         var afterKey = end
         while afterKey < line.count, line[afterKey] == " " { afterKey += 1 }
         if afterKey < line.count, line[afterKey] == "\u{FF1A}" {
+            let key = keyText()
             return note(afterKey) { .fullWidthColon(key: key, line: lineNumber, column: $0) }
         }
         guard end < line.count, line[end] == ":" else {
@@ -120,14 +122,14 @@ enum KeyboardMistakes {
         let next = end + 1
         if next == line.count { return }
         if otherSpace(next) {
-            let scalar = line[next]
+            let scalar = line[next], key = keyText()
             return note(next) { .spaceAfterColon(scalar, key: key, line: lineNumber, column: $0) }
         }
         if line[next] == " " || line[next] == "\t" {
             var value = next
             while value < line.count, line[value] == " " || line[value] == "\t" { value += 1 }
             if otherSpace(value) {
-                let scalar = line[value]
+                let scalar = line[value], key = keyText()
                 return note(value) { .spaceAfterColon(scalar, key: key, line: lineNumber, column: $0) }
             }
             if value == line.count || line[value] == "#" { return }
@@ -136,6 +138,7 @@ enum KeyboardMistakes {
         }
         // `name:value`: a value for YAML, not a field. Addresses (`http://`, `C:\`) and schemes are left alone.
         continuationIndent = isEntry ? indent : start
+        let key = keyText()
         if line[next] == "/" || line[next] == "\\" || schemes.contains(key.lowercased()) { return }
         note(next) { .missingSpace(key: key, line: lineNumber, column: $0) }
     }
