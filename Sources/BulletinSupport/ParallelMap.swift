@@ -38,9 +38,10 @@ package final class Concurrent<Value: Sendable>: @unchecked Sendable {
 
 extension Array where Element: Sendable {
     /// Maps on all cores like `parallelMap`, but each core starts on its own stretch of the array
-    /// and goes through it in order, helping with the others' only when its own is done. Writing
-    /// files, neighbours share a folder, and the kernel lets one core at a time create in a
-    /// folder: with neighbours handed out to both cores, they waited on each other's creates.
+    /// and goes through it in order, helping with the others' only when its own is done, from
+    /// their far end. Writing files, neighbours share a folder, and the kernel lets one core at a
+    /// time create in a folder: with neighbours handed out to both cores, they waited on each
+    /// other's creates, spinning.
     package func parallelMapByStretches<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         let cores = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count))
         let stretches = Stretches(count: count, parts: cores)
@@ -58,11 +59,13 @@ extension Array where Element: Sendable {
 }
 
 /// The parts of 0 ..< count the cores go through, each from its start; claimed a few at a time.
+/// A core whose part is done helps with another's from its end, as far as can be from where its
+/// owner works.
 private final class Stretches: @unchecked Sendable {
     private static let claimSize = 8
     // Guarded by `lock`.
     private var next: [Int]
-    private let ends: [Int]
+    private var ends: [Int]
     private let lock = NSLock()
 
     init(count: Int, parts: Int) {
@@ -70,17 +73,18 @@ private final class Stretches: @unchecked Sendable {
         ends = (0 ..< parts).map { ($0 + 1) * count / parts }
     }
 
-    /// The next few indexes of the core's own part, or else of the part with the most left.
+    /// The next few indexes of the core's own part, or else the last few of the part with the most left.
     func claim(preferring part: Int) -> Range<Int>? {
         lock.lock()
         defer { lock.unlock() }
-        var chosen = part
-        if next[part] >= ends[part] {
-            guard let most = next.indices.max(by: { ends[$0] - next[$0] < ends[$1] - next[$1] }), next[most] < ends[most] else { return nil }
-            chosen = most
+        if next[part] < ends[part] {
+            let start = next[part]
+            next[part] = Swift.min(start + Self.claimSize, ends[part])
+            return start ..< next[part]
         }
-        let start = next[chosen]
-        next[chosen] = Swift.min(start + Self.claimSize, ends[chosen])
-        return start ..< next[chosen]
+        guard let most = next.indices.max(by: { ends[$0] - next[$0] < ends[$1] - next[$1] }), next[most] < ends[most] else { return nil }
+        let end = ends[most]
+        ends[most] = Swift.max(next[most], end - Self.claimSize)
+        return ends[most] ..< end
     }
 }
