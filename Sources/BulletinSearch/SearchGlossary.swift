@@ -18,9 +18,9 @@ public enum SearchGlossary {
         return (scalars, SearchTokenizer.wordCode(Array(word.utf8)), word)
     }
 
-    /// One bit per last character, at its code point modulo 4,096: most characters end no
-    /// glossary word, and are passed over with one test. (Modulo 64, a fifth of Chinese text
-    /// passed, and comparing it with every word was a fifth of counting a document's terms.)
+    /// One bit per last character, at its code point modulo 4,096: so few characters share a bit
+    /// with the end of a glossary word that nearly all are passed over with one test, and only
+    /// the others are compared with each word.
     static let lastCharacters: [UInt64] = indexed.reduce(into: [UInt64](repeating: 0, count: 64)) { bits, entry in
         let last = entry.scalars.last!
         bits[Int(last >> 6 & 63)] |= 1 << (last & 63)

@@ -164,69 +164,71 @@ public enum SearchTokenizer {
                                   words: inout [UInt64: String]) {
         var text = text
         let glossary = SearchGlossary.indexed
-        SearchGlossary.lastCharacters.withUnsafeBufferPointer { endings in text.withUTF8 { bytes in
-            var previous: UInt64 = 0
-            // The characters before `previous` in the same run, nearest first, for glossary words.
-            var before: (UInt32, UInt32, UInt32) = (0, 0, 0)
-            var word: [UInt8] = []
-            func endWord() {
-                guard !word.isEmpty else { return }
-                let code = wordCode(word)
-                // The text of a word is kept when the word is new to the counts (which `words` goes
-                // with): looking it up at every occurrence cost more than counting.
-                if counts.add(code, weight: weight) { words[code] = String(decoding: word, as: UTF8.self) }
-                word.removeAll(keepingCapacity: true)
-            }
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                var value: UInt32
-                if lead < 0x80 {
-                    value = UInt32(lead)
-                    index += 1
-                } else if lead < 0xE0 {
-                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                } else {
-                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                        | UInt32(bytes[index + 3] & 0x3F)
-                    index += 4
+        SearchGlossary.lastCharacters.withUnsafeBufferPointer { endings in
+            text.withUTF8 { bytes in
+                var previous: UInt64 = 0
+                // The characters before `previous` in the same run, nearest first, for glossary words.
+                var before: (UInt32, UInt32, UInt32) = (0, 0, 0)
+                var word: [UInt8] = []
+                func endWord() {
+                    guard !word.isEmpty else { return }
+                    let code = wordCode(word)
+                    // The text of a word is kept when the word is new to the counts (which `words` goes
+                    // with): looking it up at every occurrence cost more than counting.
+                    if counts.add(code, weight: weight) { words[code] = String(decoding: word, as: UTF8.self) }
+                    word.removeAll(keepingCapacity: true)
                 }
-                value = normalized(value)
-                // Chinese characters first, the most of the text; no invisible character is Chinese
-                // or a letter, so testing for them last changes nothing.
-                if isChinese(value) {
-                    endWord()
-                    let code = UInt64(value)
-                    if characters { counts.add(code << 32, weight: weight) }
-                    if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
-                    if SearchGlossary.mayEnd(value, endings) {
-                        let recent = (value, UInt32(previous), before.0, before.1, before.2)
-                        for (scalars, glossaryCode, glossaryWord) in glossary
-                        where SearchGlossary.ends(scalars, recent) {
-                            counts.add(glossaryCode, weight: weight)
-                            if words[glossaryCode] == nil { words[glossaryCode] = glossaryWord }
-                        }
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    var value: UInt32
+                    if lead < 0x80 {
+                        value = UInt32(lead)
+                        index += 1
+                    } else if lead < 0xE0 {
+                        value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                            | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
                     }
-                    before = previous == 0 ? (0, 0, 0) : (UInt32(previous), before.0, before.1)
-                    previous = code
-                } else if isWordCharacter(value) {
-                    previous = 0
-                    before = (0, 0, 0)
-                    word.append(UInt8(value))
-                } else if TextCharacters.isInvisible(value) {
-                    continue
-                } else {
-                    previous = 0
-                    before = (0, 0, 0)
-                    endWord()
+                    value = normalized(value)
+                    // Chinese characters first, the most of the text; no invisible character is Chinese
+                    // or a letter, so testing for them last changes nothing.
+                    if isChinese(value) {
+                        endWord()
+                        let code = UInt64(value)
+                        if characters { counts.add(code << 32, weight: weight) }
+                        if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
+                        if SearchGlossary.mayEnd(value, endings) {
+                            let recent = (value, UInt32(previous), before.0, before.1, before.2)
+                            for (scalars, glossaryCode, glossaryWord) in glossary
+                            where SearchGlossary.ends(scalars, recent) {
+                                counts.add(glossaryCode, weight: weight)
+                                if words[glossaryCode] == nil { words[glossaryCode] = glossaryWord }
+                            }
+                        }
+                        before = previous == 0 ? (0, 0, 0) : (UInt32(previous), before.0, before.1)
+                        previous = code
+                    } else if isWordCharacter(value) {
+                        previous = 0
+                        before = (0, 0, 0)
+                        word.append(UInt8(value))
+                    } else if TextCharacters.isInvisible(value) {
+                        continue
+                    } else {
+                        previous = 0
+                        before = (0, 0, 0)
+                        endWord()
+                    }
                 }
+                endWord()
             }
-            endWord()
-        } }
+        }
     }
 
     /// The term number of a word or a glossary word: the top bit set over its FNV-1a hash.
