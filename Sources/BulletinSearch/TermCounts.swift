@@ -86,21 +86,12 @@ struct TermTable<Value: BitwiseCopyable>: ~Copyable {
     }
 
     private mutating func grow() {
-        let oldSlots = slots
-        let oldUsed = used
-        let oldCount = count
-        let size = (mask + 1) * 2
-        slots = .allocate(capacity: size)
-        slots.initialize(repeating: (0, empty), count: size)
-        used = .allocate(capacity: size / 2)
-        mask = size - 1
-        count = 0
-        for index in 0..<oldCount {
-            let entry = oldSlots[Int(oldUsed[index])]
-            update(entry.term) { $0 = entry.value }
+        var larger = TermTable(capacity: mask + 1, empty: empty)
+        for index in 0..<count {
+            let entry = slots[Int(used[index])]
+            larger.update(entry.term) { $0 = entry.value }
         }
-        oldSlots.deallocate()
-        oldUsed.deallocate()
+        self = larger
     }
 }
 
