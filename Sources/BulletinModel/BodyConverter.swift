@@ -83,9 +83,10 @@ public struct BodyConverter: Sendable, Equatable {
                 found.add(.moreParagraphsShownAsCode) {
                     .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .paragraphShownAsCode)
                 }
-            case let .fullWidthIndent(line):
+            case let .fullWidthIndent(line, joinsLineAbove):
                 found.add(.moreParagraphsFullWidthIndent) {
-                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .paragraphFullWidthIndent)
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1),
+                             joinsLineAbove ? .paragraphJoinedByFullWidthIndent : .paragraphFullWidthIndent)
                 }
             case let .unreadLink(line, column, destination, isImage):
                 let what = isImage ? "image" : "link"

@@ -42,8 +42,9 @@ public enum CommonMark {
         /// An indented code block whose first line is Chinese text: a paragraph indented with a tab or four spaces.
         case proseAsCode(line: Int)
         /// A line of a paragraph starting with a full-width space (U+3000): those spaces are left
-        /// out of the page.
-        case fullWidthIndent(line: Int)
+        /// out of the page. `joinsLineAbove`: it is not the paragraph's first line, so what Word
+        /// had as a paragraph of its own is shown as part of the one above.
+        case fullWidthIndent(line: Int, joinsLineAbove: Bool)
         /// `![…](path with spaces)` left as text: a destination with a space is not a link.
         case unreadLink(line: Int, column: Int, destination: String, isImage: Bool)
         /// Lines of a table whose delimiter row (at `line`) has another number of columns than its header row.
@@ -177,7 +178,7 @@ public enum CommonMark {
                                   into slips: inout [Slip]) {
         let line = positions.line(node)
         if text.count >= 3, text[0] == 0xE3, text[1] == 0x80, text[2] == 0x80 {
-            if startsLine(node) { slips.append(.fullWidthIndent(line: line)) }
+            if startsLine(node) { slips.append(.fullWidthIndent(line: line, joinsLineAbove: cmark_node_previous(node) != nil)) }
         }
         // `[`, then `](`, then a destination up to its closing parenthesis (nested pairs allowed).
         var index = 0

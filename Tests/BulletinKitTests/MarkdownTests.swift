@@ -159,19 +159,22 @@ import Testing
         #expect(document.plainText == "家长走进课堂。\n", "descriptions and search start with the text")
 
         #expect(convert("家长\u{3000}\u{3000}走进课堂。\n").0 == "<p>家长\u{3000}\u{3000}走进课堂。</p>\n")
-        // A line after a break in the source is warned about like a paragraph's first, and its
-        // indent goes too: the lines are joined, and the spaces would gape inside the sentence.
-        let (joined, lineWarnings) = convert("第一行\n\u{3000}\u{3000}第二行\n")
-        #expect(joined == "<p>第一行第二行</p>\n")
+        // Word's paragraphs pasted as lines with no blank line between them are one paragraph in
+        // Markdown: the warning says so, and the indent goes, or it would gape inside the sentence.
+        let (joined, lineWarnings) = convert("\u{3000}\u{3000}第一段\n\u{3000}\u{3000}第二段\n")
+        #expect(joined == "<p>第一段第二段</p>\n")
         #expect(lineWarnings.map(\.formatted) == [
-            "Content/bases/x/w.md:6:1: warning: this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does\n"
+            "Content/bases/x/w.md:5:1: warning: this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does\n"
                 + "    hint: the page leaves them out and the site indents paragraphs itself; delete them from the text",
+            "Content/bases/x/w.md:6:1: warning: this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does, "
+                + "but no blank line comes before it, so the page shows it as part of the paragraph above\n"
+                + "    hint: to start a new paragraph here, leave a blank line before this one and delete the spaces",
         ])
         // An editor reads it in Chinese: the line is named, not the paragraph, which starts above.
-        #expect(lineWarnings.map { $0.formatted(in: .chinese) } == [
-            "Content/bases/x/w.md:6:1: 警告：此行以全角空格（U+3000）开头，像是从 Word 粘贴来的段首缩进\n"
-                + "    提示：页面已略去这些空格，网站会自动缩进段落；请在原文中删去它们",
-        ])
+        #expect(lineWarnings.map { $0.formatted(in: .chinese) }.last
+            == "Content/bases/x/w.md:6:1: 警告：此行以全角空格（U+3000）开头，像是从 Word 粘贴来的一段，但前面没有空行，页面会把它接在上一段后面\n"
+                + "    提示：如要在此另起一段，请在这一行前面空一行，并删去这些空格")
+        #expect(convert("第一行\n\u{3000}第二行\n").1.map(\.code) == [.paragraphJoinedByFullWidthIndent])
         #expect(convert("第一行\\\n\u{3000}第二行\n").0 == "<p>第一行<br />\n第二行</p>\n")
         #expect(convert("```\n\u{3000}\u{3000}缩进的代码\n```\n").0
             == "<pre tabindex=\"0\"><code>\u{3000}\u{3000}缩进的代码\n</code></pre>\n")

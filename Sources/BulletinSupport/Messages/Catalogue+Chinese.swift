@@ -268,6 +268,7 @@ extension Catalogue {
         .paragraphShownAsCode: ("此段以制表符或 4 个空格开头，会显示为代码", "请删去段首缩进，网站会自动处理段落缩进"),
         .moreParagraphsShownAsCode: ("……另有 {count} 段显示为代码", nil),
         .paragraphFullWidthIndent: ("此行以全角空格（U+3000）开头，像是从 Word 粘贴来的段首缩进", "页面已略去这些空格，网站会自动缩进段落；请在原文中删去它们"),
+        .paragraphJoinedByFullWidthIndent: ("此行以全角空格（U+3000）开头，像是从 Word 粘贴来的一段，但前面没有空行，页面会把它接在上一段后面", "如要在此另起一段，请在这一行前面空一行，并删去这些空格"),
         .moreParagraphsFullWidthIndent: ("……另有 {count} 行以全角空格开头", nil),
         .linkPathHoldsSpace: ("链接路径 '{url}' 中有空格，未被识别为链接，页面会原样显示这段文字", "请把路径写在尖括号中，如 […](<{path}>)；或把每个空格写成 %20；或把文件改为不含空格的名称"),
         .imagePathHoldsSpace: ("图片路径 '{url}' 中有空格，未被识别为图片，页面会原样显示这段文字", "请把路径写在尖括号中，如 ![…](<{path}>)；或把每个空格写成 %20；或把文件改为不含空格的名称"),

@@ -267,6 +267,7 @@ extension Catalogue {
         .paragraphShownAsCode: ("this paragraph starts with a tab or 4 spaces, so it is shown as code", "remove the indentation: the site indents paragraphs itself"),
         .moreParagraphsShownAsCode: ("… and {count} more paragraphs shown as code", nil),
         .paragraphFullWidthIndent: ("this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does", "the page leaves them out and the site indents paragraphs itself; delete them from the text"),
+        .paragraphJoinedByFullWidthIndent: ("this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does, but no blank line comes before it, so the page shows it as part of the paragraph above", "to start a new paragraph here, leave a blank line before this one and delete the spaces"),
         .moreParagraphsFullWidthIndent: ("… and {count} more lines starting with full-width spaces", nil),
         .linkPathHoldsSpace: ("the link path '{url}' holds a space, so it is not read as a link and the page shows the text as written", "write the path in angle brackets, […](<{path}>), or write each space as %20, or rename the file without spaces"),
         .imagePathHoldsSpace: ("the image path '{url}' holds a space, so it is not read as an image and the page shows the text as written", "write the path in angle brackets, ![…](<{path}>), or write each space as %20, or rename the file without spaces"),

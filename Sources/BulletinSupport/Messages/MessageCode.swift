@@ -266,6 +266,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case paragraphShownAsCode = "paragraph-shown-as-code"
     case moreParagraphsShownAsCode = "more-paragraphs-shown-as-code"
     case paragraphFullWidthIndent = "paragraph-full-width-indent"
+    case paragraphJoinedByFullWidthIndent = "paragraph-joined-by-full-width-indent"
     case moreParagraphsFullWidthIndent = "more-paragraphs-full-width-indent"
     case linkPathHoldsSpace = "link-path-holds-space"
     case imagePathHoldsSpace = "image-path-holds-space"
