@@ -9,6 +9,8 @@ struct Drafts {
     /// `base-id/slug` of every write-up file, including those with errors, so that a bulletin
     /// featuring a broken write-up is not reported a second time.
     var declaredWriteUps: Set<String> = []
+    /// Write-ups whose front matter has errors, with the references it names.
+    var unreadWriteUps: [EntryReaders.UnreadWriteUp] = []
     var bulletins: [Draft<EntryReaders.BulletinFields>] = []
     /// Bulletins left out because they are drafts: their 总第N期 is taken all the same.
     var draftBulletins: [Draft<EntryReaders.BulletinFields>] = []
@@ -39,7 +41,7 @@ struct Drafts {
         return diagnostics
     }
 
-    typealias WriteUpReading = (Draft<EntryReaders.WriteUpFields>?, [Diagnostic])
+    typealias WriteUpReading = EntryReaders.WriteUpReading
 
     mutating func add(_ source: MarkdownSource, includeDrafts: Bool, writeUpReading: WriteUpReading? = nil) -> [Diagnostic] {
         let section = ContentSection(relativePath: source.relativePath)
@@ -50,15 +52,16 @@ struct Drafts {
         switch section {
         case let .writeUp(baseID, slug):
             declaredWriteUps.insert("\(baseID)/\(slug)")
-            let (draft, diagnostics) = writeUpReading ?? EntryReaders.writeUp(source, baseID: baseID, slug: slug)
-            if let draft {
+            let reading = writeUpReading ?? EntryReaders.writeUp(source, baseID: baseID, slug: slug)
+            if let draft = reading.draft {
                 if includeDrafts || !draft.fields.draft {
                     writeUps.append(draft)
                 } else {
                     draftReferences["\(baseID)/\(slug)"] = source.displayPath
                 }
             }
-            return diagnostics
+            if let unread = reading.unread { unreadWriteUps.append(unread) }
+            return reading.diagnostics
         case .bulletin:
             let (draft, diagnostics) = EntryReaders.bulletin(source)
             if let draft {

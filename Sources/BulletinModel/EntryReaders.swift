@@ -75,9 +75,23 @@ package enum EntryReaders {
         var order: Int
     }
 
-    static func writeUp(_ source: MarkdownSource, baseID: String, slug: String) -> (Draft<WriteUpFields>?, [Diagnostic]) {
+    /// A write-up's front matter as read: a draft, or, when it has errors, the references it
+    /// names, which are checked all the same so that one run of `check` names every mistake in it.
+    struct WriteUpReading {
+        var draft: Draft<WriteUpFields>?
+        var diagnostics: [Diagnostic]
+        var unread: UnreadWriteUp?
+    }
+
+    struct UnreadWriteUp {
+        var source: MarkdownSource
+        var models: [Located<String>]
+        var cover: Located<String>?
+    }
+
+    static func writeUp(_ source: MarkdownSource, baseID: String, slug: String) -> WriteUpReading {
         var fields: FieldReader
-        do { fields = try source.frontMatter.fields() } catch { return (nil, [error]) }
+        do { fields = try source.frontMatter.fields() } catch { return WriteUpReading(draft: nil, diagnostics: [error]) }
         let baseLocation = SourceLocation(path: source.displayPath)
         let title = fields.string("title", required: true)
         let date = fields.date("date", required: true)
@@ -96,13 +110,14 @@ package enum EntryReaders {
         let example = fields.bool("example")
         let diagnostics = fields.finish(known: [])
         guard let title, let date, let kind, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return (nil, diagnostics)
+            return WriteUpReading(draft: nil, diagnostics: diagnostics,
+                                  unread: UnreadWriteUp(source: source, models: models, cover: cover))
         }
         let draftFields = WriteUpFields(baseID: Located(baseID, at: baseLocation), slug: slug, title: title, date: date,
                                         kind: kind, year: year ?? date.year, models: models, summary: summary,
                                         cover: cover, coverAlt: coverAlt, draft: draft, example: example,
                                         yearLocation: fields.location(ofField: "year"), dateLocation: fields.location(ofField: "date"))
-        return (Draft(fields: draftFields, source: source), diagnostics)
+        return WriteUpReading(draft: Draft(fields: draftFields, source: source), diagnostics: diagnostics)
     }
 
     static let distributionLabels = ["报", "送", "发"]

@@ -28,7 +28,8 @@ public final class FrontMatterCache: @unchecked Sendable {
         lock.unlock()
         if let known, known.text == source.frontMatterText, known.displayPath == source.displayPath {
             var reading = known.reading
-            reading.0?.source = source
+            reading.draft?.source = source
+            reading.unread?.source = source
             return reading
         }
         let reading = read()

@@ -32,7 +32,7 @@ struct ReferenceChecker {
         self.paths = paths
         self.converter = converter
         staticFiles = SuggestionIndex(paths.staticFiles)
-        let sources = drafts.writeUps.map(\.source) + drafts.bulletins.map(\.source) + drafts.notices.map(\.source)
+        let sources = drafts.writeUps.map(\.source) + drafts.unreadWriteUps.map(\.source) + drafts.bulletins.map(\.source) + drafts.notices.map(\.source)
             + drafts.attachmentPages.values.map(\.source) + drafts.models.map(\.draft.source) + drafts.pages.map(\.draft.source)
         let results = sources.parallelMap { source in
             (source.relativePath, Self.convert(source, with: converter, documents: documents))
@@ -106,6 +106,15 @@ struct ReferenceChecker {
                                   summary: fields.summary, cover: cover, draft: fields.draft, example: fields.example,
                                   body: body(draft.source), sourcePath: draft.source.displayPath,
                                   coverImage: coverImage, coverAlt: fields.coverAlt))
+        }
+        for unread in drafts.unreadWriteUps {
+            for model in unread.models where !modelIDs.contains(model.value) {
+                unknown(.unknownModel, model, among: modelIDs)
+            }
+            if let written = unread.cover, let cover = resolveFile(written, from: unread.source, isCover: true) {
+                filesNamedInFields.insert(cover)
+            }
+            _ = body(unread.source)
         }
         // Newest first. Sorting places, not the write-ups themselves: moving a write-up copies
         // every one of its fields.

@@ -177,6 +177,27 @@ import Testing
         #expect(report.diagnostics.errors.first?.hint == "did you mean 'bishan-xiguan-village/example-event'?")
     }
 
+    /// A write-up whose front matter has an error is still checked for the models and cover it
+    /// names and for its body, so that an editor learns every mistake of the file in one run.
+    @Test func oneRunNamesEveryMistakeOfAWriteUp() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write(Self.newWriteUp, "---\ntitle: 开放日\ndate: 2021-05-12\nkind: evnt\nmodels:\n  - home-school-comunity\n"
+                                        + "cover: phot.jpg\n---\n\u{3000}\u{3000}正文见[附件](../../assets/plan.pdf)。\n")
+        let report = try fixture.check()
+        #expect(report.diagnostics.errors.map { $0.formatted.split(separator: "\n").first.map(String.init) ?? "" } == [
+            "Content/bases/wanzhou-shahe-primary/open-day.md:4:7: error: unknown kind 'evnt'",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:6:5: error: unknown model 'home-school-comunity'",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:7:8: error: the cover image 'phot.jpg' does not exist",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:9:6: error: the link '../../assets/plan.pdf' points to 'assets/plan.pdf', which does not exist",
+        ])
+        #expect(report.diagnostics.warnings.map(\.code).contains(.paragraphFullWidthIndent))
+
+        try fixture.write(Self.newWriteUp, "---\ntitle: 开放日\ndate: 2021-05-12\nkind: event\nmodels:\n  - home-school-comunity\n---\n正文\n")
+        #expect(try fixture.check().diagnostics.errors.map(\.message) == ["unknown model 'home-school-comunity'"],
+                "a model is named once, whether the rest of the front matter can be read or not")
+    }
+
     @Test func theOutputFolderMayNotOverlapTheContent() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
