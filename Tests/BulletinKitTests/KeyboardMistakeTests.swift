@@ -124,8 +124,9 @@ import Testing
                 + "    hint: remove the indentation: the site indents paragraphs itself",
             "Content/bases/wanzhou-shahe-primary/open-day.md:9:1: warning: this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does\n"
                 + "    hint: the page leaves them out and the site indents paragraphs itself; delete them from the text",
-            "Content/bases/wanzhou-shahe-primary/open-day.md:11:1: warning: this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does\n"
-                + "    hint: the page leaves them out and the site indents paragraphs itself; delete them from the text",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:11:1: warning: this line starts with full-width spaces (U+3000), as a paragraph pasted from Word does, "
+                + "but no blank line comes before it, so the page shows it as part of the paragraph above\n"
+                + "    hint: to start a new paragraph here, leave a blank line before this one and delete the spaces",
             "Content/bases/wanzhou-shahe-primary/open-day.md:13:3: warning: the text holds an invisible character, a zero-width space <U+200B>\n"
                 + "    hint: delete it: readers do not see it, and search does not find the word it stands in",
         ])
