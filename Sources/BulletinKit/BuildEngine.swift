@@ -223,25 +223,28 @@ public final class BuildEngine {
             report.wroteOutput = true
             report.compressedFiles = written.count - outputs.count
             report.filesWritten = versions.filter(\.changed).count
-            let compressed = precompress ? Set(written.lazy.map(\.path).filter { $0.hasSuffix(".gz") }) : []
-            var published: [String: PublishedOutput] = [:]
-            for version in versions {
-                published[version.path] = PublishedOutput(generation: version.generation, stamp: version.stamp,
-                                                          compressed: compressed.contains(version.path + ".gz"))
-            }
-            let previous = last?.outputs
             report.changedPaths = versions.filter(\.changed).map(\.path)
-                + (previous.map { Array(Set($0.keys).subtracting(published.keys)) } ?? [])
             manifest?.value.write(outputs: written, diagnostics: report.diagnostics, for: folders.output)
-            if session, let record {
-                self.kept = previous ?? (outputExisted ? nil : [:])
-                // The first run of a session leaves no kept folder: one sharing the new site's files
-                // is made now, so that the first edit writes only what it changed.
-                if self.kept?.isEmpty == true, PreviousSite.keepLinkedCopy(of: folders.output, files: written.map(\.path)) {
-                    self.kept = published
+            // What a session's next run starts from; a single build keeps nothing.
+            if session {
+                let compressed = precompress ? Set(written.lazy.map(\.path).filter { $0.hasSuffix(".gz") }) : []
+                var published: [String: PublishedOutput] = [:]
+                for version in versions {
+                    published[version.path] = PublishedOutput(generation: version.generation, stamp: version.stamp,
+                                                              compressed: compressed.contains(version.path + ".gz"))
                 }
-                last = LastRun(contentStamps: contentListing.stamps, templateStamps: templateListing.stamps,
-                               diagnostics: report.diagnostics, record: record, outputs: published)
+                let previous = last?.outputs
+                report.changedPaths += previous.map { Array(Set($0.keys).subtracting(published.keys)) } ?? []
+                if let record {
+                    self.kept = previous ?? (outputExisted ? nil : [:])
+                    // The first run of a session leaves no kept folder: one sharing the new site's files
+                    // is made now, so that the first edit writes only what it changed.
+                    if self.kept?.isEmpty == true, PreviousSite.keepLinkedCopy(of: folders.output, files: written.map(\.path)) {
+                        self.kept = published
+                    }
+                    last = LastRun(contentStamps: contentListing.stamps, templateStamps: templateListing.stamps,
+                                   diagnostics: report.diagnostics, record: record, outputs: published)
+                }
             }
         } catch {
             report.diagnostics.append(error)

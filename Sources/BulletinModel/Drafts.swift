@@ -28,23 +28,27 @@ struct Drafts {
     /// on nothing else, so it is done first on all cores.
     /// `cache` keeps readings between the rebuilds of a session.
     mutating func add(_ sources: [MarkdownSource], includeDrafts: Bool, cache: FrontMatterCache? = nil) -> [Diagnostic] {
-        let writeUpReadings = sources.parallelMap { source -> WriteUpReading? in
-            guard case let .writeUp(baseID, slug) = ContentSection(relativePath: source.relativePath) else { return nil }
+        // Each file's section is found on all cores with the reading: found again one file after
+        // the other, it kept a core idle.
+        var readings = sources.parallelMap { source -> (section: ContentSection, writeUp: WriteUpReading?) in
+            let section = ContentSection(relativePath: source.relativePath)
+            guard case let .writeUp(baseID, slug) = section else { return (section, nil) }
             let read = { EntryReaders.writeUp(source, baseID: baseID, slug: slug) }
-            return cache?.writeUp(source, read: read) ?? read()
+            return (section, cache?.writeUp(source, read: read) ?? read())
         }
-        cache?.keepOnly(sources, readCount: writeUpReadings.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
+        cache?.keepOnly(sources, readCount: readings.reduce(0) { $0 + ($1.writeUp == nil ? 0 : 1) })
         var diagnostics: [Diagnostic] = []
-        for (source, reading) in zip(sources, writeUpReadings) {
-            diagnostics += add(source, includeDrafts: includeDrafts, writeUpReading: reading)
+        for index in sources.indices {
+            // Taken out, not copied: a reading holds the file's whole front matter.
+            let reading = readings[index].writeUp.take()
+            diagnostics += add(sources[index], section: readings[index].section, includeDrafts: includeDrafts, writeUpReading: reading)
         }
         return diagnostics
     }
 
     typealias WriteUpReading = EntryReaders.WriteUpReading
 
-    mutating func add(_ source: MarkdownSource, includeDrafts: Bool, writeUpReading: WriteUpReading? = nil) -> [Diagnostic] {
-        let section = ContentSection(relativePath: source.relativePath)
+    mutating func add(_ source: MarkdownSource, section: ContentSection, includeDrafts: Bool, writeUpReading: WriteUpReading? = nil) -> [Diagnostic] {
         let at = SourceLocation(path: source.displayPath)
         if let name = section.addressName, !Slug.isValid(name) {
             return [.error(at: at, .fileNameNotAddress, ["name": TextCharacters.shown(name)])]

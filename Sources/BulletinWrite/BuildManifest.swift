@@ -117,11 +117,26 @@ public struct BuildManifest: Equatable, Sendable, Codable {
         bytes += Array(",\"inputs\":".utf8)
         Self.appendObject(inputs.lazy.map { ($0.key, $0.value) }, to: &bytes)
         bytes += Array(",\"outputs\":".utf8)
-        Self.appendObject(written.lazy.map { ($0.path, $0.stamp?.description ?? "") }, to: &bytes)
+        Self.appendOutputs(written, to: &bytes)
         guard let diagnosticsJSON = diagnosticsJSON.value else { return nil }
         bytes += Array(",\"diagnostics\":".utf8) + diagnosticsJSON
         bytes.append(UInt8(ascii: "}"))
         return bytes
+    }
+
+    /// Every written file with its stamp. A stamp is digits and punctuation, written as such:
+    /// made text by interpolation first, the stamps of a 10,000 write-up site took 40 ms after
+    /// the last page was written, with one core idle.
+    private static func appendOutputs(_ written: [WrittenFile], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
+        for (index, file) in written.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.appendQuoted(file.path, to: &bytes)
+            bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "\"")])
+            file.stamp?.appendDescription(to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 
     private static func appendObject(_ entries: some Sequence<(String, String)>, to bytes: inout [UInt8]) {
@@ -140,4 +155,26 @@ public struct BuildManifest: Equatable, Sendable, Codable {
 
 extension FileStamp: CustomStringConvertible {
     public var description: String { "\(size):\(seconds).\(nanoseconds):\(inode)" }
+
+    /// `description`'s bytes.
+    func appendDescription(to bytes: inout [UInt8]) {
+        Self.appendDecimal(size, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.appendDecimal(seconds, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        Self.appendDecimal(nanoseconds, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.appendDecimal(inode, to: &bytes)
+    }
+
+    private static func appendDecimal(_ number: some BinaryInteger, to bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var divisor: UInt64 = 1
+        while UInt64(magnitude) / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(UInt64(magnitude) / divisor % 10))
+            divisor /= 10
+        }
+    }
 }
