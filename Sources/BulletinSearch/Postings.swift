@@ -107,27 +107,45 @@ struct Postings {
                 }
             }
         }
-        let termCount = tallied.reduce(0) { $0 + $1.codes.count }
-        codes.reserveCapacity(termCount)
-        self.hashes.reserveCapacity(termCount)
-        starts = []
-        starts.reserveCapacity(termCount + 1)
-        for (bucket, part) in made.enumerated() {
-            codes.append(contentsOf: part.order.lazy.map { tallied[bucket].codes[Int($0)] })
-            self.hashes.append(contentsOf: part.order.lazy.map { hashes[bucket][Int($0)] })
-            bucketStarts.append(codes.count)
-            starts.append(contentsOf: part.starts.dropLast().lazy.map { Int($0) + postingStarts[bucket] })
-        }
-        starts.append(postingStarts.last!)
-        self.entries = entries
-        shardRuns.reserveCapacity(Self.bucketCount * (shards + 1))
-        for bucket in 0..<Self.bucketCount {
-            var place = bucketStarts[bucket]
-            for shard in 0...shards {
-                while place < bucketStarts[bucket + 1], Int(self.hashes[place] % UInt32(shards)) < shard { place += 1 }
-                shardRuns.append(Int32(place))
+        bucketStarts = tallied.reduce(into: [0]) { $0.append($0.last! + $1.codes.count) }
+        let termCount = bucketStarts.last!
+        // Each bucket's terms go to their own places, on all cores: one bucket after the other,
+        // the millions of terms of a large vocabulary kept a core idle.
+        var codes = [UInt64](unsafeUninitializedCapacity: termCount) { _, count in count = termCount }
+        var orderedHashes = [UInt32](unsafeUninitializedCapacity: termCount) { _, count in count = termCount }
+        var starts = [Int](unsafeUninitializedCapacity: termCount + 1) { _, count in count = termCount + 1 }
+        let runs: [[Int32]] = codes.withUnsafeMutableBufferPointer { codes in
+            orderedHashes.withUnsafeMutableBufferPointer { orderedHashes in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    nonisolated(unsafe) let (codes, orderedHashes, starts) = (codes, orderedHashes, starts)
+                    let bucketStarts = bucketStarts
+                    return Array(0..<Self.bucketCount).parallelMap { bucket in
+                        let part = made[bucket]
+                        let first = bucketStarts[bucket]
+                        for (offset, term) in part.order.enumerated() {
+                            codes[first + offset] = tallied[bucket].codes[Int(term)]
+                            orderedHashes[first + offset] = hashes[bucket][Int(term)]
+                            starts[first + offset] = Int(part.starts[offset]) + postingStarts[bucket]
+                        }
+                        // Where each shard's terms start in the bucket, and where its last ends.
+                        var run: [Int32] = []
+                        run.reserveCapacity(shards + 1)
+                        var place = first
+                        for shard in 0...shards {
+                            while place < bucketStarts[bucket + 1], Int(orderedHashes[place] % UInt32(shards)) < shard { place += 1 }
+                            run.append(Int32(place))
+                        }
+                        return run
+                    }
+                }
             }
         }
+        starts[termCount] = postingStarts.last!
+        self.codes = codes
+        self.hashes = orderedHashes
+        self.starts = starts
+        self.entries = entries
+        shardRuns = Array(runs.joined())
     }
 
     /// One bucket's terms in the order they are first met, with their numbers of documents.
