@@ -9,8 +9,9 @@ struct Drafts {
     /// `base-id/slug` of every write-up file, including those with errors, so that a bulletin
     /// featuring a broken write-up is not reported a second time.
     var declaredWriteUps: Set<String> = []
-    /// Write-ups whose front matter has errors, with the references it names.
-    var unreadWriteUps: [EntryReaders.UnreadWriteUp] = []
+    /// Write-ups and bulletins whose front matter has errors, with the references it names.
+    var unreadWriteUps: [EntryReaders.UnreadFile] = []
+    var unreadBulletins: [EntryReaders.UnreadFile] = []
     var bulletins: [Draft<EntryReaders.BulletinFields>] = []
     /// Bulletins left out because they are drafts: their 总第N期 is taken all the same.
     var draftBulletins: [Draft<EntryReaders.BulletinFields>] = []
@@ -67,10 +68,11 @@ struct Drafts {
             if let unread = reading.unread { unreadWriteUps.append(unread) }
             return reading.diagnostics
         case .bulletin:
-            let (draft, diagnostics) = EntryReaders.bulletin(source)
+            let (draft, diagnostics, unread) = EntryReaders.bulletin(source)
             if let draft {
                 if includeDrafts || !draft.fields.draft { bulletins.append(draft) } else { draftBulletins.append(draft) }
             }
+            if let unread { unreadBulletins.append(unread) }
             return diagnostics
         case let .notice(slug):
             let (draft, diagnostics) = EntryReaders.notice(source, slug: slug)

@@ -80,13 +80,16 @@ package enum EntryReaders {
     struct WriteUpReading {
         var draft: Draft<WriteUpFields>?
         var diagnostics: [Diagnostic]
-        var unread: UnreadWriteUp?
+        var unread: UnreadFile?
     }
 
-    struct UnreadWriteUp {
+    /// A file whose front matter has errors, with the references it names: its models and cover
+    /// (a write-up) or its items (a bulletin).
+    package struct UnreadFile {
         var source: MarkdownSource
-        var models: [Located<String>]
+        var models: [Located<String>] = []
         var cover: Located<String>?
+        var items: [Located<String>] = []
     }
 
     static func writeUp(_ source: MarkdownSource, baseID: String, slug: String) -> WriteUpReading {
@@ -111,7 +114,7 @@ package enum EntryReaders {
         let diagnostics = fields.finish(known: [])
         guard let title, let date, let kind, !diagnostics.contains(where: { $0.severity == .error }) else {
             return WriteUpReading(draft: nil, diagnostics: diagnostics,
-                                  unread: UnreadWriteUp(source: source, models: models, cover: cover))
+                                  unread: UnreadFile(source: source, models: models, cover: cover))
         }
         let draftFields = WriteUpFields(baseID: Located(baseID, at: baseLocation), slug: slug, title: title, date: date,
                                         kind: kind, year: year ?? date.year, models: models, summary: summary,
@@ -122,9 +125,9 @@ package enum EntryReaders {
 
     static let distributionLabels = ["报", "送", "发"]
 
-    package static func bulletin(_ source: MarkdownSource) -> (Draft<BulletinFields>?, [Diagnostic]) {
+    package static func bulletin(_ source: MarkdownSource) -> (Draft<BulletinFields>?, [Diagnostic], UnreadFile?) {
         var fields: FieldReader
-        do { fields = try source.frontMatter.fields() } catch { return (nil, [error]) }
+        do { fields = try source.frontMatter.fields() } catch { return (nil, [error], nil) }
         let year = fields.int("year", required: true, range: years)
         let number = fields.int("number", required: true, range: bulletinNumbers)
         let supplement = fields.bool("supplement")
@@ -149,13 +152,13 @@ package enum EntryReaders {
         }
         let diagnostics = fields.finish(known: [])
         guard let year, let number, let date, let title, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return (nil, diagnostics)
+            return (nil, diagnostics, UnreadFile(source: source, items: items))
         }
         let draftFields = BulletinFields(year: year, number: number, supplement: supplement, date: date, title: title,
                                          editor: editor, items: items, distribution: distribution, example: example,
                                          draft: draft, serial: serial, location: fields.location,
                                          dateLocation: fields.location(ofField: "date"))
-        return (Draft(fields: draftFields, source: source), diagnostics)
+        return (Draft(fields: draftFields, source: source), diagnostics, nil)
     }
 
     static func notice(_ source: MarkdownSource, slug: String) -> (Draft<NoticeFields>?, [Diagnostic]) {

@@ -32,7 +32,8 @@ struct ReferenceChecker {
         self.paths = paths
         self.converter = converter
         staticFiles = SuggestionIndex(paths.staticFiles)
-        let sources = drafts.writeUps.map(\.source) + drafts.unreadWriteUps.map(\.source) + drafts.bulletins.map(\.source) + drafts.notices.map(\.source)
+        let sources = drafts.writeUps.map(\.source) + drafts.unreadWriteUps.map(\.source) + drafts.bulletins.map(\.source)
+            + drafts.unreadBulletins.map(\.source) + drafts.notices.map(\.source)
             + drafts.attachmentPages.values.map(\.source) + drafts.models.map(\.draft.source) + drafts.pages.map(\.draft.source)
         let results = sources.parallelMap { source in
             (source.relativePath, Self.convert(source, with: converter, documents: documents))
@@ -130,11 +131,11 @@ struct ReferenceChecker {
         let suggestions = SuggestionIndex(writeUpReferences)
         let names = BaseNames(bases.map { BaseNames.Entry(id: $0.id, name: $0.name) })
         var result: [Bulletin] = []
-        for draft in drafts.bulletins {
-            let fields = draft.fields
+        // Each item as `base-id/slug`, each one that names no published write-up or names one twice reported.
+        func resolve(_ written: [Located<String>]) -> [String] {
             var seenItems: Set<String> = []
             var items: [String] = []
-            for item in fields.items {
+            for item in written {
                 let reference = Self.reference(item.value, names: names)
                 items.append(reference)
                 if let draftFile = drafts.draftReferences[reference] {
@@ -148,6 +149,11 @@ struct ReferenceChecker {
                     diagnostics.append(.error(at: item.location, .writeUpListedTwice, ["name": TextCharacters.shown(item.value)]))
                 }
             }
+            return items
+        }
+        for draft in drafts.bulletins {
+            let fields = draft.fields
+            let items = resolve(fields.items)
             if fields.items.isEmpty && !fields.draft {
                 diagnostics.append(.error(at: fields.location, .bulletinWithoutItems))
             }
@@ -156,6 +162,10 @@ struct ReferenceChecker {
                                    date: fields.date, title: fields.title, editor: fields.editor ?? defaultEditor,
                                    items: items, distribution: fields.distribution,
                                    example: fields.example, draft: fields.draft, body: body(draft.source), sourcePath: draft.source.displayPath))
+        }
+        for unread in drafts.unreadBulletins {
+            _ = resolve(unread.items)
+            _ = body(unread.source)
         }
         return BulletinNumbering.newestFirst(result)
     }

@@ -198,6 +198,20 @@ import Testing
                 "a model is named once, whether the rest of the front matter can be read or not")
     }
 
+    /// A bulletin whose front matter has an error still has its items checked.
+    @Test func oneRunNamesEveryMistakeOfABulletin() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.edit("Content/bulletins/2021-1.md", replacing: "number: 1\n", with: "number: 一\n")
+        try fixture.edit("Content/bulletins/2021-1.md", replacing: "  - bishan-xiguan-village/example-event", with: "  - bishan-xiguan-village/example-evnt")
+        let errors = try fixture.check().diagnostics.errors
+        #expect(errors.map { $0.formatted.split(separator: "\n").first.map(String.init) ?? "" } == [
+            "Content/bulletins/2021-1.md:4:9: error: 'number' must be a whole number from 1 to 9999, not '一'",
+            "Content/bulletins/2021-1.md:9:5: error: unknown write-up 'bishan-xiguan-village/example-evnt'",
+        ])
+        #expect(errors.last?.hint == "did you mean 'bishan-xiguan-village/example-event'?")
+    }
+
     @Test func theOutputFolderMayNotOverlapTheContent() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
