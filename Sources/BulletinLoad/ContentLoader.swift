@@ -60,7 +60,7 @@ public enum ContentLoader {
 
     /// Reads one file; the same step serves full and incremental builds.
     public static func loadFile(_ relative: String, root: URL, displayPath: String) -> LoadedFile {
-        let extensionName = (relative as NSString).pathExtension.lowercased()
+        let extensionName = relative.fileExtension.lowercased()
         if let refusal = refusal(extension: extensionName) {
             return .failed(.error(at: SourceLocation(path: displayPath), refusal))
         }
@@ -98,7 +98,7 @@ public enum ContentLoader {
     public static func parse(_ data: Data, relativePath relative: String, displayPath: String) -> LoadedFile {
         do {
             let text = try SourceText.decode(data, displayPath: displayPath)
-            switch (relative as NSString).pathExtension.lowercased() {
+            switch relative.fileExtension.lowercased() {
             case "md", "markdown":
                 let split = try FrontMatterSplit.split(text, path: displayPath)
                 let yaml = try YAMLDocument.parse(split.yaml, path: displayPath, firstLine: split.yamlFirstLine)
@@ -133,7 +133,7 @@ public enum ContentLoader {
                 content.staticFileSizes[relative] = size
             case .failed(let diagnostic):
                 diagnostics.append(diagnostic)
-                let extensionName = (relative as NSString).pathExtension.lowercased()
+                let extensionName = relative.fileExtension.lowercased()
                 if ["md", "markdown"].contains(extensionName) {
                     content.unreadableMarkdown.append(relative)
                 } else if refusal(extension: extensionName) != nil {

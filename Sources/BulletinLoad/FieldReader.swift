@@ -71,6 +71,7 @@ public struct FieldReader {
     }
 
     private static let whitespace = CharacterSet.whitespacesAndNewlines
+    private static let spaces = CharacterSet.whitespaces
 
     public mutating func located(_ key: String, required: Bool = false) -> Located<String>? {
         let at = location(ofField: key)
@@ -129,7 +130,7 @@ public struct FieldReader {
                                           ["field": key]))
                 continue
             }
-            result.append(Located(scalar.string.trimmingCharacters(in: .whitespaces), at: location(of: item)))
+            result.append(Located(scalar.string.trimmingEnds(Self.spaces), at: location(of: item)))
         }
         return result
     }

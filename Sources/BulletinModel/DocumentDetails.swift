@@ -1,4 +1,5 @@
 import Foundation
+import BulletinSupport
 
 /// What government sites print after a link to a document, so that a reader on a phone knows
 /// what a tap will download: its type and size, as in 附件1：标题（PDF，120KB）.
@@ -9,13 +10,13 @@ public enum DocumentDetails {
 
     /// Whether the file at this path is a document of those types.
     public static func isDocument(_ path: String) -> Bool {
-        documentExtensions.contains((path as NSString).pathExtension.lowercased())
+        documentExtensions.contains(path.fileExtension.lowercased())
     }
 
     /// `PDF，120KB` for a document of `bytes` bytes; nil for other files.
     public static func text(path: String, bytes: Int) -> String? {
         guard isDocument(path) else { return nil }
-        return (path as NSString).pathExtension.uppercased() + "，" + size(bytes)
+        return path.fileExtension.uppercased() + "，" + size(bytes)
     }
 
     /// Under 1 MB in KB, rounded up (so a small file never reads 0KB); from 1 MB in MB with one

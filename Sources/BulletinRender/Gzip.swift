@@ -38,7 +38,7 @@ public enum Precompression {
 
     /// Whether a file at `path` is of a kind that gets a compressed copy (when it gains from it).
     static func isCompressible(_ path: String) -> Bool {
-        extensions.contains((path as NSString).pathExtension.lowercased())
+        extensions.contains(path.fileExtension.lowercased())
     }
 
     /// The file's `.gz` sibling, when its kind compresses and the result is smaller.
