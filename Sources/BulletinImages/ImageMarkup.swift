@@ -49,7 +49,7 @@ extension ProcessedImage {
     /// Percent-encoded, commas included, so that a file name never splits a `srcset`.
     static func url(_ variant: ImageVariant, rootPath: String) -> String {
         // Most paths are ASCII letters, digits and `-._~/`, which stay as they are: asking
-        // Foundation's character set about each character was most of placing a body's photos.
+        // Foundation's character set about each character costs more than the rest of placing a photo.
         if variant.path.utf8.allSatisfy(isKeptAsIs) { return rootPath + variant.path }
         return rootPath + (variant.path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? variant.path)
     }

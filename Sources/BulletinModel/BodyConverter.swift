@@ -241,8 +241,8 @@ public struct BodyConverter: Sendable, Equatable {
     /// Percent-encodes what a URL path cannot hold (spaces, Chinese file names), keeping '/' and '#'.
     public static func encodePath(_ path: String) -> String {
         // Most paths are plain ASCII slugs; Foundation's encoding goes through CFString every time.
-        // Over the bytes in place: stepping through the text's UTF-8 view took a thousand
-        // instructions a path, and every link of every page is made here.
+        // Over the bytes in place: every link of every page is made here, and stepping through
+        // a text's UTF-8 view costs a thousand instructions a path.
         if path.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(isPlainPathByte) }) ?? path.utf8.allSatisfy(isPlainPathByte) {
             return path
         }

@@ -63,8 +63,8 @@ public struct ContentPaths: Sendable, Equatable {
 
     /// Joins and removes '.' and '..'; nil when the result would leave the content folder.
     public static func normalize(_ path: String, relativeTo folder: String) -> String? {
-        // Made on the bytes in place, part by part: splitting both paths into arrays of parts and
-        // joining them again was 14,000 instructions for each link of the site.
+        // On the bytes in place, part by part: this runs for every link of the site, and splitting
+        // both paths into arrays of parts to join them again costs 14,000 instructions a link.
         var joined: [UInt8] = []
         joined.reserveCapacity(folder.utf8.count + path.utf8.count + 1)
         // Where each part kept so far starts, with the '/' before it.

@@ -29,8 +29,8 @@ struct Drafts {
     /// on nothing else, so it is done first on all cores.
     /// `cache` keeps readings between the rebuilds of a session.
     mutating func add(_ sources: [MarkdownSource], includeDrafts: Bool, cache: FrontMatterCache? = nil) -> [Diagnostic] {
-        // Each file's section is found on all cores with the reading: found again one file after
-        // the other, it kept a core idle.
+        // Each file's section is found on all cores with its reading, so that no core waits while
+        // the other finds them one file after the other.
         var readings = sources.parallelMap { source -> (section: ContentSection, writeUp: WriteUpReading?) in
             let section = ContentSection(relativePath: source.relativePath)
             guard case let .writeUp(baseID, slug) = section else { return (section, nil) }

@@ -109,8 +109,8 @@ struct Postings {
         }
         bucketStarts = tallied.reduce(into: [0]) { $0.append($0.last! + $1.codes.count) }
         let termCount = bucketStarts.last!
-        // Each bucket's terms go to their own places, on all cores: one bucket after the other,
-        // the millions of terms of a large vocabulary kept a core idle.
+        // Each bucket's terms go to their own places, on all cores: with the millions of terms of
+        // a large vocabulary, placing them one bucket after the other keeps a core idle.
         var codes = [UInt64](unsafeUninitializedCapacity: termCount) { _, count in count = termCount }
         var orderedHashes = [UInt32](unsafeUninitializedCapacity: termCount) { _, count in count = termCount }
         var starts = [Int](unsafeUninitializedCapacity: termCount + 1) { _, count in count = termCount + 1 }

@@ -124,9 +124,9 @@ public struct BuildManifest: Equatable, Sendable, Codable {
         return bytes
     }
 
-    /// Every written file with its stamp. A stamp is digits and punctuation, written as such:
-    /// made text by interpolation first, the stamps of a 10,000 write-up site took 40 ms after
-    /// the last page was written, with one core idle.
+    /// Every written file with its stamp. A stamp is digits and punctuation, written as bytes:
+    /// made text first, the stamps of a large site take tens of milliseconds after the last page
+    /// is written, while the other core waits.
     private static func appendOutputs(_ written: [WrittenFile], to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
         for (index, file) in written.enumerated() {
