@@ -10,6 +10,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     public struct ParseError: Error {
         enum Reason {
             case notADate
+            /// A date written as editors often write one (2024年5月12日, 2024/5/12, 2024-5-12), with
+            /// the form it is to be written in.
+            case writtenOtherwise(String)
             case noMonth(String)
             case noDay(String, month: Int, year: Int, last: Int)
         }
@@ -22,6 +25,8 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
             switch reason {
             case .notADate:
                 Message(.fieldNotADate, ["field": field, "text": TextCharacters.shown(text)])
+            case .writtenOtherwise(let iso):
+                Message(.fieldDateWrittenOtherwise, ["field": field, "text": TextCharacters.shown(text), "iso": iso])
             case .noMonth(let month):
                 Message(.fieldDateNoMonth, ["field": field, "text": TextCharacters.shown(text), "month": month])
             case let .noDay(day, month, year, last):
@@ -44,6 +49,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
               parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
               let year = Int(parts[0])
         else {
+            if let iso = Self.isoForm(of: text), (try? PartialDate(parsing: iso)) != nil {
+                throw ParseError(text: text, reason: .writtenOtherwise(iso))
+            }
             throw ParseError(text: text, reason: .notADate)
         }
         var month: Int?
@@ -62,6 +70,35 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
             }
         }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// The year, month and day of a date written with 年月日, slashes, dots or dashes, in half-
+    /// or full-width digits (a Chinese input method gives either), as `YYYY[-MM[-DD]]`; nil for
+    /// any other text. Whether that date exists is not looked at here.
+    static func isoForm(of text: String) -> String? {
+        var numbers: [String] = [""]
+        var separators: [Character] = []
+        for character in text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed() {
+            if let digit = character.wholeNumberValue, character.isASCII || ("０"..."９").contains(character) {
+                numbers[numbers.count - 1].append(Character(String(digit)))
+            } else {
+                guard !numbers[numbers.count - 1].isEmpty else { return nil }
+                separators.append(character)
+                numbers.append("")
+            }
+        }
+        if numbers.last!.isEmpty { numbers.removeLast() }
+        guard (1...3).contains(numbers.count), numbers[0].count == 4, numbers.dropFirst().allSatisfy({ (1...2).contains($0.count) })
+        else { return nil }
+        let chinese: [Character] = ["年", "月", "日"]
+        let writtenInChinese = separators.count == numbers.count
+            && zip(separators, chinese).allSatisfy { written, expected in written == expected || (expected == "日" && written == "号") }
+        let between = Set(separators)
+        let writtenWithMarks = separators.count == numbers.count - 1 && between.count <= 1
+            && between.isSubset(of: ["/", ".", "-", "／", "．", "－"])
+        guard writtenInChinese || writtenWithMarks else { return nil }
+        return numbers.enumerated().map { $0.offset == 0 || $0.element.count == 2 ? $0.element : "0" + $0.element }
+            .joined(separator: "-")
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -28,6 +28,7 @@ extension Catalogue {
         .fieldNumberOutOfRange: ("'{field}' 应为 {lowest} 至 {highest} 之间的整数，而不是 '{text}'", "请只写数字，如 '{field}: {example}'"),
         .fieldNotBoolean: ("'{field}' 只能是 true 或 false，而不是 '{text}'", "请写 '{field}: true'，或删去此字段"),
         .fieldNotADate: ("'{field}'：'{text}' 不是日期", "日期请写成 YYYY、YYYY-MM 或 YYYY-MM-DD，如 2020、2020-05 或 2020-05-12"),
+        .fieldDateWrittenOtherwise: ("'{field}'：日期 '{text}' 的写法无法识别", "请写成 {iso}：日期须写成 YYYY、YYYY-MM 或 YYYY-MM-DD"),
         .fieldDateNoMonth: ("'{field}'：'{text}' 中的月份 {month} 不存在", "日期请写成 YYYY、YYYY-MM 或 YYYY-MM-DD，如 2020、2020-05 或 2020-05-12"),
         .fieldDateNoDay: ("'{field}'：'{text}' 中的日期 {day} 不存在，{year} 年 {month} 月只有 {last} 天", "日期请写成 YYYY、YYYY-MM 或 YYYY-MM-DD，如 2020、2020-05 或 2020-05-12"),
         .fieldNotList: ("'{field}' 应为列表", "请在 '{field}:' 下每项写一行 '  - 值'"),

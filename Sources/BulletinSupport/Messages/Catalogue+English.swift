@@ -27,6 +27,7 @@ extension Catalogue {
         .fieldNumberOutOfRange: ("'{field}' must be a whole number from {lowest} to {highest}, not '{text}'", "write digits only, e.g. '{field}: {example}'"),
         .fieldNotBoolean: ("'{field}' must be true or false, not '{text}'", "write '{field}: true' or leave the field out"),
         .fieldNotADate: ("'{field}': '{text}' is not a date", "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020, 2020-05 or 2020-05-12"),
+        .fieldDateWrittenOtherwise: ("'{field}': '{text}' is a date written in a form this site does not read", "write it as {iso}: dates are written YYYY, YYYY-MM or YYYY-MM-DD"),
         .fieldDateNoMonth: ("'{field}': '{text}' has no month {month}", "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020, 2020-05 or 2020-05-12"),
         .fieldDateNoDay: ("'{field}': '{text}' has no day {day}; month {month} of {year} has {last} days", "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020, 2020-05 or 2020-05-12"),
         .fieldNotList: ("'{field}' must be a list", "write one '  - value' line per entry under '{field}:'"),

@@ -26,6 +26,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case fieldNumberOutOfRange = "field-number-out-of-range"
     case fieldNotBoolean = "field-not-boolean"
     case fieldNotADate = "field-not-a-date"
+    case fieldDateWrittenOtherwise = "field-date-written-otherwise"
     case fieldDateNoMonth = "field-date-no-month"
     case fieldDateNoDay = "field-date-no-day"
     case fieldNotList = "field-not-list"
