@@ -284,6 +284,15 @@ struct ReferenceChecker {
     }
 
     /// A path written in front matter, relative to its file, that must name a file in the content folder.
+    /// For a path copied from Windows, which separates folders with '\\': the same path with '/'
+    /// when that names a file of the content folder.
+    private func backslashHint(_ written: String, from source: MarkdownSource) -> Message? {
+        guard written.contains("\\") else { return nil }
+        let path = written.replacingOccurrences(of: "\\", with: "/")
+        guard case .sitePath(let found) = paths.resolve(path, from: source.relativePath), paths.staticFiles.contains(found) else { return nil }
+        return Message(.pathWithBackslashes, ["suggestion": TextCharacters.shown(path)])
+    }
+
     private mutating func resolveFile(_ written: Located<String>, from source: MarkdownSource, isCover: Bool) -> String? {
         if BodyConverter.isOnOwnComputer(written.value) {
             diagnostics.append(.error(at: written.location, isCover ? .coverOnOwnComputer : .attachmentFileOnOwnComputer,
@@ -297,7 +306,8 @@ struct ReferenceChecker {
         case .sitePath, .missing:
             let candidate = ContentPaths.normalize(written.value, relativeTo: ContentPaths.folder(of: source.relativePath)) ?? written.value
             diagnostics.append(.error(at: written.location, isCover ? .coverMissing : .attachmentFileMissing, ["path": TextCharacters.shown(written.value)],
-                                      hint: Suggestion.invisibleHint(candidate, nearest: staticFiles.nearest(to:))
+                                      hint: backslashHint(written.value, from: source)
+                                          ?? Suggestion.invisibleHint(candidate, nearest: staticFiles.nearest(to:))
                                           ?? staticFiles.nearest(to: candidate).map { Message(.didYouMeanRelative, ["suggestion": TextCharacters.shown($0)]) }))
         case .outsideContent:
             diagnostics.append(.error(at: written.location, isCover ? .coverOutsideContent : .attachmentFileOutsideContent,

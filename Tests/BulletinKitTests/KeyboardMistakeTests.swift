@@ -111,6 +111,21 @@ import Testing
         }
     }
 
+    /// A cover path copied from Windows, with backslashes between folders: the hint gives it with
+    /// slashes, ready to paste, when that names a file of the content folder.
+    @Test func aCoverPathWithBackslashesIsGivenWithSlashes() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write(Self.newWriteUp, "---\n\(Self.good)cover: ..\\..\\assets\\example-yard.jpg\ncoverAlt: 院子\n---\n正文\n")
+        #expect(try fixture.check().diagnostics.errors.map { $0.formatted(in: .chinese) } == [
+            "Content/bases/wanzhou-shahe-primary/open-day.md:5:8: 错误：封面图片 '..\\..\\assets\\example-yard.jpg' 不存在\n"
+                + "    提示：路径中的文件夹须用 '/' 分隔，不能用 Windows 的 '\\'：请写成 '../../assets/example-yard.jpg'",
+        ])
+        try fixture.write(Self.newWriteUp, "---\n\(Self.good)cover: ..\\..\\assets\\no-such.jpg\ncoverAlt: 院子\n---\n正文\n")
+        #expect(try fixture.check().diagnostics.errors.map(\.hint) == ["paths are relative to this file; put images and documents in Content/assets/"],
+                "a path that names no file with slashes either is not offered")
+    }
+
     /// Paragraphs pasted from Word: warned about at their lines; code meant as code is not.
     @Test func pastedParagraphsAreWarnedAboutAtTheirLines() throws {
         let fixture = try Fixture()

@@ -114,6 +114,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case attachmentPageMissing = "attachment-page-missing"
     case attachmentPageUnlisted = "attachment-page-unlisted"
     case didYouMeanRelative = "did-you-mean-relative"
+    case pathWithBackslashes = "path-with-backslashes"
     case coverMissing = "cover-missing"
     case attachmentFileMissing = "attachment-file-missing"
     case coverOutsideContent = "cover-outside-content"
