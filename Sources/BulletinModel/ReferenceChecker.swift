@@ -71,6 +71,16 @@ struct ReferenceChecker {
         .sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     }
 
+    /// For a model named by its Chinese title, or a word of it (家长学校), instead of its id: the id
+    /// to write, when one title holds the name.
+    private func modelByTitle(_ written: String) -> Message? {
+        let name = written.trimmingEnds(.whitespaces)
+        guard !name.isEmpty, !name.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
+        let holding = drafts.models.filter { $0.draft.fields.title.contains(name) || name.contains($0.draft.fields.title) }
+        guard holding.count == 1, let model = holding.first else { return nil }
+        return Message(.modelByTitle, ["id": model.id, "title": model.draft.fields.title])
+    }
+
     mutating func writeUps() -> [WriteUp] {
         let baseIDs = NearestNames(bases.map(\.id))
         let modelIDs = NearestNames(drafts.models.map(\.id))
@@ -85,7 +95,7 @@ struct ReferenceChecker {
                 continue
             }
             for model in fields.models where !modelIDs.contains(model.value) {
-                unknown(.unknownModel, model, among: modelIDs)
+                unknown(.unknownModel, model, hint: modelByTitle(model.value) ?? modelIDs.hint(for: model.value))
             }
             var cover: String?
             var coverImage: ProcessedImage?
@@ -110,7 +120,7 @@ struct ReferenceChecker {
         }
         for unread in drafts.unreadWriteUps {
             for model in unread.models where !modelIDs.contains(model.value) {
-                unknown(.unknownModel, model, among: modelIDs)
+                unknown(.unknownModel, model, hint: modelByTitle(model.value) ?? modelIDs.hint(for: model.value))
             }
             if let written = unread.cover, let cover = resolveFile(written, from: unread.source, isCover: true) {
                 filesNamedInFields.insert(cover)

@@ -126,6 +126,21 @@ import Testing
                 "a path that names no file with slashes either is not offered")
     }
 
+    /// A model named by its Chinese title, or a word of it, as an editor reads it on the site:
+    /// the hint gives the id to write when one title holds the name.
+    @Test func aModelNamedByItsTitleIsGivenWithItsID() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write(Self.newWriteUp, "---\n\(Self.good)models: [家长学校, 亲子实践活动, 家]\n---\n正文\n")
+        let errors = try fixture.check().diagnostics.errors
+        #expect(errors.map { $0.formatted(in: .chinese) }.prefix(2) == [
+            "Content/bases/wanzhou-shahe-primary/open-day.md:5:10: 错误：未知的协同育人模式 '家长学校'\n    提示：模式请写 id：'guidance-service'（家庭教育指导服务与家长学校）",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:5:16: 错误：未知的协同育人模式 '亲子实践活动'\n    提示：模式请写 id：'parent-child-practice'（亲子实践活动）",
+        ])
+        // '家' is in several titles: no one id is offered.
+        #expect(errors.last?.hint == "expected one of: guidance-service, home-school-community, left-behind-support, parent-child-practice, science-publicity")
+    }
+
     /// Paragraphs pasted from Word: warned about at their lines; code meant as code is not.
     @Test func pastedParagraphsAreWarnedAboutAtTheirLines() throws {
         let fixture = try Fixture()

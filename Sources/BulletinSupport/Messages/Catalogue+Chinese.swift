@@ -116,6 +116,7 @@ extension Catalogue {
         .attachmentPageMissing: ("{folder}/ 中没有附件页面 '{page}'", "本通知的附件页面应放在 Content/{folder}/ 中"),
         .attachmentPageUnlisted: ("没有通知列出此附件页面", "请在通知的 'attachments' 中添加 '- page: {page}'"),
         .pathWithBackslashes: ("路径中的文件夹须用 '/' 分隔，不能用 Windows 的 '\\'：请写成 '{suggestion}'", nil),
+        .modelByTitle: ("模式请写 id：'{id}'（{title}）", nil),
         .didYouMeanRelative: ("是否应为 '{suggestion}'？（路径相对于本文件）", nil),
         .coverMissing: ("封面图片 '{path}' 不存在", "路径相对于本文件；图片和文档请放在 Content/assets/ 中"),
         .attachmentFileMissing: ("附件 '{path}' 不存在", "路径相对于本文件；图片和文档请放在 Content/assets/ 中"),

@@ -115,6 +115,7 @@ extension Catalogue {
         .attachmentPageMissing: ("no attachment page '{page}' in {folder}/", "attachment pages of this notice live in Content/{folder}/"),
         .attachmentPageUnlisted: ("no notice lists this attachment page", "add it to the notice's 'attachments' as '- page: {page}'"),
         .pathWithBackslashes: ("folders in a path are separated by '/', not '\\' as on Windows: write '{suggestion}'", nil),
+        .modelByTitle: ("write the model's id: '{id}' ({title})", nil),
         .didYouMeanRelative: ("did you mean '{suggestion}'? (paths are relative to this file)", nil),
         .coverMissing: ("the cover image '{path}' does not exist", "paths are relative to this file; put images and documents in Content/assets/"),
         .attachmentFileMissing: ("the attachment '{path}' does not exist", "paths are relative to this file; put images and documents in Content/assets/"),
