@@ -48,16 +48,8 @@ extension ProcessedImage {
 
     /// Percent-encoded, commas included, so that a file name never splits a `srcset`.
     static func url(_ variant: ImageVariant, rootPath: String) -> String {
-        // Most paths are ASCII letters, digits and `-._~/`, which stay as they are: asking
-        // Foundation's character set about each character costs more than the rest of placing a photo.
-        if variant.path.utf8.allSatisfy(isKeptAsIs) { return rootPath + variant.path }
+        if variant.path.isPlainURLPath() { return rootPath + variant.path }
         return rootPath + (variant.path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? variant.path)
-    }
-
-    /// Unreserved characters and '/': in `pathAllowed`, and never encoded.
-    private static func isKeptAsIs(_ byte: UInt8) -> Bool {
-        byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/")
     }
 
     /// Made once: made for each address, the set was most of placing a body's photos.

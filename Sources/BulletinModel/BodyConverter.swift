@@ -228,24 +228,9 @@ public struct BodyConverter: Sendable, Equatable {
         return String(url[..<colon]).lowercased()
     }
 
-    private static func isPlainPathByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "#"), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
-    }
-
     /// Percent-encodes what a URL path cannot hold (spaces, Chinese file names), keeping '/' and '#'.
     public static func encodePath(_ path: String) -> String {
-        // Most paths are plain ASCII slugs; Foundation's encoding goes through CFString every time.
-        // Over the bytes in place: every link of every page is made here, and stepping through
-        // a text's UTF-8 view costs a thousand instructions a path.
-        if path.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(isPlainPathByte) }) ?? path.utf8.allSatisfy(isPlainPathByte) {
-            return path
-        }
+        if path.isPlainURLPath(keepingFragment: true) { return path }
         var allowed = CharacterSet.urlPathAllowed
         allowed.insert("#")
         return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
