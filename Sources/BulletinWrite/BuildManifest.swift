@@ -154,9 +154,14 @@ public struct BuildManifest: Equatable, Sendable, Codable {
 }
 
 extension FileStamp: CustomStringConvertible {
-    public var description: String { "\(size):\(seconds).\(nanoseconds):\(inode)" }
+    /// `size:seconds.nanoseconds:inode`, as the manifest records it.
+    public var description: String {
+        var bytes: [UInt8] = []
+        appendDescription(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
-    /// `description`'s bytes.
+    /// `description`'s bytes, written without making it text first.
     func appendDescription(to bytes: inout [UInt8]) {
         Self.appendDecimal(size, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
