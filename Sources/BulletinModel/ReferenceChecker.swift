@@ -71,6 +71,13 @@ struct ReferenceChecker {
         .sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     }
 
+    /// Reports each model a write-up names that does not exist, with the id it may have meant.
+    private mutating func checkModels(_ models: [Located<String>], among modelIDs: NearestNames) {
+        for model in models where !modelIDs.contains(model.value) {
+            unknown(.unknownModel, model, hint: modelByTitle(model.value) ?? modelIDs.hint(for: model.value))
+        }
+    }
+
     /// For a model named by its Chinese title, or a word of it (家长学校), instead of its id: the id
     /// to write, when one title holds the name.
     private func modelByTitle(_ written: String) -> Message? {
@@ -94,9 +101,7 @@ struct ReferenceChecker {
                                           hint: Self.renameFolderHint(fields.baseID.value, baseIDs: baseIDs)))
                 continue
             }
-            for model in fields.models where !modelIDs.contains(model.value) {
-                unknown(.unknownModel, model, hint: modelByTitle(model.value) ?? modelIDs.hint(for: model.value))
-            }
+            checkModels(fields.models, among: modelIDs)
             var cover: String?
             var coverImage: ProcessedImage?
             if let written = fields.cover {
@@ -119,9 +124,7 @@ struct ReferenceChecker {
                                   coverImage: coverImage, coverAlt: fields.coverAlt))
         }
         for unread in drafts.unreadWriteUps {
-            for model in unread.models where !modelIDs.contains(model.value) {
-                unknown(.unknownModel, model, hint: modelByTitle(model.value) ?? modelIDs.hint(for: model.value))
-            }
+            checkModels(unread.models, among: modelIDs)
             if let written = unread.cover, let cover = resolveFile(written, from: unread.source, isCover: true) {
                 filesNamedInFields.insert(cover)
             }
@@ -293,7 +296,6 @@ struct ReferenceChecker {
         }
     }
 
-    /// A path written in front matter, relative to its file, that must name a file in the content folder.
     /// For a path copied from Windows, which separates folders with '\\': the same path with '/'
     /// when that names a file of the content folder.
     private func backslashHint(_ written: String, from source: MarkdownSource) -> Message? {
@@ -303,6 +305,7 @@ struct ReferenceChecker {
         return Message(.pathWithBackslashes, ["suggestion": TextCharacters.shown(path)])
     }
 
+    /// A path written in front matter, relative to its file, that must name a file in the content folder.
     private mutating func resolveFile(_ written: Located<String>, from source: MarkdownSource, isCover: Bool) -> String? {
         if BodyConverter.isOnOwnComputer(written.value) {
             diagnostics.append(.error(at: written.location, isCover ? .coverOnOwnComputer : .attachmentFileOnOwnComputer,
