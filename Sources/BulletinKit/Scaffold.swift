@@ -271,7 +271,7 @@ public struct ScaffoldContext: Sendable {
             case .model(let id):
                 context.modelIDs.append(id)
             case .bulletin:
-                if let draft = EntryReaders.bulletin(source).0, !draft.fields.supplement {
+                if let draft = EntryReaders.bulletin(source).draft, !draft.fields.supplement {
                     context.bulletinNumbers[draft.fields.year, default: []].append(draft.fields.number)
                     if let serial = draft.fields.serial, BulletinNumbering.isCounted(draft.fields) { context.serials.append(serial.value) }
                 }

@@ -68,12 +68,12 @@ struct Drafts {
             if let unread = reading.unread { unreadWriteUps.append(unread) }
             return reading.diagnostics
         case .bulletin:
-            let (draft, diagnostics, unread) = EntryReaders.bulletin(source)
-            if let draft {
+            let reading = EntryReaders.bulletin(source)
+            if let draft = reading.draft {
                 if includeDrafts || !draft.fields.draft { bulletins.append(draft) } else { draftBulletins.append(draft) }
             }
-            if let unread { unreadBulletins.append(unread) }
-            return diagnostics
+            if let unread = reading.unread { unreadBulletins.append(unread) }
+            return reading.diagnostics
         case let .notice(slug):
             let (draft, diagnostics) = EntryReaders.notice(source, slug: slug)
             if let draft { notices.append(draft) }

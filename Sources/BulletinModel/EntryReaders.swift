@@ -75,13 +75,15 @@ package enum EntryReaders {
         var order: Int
     }
 
-    /// A write-up's front matter as read: a draft, or, when it has errors, the references it
-    /// names, which are checked all the same so that one run of `check` names every mistake in it.
-    struct WriteUpReading {
-        var draft: Draft<WriteUpFields>?
+    /// A file's front matter as read: a draft, or, when it has errors, the references it names,
+    /// which are checked all the same so that one run of `check` names every mistake in the file.
+    package struct Reading<Fields: Sendable> {
+        package var draft: Draft<Fields>?
         var diagnostics: [Diagnostic]
-        var unread: UnreadFile?
+        var unread: UnreadFile? = nil
     }
+
+    typealias WriteUpReading = Reading<WriteUpFields>
 
     /// A file whose front matter has errors, with the references it names: its models and cover
     /// (a write-up) or its items (a bulletin).
@@ -125,9 +127,9 @@ package enum EntryReaders {
 
     static let distributionLabels = ["报", "送", "发"]
 
-    package static func bulletin(_ source: MarkdownSource) -> (Draft<BulletinFields>?, [Diagnostic], UnreadFile?) {
+    package static func bulletin(_ source: MarkdownSource) -> Reading<BulletinFields> {
         var fields: FieldReader
-        do { fields = try source.frontMatter.fields() } catch { return (nil, [error], nil) }
+        do { fields = try source.frontMatter.fields() } catch { return Reading(draft: nil, diagnostics: [error]) }
         let year = fields.int("year", required: true, range: years)
         let number = fields.int("number", required: true, range: bulletinNumbers)
         let supplement = fields.bool("supplement")
@@ -152,13 +154,13 @@ package enum EntryReaders {
         }
         let diagnostics = fields.finish(known: [])
         guard let year, let number, let date, let title, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return (nil, diagnostics, UnreadFile(source: source, items: items))
+            return Reading(draft: nil, diagnostics: diagnostics, unread: UnreadFile(source: source, items: items))
         }
         let draftFields = BulletinFields(year: year, number: number, supplement: supplement, date: date, title: title,
                                          editor: editor, items: items, distribution: distribution, example: example,
                                          draft: draft, serial: serial, location: fields.location,
                                          dateLocation: fields.location(ofField: "date"))
-        return (Draft(fields: draftFields, source: source), diagnostics, nil)
+        return Reading(draft: Draft(fields: draftFields, source: source), diagnostics: diagnostics)
     }
 
     static func notice(_ source: MarkdownSource, slug: String) -> (Draft<NoticeFields>?, [Diagnostic]) {
