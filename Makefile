@@ -1,6 +1,6 @@
 # The two set-up commands of README.md: `make site` builds the site into Public/,
-# `make test` runs the whole test suite. Both install libcmark-dev, zlib1g-dev, libvips-dev
-# and pkg-config when they are missing.
+# `make test` runs the whole test suite. Both install libcmark-dev, zlib1g-dev, libvips-dev,
+# libmimalloc-dev and pkg-config when they are missing.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ASOF ?=
@@ -8,9 +8,9 @@ ASOF ?=
 .PHONY: site test unit-tests site-checks deps check clean
 
 deps:
-	@dpkg -s libcmark-dev zlib1g-dev libvips-dev pkg-config >/dev/null 2>&1 || { \
-		echo "installing libcmark-dev (CommonMark), zlib1g-dev, libvips-dev (photos) and pkg-config"; \
-		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q libcmark-dev zlib1g-dev libvips-dev pkg-config; }
+	@dpkg -s libcmark-dev zlib1g-dev libvips-dev libmimalloc-dev pkg-config >/dev/null 2>&1 || { \
+		echo "installing libcmark-dev (CommonMark), zlib1g-dev, libvips-dev (photos), libmimalloc-dev (memory allocator) and pkg-config"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q libcmark-dev zlib1g-dev libvips-dev libmimalloc-dev pkg-config; }
 
 .build/release/bulletin: deps $(shell find Sources -type f) Package.swift
 	$(SWIFT) build -c release --product bulletin
