@@ -67,7 +67,25 @@ public struct FieldReader {
             diagnostics.append(.error(at: location(of: node), .fieldEmpty, ["field": key]))
             return nil
         }
+        if scalar.style == .plain, let (quote, inner) = Self.wrappedInFullWidthQuotes(text) {
+            let halfWidth = (try? YAMLQuoting.doubleQuoted(inner)) ?? "\"" + inner + "\""
+            diagnostics.append(.warning(at: location(of: node), .fieldInFullWidthQuotes,
+                                        ["field": key, "quote": quote, "halfWidth": TextCharacters.shown(halfWidth)]))
+        }
         return text
+    }
+
+    /// A value typed as `title: “开放日”`: a Chinese input method gives full-width quotes where
+    /// the editor meant YAML's, and they are then part of the text. A value with a quote of its own
+    /// inside (`“双减”政策与“五育”并举`) is quoted as it should be, and is left alone.
+    static func wrappedInFullWidthQuotes(_ text: String) -> (quote: String, inner: String)? {
+        for (open, close) in [("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}")] {
+            guard text.hasPrefix(open), text.hasSuffix(close), text.count > 2 else { continue }
+            let inner = String(text.dropFirst().dropLast())
+            guard !inner.contains(open), !inner.contains(close), !inner.trimmingEnds(whitespace).isEmpty else { return nil }
+            return (open + "…" + close, inner)
+        }
+        return nil
     }
 
     private static let whitespace = CharacterSet.whitespacesAndNewlines

@@ -88,6 +88,10 @@ public struct BodyConverter: Sendable, Equatable {
                     .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1),
                              joinsLineAbove ? .paragraphJoinedByFullWidthIndent : .paragraphFullWidthIndent)
                 }
+            case let .numberedLineJoined(line, number):
+                found.add(.moreNumberedLinesJoined) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .numberedLineJoined, ["number": number])
+                }
             case let .unreadLink(line, column, destination, isImage):
                 let what = isImage ? "image" : "link"
                 found.add(isImage ? .moreImagesWithSpaceInPath : .moreLinksWithSpaceInPath) {

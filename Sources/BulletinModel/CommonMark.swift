@@ -45,6 +45,10 @@ public enum CommonMark {
         /// out of the page. `joinsLineAbove`: it is not the paragraph's first line, so what Word
         /// had as a paragraph of its own is shown as part of the one above.
         case fullWidthIndent(line: Int, joinsLineAbove: Bool)
+        /// A line of a paragraph, not its first, starting with a number as Chinese text numbers
+        /// items (`2．`, `2、`, `（2）`, `二、`, `②`): Markdown joins it to the line above, and the
+        /// items the editor put on lines of their own run together.
+        case numberedLineJoined(line: Int, number: String)
         /// `![…](path with spaces)` left as text: a destination with a space is not a link.
         case unreadLink(line: Int, column: Int, destination: String, isImage: Bool)
         /// Lines of a table whose delimiter row (at `line`) has another number of columns than its header row.
@@ -179,6 +183,9 @@ public enum CommonMark {
         let line = positions.line(node)
         if text.count >= 3, text[0] == 0xE3, text[1] == 0x80, text[2] == 0x80 {
             if startsLine(node) { slips.append(.fullWidthIndent(line: line, joinsLineAbove: cmark_node_previous(node) != nil)) }
+        } else if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_SOFTBREAK,
+                  let number = itemNumber(at: text) {
+            slips.append(.numberedLineJoined(line: line, number: number))
         }
         // `[`, then `](`, then a destination up to its closing parenthesis (nested pairs allowed).
         var index = 0
@@ -208,6 +215,36 @@ public enum CommonMark {
             slips.append(.unreadLink(line: line, column: positions.column(node) + open - (isImage ? 1 : 0),
                                      destination: destination, isImage: isImage))
         }
+    }
+
+    /// The number a text starts with when it numbers an item the way Chinese text does: one or two
+    /// digits (half- or full-width) and `．` `、` `.` `)` `）`, not followed by a digit (`3.5万`
+    /// is a quantity); a number or Chinese numeral in parentheses; one to three Chinese numerals
+    /// and `、`; or a circled number.
+    static func itemNumber(at text: UnsafeBufferPointer<UInt8>) -> String? {
+        let scalars = Array(String(decoding: UnsafeBufferPointer(rebasing: text.prefix(24)), as: UTF8.self).unicodeScalars.prefix(6))
+        func isDigit(_ index: Int) -> Bool {
+            index < scalars.count && (("0"..."9").contains(scalars[index]) || ("\u{FF10}"..."\u{FF19}").contains(scalars[index]))
+        }
+        func isNumeral(_ index: Int) -> Bool { index < scalars.count && "〇一二三四五六七八九十".unicodeScalars.contains(scalars[index]) }
+        func number(through end: Int) -> String { String(String.UnicodeScalarView(scalars[...end])) }
+        guard let first = scalars.first else { return nil }
+        if ("\u{2460}"..."\u{2473}").contains(first) { return number(through: 0) }
+        if first == "(" || first == "\u{FF08}" {
+            var end = 1
+            while end < 4, isDigit(end) || isNumeral(end) { end += 1 }
+            guard end > 1, end < scalars.count, scalars[end] == ")" || scalars[end] == "\u{FF09}" else { return nil }
+            return number(through: end)
+        }
+        var end = 0
+        if isDigit(0) {
+            while end < 2, isDigit(end) { end += 1 }
+            guard end < scalars.count, "．、.)）".unicodeScalars.contains(scalars[end]), !isDigit(end + 1) else { return nil }
+            return number(through: end)
+        }
+        while end < 3, isNumeral(end) { end += 1 }
+        guard end > 0, end < scalars.count, scalars[end] == "、" else { return nil }
+        return number(through: end)
     }
 
     /// Whether a text node starts a line of a paragraph: its first, or one after a line break.

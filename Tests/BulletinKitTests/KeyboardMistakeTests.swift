@@ -162,6 +162,45 @@ import Testing
         ])
     }
 
+    /// A title typed in full-width quotes, as a Chinese input method gives them, and items numbered
+    /// `1．` `2．` on lines of their own: warned about where they are, in Chinese for a Chinese
+    /// editor; quotes inside a value, and numbered lines apart, are not.
+    @Test func fullWidthQuotesAndJoinedNumberedLinesAreNamed() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write(Self.newWriteUp, "---\ntitle: “亲子阅读月活动”\ndate: 2021-05-12\nkind: event\nsummary: “双减”后的“亲子共读”\n---\n\n"
+                          + "活动分为三个环节：\n1．家长故事会；\n2．亲子共读；\n（3）阅读分享。\n\n二、成效\n\n参加人数增加了\n3.5倍。\n")
+        let report = try fixture.check()
+        #expect(!report.diagnostics.hasErrors)
+        let warnings = report.diagnostics.warnings.filter { $0.location.path == Self.newWriteUp }
+        #expect(warnings.map(\.formatted) == [
+            "Content/bases/wanzhou-shahe-primary/open-day.md:2:8: warning: the value of 'title' is wrapped in full-width quotes “…”, which the page shows with it\n"
+                + "    hint: YAML quotes a whole value with half-width quotes: write title: \"亲子阅读月活动\"",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:9:1: warning: this line starts with the number '1．' but no blank line comes before it, "
+                + "so the page joins it to the line above and the items run together in one paragraph\n"
+                + "    hint: to show each item on a line of its own, leave a blank line before this one; for a list, start the items with '1. ', '2. ' "
+                + "in half-width characters, with a blank line before the first",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:10:1: warning: this line starts with the number '2．' but no blank line comes before it, "
+                + "so the page joins it to the line above and the items run together in one paragraph\n"
+                + "    hint: to show each item on a line of its own, leave a blank line before this one; for a list, start the items with '1. ', '2. ' "
+                + "in half-width characters, with a blank line before the first",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:11:1: warning: this line starts with the number '（3）' but no blank line comes before it, "
+                + "so the page joins it to the line above and the items run together in one paragraph\n"
+                + "    hint: to show each item on a line of its own, leave a blank line before this one; for a list, start the items with '1. ', '2. ' "
+                + "in half-width characters, with a blank line before the first",
+        ])
+        #expect(warnings.first.map { $0.formatted(in: .chinese) }
+            == "Content/bases/wanzhou-shahe-primary/open-day.md:2:8: 警告：'title' 的值两端是全角引号 “…”，页面会连这对引号一起显示\n"
+                + "    提示：如要用引号括住整个值，YAML 须用半角引号：请写成 title: \"亲子阅读月活动\"")
+        #expect(warnings.last.map { $0.formatted(in: .chinese) }
+            == "Content/bases/wanzhou-shahe-primary/open-day.md:11:1: 警告：此行以编号“（3）”开头，但前面没有空行，页面会把它接在上一行后面，各项连成一段\n"
+                + "    提示：如要各项分行显示，请在这一行前面空一行；如要排成列表，请以半角的 '1. '、'2. ' 开头，第一项前空一行")
+        // Warned about, not changed: the page shows what was written.
+        #expect(try fixture.build().succeeded)
+        let page = try fixture.read("Public/bases/wanzhou-shahe-primary/open-day/index.html")
+        #expect(page.contains("<h1>“亲子阅读月活动”</h1>"))
+    }
+
     /// A zero-width space inside a word does not hide the word from search.
     @Test func aWordWithAnInvisibleCharacterIsFound() throws {
         #expect(SearchTokenizer.indexTerms("亲子\u{200B}阅读节").contains("子阅"))

@@ -183,6 +183,22 @@ import Testing
         #expect(convert("第一段\n\n\u{3000}\u{3000}\n\n第二段\n").0 == "<p>第一段</p>\n<p>第二段</p>\n")
     }
 
+    /// How Chinese text numbers items at the start of a line, and what only looks like it.
+    @Test func itemNumbersAreRecognised() {
+        func number(_ text: String) -> String? {
+            Array(text.utf8).withUnsafeBufferPointer { CommonMark.itemNumber(at: $0) }
+        }
+        let numbered = ["1．家长", "2、亲子", "12.分享", "3) 表演", "４．阅读", "（3）阅读", "(12)总结", "（二）成效", "二、成效", "十一、附录", "②活动"]
+        #expect(numbered.map(number) == ["1．", "2、", "12.", "3)", "４．", "（3）", "(12)", "（二）", "二、", "十一、", "②"])
+        let unnumbered = ["3.5倍", "2024年", "100．", "一是", "（注）", "(a)", "十分", "1", "", "第二、"]
+        #expect(unnumbered.map(number) == Array(repeating: nil, count: unnumbered.count))
+        // Only a line that Markdown joins to the one above: not a paragraph's first, nor one after a hard break.
+        #expect(convert("1．家长故事会；\n\n2．亲子共读；\n").1.isEmpty)
+        #expect(convert("环节：\\\n2．亲子共读；\n").1.isEmpty)
+        #expect(convert("环节：\n2．亲子共读；\n").1.map(\.code) == [.numberedLineJoined])
+        #expect(convert("环节：\n1. 家长故事会\n2. 亲子共读\n").0 == "<p>环节：</p>\n<ol>\n<li>家长故事会</li>\n<li>亲子共读</li>\n</ol>\n")
+    }
+
     @Test func imagesWithoutAlternativeTextAreAWarning() {
         let (html, diagnostics) = convert("活动现场：\n\n![](../../assets/a.pdf)\n\n![会场](../../assets/a.pdf)\n")
         #expect(diagnostics.map(\.formatted) == [
