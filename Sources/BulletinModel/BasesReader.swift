@@ -99,11 +99,3 @@ enum BasesReader {
         return result
     }
 }
-
-/// The rule for ids and file names that become parts of addresses.
-public enum Slug {
-    public static func isValid(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first.isASCIILowercase || first.isASCIIDigit else { return false }
-        return text.utf8.allSatisfy { $0.isASCIILowercase || $0.isASCIIDigit || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-    }
-}

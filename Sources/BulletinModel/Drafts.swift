@@ -52,7 +52,12 @@ struct Drafts {
     mutating func add(_ source: MarkdownSource, section: ContentSection, includeDrafts: Bool, writeUpReading: WriteUpReading? = nil) -> [Diagnostic] {
         let at = SourceLocation(path: source.displayPath)
         if let name = section.addressName, !Slug.isValid(name) {
-            return [.error(at: at, .fileNameNotAddress, ["name": TextCharacters.shown(name)])]
+            // A name typed in Chinese is given in pinyin, as `bulletin new` would have made it.
+            let renamed = Slug.made(from: name).map { made in
+                let fileExtension = source.relativePath.fileExtension
+                return Message(.fileNameRenameTo, ["fileName": fileExtension.isEmpty ? made : made + "." + fileExtension])
+            }
+            return [.error(at: at, .fileNameNotAddress, ["name": TextCharacters.shown(name)], hint: renamed)]
         }
         switch section {
         case let .writeUp(baseID, slug):

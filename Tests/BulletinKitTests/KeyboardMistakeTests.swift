@@ -201,6 +201,23 @@ import Testing
         #expect(page.contains("<h1>“亲子阅读月活动”</h1>"))
     }
 
+    /// A file saved under its Chinese title is told the name `bulletin new` would have given it.
+    @Test func aFileNamedInChineseIsGivenItsNameInPinyin() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/bases/wanzhou-shahe-primary/家长开放日.md", "---\n\(Self.good)---\n正文\n")
+        try fixture.write("Content/notices/open day.md", "---\ntitle: 开放日通知\ndate: 2021\n---\n正文\n")
+        let errors = try fixture.check().diagnostics.errors
+        #expect(errors.map(\.formatted) == [
+            "Content/bases/wanzhou-shahe-primary/家长开放日.md:1:1: error: the file name '家长开放日' can't be used in an address\n"
+                + "    hint: rename the file jia-zhang-kai-fang-ri.md (its name in pinyin): addresses take lowercase letters, digits and '-' only",
+            "Content/notices/open day.md:1:1: error: the file name 'open day' can't be used in an address\n"
+                + "    hint: rename the file open-day.md (its name in pinyin): addresses take lowercase letters, digits and '-' only",
+        ])
+        #expect(errors.first?.formatted(in: .chinese) == "Content/bases/wanzhou-shahe-primary/家长开放日.md:1:1: 错误：文件名 '家长开放日' 不能用于网址\n"
+            + "    提示：请将文件重命名为 jia-zhang-kai-fang-ri.md（按文件名的拼音）：网址中只能用小写英文字母、数字和 '-'")
+    }
+
     /// A zero-width space inside a word does not hide the word from search.
     @Test func aWordWithAnInvisibleCharacterIsFound() throws {
         #expect(SearchTokenizer.indexTerms("亲子\u{200B}阅读节").contains("子阅"))

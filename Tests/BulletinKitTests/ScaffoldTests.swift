@@ -35,7 +35,7 @@ import Testing
     /// at most eight words and 48 characters, cut between words.
     @Test(arguments: fileNames)
     func fileNamesComeFromTheTitleInPinyin(_ title: String, _ name: String?) {
-        #expect(Scaffold.slug(from: title) == name)
+        #expect(Slug.made(from: title) == name)
     }
 
     @Test func aNameFromTheTitleIsMadeUniqueAndNeverOverwrites() throws {

@@ -102,6 +102,7 @@ extension Catalogue {
         .attachmentNeedsOneSource: ("an attachment needs exactly one of 'file', 'page' or 'batch'", "'file' for a download, 'page' for a Markdown file shown as a page, 'batch' for the list of bases of a batch"),
         .attachmentMissingTitle: ("missing required field 'title'", "add a line 'title: …' to this attachment"),
         .fileNameNotAddress: ("the file name '{name}' can't be used in an address", "rename the file using lowercase ASCII letters, digits and '-', e.g. 2021-open-day.md"),
+        .fileNameRenameTo: ("rename the file {fileName} (its name in pinyin): addresses take lowercase letters, digits and '-' only", nil),
         .pageNameReserved: ("the page name '{name}' is taken by a section of the site", "rename the file"),
         .markdownOutsideSections: ("this Markdown file is not in a section of the site and is not published", "write-ups go in bases/<base-id>/, bulletins in bulletins/, notices in notices/, models in models/, pages in pages/"),
         .sameAddress: ("this file and {other} would both be published at /{path}", "rename one of them, or give the bulletins different numbers"),

@@ -101,6 +101,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case attachmentNeedsOneSource = "attachment-needs-one-source"
     case attachmentMissingTitle = "attachment-missing-title"
     case fileNameNotAddress = "file-name-not-address"
+    case fileNameRenameTo = "file-name-rename-to"
     case pageNameReserved = "page-name-reserved"
     case markdownOutsideSections = "markdown-outside-sections"
     case sameAddress = "same-address"
