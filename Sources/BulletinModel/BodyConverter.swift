@@ -108,6 +108,12 @@ public struct BodyConverter: Sendable, Equatable {
                     .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .tableColumnsDiffer,
                              ["header": String(header), "delimiter": String(delimiter)])
                 }
+            case let .tableOfTabs(line, rows, firstRow):
+                found.add(.moreTablesShownAsText) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .tableOfTabs,
+                             ["rows": String(rows), "header": "| " + firstRow.joined(separator: " | ") + " |",
+                              "delimiter": "|" + String(repeating: " --- |", count: firstRow.count)])
+                }
             case let .tableWithoutDelimiterRow(line):
                 found.add(.moreTablesShownAsText) {
                     .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .tableWithoutDelimiterRow)

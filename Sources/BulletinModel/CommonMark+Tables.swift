@@ -50,6 +50,8 @@ extension CommonMark {
                     slips.append(.tableColumnsDiffer(line: lines[line].number, header: header, delimiter: delimiter))
                 case let .withoutDelimiterRow(line)?:
                     slips.append(.tableWithoutDelimiterRow(line: lines[line].number))
+                case let .tabSeparated(line, rows, firstRow)?:
+                    slips.append(.tableOfTabs(line: lines[line].number, rows: rows, firstRow: firstRow))
                 case nil:
                     break
                 }

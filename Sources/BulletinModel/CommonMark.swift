@@ -55,6 +55,9 @@ public enum CommonMark {
         case tableColumnsDiffer(line: Int, header: Int, delimiter: Int)
         /// Rows between pipes, from `line`, with no delimiter row under the first.
         case tableWithoutDelimiterRow(line: Int)
+        /// Lines of a paragraph, from `line`, whose columns tabs separate: a table pasted from a
+        /// spreadsheet or Word, run together as one paragraph.
+        case tableOfTabs(line: Int, rows: Int, firstRow: [String])
     }
 
     /// Converts `markdown` to HTML. `rewrite` returns the destination to use instead (or nil to keep

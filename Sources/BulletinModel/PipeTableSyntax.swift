@@ -53,6 +53,9 @@ enum PipeTableSyntax {
     enum Miss: Equatable {
         case columnsDiffer(line: Int, header: Int, delimiter: Int)
         case withoutDelimiterRow(line: Int)
+        /// Rows whose columns a tab separates, as a table copied from Excel, WPS or Word pastes:
+        /// the first of them, how many there are, and the first one's cells.
+        case tabSeparated(line: Int, rows: Int, firstRow: [String])
     }
 
     /// What keeps lines that hold no table from being one, when they look like one.
@@ -65,6 +68,16 @@ enum PipeTableSyntax {
         let framed = lines.filter { $0.first == pipe && $0.last == pipe && $0.count > 2 && (cells($0)?.count ?? 0) >= 2 }
         if framed.count >= 2, let first = lines.firstIndex(where: { $0.first == pipe }) {
             return .withoutDelimiterRow(line: first)
+        }
+        // The lines' own ends are trimmed: a tab left in one stands between two columns.
+        let tabbed = lines.indices.filter { lines[$0].contains(tab) }
+        if tabbed.count >= 2, let first = tabbed.first {
+            let firstRow = lines[first].split(separator: tab, omittingEmptySubsequences: false).map { cell in
+                var trimmed = cell.drop { isSpace($0) }
+                while let last = trimmed.last, isSpace(last) { trimmed = trimmed.dropLast() }
+                return String(decoding: trimmed, as: UTF8.self)
+            }
+            return .tabSeparated(line: first, rows: tabbed.count, firstRow: firstRow)
         }
         return nil
     }
@@ -142,6 +155,7 @@ enum PipeTableSyntax {
     }
 
     private static let pipe = UInt8(ascii: "|")
+    private static let tab = UInt8(ascii: "\t")
     private static let backslash = UInt8(ascii: "\\")
     private static let colon = UInt8(ascii: ":")
     private static let dash = UInt8(ascii: "-")

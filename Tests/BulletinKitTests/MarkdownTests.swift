@@ -199,6 +199,25 @@ import Testing
         #expect(convert("环节：\n1. 家长故事会\n2. 亲子共读\n").0 == "<p>环节：</p>\n<ol>\n<li>家长故事会</li>\n<li>亲子共读</li>\n</ol>\n")
     }
 
+    /// A table copied from a spreadsheet or Word pastes as lines of cells between tabs, which
+    /// Markdown runs together: the warning gives the table's first row as a pipe table.
+    @Test func aTablePastedWithTabsIsNamed() {
+        let (html, warnings) = convert("各班参与情况如下：\n\n班级\t家长人数\t共读绘本\n大一班\t28\t56\n大二班\t30\t\n")
+        #expect(html.contains("<p>班级\t家长人数\t共读绘本大一班\t28\t56"), "shown as written, not guessed at")
+        #expect(warnings.map(\.formatted) == [
+            "Content/bases/x/w.md:7:1: warning: these 3 lines look like a table pasted from Excel, WPS or Word, its columns separated by tabs, "
+                + "and the page runs them together as one paragraph\n"
+                + "    hint: write it as a Markdown table: the header row | 班级 | 家长人数 | 共读绘本 |, under it | --- | --- | --- |, "
+                + "then one line per row with '|' between the columns",
+        ])
+        #expect(warnings.first?.formatted(in: .chinese)
+            == "Content/bases/x/w.md:7:1: 警告：这 3 行像是从 Excel、WPS 或 Word 粘贴来的表格（各列以制表符分隔），页面会把它们连成一段文字\n"
+                + "    提示：请改写成 Markdown 表格：第一行写表头 | 班级 | 家长人数 | 共读绘本 |，下一行写 | --- | --- | --- |，其后每行一行数据，各列之间用 '|' 分隔")
+        // One line with a tab is no table; nor is a paragraph indented with tabs.
+        #expect(convert("班级\t家长人数\n").1.isEmpty)
+        #expect(convert("第一行\n\t第二行\n").1.isEmpty)
+    }
+
     @Test func imagesWithoutAlternativeTextAreAWarning() {
         let (html, diagnostics) = convert("活动现场：\n\n![](../../assets/a.pdf)\n\n![会场](../../assets/a.pdf)\n")
         #expect(diagnostics.map(\.formatted) == [

@@ -285,6 +285,8 @@ extension Catalogue {
                               "请让分隔行与表头列数相同，每列写一个 ---，如 | --- | --- |"),
         .tableWithoutDelimiterRow: ("这几行像是表格，但表头下面没有分隔行，会显示为普通文字",
                                     "请在第一行下面加一行分隔行，每列写一个 ---，如 | --- | --- |"),
+        .tableOfTabs: ("这 {rows} 行像是从 Excel、WPS 或 Word 粘贴来的表格（各列以制表符分隔），页面会把它们连成一段文字",
+                       "请改写成 Markdown 表格：第一行写表头 {header}，下一行写 {delimiter}，其后每行一行数据，各列之间用 '|' 分隔"),
         .moreTablesShownAsText: ("……另有 {count} 处表格显示为普通文字", nil),
         .imageUnreadable: ("图片 '{path}' 无法读取：文件已损坏、不完整，或不是 JPEG、PNG、WebP、HEIC 图片", "请在电脑上打开它；若显示不全或打不开，请从手机重新拷贝，或另存为 JPEG"),
         .imageLibraryUnavailable: ("无法发布照片 '{path}'：图片库 libvips 加载失败（{reason}）", "请安装或更新 libvips（Debian：`sudo apt-get install libvips-dev`，或运行 `make deps`）后重新构建"),

@@ -284,6 +284,8 @@ extension Catalogue {
                               "give the delimiter row one --- for each column of the header row, as in | --- | --- |"),
         .tableWithoutDelimiterRow: ("these lines look like a table, but no delimiter row follows the header row, so they are shown as text",
                                     "add a line such as | --- | --- | under the first row, with one --- for each column"),
+        .tableOfTabs: ("these {rows} lines look like a table pasted from Excel, WPS or Word, its columns separated by tabs, and the page runs them together as one paragraph",
+                       "write it as a Markdown table: the header row {header}, under it {delimiter}, then one line per row with '|' between the columns"),
         .moreTablesShownAsText: ("… and {count} more tables shown as text", nil),
         .imageUnreadable: ("the image '{path}' cannot be read: the file is damaged, cut short, or not a JPEG, PNG, WebP or HEIC picture", "open it on this computer; if it does not show whole, copy it from the phone again, or save it again as JPEG"),
         .imageLibraryUnavailable: ("the photo '{path}' cannot be published: the image library libvips could not be loaded ({reason})", "install or update libvips (on Debian: `sudo apt-get install libvips-dev`, or `make deps`), then build again"),

@@ -281,6 +281,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case moreImagesWithSpaceInPath = "more-images-with-space-in-path"
     case tableColumnsDiffer = "table-columns-differ"
     case tableWithoutDelimiterRow = "table-without-delimiter-row"
+    case tableOfTabs = "table-of-tabs"
     case moreTablesShownAsText = "more-tables-shown-as-text"
     case imageUnreadable = "image-unreadable"
     case imageHEIFUnsupported = "image-heif-unsupported"
