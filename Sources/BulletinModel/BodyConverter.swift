@@ -90,7 +90,12 @@ public struct BodyConverter: Sendable, Equatable {
                 }
             case let .numberedLineJoined(line, number):
                 found.add(.moreNumberedLinesJoined) {
-                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .numberedLineJoined, ["number": number])
+                    let at = SourceLocation(path: displayPath, line: line + firstLine - 1)
+                    // 一、 and （一） number the sections of an official document, as `bulletin import` reads them.
+                    if let level = CommonMark.officialHeadingLevel(of: number) {
+                        return .warning(at: at, .headingLineJoined, ["number": number, "marks": String(repeating: "#", count: level)])
+                    }
+                    return .warning(at: at, .numberedLineJoined, ["number": number])
                 }
             case let .unreadLink(line, column, destination, isImage):
                 let what = isImage ? "image" : "link"

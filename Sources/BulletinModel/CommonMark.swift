@@ -250,6 +250,18 @@ public enum CommonMark {
         return number(through: end)
     }
 
+    /// The heading level of an official document's section number (GB/T 9704): 一、 opens a
+    /// section (level 2, under the page's title), （一） a part of one (level 3).
+    static func officialHeadingLevel(of number: String) -> Int? {
+        guard let first = number.unicodeScalars.first else { return nil }
+        if "〇一二三四五六七八九十".unicodeScalars.contains(first) { return 2 }
+        if first == "(" || first == "\u{FF08}", let second = number.unicodeScalars.dropFirst().first,
+           "〇一二三四五六七八九十".unicodeScalars.contains(second) {
+            return 3
+        }
+        return nil
+    }
+
     /// Whether a text node starts a line of a paragraph: its first, or one after a line break.
     /// Where it does, a full-width indent is warned about and left out of the page alike.
     private static func startsLine(_ node: OpaquePointer) -> Bool {

@@ -196,6 +196,18 @@ import Testing
         #expect(convert("1．家长故事会；\n\n2．亲子共读；\n").1.isEmpty)
         #expect(convert("环节：\\\n2．亲子共读；\n").1.isEmpty)
         #expect(convert("环节：\n2．亲子共读；\n").1.map(\.code) == [.numberedLineJoined])
+        // 一、 and （一） head the sections of an official document: the hint says how to write a heading.
+        let sections = convert("现通知如下。\n一、活动主题\n家校社协同。\n（一）加强组织领导。\n").1
+        #expect(sections.map(\.formatted) == [
+            "Content/bases/x/w.md:6:1: warning: this line starts with '一、' as a heading of an official document does, "
+                + "but no blank line comes before it, so the page joins it to the line above\n"
+                + "    hint: for a heading, leave a blank line before this one and write '## 一、…'; to start a new paragraph only, leave the blank line",
+            "Content/bases/x/w.md:8:1: warning: this line starts with '（一）' as a heading of an official document does, "
+                + "but no blank line comes before it, so the page joins it to the line above\n"
+                + "    hint: for a heading, leave a blank line before this one and write '### （一）…'; to start a new paragraph only, leave the blank line",
+        ])
+        #expect(sections.first?.formatted(in: .chinese) == "Content/bases/x/w.md:6:1: 警告：此行以“一、”开头，像是公文中的标题，但前面没有空行，页面会把它接在上一行后面\n"
+            + "    提示：如是标题，请在这一行前面空一行，并写成 '## 一、……'；如只要另起一段，空一行即可")
         #expect(convert("环节：\n1. 家长故事会\n2. 亲子共读\n").0 == "<p>环节：</p>\n<ol>\n<li>家长故事会</li>\n<li>亲子共读</li>\n</ol>\n")
     }
 

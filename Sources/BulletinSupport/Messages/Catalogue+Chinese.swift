@@ -276,6 +276,7 @@ extension Catalogue {
         .paragraphJoinedByFullWidthIndent: ("此行以全角空格（U+3000）开头，像是从 Word 粘贴来的一段，但前面没有空行，页面会把它接在上一段后面", "如要在此另起一段，请在这一行前面空一行，并删去这些空格"),
         .moreParagraphsFullWidthIndent: ("……另有 {count} 行以全角空格开头", nil),
         .numberedLineJoined: ("此行以编号“{number}”开头，但前面没有空行，页面会把它接在上一行后面，各项连成一段", "如要各项分行显示，请在这一行前面空一行；如要排成列表，请以半角的 '1. '、'2. ' 开头，第一项前空一行"),
+        .headingLineJoined: ("此行以“{number}”开头，像是公文中的标题，但前面没有空行，页面会把它接在上一行后面", "如是标题，请在这一行前面空一行，并写成 '{marks} {number}……'；如只要另起一段，空一行即可"),
         .moreNumberedLinesJoined: ("……另有 {count} 行以编号开头、接在上一行后面", nil),
         .linkPathHoldsSpace: ("链接路径 '{url}' 中有空格，未被识别为链接，页面会原样显示这段文字", "请把路径写在尖括号中，如 […](<{path}>)；或把每个空格写成 %20；或把文件改为不含空格的名称"),
         .imagePathHoldsSpace: ("图片路径 '{url}' 中有空格，未被识别为图片，页面会原样显示这段文字", "请把路径写在尖括号中，如 ![…](<{path}>)；或把每个空格写成 %20；或把文件改为不含空格的名称"),

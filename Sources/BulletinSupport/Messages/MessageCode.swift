@@ -274,6 +274,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case paragraphJoinedByFullWidthIndent = "paragraph-joined-by-full-width-indent"
     case moreParagraphsFullWidthIndent = "more-paragraphs-full-width-indent"
     case numberedLineJoined = "numbered-line-joined"
+    case headingLineJoined = "heading-line-joined"
     case moreNumberedLinesJoined = "more-numbered-lines-joined"
     case linkPathHoldsSpace = "link-path-holds-space"
     case imagePathHoldsSpace = "image-path-holds-space"
