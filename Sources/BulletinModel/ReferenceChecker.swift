@@ -74,8 +74,19 @@ struct ReferenceChecker {
     /// Reports each model a write-up names that does not exist, with the id it may have meant.
     private mutating func checkModels(_ models: [Located<String>], among modelIDs: NearestNames) {
         for model in models where !modelIDs.contains(model.value) {
-            unknown(.unknownModel, model, hint: modelByTitle(model.value) ?? modelIDs.hint(for: model.value))
+            unknown(.unknownModel, model, hint: Self.fullWidthSeparatorHint(model.value, field: "models", isKnown: modelIDs.contains)
+                        ?? modelByTitle(model.value) ?? modelIDs.hint(for: model.value))
         }
+    }
+
+    /// A list typed with a Chinese input method: to YAML, `[a，b]` and `[a、b]` are one item, and
+    /// `- a，` holds its comma. When every part is known, the hint gives the list to write.
+    static func fullWidthSeparatorHint(_ written: String, field: String, isKnown: (String) -> Bool) -> Message? {
+        let separators: [Character] = ["，", "、", "；"]
+        guard written.contains(where: separators.contains) else { return nil }
+        let parts = written.split(whereSeparator: separators.contains).map { String($0).trimmingEnds(.whitespaces) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty, parts.allSatisfy(isKnown) else { return nil }
+        return Message(.listWithFullWidthComma, ["field": field, "list": "[" + parts.joined(separator: ", ") + "]"])
     }
 
     /// For a model named by its Chinese title, or a word of it (家长学校), instead of its id: the id
@@ -156,7 +167,11 @@ struct ReferenceChecker {
                 } else if !published.contains(reference) {
                     // A write-up with errors of its own has been reported already.
                     if !drafts.declaredWriteUps.contains(reference) {
-                        unknown(.unknownWriteUp, item, hint: Self.baseNameHint(item.value, names: names) ?? suggestions.hint(for: reference))
+                        let separated = Self.fullWidthSeparatorHint(item.value, field: "items") {
+                            published.contains(Self.reference($0, names: names))
+                        }
+                        unknown(.unknownWriteUp, item,
+                                hint: separated ?? Self.baseNameHint(item.value, names: names) ?? suggestions.hint(for: reference))
                     }
                 } else if !seenItems.insert(reference).inserted {
                     diagnostics.append(.error(at: item.location, .writeUpListedTwice, ["name": TextCharacters.shown(item.value)]))

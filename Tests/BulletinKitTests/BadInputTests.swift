@@ -35,9 +35,13 @@ import Testing
              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:4:5: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3)") { f in
             try f.write(newWriteUp, "---\ntitle: 开放日\nkind: [event\ndate: 2021\n---\n正文\n")
         },
-        Case(description: "malformed YAML in bases.yaml",
-             expected: "Content/bases.yaml:12:14: error: invalid YAML: mapping values are not allowed in this context") { f in
+        Case(description: "a colon and a space inside a value in bases.yaml",
+             expected: "Content/bases.yaml:12:14: error: the value of 'name' holds a colon and a space ': ', which YAML reads as the start of another field") { f in
             try f.edit("Content/bases.yaml", replacing: "    name: 万州区沙河小学\n", with: "    name: 万州区: 沙河小学\n")
+        },
+        Case(description: "malformed YAML in bases.yaml",
+             expected: "Content/bases.yaml:13:13: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 12)") { f in
+            try f.edit("Content/bases.yaml", replacing: "    name: 万州区沙河小学\n", with: "    name: [万州区沙河小学\n")
         },
         Case(description: "missing required field",
              expected: "Content/bases/wanzhou-shahe-primary/open-day.md:2:1: error: missing required field 'kind'") { f in

@@ -218,6 +218,35 @@ import Testing
             + "    提示：请将文件重命名为 jia-zhang-kai-fang-ri.md（按文件名的拼音）：网址中只能用小写英文字母、数字和 '-'")
     }
 
+    /// A list typed with a Chinese input method's comma, and a title with a colon and a space:
+    /// each named with what to write, in Chinese for a Chinese editor.
+    @Test func chinesePunctuationInListsAndValuesIsNamed() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write(Self.newWriteUp, "---\n\(Self.good)models: [guidance-service，home-school-community]\n---\n正文\n")
+        try fixture.write("Content/bases/wanzhou-shahe-primary/lecture.md",
+                          "---\ntitle: 家长课堂: 如何陪伴孩子\ndate: 2021-05-12\nkind: event\n---\n正文\n")
+        try fixture.edit("Content/bulletins/2021-1.md", replacing: "  - bishan-xiguan-village/example-event",
+                         with: "  - bishan-xiguan-village/example-event、wanzhou-shahe-primary/example-practice")
+        let errors = try fixture.check().diagnostics.errors
+        #expect(errors.map(\.formatted) == [
+            "Content/bases/wanzhou-shahe-primary/lecture.md:2:12: error: the value of 'title' holds a colon and a space ': ', "
+                + "which YAML reads as the start of another field\n"
+                + "    hint: in Chinese text write the full-width colon: title: 家长课堂：如何陪伴孩子; "
+                + "to keep the half-width one, quote the whole value: title: \"家长课堂: 如何陪伴孩子\"",
+            "Content/bases/wanzhou-shahe-primary/open-day.md:5:10: error: unknown model 'guidance-service，home-school-community'\n"
+                + "    hint: the items of a YAML list are separated by half-width commas ','; a full-width '，' or '、' is read as part of an item: "
+                + "write models: [guidance-service, home-school-community]",
+            "Content/bulletins/2021-1.md:9:5: error: unknown write-up 'bishan-xiguan-village/example-event、wanzhou-shahe-primary/example-practice'\n"
+                + "    hint: the items of a YAML list are separated by half-width commas ','; a full-width '，' or '、' is read as part of an item: "
+                + "write items: [bishan-xiguan-village/example-event, wanzhou-shahe-primary/example-practice]",
+        ])
+        #expect(errors.first?.formatted(in: .chinese) == "Content/bases/wanzhou-shahe-primary/lecture.md:2:12: 错误：'title' 的值中有半角冒号加空格 ': '，YAML 会把它读成另一个字段\n"
+            + "    提示：中文里的冒号请用全角：title: 家长课堂：如何陪伴孩子；如要保留半角冒号，请给整个值加上引号：title: \"家长课堂: 如何陪伴孩子\"")
+        #expect(errors.dropFirst().first?.hint(in: .chinese)
+            == "YAML 列表的各项须以半角逗号 ',' 分隔，全角的 '，' 或 '、' 会被当作项目的一部分：请写成 models: [guidance-service, home-school-community]")
+    }
+
     /// A zero-width space inside a word does not hide the word from search.
     @Test func aWordWithAnInvisibleCharacterIsFound() throws {
         #expect(SearchTokenizer.indexTerms("亲子\u{200B}阅读节").contains("子阅"))
