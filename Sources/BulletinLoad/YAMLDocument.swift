@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 import BulletinSupport
 
@@ -30,8 +29,10 @@ public struct YAMLDocument: @unchecked Sendable {
         } catch let error as Diagnostic {
             throw error
         } catch let error as YamlError {
-            throw colonInValue(error, in: yaml, path: path, lineOffset: lineOffset)
-                ?? diagnostic(for: error, path: path, lineOffset: lineOffset)
+            if let cause = YAMLErrorCauses.cause(of: error, in: yaml) {
+                throw .error(at: SourceLocation(path: path, line: cause.line + lineOffset, column: cause.column), cause.code, cause.arguments)
+            }
+            throw diagnostic(for: error, path: path, lineOffset: lineOffset)
         } catch {
             throw .error(at: SourceLocation(path: path, line: firstLine), .yamlUnreadable, ["detail": "\(error)"])
         }
@@ -137,26 +138,6 @@ public struct YAMLDocument: @unchecked Sendable {
         case let .invisible(scalar, line, column):
             return .error(at: at(line, column), .yamlInvisibleCharacter, [Message.namedCharacter: TextCharacters.visible(scalar)])
         }
-    }
-
-    /// `title: 家长课堂: 如何陪伴孩子`: a colon and a space inside a plain value start another field
-    /// to YAML, and the library's message says nothing of the value. In Chinese text the colon is
-    /// the full-width one; the hint gives the value with it, and quoted as it is.
-    private static func colonInValue(_ error: YamlError, in yaml: String, path: String, lineOffset: Int) -> Diagnostic? {
-        guard case let .scanner(_, problem, mark, _) = error, problem == "mapping values are not allowed in this context" else { return nil }
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        guard mark.line >= 1, mark.line <= lines.count else { return nil }
-        var line = String(lines[mark.line - 1]).trimmingEnds(.whitespaces)
-        if line.hasPrefix("- ") { line = String(line.dropFirst(2)).trimmingEnds(.whitespaces) }
-        guard let separator = line.range(of: ": ") else { return nil }
-        let key = String(line[..<separator.lowerBound])
-        let value = String(line[separator.upperBound...]).trimmingEnds(.whitespaces)
-        guard !key.isEmpty, key.unicodeScalars.allSatisfy({ $0.isASCII && $0 != " " }), value.contains(": "),
-              let first = value.first, !"\"'[{&*!|>%@`#".contains(first) else { return nil }
-        let fullWidth = value.replacingOccurrences(of: ": ", with: "：")
-        let quoted = (try? YAMLQuoting.doubleQuoted(value)) ?? "\"" + value + "\""
-        return .error(at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column), .yamlColonInValue,
-                      ["key": key, "fullWidth": fullWidth, "quoted": quoted])
     }
 
     private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {

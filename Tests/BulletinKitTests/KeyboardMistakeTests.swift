@@ -247,6 +247,35 @@ import Testing
             == "YAML 列表的各项须以半角逗号 ',' 分隔，全角的 '，' 或 '、' 会被当作项目的一部分：请写成 models: [guidance-service, home-school-community]")
     }
 
+    /// Quotes and indentation that stop the YAML library, named at the line that holds them with
+    /// the value to write, instead of the library's English message at the line where it gave up.
+    @Test func quotesAndIndentationThatStopYAMLAreNamedAtTheirLine() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let folder = "Content/bases/wanzhou-shahe-primary/"
+        let rest = "date: 2021-05-12\nkind: event\n---\n正文\n"
+        try fixture.write(folder + "a.md", "---\ntitle: \"家长开放日”\n" + rest)
+        try fixture.write(folder + "b.md", "---\ntitle: \"家长开放日\n" + rest)
+        try fixture.write(folder + "c.md", "---\ntitle: \"双减\"背景下的家校共育\n" + rest)
+        try fixture.write(folder + "d.md", "---\ntitle: 家长课堂\n  date: 2021-05-12\nkind: event\n---\n正文\n")
+        // Valid YAML that looks alike: a quoted value on two lines, a comment after a quoted value.
+        try fixture.write(folder + "e.md", "---\ntitle: \"家长\n  开放日\" # 标题\nsummary: '它''s'\n" + rest)
+        let errors = try fixture.check().diagnostics.errors
+        #expect(errors.map(\.formatted) == [
+            "Content/bases/wanzhou-shahe-primary/a.md:2:8: error: the value of 'title' opens with the half-width quote \" but closes with the full-width ”, "
+                + "so YAML finds no closing quote\n    hint: make the closing quote half-width too: title: \"家长开放日\"",
+            "Content/bases/wanzhou-shahe-primary/b.md:2:8: error: the value of 'title' opens with the quote \", but the line has no closing one\n"
+                + "    hint: close the quote at the end of the value: title: \"家长开放日\"",
+            "Content/bases/wanzhou-shahe-primary/c.md:2:8: error: the value of 'title' starts with a quoted part and goes on after the closing quote, "
+                + "which YAML cannot read\n    hint: write its quotes as Chinese ones: title: “双减”背景下的家校共育; "
+                + "or quote the whole value: title: \"\\\"双减\\\"背景下的家校共育\"",
+            "Content/bases/wanzhou-shahe-primary/d.md:3:3: error: the line of 'date' is indented 2 more spaces than the field above, "
+                + "so YAML reads it as part of the value above\n    hint: delete the extra spaces before 'date' to line it up with the field names above",
+        ])
+        #expect(errors.dropFirst(2).first?.formatted(in: .chinese) == "Content/bases/wanzhou-shahe-primary/c.md:2:8: 错误：'title' 的值以引号开头，引号结束后还有文字，YAML 无法读取\n"
+            + "    提示：请把其中的引号改为中文引号：title: “双减”背景下的家校共育；或给整个值加上引号：title: \"\\\"双减\\\"背景下的家校共育\"")
+    }
+
     /// A zero-width space inside a word does not hide the word from search.
     @Test func aWordWithAnInvisibleCharacterIsFound() throws {
         #expect(SearchTokenizer.indexTerms("亲子\u{200B}阅读节").contains("子阅"))
