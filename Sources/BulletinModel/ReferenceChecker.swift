@@ -80,8 +80,13 @@ struct ReferenceChecker {
     }
 
     /// A list typed with a Chinese input method: to YAML, `[a，b]` and `[a、b]` are one item, and
-    /// `- a，` holds its comma. When every part is known, the hint gives the list to write.
+    /// `- a，` holds its comma; and a list whose second entry is indented under the first, which
+    /// continues the first (`a - b`). When every part is known, the hint gives the list to write.
     static func fullWidthSeparatorHint(_ written: String, field: String, isKnown: (String) -> Bool) -> Message? {
+        let entries = written.components(separatedBy: " - ").map { $0.trimmingEnds(.whitespaces) }
+        if entries.count > 1, entries.allSatisfy(isKnown) {
+            return Message(.listItemsNotAligned, ["field": field, "list": "[" + entries.joined(separator: ", ") + "]"])
+        }
         let separators: [Character] = ["，", "、", "；"]
         guard written.contains(where: separators.contains) else { return nil }
         let parts = written.split(whereSeparator: separators.contains).map { String($0).trimmingEnds(.whitespaces) }.filter { !$0.isEmpty }

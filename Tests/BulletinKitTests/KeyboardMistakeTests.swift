@@ -243,6 +243,12 @@ import Testing
         ])
         #expect(errors.first?.formatted(in: .chinese) == "Content/bases/wanzhou-shahe-primary/lecture.md:2:12: 错误：'title' 的值中有半角冒号加空格 ': '，YAML 会把它读成另一个字段\n"
             + "    提示：中文里的冒号请用全角：title: 家长课堂：如何陪伴孩子；如要保留半角冒号，请给整个值加上引号：title: \"家长课堂: 如何陪伴孩子\"")
+        // A second entry indented under the first continues it.
+        try fixture.write(Self.newWriteUp, "---\n\(Self.good)models:\n- guidance-service\n  - home-school-community\n---\n正文\n")
+        #expect(try fixture.check().diagnostics.errors.first { $0.location.path == Self.newWriteUp }?.formatted
+            == "Content/bases/wanzhou-shahe-primary/open-day.md:6:3: error: unknown model 'guidance-service - home-school-community'\n"
+                + "    hint: the '-' of the next line is indented otherwise than this item's, so YAML reads both lines as one item: "
+                + "line up the items' '-', or write models: [guidance-service, home-school-community]")
         #expect(errors.dropFirst().first?.hint(in: .chinese)
             == "YAML 列表的各项须以半角逗号 ',' 分隔，全角的 '，' 或 '、' 会被当作项目的一部分：请写成 models: [guidance-service, home-school-community]")
     }

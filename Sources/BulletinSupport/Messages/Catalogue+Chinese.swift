@@ -124,6 +124,7 @@ extension Catalogue {
         .attachmentPageUnlisted: ("没有通知列出此附件页面", "请在通知的 'attachments' 中添加 '- page: {page}'"),
         .pathWithBackslashes: ("路径中的文件夹须用 '/' 分隔，不能用 Windows 的 '\\'：请写成 '{suggestion}'", nil),
         .listWithFullWidthComma: ("YAML 列表的各项须以半角逗号 ',' 分隔，全角的 '，' 或 '、' 会被当作项目的一部分：请写成 {field}: {list}", nil),
+        .listItemsNotAligned: ("列表中这一项下面一行的 '-' 缩进不同，YAML 把两行读成了一项：请让各项的 '-' 对齐，或写成 {field}: {list}", nil),
         .modelByTitle: ("模式请写 id：'{id}'（{title}）", nil),
         .didYouMeanRelative: ("是否应为 '{suggestion}'？（路径相对于本文件）", nil),
         .coverMissing: ("封面图片 '{path}' 不存在", "路径相对于本文件；图片和文档请放在 Content/assets/ 中"),

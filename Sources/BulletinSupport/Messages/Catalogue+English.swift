@@ -123,6 +123,7 @@ extension Catalogue {
         .attachmentPageUnlisted: ("no notice lists this attachment page", "add it to the notice's 'attachments' as '- page: {page}'"),
         .pathWithBackslashes: ("folders in a path are separated by '/', not '\\' as on Windows: write '{suggestion}'", nil),
         .listWithFullWidthComma: ("the items of a YAML list are separated by half-width commas ','; a full-width '，' or '、' is read as part of an item: write {field}: {list}", nil),
+        .listItemsNotAligned: ("the '-' of the next line is indented otherwise than this item's, so YAML reads both lines as one item: line up the items' '-', or write {field}: {list}", nil),
         .modelByTitle: ("write the model's id: '{id}' ({title})", nil),
         .didYouMeanRelative: ("did you mean '{suggestion}'? (paths are relative to this file)", nil),
         .coverMissing: ("the cover image '{path}' does not exist", "paths are relative to this file; put images and documents in Content/assets/"),

@@ -108,6 +108,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case fileNameNotAddress = "file-name-not-address"
     case fileNameRenameTo = "file-name-rename-to"
     case listWithFullWidthComma = "list-with-full-width-comma"
+    case listItemsNotAligned = "list-items-not-aligned"
     case pageNameReserved = "page-name-reserved"
     case markdownOutsideSections = "markdown-outside-sections"
     case sameAddress = "same-address"
