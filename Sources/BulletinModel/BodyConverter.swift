@@ -97,6 +97,14 @@ public struct BodyConverter: Sendable, Equatable {
                     }
                     return .warning(at: at, .numberedLineJoined, ["number": number])
                 }
+            case let .emphasisLeftAsText(line, run):
+                found.add(.moreEmphasisProblems) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .emphasisLeftAsText, ["run": run])
+                }
+            case let .emphasisMispaired(line):
+                found.add(.moreEmphasisProblems) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .emphasisMispaired)
+                }
             case let .unreadLink(line, column, destination, isImage):
                 let what = isImage ? "image" : "link"
                 found.add(isImage ? .moreImagesWithSpaceInPath : .moreLinksWithSpaceInPath) {

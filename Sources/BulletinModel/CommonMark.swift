@@ -55,6 +55,13 @@ public enum CommonMark {
         case tableColumnsDiffer(line: Int, header: Int, delimiter: Int)
         /// Rows between pipes, from `line`, with no delimiter row under the first.
         case tableWithoutDelimiterRow(line: Int)
+        /// `**` or `*` left on the page as text because it stands between Chinese punctuation and a
+        /// Chinese character (`**重点：**后文`): CommonMark's rules for where emphasis may open and
+        /// close were made for text with spaces between words.
+        case emphasisLeftAsText(line: Int, run: String)
+        /// Bold inside bold: a `**` next to Chinese punctuation was paired with another than the
+        /// editor's (`**“双减”**政策下的**家校共育**`), so the bold covers other words.
+        case emphasisMispaired(line: Int)
         /// Lines of a paragraph, from `line`, whose columns tabs separate: a table pasted from a
         /// spreadsheet or Word, run together as one paragraph.
         case tableOfTabs(line: Int, rows: Int, firstRow: [String])
@@ -83,6 +90,7 @@ public enum CommonMark {
         // An image's words describe it to readers who cannot see it: quoted in a list's summary or
         // a search snippet, they read as a sentence of the text that is not there.
         var imageDepth = 0
+        var strongDepth = 0
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -104,6 +112,11 @@ public enum CommonMark {
                 if type == CMARK_NODE_IMAGE { imageDepth += 1 }
             case (CMARK_EVENT_EXIT, CMARK_NODE_IMAGE):
                 imageDepth -= 1
+            case (CMARK_EVENT_ENTER, CMARK_NODE_STRONG):
+                if strongDepth > 0 { slips.append(.emphasisMispaired(line: positions.line(node))) }
+                strongDepth += 1
+            case (CMARK_EVENT_EXIT, CMARK_NODE_STRONG):
+                strongDepth -= 1
             case (CMARK_EVENT_ENTER, CMARK_NODE_TEXT), (CMARK_EVENT_ENTER, CMARK_NODE_CODE):
                 if let literal = cmark_node_get_literal(node) {
                     let length = strlen(literal)
@@ -114,6 +127,9 @@ public enum CommonMark {
                             return nil
                         }
                         findSlips(inText: node, text, at: positions, into: &slips)
+                        if text.contains(UInt8(ascii: "*")), let run = emphasisLeftAsText(node, text) {
+                            slips.append(.emphasisLeftAsText(line: positions.line(node), run: run))
+                        }
                         let indent = startsLine(node) ? fullWidthIndentLength(text) : 0
                         if imageDepth == 0 { plain.append(contentsOf: text[indent...]) }
                         return indent > 0 ? Array(text[indent...]) : nil
@@ -260,6 +276,53 @@ public enum CommonMark {
             return 3
         }
         return nil
+    }
+
+    /// The first run of `*` in a text node that stands between Chinese punctuation and a Chinese
+    /// character, on either side: libcmark leaves such a run as text when it cannot open or close
+    /// emphasis there. Its neighbours may be in the text nodes beside it.
+    private static func emphasisLeftAsText(_ node: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>) -> String? {
+        let scalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
+        func neighbour(_ sibling: OpaquePointer?, last: Bool) -> Unicode.Scalar? {
+            guard let sibling, cmark_node_get_type(sibling) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(sibling) else { return nil }
+            let scalars = String(cString: literal).unicodeScalars
+            return last ? scalars.last : scalars.first
+        }
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "*" else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, scalars[end] == "*" { end += 1 }
+            let before = index > 0 ? scalars[index - 1] : neighbour(cmark_node_previous(node), last: true)
+            let after = end < scalars.count ? scalars[end] : neighbour(cmark_node_next(node), last: false)
+            if let before, let after,
+               (isChinesePunctuation(before) && isChineseCharacter(after)) || (isChineseCharacter(before) && isChinesePunctuation(after)) {
+                return String(repeating: "*", count: end - index)
+            }
+            index = end
+        }
+        return nil
+    }
+
+    /// Full-width punctuation and the curly quotes and dashes of Chinese text.
+    private static func isChinesePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65,
+             0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isChineseCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return true
+        default: return false
+        }
     }
 
     /// Whether a text node starts a line of a paragraph: its first, or one after a line break.

@@ -230,6 +230,28 @@ import Testing
         #expect(convert("第一行\n\t第二行\n").1.isEmpty)
     }
 
+    /// CommonMark does not open or close bold where `**` stands between Chinese punctuation and a
+    /// Chinese character: the page shows the asterisks, or bolds other words. Warned about, with
+    /// the way to write it; bold written so is left alone.
+    @Test func boldNextToChinesePunctuationIsNamed() {
+        let (shown, literal) = convert("**工作目标：**到2025年。\n\n请注意**（一）**的内容。\n")
+        #expect(shown == "<p>**工作目标：**到2025年。</p>\n<p>请注意**（一）**的内容。</p>\n")
+        let warning = "warning: the '**' on this line stands between punctuation and a Chinese character, where Markdown "
+            + "does not read it as bold, so the page shows the asterisks\n"
+            + "    hint: move the ** outside the punctuation, next to a Chinese character: write **重点**：后文 for **重点：**后文, "
+            + "and “**双减**”政策 for **“双减”**政策"
+        #expect(literal.map(\.formatted) == ["Content/bases/x/w.md:5:1: " + warning, "Content/bases/x/w.md:7:1: " + warning])
+        let (mispaired, nested) = convert("**“双减”**政策下的**家校共育**。\n")
+        #expect(mispaired == "<p><strong>“双减”<strong>政策下的</strong>家校共育</strong>。</p>\n")
+        #expect(nested.map(\.code) == [.emphasisMispaired])
+        #expect(nested.first?.formatted(in: .chinese) == "Content/bases/x/w.md:5:1: 警告：这一行有加粗套在另一处加粗里：某个 ** 紧挨着标点和汉字，"
+            + "被 Markdown 与另一个 ** 配成了一对，加粗的范围与所写的不同\n"
+            + "    提示：请把 ** 移到标点的外侧，让它紧挨着汉字：如把 **重点：**后文 写成 **重点**：后文，把 **“双减”**政策 写成 “**双减**”政策")
+        for written in ["**重点**：后文", "“**双减**”政策下的**家校共育**。", "他说：**重要**的事", "5 * 3 = 15", "*注：数据截至6月*", "（**重要**）"] {
+            #expect(convert(written + "\n").1.isEmpty, "\(written)")
+        }
+    }
+
     @Test func imagesWithoutAlternativeTextAreAWarning() {
         let (html, diagnostics) = convert("活动现场：\n\n![](../../assets/a.pdf)\n\n![会场](../../assets/a.pdf)\n")
         #expect(diagnostics.map(\.formatted) == [

@@ -11,7 +11,7 @@ import Testing
     /// English texts that quote what the site shows in Chinese.
     static let quotingChinese: Set<MessageCode> = [.baseWithoutDistrict, .imageWithoutAltText, .coverWithoutAltText, .helpBulletinTitle, .helpKind,
                                                    .serialOnExample, .serialOnSupplement, .serialMissing, .serialTwice,
-                                                   .serialLowerThanEarlier, .serialGap]
+                                                   .serialLowerThanEarlier, .serialGap, .emphasisLeftAsText, .emphasisMispaired]
 
     @Test(arguments: MessageCode.allCases)
     func everyMessageExistsInBothLanguages(_ code: MessageCode) throws {

@@ -46,6 +46,15 @@ def main(binary, project):
               "---\ntitle: 开放日\ndate: 2023-05-12\nkind: event\n---\n\n活动现场。\n\n![开放日照片](../../assets/开放日 照片 (1).jpg)\n")
         expected.add("Content/bases/xiushan-library/kai-fang-ri.md:9:1")
 
+        # Chinese titles and lists as an input method types them: quotes inside a title, a list
+        # separated by the full-width comma.
+        write(os.path.join(work, "Content/bases/xiushan-library/shuang-jian.md"),
+              "---\ntitle: \"双减\"背景下的家校共育\ndate: 2023-04-23\nkind: practice\n---\n\n正文。\n")
+        expected.add("Content/bases/xiushan-library/shuang-jian.md:2:8")
+        write(os.path.join(work, "Content/bases/xiushan-library/jia-zhang-ke-tang.md"),
+              "---\ntitle: 家长课堂\ndate: 2023-04-23\nkind: event\nmodels: [guidance-service，home-school-community]\n---\n\n正文。\n")
+        expected.add("Content/bases/xiushan-library/jia-zhang-ke-tang.md:5:10")
+
         write(os.path.join(work, "Content/bulletins/2023-1.md"),
               "---\ntitle: 第1期\nyear: 2023\nnumber: 1\ndate: 2023-05\nitems:\n  - xiushan-library/du\u200bshu-zhou\n---\n\n编者按。\n")
         expected.add("Content/bulletins/2023-1.md:7:23")
@@ -69,6 +78,9 @@ def main(binary, project):
                 fail(f"{name} under a Chinese locale printed English labels:\n{result.stderr}")
             if "提示：" not in result.stderr:
                 fail(f"{name} under a Chinese locale printed no hint:\n{result.stderr}")
+            for hint in ("请写成 models: [guidance-service, home-school-community]", "请把其中的引号改为中文引号：title: “双减”背景下的家校共育"):
+                if hint not in result.stderr:
+                    fail(f"{name} under a Chinese locale did not say what to write ({hint}):\n{result.stderr}")
         if tree_hash(os.path.join(work, "Public")) != published:
             fail("a failed build changed the published site")
 
