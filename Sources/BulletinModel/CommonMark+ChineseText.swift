@@ -1,0 +1,63 @@
+/// What Chinese text looks like to the checks of a body: how it numbers items and sections, and
+/// which characters are its punctuation. Plain text, apart from libcmark's nodes.
+extension CommonMark {
+    /// The number a text starts with when it numbers an item the way Chinese text does: one or two
+    /// digits (half- or full-width) and `．` `、` `.` `)` `）`, not followed by a digit (`3.5万`
+    /// is a quantity); a number or Chinese numeral in parentheses; one to three Chinese numerals
+    /// and `、`; or a circled number.
+    static func itemNumber(at text: UnsafeBufferPointer<UInt8>) -> String? {
+        let scalars = Array(String(decoding: UnsafeBufferPointer(rebasing: text.prefix(24)), as: UTF8.self).unicodeScalars.prefix(6))
+        func isDigit(_ index: Int) -> Bool {
+            index < scalars.count && (("0"..."9").contains(scalars[index]) || ("\u{FF10}"..."\u{FF19}").contains(scalars[index]))
+        }
+        func isNumeral(_ index: Int) -> Bool { index < scalars.count && "〇一二三四五六七八九十".unicodeScalars.contains(scalars[index]) }
+        func number(through end: Int) -> String { String(String.UnicodeScalarView(scalars[...end])) }
+        guard let first = scalars.first else { return nil }
+        if ("\u{2460}"..."\u{2473}").contains(first) { return number(through: 0) }
+        if first == "(" || first == "\u{FF08}" {
+            var end = 1
+            while end < 4, isDigit(end) || isNumeral(end) { end += 1 }
+            guard end > 1, end < scalars.count, scalars[end] == ")" || scalars[end] == "\u{FF09}" else { return nil }
+            return number(through: end)
+        }
+        var end = 0
+        if isDigit(0) {
+            while end < 2, isDigit(end) { end += 1 }
+            guard end < scalars.count, "．、.)）".unicodeScalars.contains(scalars[end]), !isDigit(end + 1) else { return nil }
+            return number(through: end)
+        }
+        while end < 3, isNumeral(end) { end += 1 }
+        guard end > 0, end < scalars.count, scalars[end] == "、" else { return nil }
+        return number(through: end)
+    }
+
+    /// The heading level of an official document's section number (GB/T 9704): 一、 opens a
+    /// section (level 2, under the page's title), （一） a part of one (level 3).
+    static func officialHeadingLevel(of number: String) -> Int? {
+        guard let first = number.unicodeScalars.first else { return nil }
+        if "〇一二三四五六七八九十".unicodeScalars.contains(first) { return 2 }
+        if first == "(" || first == "\u{FF08}", let second = number.unicodeScalars.dropFirst().first,
+           "〇一二三四五六七八九十".unicodeScalars.contains(second) {
+            return 3
+        }
+        return nil
+    }
+
+    /// Full-width punctuation and the curly quotes and dashes of Chinese text.
+    static func isChinesePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65,
+             0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isChineseCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return true
+        default: return false
+        }
+    }
+}
