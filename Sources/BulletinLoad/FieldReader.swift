@@ -67,7 +67,8 @@ public struct FieldReader {
             diagnostics.append(.error(at: location(of: node), .fieldEmpty, ["field": key]))
             return nil
         }
-        if scalar.style == .plain, let (quote, inner) = Self.wrappedInFullWidthQuotes(text) {
+        // A title is never one quotation as a whole; a summary or an introduction may be.
+        if key == "title", scalar.style == .plain, let (quote, inner) = Self.wrappedInFullWidthQuotes(text) {
             let halfWidth = (try? YAMLQuoting.doubleQuoted(inner)) ?? "\"" + inner + "\""
             diagnostics.append(.warning(at: location(of: node), .fieldInFullWidthQuotes,
                                         ["field": key, "quote": quote, "halfWidth": TextCharacters.shown(halfWidth)]))

@@ -83,18 +83,25 @@ enum YAMLErrorCauses {
         let inner = field.value.dropFirst()
         let at = (line: line, column: field.valueStart + 1)
         guard let close = closingQuote(open, in: inner) else {
-            guard opensUnclosed else { return nil }
+            // What the editor meant as a comment is left out of the value to write.
+            let content = inner.range(of: " #").map { inner[..<$0.lowerBound] }.map { String($0).trimmingEnds(.whitespaces) } ?? String(inner)
             let fullWidth: Character = open == "\"" ? "\u{201D}" : "\u{2019}"
-            if inner.last == fullWidth {
+            if content.last == fullWidth {
                 return Cause(line: at.line, column: at.column, code: .yamlQuoteClosedFullWidth,
                              arguments: ["key": field.key, "open": String(open), "close": String(fullWidth),
-                                         "fixed": String(open) + inner.dropLast() + String(open)])
+                                         "fixed": String(open) + content.dropLast() + String(open)])
             }
+            guard opensUnclosed else { return nil }
             return Cause(line: at.line, column: at.column, code: .yamlQuoteUnclosed,
-                         arguments: ["key": field.key, "open": String(open), "fixed": String(open) + inner + String(open)])
+                         arguments: ["key": field.key, "open": String(open), "fixed": String(open) + content + String(open)])
         }
         let after = String(inner[inner.index(after: close)...]).trimmingEnds(.whitespaces)
         guard !after.isEmpty, !after.hasPrefix("#") else { return nil }
+        // `models: "a", "b"`: a list without its brackets.
+        if after.hasPrefix(",") {
+            return Cause(line: at.line, column: at.column, code: .yamlListWithoutBrackets,
+                         arguments: ["key": field.key, "list": "[" + field.value + "]"])
+        }
         let chinese = chineseQuotes(field.value, quote: open)
         return Cause(line: at.line, column: at.column, code: .yamlTextAfterQuote,
                      arguments: ["key": field.key, "quoted": quoted(field.value), "chinese": chinese])

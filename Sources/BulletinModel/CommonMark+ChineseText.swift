@@ -27,7 +27,8 @@ extension CommonMark {
             return number(through: end)
         }
         while end < 3, isNumeral(end) { end += 1 }
-        guard end > 0, end < scalars.count, scalars[end] == "、" else { return nil }
+        // 一、二年级 counts grades, not sections.
+        guard end > 0, end < scalars.count, scalars[end] == "、", !isNumeral(end + 1) else { return nil }
         return number(through: end)
     }
 
@@ -52,6 +53,11 @@ extension CommonMark {
         default:
             return false
         }
+    }
+
+    /// The brackets and quotes that open: （ “ ‘ 《 【 「 『 〔 〈 〖.
+    static func isOpeningPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        [0xFF08, 0x201C, 0x2018, 0x300A, 0x3010, 0x300C, 0x300E, 0x3014, 0x3008, 0x3016].contains(scalar.value)
     }
 
     static func isChineseCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -236,9 +236,10 @@ public enum CommonMark {
         }
     }
 
-    /// The first run of `*` in a text node that stands between Chinese punctuation and a Chinese
-    /// character, on either side: libcmark leaves such a run as text when it cannot open or close
-    /// emphasis there. Its neighbours may be in the text nodes beside it.
+    /// The first `**` in a text node that libcmark left as text where it was meant to close bold
+    /// after Chinese punctuation (`：**到`, `）**的`) or to open it before an opening bracket or
+    /// quote (`意**（`). Its neighbours may be in the text nodes beside it. A masked name (`王**、`)
+    /// and a footnote's `*` are neither, and are left alone.
     private static func emphasisLeftAsText(_ node: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>) -> String? {
         let scalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
         func neighbour(_ sibling: OpaquePointer?, last: Bool) -> Unicode.Scalar? {
@@ -256,9 +257,10 @@ public enum CommonMark {
             while end < scalars.count, scalars[end] == "*" { end += 1 }
             let before = index > 0 ? scalars[index - 1] : neighbour(cmark_node_previous(node), last: true)
             let after = end < scalars.count ? scalars[end] : neighbour(cmark_node_next(node), last: false)
-            if let before, let after,
-               (isChinesePunctuation(before) && isChineseCharacter(after)) || (isChineseCharacter(before) && isChinesePunctuation(after)) {
-                return String(repeating: "*", count: end - index)
+            if end - index == 2, let before, let after,
+               (isChinesePunctuation(before) && !isOpeningPunctuation(before) && isChineseCharacter(after))
+                || (isChineseCharacter(before) && isOpeningPunctuation(after)) {
+                return "**"
             }
             index = end
         }

@@ -69,8 +69,9 @@ enum PipeTableSyntax {
         if framed.count >= 2, let first = lines.firstIndex(where: { $0.first == pipe }) {
             return .withoutDelimiterRow(line: first)
         }
-        // The lines' own ends are trimmed: a tab left in one stands between two columns.
-        let tabbed = lines.indices.filter { lines[$0].contains(tab) }
+        // The lines' own ends are trimmed: a tab left in one stands between two columns. Word's
+        // automatic numbering pastes as a number, a tab and the text (`一、\t活动主题`): no table.
+        let tabbed = lines.indices.filter { lines[$0].contains(tab) && !isNumberedLine(lines[$0]) }
         if tabbed.count >= 2, let first = tabbed.first {
             let firstRow = lines[first].split(separator: tab, omittingEmptySubsequences: false).map { cell in
                 var trimmed = cell.drop { isSpace($0) }
@@ -152,6 +153,13 @@ enum PipeTableSyntax {
 
     static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
         (0x21 ... 0x2F).contains(byte) || (0x3A ... 0x40).contains(byte) || (0x5B ... 0x60).contains(byte) || (0x7B ... 0x7E).contains(byte)
+    }
+
+    /// A line whose text before its first tab is only an item's or a section's number.
+    private static func isNumberedLine(_ line: ArraySlice<UInt8>) -> Bool {
+        let first = line.prefix { $0 != tab }
+        let number = Array(first).withUnsafeBufferPointer { CommonMark.itemNumber(at: $0) }
+        return number.map { $0.utf8.count == first.count } ?? false
     }
 
     private static let pipe = UInt8(ascii: "|")

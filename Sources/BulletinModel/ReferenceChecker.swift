@@ -74,24 +74,25 @@ struct ReferenceChecker {
     /// Reports each model a write-up names that does not exist, with the id it may have meant.
     private mutating func checkModels(_ models: [Located<String>], among modelIDs: NearestNames) {
         for model in models where !modelIDs.contains(model.value) {
-            unknown(.unknownModel, model, hint: Self.fullWidthSeparatorHint(model.value, field: "models", isKnown: modelIDs.contains)
+            unknown(.unknownModel, model, hint: Self.fullWidthSeparatorHint(model.value, isKnown: modelIDs.contains)
                         ?? modelByTitle(model.value) ?? modelIDs.hint(for: model.value))
         }
     }
 
     /// A list typed with a Chinese input method: to YAML, `[a，b]` and `[a、b]` are one item, and
     /// `- a，` holds its comma; and a list whose second entry is indented under the first, which
-    /// continues the first (`a - b`). When every part is known, the hint gives the list to write.
-    static func fullWidthSeparatorHint(_ written: String, field: String, isKnown: (String) -> Bool) -> Message? {
+    /// continues the first (`a - b`). When every part is known, the hint gives the entry's items
+    /// as they are to be written; the list's other entries are the editor's to keep.
+    static func fullWidthSeparatorHint(_ written: String, isKnown: (String) -> Bool) -> Message? {
         let entries = written.components(separatedBy: " - ").map { $0.trimmingEnds(.whitespaces) }
         if entries.count > 1, entries.allSatisfy(isKnown) {
-            return Message(.listItemsNotAligned, ["field": field, "list": "[" + entries.joined(separator: ", ") + "]"])
+            return Message(.listItemsNotAligned, ["items": entries.joined(separator: ", ")])
         }
         let separators: [Character] = ["，", "、", "；"]
         guard written.contains(where: separators.contains) else { return nil }
         let parts = written.split(whereSeparator: separators.contains).map { String($0).trimmingEnds(.whitespaces) }.filter { !$0.isEmpty }
         guard !parts.isEmpty, parts.allSatisfy(isKnown) else { return nil }
-        return Message(.listWithFullWidthComma, ["field": field, "list": "[" + parts.joined(separator: ", ") + "]"])
+        return Message(.listWithFullWidthComma, ["items": parts.joined(separator: ", ")])
     }
 
     /// For a model named by its Chinese title, or a word of it (家长学校), instead of its id: the id
@@ -172,7 +173,7 @@ struct ReferenceChecker {
                 } else if !published.contains(reference) {
                     // A write-up with errors of its own has been reported already.
                     if !drafts.declaredWriteUps.contains(reference) {
-                        let separated = Self.fullWidthSeparatorHint(item.value, field: "items") {
+                        let separated = Self.fullWidthSeparatorHint(item.value) {
                             published.contains(Self.reference($0, names: names))
                         }
                         unknown(.unknownWriteUp, item,

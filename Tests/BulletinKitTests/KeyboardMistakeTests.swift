@@ -168,7 +168,7 @@ import Testing
     @Test func fullWidthQuotesAndJoinedNumberedLinesAreNamed() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        try fixture.write(Self.newWriteUp, "---\ntitle: “亲子阅读月活动”\ndate: 2021-05-12\nkind: event\nsummary: “双减”后的“亲子共读”\n---\n\n"
+        try fixture.write(Self.newWriteUp, "---\ntitle: “亲子阅读月活动”\ndate: 2021-05-12\nkind: event\nsummary: “让每个孩子都出彩。”\n---\n\n"
                           + "活动分为三个环节：\n1．家长故事会；\n2．亲子共读；\n（3）阅读分享。\n\n二、成效\n\n参加人数增加了\n3.5倍。\n")
         let report = try fixture.check()
         #expect(!report.diagnostics.hasErrors)
@@ -210,12 +210,12 @@ import Testing
         let errors = try fixture.check().diagnostics.errors
         #expect(errors.map(\.formatted) == [
             "Content/bases/wanzhou-shahe-primary/家长开放日.md:1:1: error: the file name '家长开放日' can't be used in an address\n"
-                + "    hint: rename the file jia-zhang-kai-fang-ri.md (its name in pinyin): addresses take lowercase letters, digits and '-' only",
+                + "    hint: rename the file jia-zhang-kai-fang-ri.md (made from its name, Chinese written in pinyin): addresses take lowercase letters, digits and '-' only",
             "Content/notices/open day.md:1:1: error: the file name 'open day' can't be used in an address\n"
-                + "    hint: rename the file open-day.md (its name in pinyin): addresses take lowercase letters, digits and '-' only",
+                + "    hint: rename the file open-day.md (made from its name, Chinese written in pinyin): addresses take lowercase letters, digits and '-' only",
         ])
         #expect(errors.first?.formatted(in: .chinese) == "Content/bases/wanzhou-shahe-primary/家长开放日.md:1:1: 错误：文件名 '家长开放日' 不能用于网址\n"
-            + "    提示：请将文件重命名为 jia-zhang-kai-fang-ri.md（按文件名的拼音）：网址中只能用小写英文字母、数字和 '-'")
+            + "    提示：请将文件重命名为 jia-zhang-kai-fang-ri.md（由原文件名生成，汉字写作拼音）：网址中只能用小写英文字母、数字和 '-'")
     }
 
     /// A list typed with a Chinese input method's comma, and a title with a colon and a space:
@@ -235,11 +235,12 @@ import Testing
                 + "    hint: in Chinese text write the full-width colon: title: 家长课堂：如何陪伴孩子; "
                 + "to keep the half-width one, quote the whole value: title: \"家长课堂: 如何陪伴孩子\"",
             "Content/bases/wanzhou-shahe-primary/open-day.md:5:10: error: unknown model 'guidance-service，home-school-community'\n"
-                + "    hint: the items of a YAML list are separated by half-width commas ','; a full-width '，' or '、' is read as part of an item: "
-                + "write models: [guidance-service, home-school-community]",
+                + "    hint: the items of a YAML list are separated by half-width commas ',', or put on lines of their own starting with '- '; "
+                + "a full-width '，', '、' or '；' is read as part of an item: these are the items guidance-service, home-school-community",
             "Content/bulletins/2021-1.md:9:5: error: unknown write-up 'bishan-xiguan-village/example-event、wanzhou-shahe-primary/example-practice'\n"
-                + "    hint: the items of a YAML list are separated by half-width commas ','; a full-width '，' or '、' is read as part of an item: "
-                + "write items: [bishan-xiguan-village/example-event, wanzhou-shahe-primary/example-practice]",
+                + "    hint: the items of a YAML list are separated by half-width commas ',', or put on lines of their own starting with '- '; "
+                + "a full-width '，', '、' or '；' is read as part of an item: these are the items bishan-xiguan-village/example-event, "
+                + "wanzhou-shahe-primary/example-practice",
         ])
         #expect(errors.first?.formatted(in: .chinese) == "Content/bases/wanzhou-shahe-primary/lecture.md:2:12: 错误：'title' 的值中有半角冒号加空格 ': '，YAML 会把它读成另一个字段\n"
             + "    提示：中文里的冒号请用全角：title: 家长课堂：如何陪伴孩子；如要保留半角冒号，请给整个值加上引号：title: \"家长课堂: 如何陪伴孩子\"")
@@ -248,9 +249,9 @@ import Testing
         #expect(try fixture.check().diagnostics.errors.first { $0.location.path == Self.newWriteUp }?.formatted
             == "Content/bases/wanzhou-shahe-primary/open-day.md:6:3: error: unknown model 'guidance-service - home-school-community'\n"
                 + "    hint: the '-' of the next line is indented otherwise than this item's, so YAML reads both lines as one item: "
-                + "line up the items' '-', or write models: [guidance-service, home-school-community]")
+                + "line up the items' '-' so that guidance-service, home-school-community are items of their own")
         #expect(errors.dropFirst().first?.hint(in: .chinese)
-            == "YAML 列表的各项须以半角逗号 ',' 分隔，全角的 '，' 或 '、' 会被当作项目的一部分：请写成 models: [guidance-service, home-school-community]")
+            == "YAML 列表的各项以半角逗号 ',' 分隔，或各占一行、以 '- ' 开头；全角的 '，' '、' '；' 会被当作项目的一部分：这里应是 guidance-service, home-school-community")
     }
 
     /// Quotes and indentation that stop the YAML library, named at the line that holds them with
@@ -264,6 +265,10 @@ import Testing
         try fixture.write(folder + "b.md", "---\ntitle: \"家长开放日\n" + rest)
         try fixture.write(folder + "c.md", "---\ntitle: \"双减\"背景下的家校共育\n" + rest)
         try fixture.write(folder + "d.md", "---\ntitle: 家长课堂\n  date: 2021-05-12\nkind: event\n---\n正文\n")
+        // Closed by the input method with another quoted value further on, and with a comment after it.
+        try fixture.write(folder + "f.md", "---\ntitle: \"家长开放日” # 标题\nsummary: 落实\"双减\"政策\n" + rest)
+        // A list written without its brackets.
+        try fixture.write(folder + "g.md", "---\ntitle: 开放日\nmodels: \"guidance-service\", \"home-school-community\"\n" + rest)
         // Valid YAML that looks alike: a quoted value on two lines, a comment after a quoted value.
         try fixture.write(folder + "e.md", "---\ntitle: \"家长\n  开放日\" # 标题\nsummary: '它''s'\n" + rest)
         let errors = try fixture.check().diagnostics.errors
@@ -277,6 +282,10 @@ import Testing
                 + "or quote the whole value: title: \"\\\"双减\\\"背景下的家校共育\"",
             "Content/bases/wanzhou-shahe-primary/d.md:3:3: error: the line of 'date' is indented 2 more spaces than the field above, "
                 + "so YAML reads it as part of the value above\n    hint: delete the extra spaces before 'date' to line it up with the field names above",
+            "Content/bases/wanzhou-shahe-primary/f.md:2:8: error: the value of 'title' opens with the half-width quote \" but closes with the full-width ”, "
+                + "so YAML finds no closing quote\n    hint: make the closing quote half-width too: title: \"家长开放日\"",
+            "Content/bases/wanzhou-shahe-primary/g.md:3:9: error: the value of 'models' looks like items separated by commas, but not between brackets, "
+                + "which YAML cannot read\n    hint: write a list between brackets: models: [\"guidance-service\", \"home-school-community\"]",
         ])
         #expect(errors.dropFirst(2).first?.formatted(in: .chinese) == "Content/bases/wanzhou-shahe-primary/c.md:2:8: 错误：'title' 的值以引号开头，引号结束后还有文字，YAML 无法读取\n"
             + "    提示：请把其中的引号改为中文引号：title: “双减”背景下的家校共育；或给整个值加上引号：title: \"\\\"双减\\\"背景下的家校共育\"")

@@ -190,7 +190,7 @@ import Testing
         }
         let numbered = ["1．家长", "2、亲子", "12.分享", "3) 表演", "４．阅读", "（3）阅读", "(12)总结", "（二）成效", "二、成效", "十一、附录", "②活动"]
         #expect(numbered.map(number) == ["1．", "2、", "12.", "3)", "４．", "（3）", "(12)", "（二）", "二、", "十一、", "②"])
-        let unnumbered = ["3.5倍", "2024年", "100．", "一是", "（注）", "(a)", "十分", "1", "", "第二、"]
+        let unnumbered = ["3.5倍", "2024年", "100．", "一是", "（注）", "(a)", "十分", "1", "", "第二、", "一、二年级"]
         #expect(unnumbered.map(number) == Array(repeating: nil, count: unnumbered.count))
         // Only a line that Markdown joins to the one above: not a paragraph's first, nor one after a hard break.
         #expect(convert("1．家长故事会；\n\n2．亲子共读；\n").1.isEmpty)
@@ -225,6 +225,8 @@ import Testing
         #expect(warnings.first?.formatted(in: .chinese)
             == "Content/bases/x/w.md:7:1: 警告：这 3 行像是从 Excel、WPS 或 Word 粘贴来的表格（各列以制表符分隔），页面会把它们连成一段文字\n"
                 + "    提示：请改写成 Markdown 表格：第一行写表头 | 班级 | 家长人数 | 共读绘本 |，下一行写 | --- | --- | --- |，其后每行一行数据，各列之间用 '|' 分隔")
+        // Word's automatic numbering pastes as a number, a tab and the text: no table.
+        #expect(convert("现通知如下：\n一、\t活动主题\n二、\t活动时间\n").1.map(\.code) == [.headingLineJoined, .headingLineJoined])
         // One line with a tab is no table; nor is a paragraph indented with tabs.
         #expect(convert("班级\t家长人数\n").1.isEmpty)
         #expect(convert("第一行\n\t第二行\n").1.isEmpty)
@@ -247,7 +249,9 @@ import Testing
         #expect(nested.first?.formatted(in: .chinese) == "Content/bases/x/w.md:5:1: 警告：这一行有加粗套在另一处加粗里：某个 ** 紧挨着标点和汉字，"
             + "被 Markdown 与另一个 ** 配成了一对，加粗的范围与所写的不同\n"
             + "    提示：请把 ** 移到标点的外侧，让它紧挨着汉字：如把 **重点：**后文 写成 **重点**：后文，把 **“双减”**政策 写成 “**双减**”政策")
-        for written in ["**重点**：后文", "“**双减**”政策下的**家校共育**。", "他说：**重要**的事", "5 * 3 = 15", "*注：数据截至6月*", "（**重要**）"] {
+        // Masked names and footnote marks are asterisks meant as they are.
+        for written in ["**重点**：后文", "“**双减**”政策下的**家校共育**。", "他说：**重要**的事", "5 * 3 = 15", "*注：数据截至6月*", "（**重要**）",
+                        "获奖学生：王**、李**、张*。", "截至6月*。"] {
             #expect(convert(written + "\n").1.isEmpty, "\(written)")
         }
     }

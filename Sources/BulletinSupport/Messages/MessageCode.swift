@@ -51,6 +51,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case yamlQuoteClosedFullWidth = "yaml-quote-closed-full-width"
     case yamlQuoteUnclosed = "yaml-quote-unclosed"
     case yamlTextAfterQuote = "yaml-text-after-quote"
+    case yamlListWithoutBrackets = "yaml-list-without-brackets"
     case yamlIndentedField = "yaml-indented-field"
     case yamlInvalidInContext = "yaml-invalid-in-context"
     case yamlDuplicateField = "yaml-duplicate-field"
