@@ -78,7 +78,7 @@ def main(binary, project):
                 fail(f"{name} under a Chinese locale printed English labels:\n{result.stderr}")
             if "提示：" not in result.stderr:
                 fail(f"{name} under a Chinese locale printed no hint:\n{result.stderr}")
-            for hint in ("请写成 models: [guidance-service, home-school-community]", "请把其中的引号改为中文引号：title: “双减”背景下的家校共育"):
+            for hint in ("这里应是 guidance-service, home-school-community", "请把其中的引号改为中文引号：title: “双减”背景下的家校共育"):
                 if hint not in result.stderr:
                     fail(f"{name} under a Chinese locale did not say what to write ({hint}):\n{result.stderr}")
         if tree_hash(os.path.join(work, "Public")) != published:
