@@ -69,7 +69,7 @@ public struct FieldReader {
         }
         // A title is never one quotation as a whole; a summary or an introduction may be.
         if key == "title", scalar.style == .plain, let (quote, inner) = Self.wrappedInFullWidthQuotes(text) {
-            let halfWidth = (try? YAMLQuoting.doubleQuoted(inner)) ?? "\"" + inner + "\""
+            let halfWidth = YAMLQuoting.doubleQuotedForHint(inner)
             diagnostics.append(.warning(at: location(of: node), .fieldInFullWidthQuotes,
                                         ["field": key, "quote": quote, "halfWidth": TextCharacters.shown(halfWidth)]))
         }

@@ -25,9 +25,8 @@ enum YAMLErrorCauses {
         default:
             return nil
         }
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // Line ends are "\n" only: the loader turns CRLF and CR into LF before any YAML is read.
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard mark.line >= 1, mark.line <= lines.count else { return nil }
         // A quoted value that does not end where it should stops the reading at its own line or
         // later: the first one up to the line the library names is the cause.
@@ -46,7 +45,7 @@ enum YAMLErrorCauses {
         guard field.value.contains(": "), let first = field.value.first, !"\"'[{&*!|>%@`#".contains(first) else { return nil }
         return Cause(line: mark.line, column: mark.column, code: .yamlColonInValue,
                      arguments: ["key": field.key, "fullWidth": field.value.replacingOccurrences(of: ": ", with: "："),
-                                 "quoted": quoted(field.value)])
+                                 "quoted": YAMLQuoting.doubleQuotedForHint(field.value)])
     }
 
     /// `key: value` on one line, with its indentation and whether it is a list entry's first field.
@@ -104,7 +103,7 @@ enum YAMLErrorCauses {
         }
         let chinese = chineseQuotes(field.value, quote: open)
         return Cause(line: at.line, column: at.column, code: .yamlTextAfterQuote,
-                     arguments: ["key": field.key, "quoted": quoted(field.value), "chinese": chinese])
+                     arguments: ["key": field.key, "quoted": YAMLQuoting.doubleQuotedForHint(field.value), "chinese": chinese])
     }
 
     /// Where the quote that closes a value ends, after its opening one: `\"` does not close a
@@ -145,9 +144,5 @@ enum YAMLErrorCauses {
             }
         }
         return result
-    }
-
-    private static func quoted(_ value: String) -> String {
-        (try? YAMLQuoting.doubleQuoted(value)) ?? "\"" + value + "\""
     }
 }

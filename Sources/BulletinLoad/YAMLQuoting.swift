@@ -27,6 +27,12 @@ package enum YAMLQuoting {
         return escapingInvisible(line)
     }
 
+    /// `doubleQuoted(text)` for a hint's value to write; the text between plain quotes in the
+    /// unlikely case that the library cannot write it.
+    package static func doubleQuotedForHint(_ text: String) -> String {
+        (try? doubleQuoted(text)) ?? "\"" + text + "\""
+    }
+
     /// The invisible characters of a quoted value written as escapes (`\u200B`): the value is the
     /// same, and the file this tool writes passes its own check, which refuses them as they are.
     private static func escapingInvisible(_ line: String) -> String {

@@ -10,7 +10,7 @@ extension CommonMark {
         func isDigit(_ index: Int) -> Bool {
             index < scalars.count && (("0"..."9").contains(scalars[index]) || ("\u{FF10}"..."\u{FF19}").contains(scalars[index]))
         }
-        func isNumeral(_ index: Int) -> Bool { index < scalars.count && "〇一二三四五六七八九十".unicodeScalars.contains(scalars[index]) }
+        func isNumeral(_ index: Int) -> Bool { index < scalars.count && chineseNumerals.contains(scalars[index]) }
         func number(through end: Int) -> String { String(String.UnicodeScalarView(scalars[...end])) }
         guard let first = scalars.first else { return nil }
         if ("\u{2460}"..."\u{2473}").contains(first) { return number(through: 0) }
@@ -36,13 +36,15 @@ extension CommonMark {
     /// section (level 2, under the page's title), （一） a part of one (level 3).
     static func officialHeadingLevel(of number: String) -> Int? {
         guard let first = number.unicodeScalars.first else { return nil }
-        if "〇一二三四五六七八九十".unicodeScalars.contains(first) { return 2 }
-        if first == "(" || first == "\u{FF08}", let second = number.unicodeScalars.dropFirst().first,
-           "〇一二三四五六七八九十".unicodeScalars.contains(second) {
+        if chineseNumerals.contains(first) { return 2 }
+        if first == "(" || first == "\u{FF08}", let second = number.unicodeScalars.dropFirst().first, chineseNumerals.contains(second) {
             return 3
         }
         return nil
     }
+
+    /// The numerals that number items and sections: 一 to 十, and 〇.
+    private static let chineseNumerals = "〇一二三四五六七八九十".unicodeScalars
 
     /// Full-width punctuation and the curly quotes and dashes of Chinese text.
     static func isChinesePunctuation(_ scalar: Unicode.Scalar) -> Bool {
@@ -58,12 +60,5 @@ extension CommonMark {
     /// The brackets and quotes that open: （ “ ‘ 《 【 「 『 〔 〈 〖.
     static func isOpeningPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         [0xFF08, 0x201C, 0x2018, 0x300A, 0x3010, 0x300C, 0x300E, 0x3014, 0x3008, 0x3016].contains(scalar.value)
-    }
-
-    static func isChineseCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return true
-        default: return false
-        }
     }
 }

@@ -258,8 +258,8 @@ public enum CommonMark {
             let before = index > 0 ? scalars[index - 1] : neighbour(cmark_node_previous(node), last: true)
             let after = end < scalars.count ? scalars[end] : neighbour(cmark_node_next(node), last: false)
             if end - index == 2, let before, let after,
-               (isChinesePunctuation(before) && !isOpeningPunctuation(before) && isChineseCharacter(after))
-                || (isChineseCharacter(before) && isOpeningPunctuation(after)) {
+               (isChinesePunctuation(before) && !isOpeningPunctuation(before) && after.isHan)
+                || (before.isHan && isOpeningPunctuation(after)) {
                 return "**"
             }
             index = end

@@ -74,7 +74,7 @@ struct ReferenceChecker {
     /// Reports each model a write-up names that does not exist, with the id it may have meant.
     private mutating func checkModels(_ models: [Located<String>], among modelIDs: NearestNames) {
         for model in models where !modelIDs.contains(model.value) {
-            unknown(.unknownModel, model, hint: Self.fullWidthSeparatorHint(model.value, isKnown: modelIDs.contains)
+            unknown(.unknownModel, model, hint: Self.listEntryHint(model.value, isKnown: modelIDs.contains)
                         ?? modelByTitle(model.value) ?? modelIDs.hint(for: model.value))
         }
     }
@@ -83,7 +83,7 @@ struct ReferenceChecker {
     /// `- a，` holds its comma; and a list whose second entry is indented under the first, which
     /// continues the first (`a - b`). When every part is known, the hint gives the entry's items
     /// as they are to be written; the list's other entries are the editor's to keep.
-    static func fullWidthSeparatorHint(_ written: String, isKnown: (String) -> Bool) -> Message? {
+    static func listEntryHint(_ written: String, isKnown: (String) -> Bool) -> Message? {
         let entries = written.components(separatedBy: " - ").map { $0.trimmingEnds(.whitespaces) }
         if entries.count > 1, entries.allSatisfy(isKnown) {
             return Message(.listItemsNotAligned, ["items": entries.joined(separator: ", ")])
@@ -173,7 +173,7 @@ struct ReferenceChecker {
                 } else if !published.contains(reference) {
                     // A write-up with errors of its own has been reported already.
                     if !drafts.declaredWriteUps.contains(reference) {
-                        let separated = Self.fullWidthSeparatorHint(item.value) {
+                        let separated = Self.listEntryHint(item.value) {
                             published.contains(Self.reference($0, names: names))
                         }
                         unknown(.unknownWriteUp, item,

@@ -47,20 +47,12 @@ public enum Slug {
             run = ""
         }
         for character in title.precomposedStringWithCompatibilityMapping {
-            let chinese = character.unicodeScalars.first.map(isChinese) ?? false
+            let chinese = character.unicodeScalars.first?.isHan ?? false
             if chinese != runIsChinese { endRun() }
             runIsChinese = chinese
             run.append(character)
         }
         endRun()
         return words
-    }
-
-    /// Han characters: the unified ideographs and their extensions, the compatibility ideographs, and 〇.
-    private static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF: return true
-        default: return false
-        }
     }
 }
