@@ -104,6 +104,8 @@ public final class BuildEngine {
             return
         }
         var manifest: Concurrent<BuildManifest>?
+        /// The live output folder's files by their stamps, as listed before the build.
+        var liveOutputs: [String: String] = [:]
         if let lastBuild {
             OutputWriter.removeAbandonedFolders(beside: folders.output)
             // Made on another core: with no output folder it is only needed once the site is written.
@@ -112,6 +114,7 @@ public final class BuildEngine {
                                       renderer: renderer, content: contentListing, templates: templateListing)
             }
             let (previous, outputStamps) = lastBuild.value
+            liveOutputs = outputStamps ?? [:]
             if outputStamps != nil, BuildManifest.outputIsUpToDate(outputStamps, with: current.value, previous: previous) {
                 clock.finished("compare with the last build")
                 report.upToDate = true
@@ -216,15 +219,20 @@ public final class BuildEngine {
             return version.files.map { OutputFile(path: $0, contents: .link(URL(fileURLWithPath: live + "/" + $0))) }
         }
         let outputExisted = FileManager.default.fileExists(atPath: live)
+        var recordIsExact = true
         do {
             let written = try OutputWriter.publish(count: outputs.count, to: folders.output, displayPath: folders.outputDisplay,
                                                    kept: kept.map { Set($0.flatMap { Self.files(at: $0.key, compressed: $0.value.compressed) }) },
-                                                   make: make)
+                                                   make: make) { [diagnostics = report.diagnostics] written in
+                let exact = manifest?.value.write(outputs: written, alongside: liveOutputs, diagnostics: diagnostics,
+                                                  for: folders.output)
+                recordIsExact = exact ?? true
+            }
             report.wroteOutput = true
             report.compressedFiles = written.count - outputs.count
             report.filesWritten = versions.filter(\.changed).count
             report.changedPaths = versions.filter(\.changed).map(\.path)
-            manifest?.value.write(outputs: written, diagnostics: report.diagnostics, for: folders.output)
+            if !recordIsExact { manifest?.value.write(outputs: written, diagnostics: report.diagnostics, for: folders.output) }
             // What a session's next run starts from; a single build keeps nothing.
             if session {
                 let compressed = precompress ? Set(written.lazy.map(\.path).filter { $0.hasSuffix(".gz") }) : []

@@ -96,16 +96,29 @@ public struct BuildManifest: Equatable, Sendable, Codable {
 
     /// Writes the manifest with what the build wrote (the writer's stamps, so the output is not
     /// listed again); a manifest that cannot be written only costs the next build its shortcut.
-    package func write(outputs written: [WrittenFile], diagnostics: Diagnostics, for output: URL) {
-        guard let bytes = encoded(outputs: written, diagnostics: diagnostics.all) else { return }
+    ///
+    /// It is written before the new folder is swapped in, with `alongside`: the files the live
+    /// folder held, by their stamps. Killed on either side of the swap, the build leaves a record
+    /// that owns every file of whichever folder is live, so the next build neither refuses the
+    /// site's own files nor trusts the record's stamps for a folder it does not describe. Returns
+    /// whether the record is exact for the new folder alone: when it is not, it is written again
+    /// without `alongside` once the new folder is live.
+    @discardableResult
+    package func write(outputs written: [WrittenFile], alongside live: [String: String] = [:], diagnostics: Diagnostics,
+                       for output: URL) -> Bool {
+        let writtenPaths = live.isEmpty ? [] : Set(written.lazy.map(\.path))
+        let others = live.filter { !writtenPaths.contains($0.key) }
+        guard let bytes = encoded(outputs: written, others: others, diagnostics: diagnostics.all) else { return others.isEmpty }
         // Written beside and renamed into place, unsynced like the pages it describes.
         _ = try? FileSystemCalls.replace(at: Self.fileName(for: output).path, with: bytes)
+        return others.isEmpty
     }
 
-    /// The manifest as `read` decodes it, with `written` as its outputs. The two large objects,
+    /// The manifest as `read` decodes it, with `written` and `others` (paths the new folder does
+    /// not hold, with the stamps they have elsewhere) as its outputs. The two large objects,
     /// inputs and outputs, are written by hand: through JSONEncoder, the manifest of a 10,000
     /// write-up site took 0.1 s after its last page was written, with one core idle.
-    func encoded(outputs written: [WrittenFile], diagnostics: [Diagnostic]) -> [UInt8]? {
+    func encoded(outputs written: [WrittenFile], others: [String: String] = [:], diagnostics: [Diagnostic]) -> [UInt8]? {
         // The warnings on another core while the rest is written out.
         let diagnosticsJSON = Concurrent { try? JSONEncoder().encode(diagnostics) }
         var bytes = Array("{\"format\":\(format),\"tool\":".utf8)
@@ -117,7 +130,7 @@ public struct BuildManifest: Equatable, Sendable, Codable {
         bytes += Array(",\"inputs\":".utf8)
         Self.appendObject(inputs.lazy.map { ($0.key, $0.value) }, to: &bytes)
         bytes += Array(",\"outputs\":".utf8)
-        Self.appendOutputs(written, to: &bytes)
+        Self.appendOutputs(written, others: others, to: &bytes)
         guard let diagnosticsJSON = diagnosticsJSON.value else { return nil }
         bytes += Array(",\"diagnostics\":".utf8) + diagnosticsJSON
         bytes.append(UInt8(ascii: "}"))
@@ -127,7 +140,7 @@ public struct BuildManifest: Equatable, Sendable, Codable {
     /// Every written file with its stamp. A stamp is digits and punctuation, written as bytes:
     /// made text first, the stamps of a large site take tens of milliseconds after the last page
     /// is written, while the other core waits.
-    private static func appendOutputs(_ written: [WrittenFile], to bytes: inout [UInt8]) {
+    private static func appendOutputs(_ written: [WrittenFile], others: [String: String], to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
         for (index, file) in written.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -135,6 +148,12 @@ public struct BuildManifest: Equatable, Sendable, Codable {
             bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "\"")])
             file.stamp?.appendDescription(to: &bytes)
             bytes.append(UInt8(ascii: "\""))
+        }
+        for (index, (path, stamp)) in others.enumerated() {
+            if index > 0 || !written.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            JSONText.appendQuoted(path, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONText.appendQuoted(stamp, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
     }

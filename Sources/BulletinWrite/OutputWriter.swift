@@ -30,10 +30,12 @@ public enum OutputWriter {
     /// then `make` is told so, may answer `.unchanged` for a file the folder holds as it must be,
     /// and the folder is taken as it is. Otherwise it is made safe to write into first, and every
     /// file is written. Returns the path and the stamp of every file of the new site, in the
-    /// order of `make`'s indexes.
+    /// order of `make`'s indexes. `beforeSwap` is given them once the new site is complete and
+    /// before it replaces the live one: what must be on disk whichever folder a kill leaves live.
     @discardableResult
     public static func publish(count: Int, to output: URL, displayPath: String, kept: Set<String>? = nil,
-                               make: @Sendable (_ index: Int, _ keptIsKnown: Bool) -> [OutputFile]) throws(Diagnostic) -> [WrittenFile] {
+                               make: @Sendable (_ index: Int, _ keptIsKnown: Bool) -> [OutputFile],
+                               beforeSwap: ([WrittenFile]) -> Void = { _ in }) throws(Diagnostic) -> [WrittenFile] {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         removeAbandonedFolders(beside: output)
@@ -57,6 +59,7 @@ public enum OutputWriter {
             }
             try Data("built by bulletin; this folder is replaced as a whole by each build\n".utf8)
                 .write(to: staging.appendingPathComponent(markerName))
+            beforeSwap(stamps)
             try swap(staging, into: output)
         } catch let diagnostic as Diagnostic {
             try? fileManager.removeItem(at: staging)

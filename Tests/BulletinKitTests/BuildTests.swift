@@ -462,6 +462,62 @@ import Testing
         #expect(try !fixture.build().upToDate, "a template was added")
     }
 
+    /// A build killed between swapping the new site in and recording it must not leave a record
+    /// that disowns the live site's files: every later build would refuse them as not its own.
+    /// The record on disk at the swap owns the files of both folders and vouches for neither.
+    @Test func theRecordWrittenBeforeTheSwapOwnsBothFolders() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)/Public")
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let manifest = BuildManifest(tool: "1:1.1:1", options: ["as-of 2023-06-01"], inputs: ["content/a.md": "1:1.1:1"], digest: "0a")
+        let live = ["index.html": "10:1.0:1", "removed/index.html": "20:1.0:2"]
+        let written = [WrittenFile(path: "index.html", stamp: FileStamp(seconds: 2, nanoseconds: 0, size: 11, inode: 3)),
+                       WrittenFile(path: "added/index.html", stamp: FileStamp(seconds: 2, nanoseconds: 0, size: 21, inode: 4))]
+        let new = ["index.html": "11:2.0:3", "added/index.html": "21:2.0:4"]
+
+        #expect(!manifest.write(outputs: written, alongside: live, diagnostics: Diagnostics(), for: output), "not exact for the new site")
+        let owned = try #require(BuildManifest.recordedOutputs(for: output))
+        #expect(owned == ["index.html", "removed/index.html", "added/index.html"])
+        for folder in [live, new] {
+            #expect(OutputGuard.unbuiltFiles(folder, written: owned, displayPath: "Public", contentDisplay: "Content").isEmpty)
+            #expect(!BuildManifest.outputIsUpToDate(folder, with: manifest, previous: BuildManifest.read(for: output)))
+        }
+        // Once the new site is live, the exact record: the next build of the same inputs has nothing to do.
+        #expect(manifest.write(outputs: written, diagnostics: Diagnostics(), for: output))
+        #expect(BuildManifest.outputIsUpToDate(new, with: manifest, previous: BuildManifest.read(for: output)))
+        // A site with the same files as the live one is exact at once, and written once.
+        #expect(manifest.write(outputs: written, alongside: ["index.html": "10:1.0:1"], diagnostics: Diagnostics(), for: output))
+        #expect(BuildManifest.outputIsUpToDate(new, with: manifest, previous: BuildManifest.read(for: output)))
+    }
+
+    /// The writer hands over the record's files while the live folder still holds the old site.
+    @Test func theWriterCallsBeforeSwapWithTheOldSiteStillLive() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)/Public")
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let page = { (text: String) -> @Sendable (Int, Bool) -> [OutputFile] in
+            { _, _ in [OutputFile(path: "index.html", contents: .bytes(Array(text.utf8)))] }
+        }
+        try OutputWriter.publish(count: 1, to: output, displayPath: "Public", make: page("old"))
+        var seen: (live: String, files: [String])?
+        let written = try OutputWriter.publish(count: 1, to: output, displayPath: "Public", make: page("new")) { files in
+            seen = ((try? String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)) ?? "", files.map(\.path))
+        }
+        #expect(seen?.live == "old" && seen?.files == ["index.html"] && written.map(\.path) == ["index.html"])
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "new")
+    }
+
+    @Test func aBuildThatRemovesOrAddsPagesLeavesAnExactRecord() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        try FileManager.default.removeItem(at: fixture.url("Content/pages/about.md"))
+        #expect(try fixture.build().wroteOutput)
+        #expect(try fixture.build().upToDate, "a page removed")
+        try fixture.write("Content/pages/contact-hours.md", "---\ntitle: 办公时间\n---\n\n工作日办公。\n")
+        #expect(try fixture.build().wroteOutput)
+        #expect(try fixture.build().upToDate, "a page added")
+    }
+
     @Test func aFailedBuildKeepsTheLastManifestTrue() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

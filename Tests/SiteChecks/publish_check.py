@@ -3,6 +3,9 @@ either the old site or the new one, complete, with no file of the build's own in
 build cleans up what the killed one left. Builds are killed after each kind of change: a write-up
 added, a write-up that a bulletin prints edited, a template edited; and the preview (`bulletin
 serve`), which rebuilds only what an edit reaches, is killed as often after the last two.
+Random moments rarely fall between two steps that follow each other closely, such as swapping the
+new site in and recording it: each build is also killed, under strace, at each rename it makes, and
+the next build after such a kill must succeed and give the new site.
 Usage: publish_check.py BULLETIN_BINARY PROJECT_FOLDER [ROUNDS] [WRITE_UPS]. Exits 1 on any failure."""
 import glob
 import os
@@ -42,6 +45,32 @@ def append(path, text):
         handle.write(text)
 
 
+RENAMES = ("rename", "renameat", "renameat2")
+
+
+def renames_of(trace):
+    """The renames the build's main thread made, in order, as (system call, its count among calls
+    of its name): what strace's `when=` counts."""
+    made, counts, main = [], {}, None
+    with open(trace, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            pid, _, call = line.partition(" ")
+            name = call.split("(", 1)[0].strip()
+            if name not in RENAMES:
+                continue
+            main = main or pid
+            if pid == main:
+                counts[name] = counts.get(name, 0) + 1
+                made.append((name, counts[name]))
+    return made
+
+
+def without_pdf_renderer():
+    """The environment with no PDF renderer on the PATH."""
+    return dict(os.environ, PATH=":".join(folder for folder in os.environ.get("PATH", "").split(":")
+                                          if not os.access(os.path.join(folder, "weasyprint"), os.X_OK)))
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -55,8 +84,7 @@ def kill_previews(binary, work, rounds, rng, name, path, changed_text):
     original = open(path, encoding="utf-8").read()
 
     # The preview makes no PDFs: the site it must show is a build's without a PDF renderer.
-    no_renderer = dict(os.environ, PATH=":".join(folder for folder in os.environ.get("PATH", "").split(":")
-                                                 if not os.access(os.path.join(folder, "weasyprint"), os.X_OK)))
+    no_renderer = without_pdf_renderer()
 
     def expected(output):
         subprocess.run([binary, "build", "--as-of", "2023-06-01", "--base-url", f"http://127.0.0.1:{port}/", "--output", output],
@@ -180,6 +208,48 @@ def main(binary, project, rounds, size=400):
             if stray:
                 fail(f"{name}, round {round_number}: the killed build left files of its own in Public/: {stray[:3]}")
         summary.append(f"{name} ({duration * 1000:.0f} ms): {outcomes['old']} old, {outcomes['new']} new")
+    # Killed at each rename, and then built again: the output must be whole and the next build must
+    # not refuse it. After a write-up is removed, the new site has fewer files than the old. PDFs,
+    # made again at each change, would take most of the time and add no rename of the output's.
+    no_renderer = without_pdf_renderer()
+    trace = os.path.join(work, "renames.trace")
+    unprinted = {}
+    for inputs in expected:
+        folder = os.path.join(work, f"Expected-unprinted-{len(unprinted)}")
+        build(inputs, folder, env=no_renderer).wait()
+        unprinted[inputs] = tree_hash(folder)
+
+    def build_after(inputs, *strace):
+        return subprocess.run([*strace, binary, "build", "--as-of", "2023-06-01", "--content", inputs[0], "--templates", inputs[1],
+                               "--output", "Public"], cwd=work, capture_output=True, text=True, env=no_renderer)
+
+    traced = [shutil.which("strace") or "strace", "-f", "-qq", "-o", trace, "-e", "trace=" + ",".join(RENAMES)]
+    for name, before, after in transitions + [("a write-up removed", (added, templates), (content, templates))]:
+        build(before, "Public", env=no_renderer).wait()
+        build_after(after, *traced)
+        points = renames_of(trace)
+        if not any(call == "renameat2" for call, _ in points):
+            fail(f"{name}: no swap seen under strace: {points}")
+        outcomes = {"old": 0, "new": 0}
+        for call, count in points:
+            build(before, "Public", env=no_renderer).wait()
+            killed = build_after(after, *traced, "-e", f"inject={call}:signal=KILL:when={count}")
+            now = tree_hash(os.path.join(work, "Public"))
+            where = f"{name}, killed at {call} #{count}"
+            if killed.returncode not in (-signal.SIGKILL, 128 + signal.SIGKILL):
+                fail(f"{where}: the build was not killed (exit {killed.returncode})")
+            if now == unprinted[before]:
+                outcomes["old"] += 1
+            elif now == unprinted[after]:
+                outcomes["new"] += 1
+            else:
+                fail(f"{where}: Public/ is neither the old site nor the new one")
+            rebuilt = build_after(after)
+            if rebuilt.returncode != 0 or tree_hash(os.path.join(work, "Public")) != unprinted[after]:
+                fail(f"{where}: the next build exited {rebuilt.returncode} and did not give the new site: "
+                     f"{rebuilt.stderr.strip()[-300:]}")
+        summary.append(f"{name}, killed at each of its {len(points)} renames: {outcomes['old']} old, {outcomes['new']} new, "
+                       f"each built again")
     # The preview rebuilds in part: it is killed as often, after the same kinds of edit.
     summary.append(kill_previews(binary, work, rounds, rng, "a write-up printed by a bulletin edited", os.path.join(content, printed),
                                  open(os.path.join(edited, printed), encoding="utf-8").read()))
