@@ -55,7 +55,7 @@ extension Catalogue {
         .yamlListWithoutBrackets: ("'{key}' 的值像是用逗号分开的几项，但没有写在方括号里，YAML 无法读取", "列表请写在方括号里：{key}: {list}"),
         .yamlIndentedField: ("'{key}' 这一行比上面的字段多缩进了 {extra} 个空格，YAML 把它读成上一个值的一部分", "请删去 '{key}' 前面多出的空格，与上面的字段名对齐"),
         .yamlInvalid: ("YAML 格式错误：{problem}", "请检查缩进和每个字段名后的 ':'；含有 ': ' 或以特殊字符开头的值请加引号"),
-        .yamlInvalidInContext: ("YAML 格式错误：{problem}（{context}，第 {line} 行）", "请检查缩进和每个字段名后的 ':'；含有 ': ' 或以特殊字符开头的值请加引号"),
+        .yamlInvalidInContext: ("YAML 格式错误：{problem}（从第 {line} 行起{context}）", "请检查缩进和每个字段名后的 ':'；含有 ': ' 或以特殊字符开头的值请加引号"),
         .yamlDuplicateField: ("字段 {fields} 重复出现", "请只保留一个"),
         .fileTooLarge: ("文件过大（{size} MB），文本文件最大 {limit} MB", "请拆分为几个文件，或把大文档作为附件放入 Content/assets/"),
         .fileTooLargeUnknownSize: ("文件过大（超过 {limit} MB），文本文件最大 {limit} MB", "请拆分为几个文件，或把大文档作为附件放入 Content/assets/"),

@@ -53,6 +53,11 @@ public struct Message: Hashable, Sendable {
            let value = UInt32(written.dropFirst(3).dropLast(), radix: 16), let scalar = Unicode.Scalar(value) {
             result[Self.namedCharacter] = TextCharacters.named(scalar, in: language)
         }
+        if language == .chinese, code == .yamlInvalid || code == .yamlInvalidInContext {
+            for name in ["problem", "context"] {
+                if let phrase = arguments[name], let chinese = YAMLProblems.chinese(phrase) { result[name] = chinese }
+            }
+        }
         for (name, value) in arguments where value.contains(Self.alternativeSeparator) {
             result[name] = value.split(separator: Self.alternativeSeparator, omittingEmptySubsequences: false)
                 .joined(separator: Catalogue.text(.listOr, in: language))
