@@ -78,7 +78,11 @@ enum PipeTableSyntax {
                 while let last = trimmed.last, isSpace(last) { trimmed = trimmed.dropLast() }
                 return String(decoding: trimmed, as: UTF8.self)
             }
-            return .tabSeparated(line: first, rows: tabbed.count, firstRow: firstRow)
+            // A spreadsheet's header row often starts with an empty cell, over the rows' names:
+            // its tab is the paragraph's indentation, trimmed away. The row is as wide as the widest.
+            let columns = tabbed.map { lines[$0].count { $0 == tab } + 1 }.max() ?? firstRow.count
+            let emptyFirstCells = [String](repeating: "", count: max(0, columns - firstRow.count))
+            return .tabSeparated(line: first, rows: tabbed.count, firstRow: emptyFirstCells + firstRow)
         }
         return nil
     }

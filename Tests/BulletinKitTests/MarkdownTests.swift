@@ -225,6 +225,9 @@ import Testing
         #expect(warnings.first?.formatted(in: .chinese)
             == "Content/bases/x/w.md:7:1: 警告：这 3 行像是从 Excel、WPS 或 Word 粘贴来的表格（各列以制表符分隔），页面会把它们连成一段文字\n"
                 + "    提示：请改写成 Markdown 表格：第一行写表头 | 班级 | 家长人数 | 共读绘本 |，下一行写 | --- | --- | --- |，其后每行一行数据，各列之间用 '|' 分隔")
+        // A spreadsheet's empty top-left cell: the header row keeps a column for the rows' names.
+        let spreadsheet = convert("各月参与人数：\n\t3月\t4月\n大一班\t28\t30\n大二班\t26\t31\n").1
+        #expect(spreadsheet.first?.formatted.contains("the header row |  | 3月 | 4月 |, under it | --- | --- | --- |") == true)
         // Word's automatic numbering pastes as a number, a tab and the text: no table.
         #expect(convert("现通知如下：\n一、\t活动主题\n二、\t活动时间\n").1.map(\.code) == [.headingLineJoined, .headingLineJoined])
         // One line with a tab is no table; nor is a paragraph indented with tabs.
