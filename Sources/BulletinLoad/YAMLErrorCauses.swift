@@ -88,11 +88,11 @@ enum YAMLErrorCauses {
             if content.last == fullWidth {
                 return Cause(line: at.line, column: at.column, code: .yamlQuoteClosedFullWidth,
                              arguments: ["key": field.key, "open": String(open), "close": String(fullWidth),
-                                         "fixed": String(open) + content.dropLast() + String(open)])
+                                         "fixed": requoted(String(content.dropLast()), quote: open)])
             }
             guard opensUnclosed else { return nil }
             return Cause(line: at.line, column: at.column, code: .yamlQuoteUnclosed,
-                         arguments: ["key": field.key, "open": String(open), "fixed": String(open) + content + String(open)])
+                         arguments: ["key": field.key, "open": String(open), "fixed": requoted(content, quote: open)])
         }
         let after = String(inner[inner.index(after: close)...]).trimmingEnds(.whitespaces)
         guard !after.isEmpty, !after.hasPrefix("#") else { return nil }
@@ -104,6 +104,17 @@ enum YAMLErrorCauses {
         let chinese = chineseQuotes(field.value, quote: open)
         return Cause(line: at.line, column: at.column, code: .yamlTextAfterQuote,
                      arguments: ["key": field.key, "quoted": YAMLQuoting.doubleQuotedForHint(field.value), "chinese": chinese])
+    }
+
+    /// A value between the quote it was opened with, as YAML reads back what was typed: a
+    /// backslash (a Windows path, `D:\活动`) starts an escape between double quotes, so such a
+    /// value goes between single quotes; a single quote inside single quotes is written twice.
+    private static func requoted(_ content: String, quote: Character) -> String {
+        if quote == "\"", content.contains("\\") {
+            return content.contains("'") ? YAMLQuoting.doubleQuotedForHint(content) : "'" + content + "'"
+        }
+        if quote == "'" { return "'" + content.replacingOccurrences(of: "'", with: "''") + "'" }
+        return "\"" + content + "\""
     }
 
     /// Where the quote that closes a value ends, after its opening one: `\"` does not close a

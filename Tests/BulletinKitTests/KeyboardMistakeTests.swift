@@ -267,6 +267,8 @@ import Testing
         try fixture.write(folder + "d.md", "---\ntitle: 家长课堂\n  date: 2021-05-12\nkind: event\n---\n正文\n")
         // Closed by the input method with another quoted value further on, and with a comment after it.
         try fixture.write(folder + "f.md", "---\ntitle: \"家长开放日” # 标题\nsummary: 落实\"双减\"政策\n" + rest)
+        // A Windows path, where a backslash between double quotes would start an escape.
+        try fixture.write(folder + "h.md", "---\ntitle: 开放日\nsummary: \"照片在 D:\\活动\\2021”\n" + rest)
         // A list written without its brackets.
         try fixture.write(folder + "g.md", "---\ntitle: 开放日\nmodels: \"guidance-service\", \"home-school-community\"\n" + rest)
         // Valid YAML that looks alike: a quoted value on two lines, a comment after a quoted value.
@@ -286,7 +288,12 @@ import Testing
                 + "so YAML finds no closing quote\n    hint: make the closing quote half-width too: title: \"家长开放日\"",
             "Content/bases/wanzhou-shahe-primary/g.md:3:9: error: the value of 'models' looks like items separated by commas, but not between brackets, "
                 + "which YAML cannot read\n    hint: write a list between brackets: models: [\"guidance-service\", \"home-school-community\"]",
+            "Content/bases/wanzhou-shahe-primary/h.md:3:10: error: the value of 'summary' opens with the half-width quote \" but closes with the full-width ”, "
+                + "so YAML finds no closing quote\n    hint: make the closing quote half-width too: summary: '照片在 D:\\活动\\2021'",
         ])
+        // The value to write reads back as the text typed.
+        var fixed = try YAMLDocument.parse("summary: '照片在 D:\\活动\\2021'\n", path: "h.md").fields()
+        #expect(fixed.string("summary") == "照片在 D:\\活动\\2021")
         #expect(errors.dropFirst(2).first?.formatted(in: .chinese) == "Content/bases/wanzhou-shahe-primary/c.md:2:8: 错误：'title' 的值以引号开头，引号结束后还有文字，YAML 无法读取\n"
             + "    提示：请把其中的引号改为中文引号：title: “双减”背景下的家校共育；或给整个值加上引号：title: \"\\\"双减\\\"背景下的家校共育\"")
     }
