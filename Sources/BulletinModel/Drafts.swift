@@ -20,6 +20,9 @@ struct Drafts {
     var attachmentPages: [String: Draft<EntryReaders.TitledFields>] = [:]
     var models: [(id: String, draft: Draft<EntryReaders.TitledFields>)] = []
     var pages: [(slug: String, draft: Draft<EntryReaders.TitledFields>)] = []
+    /// The content's Markdown files, and the names already given in hints to rename one: a
+    /// name to rename a file to is never one of them.
+    private var takenPaths: Set<String> = []
 
     /// Addresses that free pages can't take, because the site's own sections use them.
     static let reservedSlugs: Set<String> = ["bases", "bulletins", "models", "reports", "notices", "search", "static",
@@ -38,6 +41,7 @@ struct Drafts {
             return (section, cache?.writeUp(source, read: read) ?? read())
         }
         cache?.keepOnly(sources, readCount: readings.reduce(0) { $0 + ($1.writeUp == nil ? 0 : 1) })
+        takenPaths.formUnion(sources.lazy.map(\.relativePath))
         var diagnostics: [Diagnostic] = []
         for index in sources.indices {
             // Taken out, not copied: a reading holds the file's whole front matter.
@@ -49,13 +53,29 @@ struct Drafts {
 
     typealias WriteUpReading = EntryReaders.WriteUpReading
 
+    /// `made` with the extension of the file at `path`, or the first of `made-2`, `made-3`, …
+    /// that no file beside it has, as `bulletin new` chooses: with its path in the content.
+    private func unusedFileName(_ made: String, beside path: String) -> (name: String, path: String) {
+        let fileExtension = path.fileExtension
+        let folder = path.range(of: "/", options: .backwards).map { String(path[..<$0.upperBound]) } ?? ""
+        var candidate = made
+        var number = 2
+        while true {
+            let name = fileExtension.isEmpty ? candidate : candidate + "." + fileExtension
+            if !takenPaths.contains(folder + name) { return (name, folder + name) }
+            candidate = "\(made)-\(number)"
+            number += 1
+        }
+    }
+
     mutating func add(_ source: MarkdownSource, section: ContentSection, includeDrafts: Bool, writeUpReading: WriteUpReading? = nil) -> [Diagnostic] {
         let at = SourceLocation(path: source.displayPath)
         if let name = section.addressName, !Slug.isValid(name) {
             // A name typed in Chinese is given in pinyin, as `bulletin new` would have made it.
             let renamed = Slug.made(from: name).map { made in
-                let fileExtension = source.relativePath.fileExtension
-                return Message(.fileNameRenameTo, ["fileName": fileExtension.isEmpty ? made : made + "." + fileExtension])
+                let fileName = unusedFileName(made, beside: source.relativePath)
+                takenPaths.insert(fileName.path)
+                return Message(.fileNameRenameTo, ["fileName": fileName.name])
             }
             return [.error(at: at, .fileNameNotAddress, ["name": TextCharacters.shown(name)], hint: renamed)]
         }

@@ -207,8 +207,15 @@ import Testing
         defer { fixture.remove() }
         try fixture.write("Content/bases/wanzhou-shahe-primary/家长开放日.md", "---\n\(Self.good)---\n正文\n")
         try fixture.write("Content/notices/open day.md", "---\ntitle: 开放日通知\ndate: 2021\n---\n正文\n")
+        // A name already taken, by a file or by an earlier hint, is not given again.
+        try fixture.write("Content/pages/jia-zhang-hui.md", "---\ntitle: 家长会\n---\n正文\n")
+        try fixture.write("Content/pages/家长会.md", "---\ntitle: 家长会\n---\n正文\n")
+        try fixture.write("Content/pages/家长汇.md", "---\ntitle: 家长汇\n---\n正文\n")
         let errors = try fixture.check().diagnostics.errors
-        #expect(errors.map(\.formatted) == [
+        #expect(errors.dropFirst(2).compactMap { $0.hint(in: .english)?.components(separatedBy: " (").first } == [
+            "rename the file jia-zhang-hui-2.md", "rename the file jia-zhang-hui-3.md",
+        ])
+        #expect(errors.prefix(2).map(\.formatted) == [
             "Content/bases/wanzhou-shahe-primary/家长开放日.md:1:1: error: the file name '家长开放日' can't be used in an address\n"
                 + "    hint: rename the file jia-zhang-kai-fang-ri.md (made from its name, Chinese written in pinyin): addresses take lowercase letters, digits and '-' only",
             "Content/notices/open day.md:1:1: error: the file name 'open day' can't be used in an address\n"
