@@ -127,8 +127,15 @@ public enum CommonMark {
                             return nil
                         }
                         findSlips(inText: node, text, at: positions, into: &slips)
-                        if text.contains(UInt8(ascii: "*")), let run = emphasisLeftAsText(node, text) {
-                            slips.append(.emphasisLeftAsText(line: positions.line(node), run: run))
+                        if text.contains(UInt8(ascii: "*")), let neighbours = emphasisLeftAsText(node, text) {
+                            // Escaped (`\*\*`), the asterisks are what was meant, and libcmark's text is the
+                            // same: only the line as written tells them apart.
+                            source = source ?? Array(markdown.utf8)
+                            let written = Array("\(neighbours.before)**\(neighbours.after)".utf8)
+                            let line = positions.line(node)
+                            if Self.line(line, of: source!).firstRange(of: written) != nil {
+                                slips.append(.emphasisLeftAsText(line: line, run: "**"))
+                            }
                         }
                         let indent = startsLine(node) ? fullWidthIndentLength(text) : 0
                         if imageDepth == 0 { plain.append(contentsOf: text[indent...]) }
@@ -240,7 +247,9 @@ public enum CommonMark {
     /// after Chinese punctuation (`：**到`, `）**的`) or to open it before an opening bracket or
     /// quote (`意**（`). Its neighbours may be in the text nodes beside it. A masked name (`王**、`)
     /// and a footnote's `*` are neither, and are left alone.
-    private static func emphasisLeftAsText(_ node: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>) -> String? {
+    /// Returns the characters on either side of it.
+    private static func emphasisLeftAsText(_ node: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>)
+        -> (before: Unicode.Scalar, after: Unicode.Scalar)? {
         let scalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
         func neighbour(_ sibling: OpaquePointer?, last: Bool) -> Unicode.Scalar? {
             guard let sibling, cmark_node_get_type(sibling) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(sibling) else { return nil }
@@ -260,7 +269,7 @@ public enum CommonMark {
             if end - index == 2, let before, let after,
                (isChinesePunctuation(before) && !isOpeningPunctuation(before) && after.isHan)
                 || (before.isHan && isOpeningPunctuation(after)) {
-                return "**"
+                return (before, after)
             }
             index = end
         }
@@ -295,17 +304,23 @@ public enum CommonMark {
 
     /// Whether the code block starting at `line`, `column` (bytes) opens with a fence of ``` or ~~~.
     private static func isFenced(line: Int, column: Int, in source: [UInt8]) -> Bool {
-        var start = 0
-        var current = 1
-        while current < line, let newline = source[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            start = newline + 1
-            current += 1
-        }
+        let start = Self.line(line, of: source).startIndex
         var index = start + max(0, column - 1)
         while index < source.count, source[index] == UInt8(ascii: " ") { index += 1 }
         guard index + 2 < source.count else { return false }
         let mark = source[index]
         return (mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~")) && source[index + 1] == mark && source[index + 2] == mark
+    }
+
+    /// The bytes of a line of the source (1-based), without its line end.
+    private static func line(_ number: Int, of source: [UInt8]) -> ArraySlice<UInt8> {
+        var start = 0
+        var current = 1
+        while current < number, let newline = source[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            start = newline + 1
+            current += 1
+        }
+        return source[start..<(source[start...].firstIndex(of: UInt8(ascii: "\n")) ?? source.endIndex)]
     }
 
     /// Whether a soft line break stands between two Chinese (wide) characters.

@@ -252,9 +252,9 @@ import Testing
         #expect(nested.first?.formatted(in: .chinese) == "Content/bases/x/w.md:5:1: 警告：这一行有加粗套在另一处加粗里：某个 ** 紧挨着标点和汉字，"
             + "被 Markdown 与另一个 ** 配成了一对，加粗的范围与所写的不同\n"
             + "    提示：请把 ** 移到标点的外侧，让它紧挨着汉字：如把 **重点：**后文 写成 **重点**：后文，把 **“双减”**政策 写成 “**双减**”政策")
-        // Masked names and footnote marks are asterisks meant as they are.
+        // Masked names, footnote marks and escaped asterisks are asterisks meant as they are.
         for written in ["**重点**：后文", "“**双减**”政策下的**家校共育**。", "他说：**重要**的事", "5 * 3 = 15", "*注：数据截至6月*", "（**重要**）",
-                        "获奖学生：王**、李**、张*。", "截至6月*。"] {
+                        "获奖学生：王**、李**、张*。", "截至6月*。", "请注意\\*\\*（一）的内容。", "工作目标：\\*\\*到2025年。"] {
             #expect(convert(written + "\n").1.isEmpty, "\(written)")
         }
     }
