@@ -92,7 +92,7 @@ public struct BodyConverter: Sendable, Equatable {
                 found.add(.moreNumberedLinesJoined) {
                     let at = SourceLocation(path: displayPath, line: line + firstLine - 1)
                     // 一、 and （一） number the sections of an official document, as `bulletin import` reads them.
-                    if let level = CommonMark.officialHeadingLevel(of: number) {
+                    if let level = OfficialNumbers.headingLevel(of: Substring(number)), level < 4 {
                         return .warning(at: at, .headingLineJoined, ["number": number, "marks": String(repeating: "#", count: level)])
                     }
                     return .warning(at: at, .numberedLineJoined, ["number": number])

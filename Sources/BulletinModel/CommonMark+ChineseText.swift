@@ -10,7 +10,7 @@ extension CommonMark {
         func isDigit(_ index: Int) -> Bool {
             index < scalars.count && (("0"..."9").contains(scalars[index]) || ("\u{FF10}"..."\u{FF19}").contains(scalars[index]))
         }
-        func isNumeral(_ index: Int) -> Bool { index < scalars.count && chineseNumerals.contains(scalars[index]) }
+        func isNumeral(_ index: Int) -> Bool { index < scalars.count && scalars[index].isChineseNumeral }
         func number(through end: Int) -> String { String(String.UnicodeScalarView(scalars[...end])) }
         guard let first = scalars.first else { return nil }
         if ("\u{2460}"..."\u{2473}").contains(first) { return number(through: 0) }
@@ -31,20 +31,6 @@ extension CommonMark {
         guard end > 0, end < scalars.count, scalars[end] == "、", !isNumeral(end + 1) else { return nil }
         return number(through: end)
     }
-
-    /// The heading level of an official document's section number (GB/T 9704): 一、 opens a
-    /// section (level 2, under the page's title), （一） a part of one (level 3).
-    static func officialHeadingLevel(of number: String) -> Int? {
-        guard let first = number.unicodeScalars.first else { return nil }
-        if chineseNumerals.contains(first) { return 2 }
-        if first == "(" || first == "\u{FF08}", let second = number.unicodeScalars.dropFirst().first, chineseNumerals.contains(second) {
-            return 3
-        }
-        return nil
-    }
-
-    /// The numerals that number items and sections: 一 to 十, and 〇.
-    private static let chineseNumerals = "〇一二三四五六七八九十".unicodeScalars
 
     /// Full-width punctuation and the curly quotes and dashes of Chinese text.
     static func isChinesePunctuation(_ scalar: Unicode.Scalar) -> Bool {

@@ -16,8 +16,8 @@ enum TableCaption {
         index += 1
         while index < text.count, isSpace(text[index]) { index += 1 }
         let numberStart = index
-        if index < text.count, chineseNumerals.contains(text[index]) {
-            while index < text.count, chineseNumerals.contains(text[index]) { index += 1 }
+        if index < text.count, text[index].isChineseNumeral {
+            while index < text.count, text[index].isChineseNumeral { index += 1 }
         } else {
             while index < text.count, isDigit(text[index]) || (index > numberStart && subNumberMarks.contains(text[index])
                                                                  && index + 1 < text.count && isDigit(text[index + 1])) {
@@ -38,7 +38,6 @@ enum TableCaption {
         ("0" ... "9").contains(scalar) || ("０" ... "９").contains(scalar)
     }
 
-    private static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇", "零"]
     private static let subNumberMarks: Set<Unicode.Scalar> = ["-", "－", ".", "．", "—"]
     private static let separators: Set<Unicode.Scalar> = ["：", ":", "、", ".", "．"]
     private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "，", ","]

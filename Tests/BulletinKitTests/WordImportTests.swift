@@ -18,7 +18,7 @@ import Testing
     /// 一、 is a section, （一） a part, 1. a point; （1） and numbers in the text are none.
     @Test(arguments: levels)
     func handTypedNumbersGiveHeadingLevels(_ text: String, _ level: Int?) {
-        #expect(OfficialHeadings.level(of: Substring(text)) == level)
+        #expect(OfficialNumbers.headingLevel(of: Substring(text)) == level)
     }
 
     @Test func shortOrBoldNumberedParagraphsBecomeHeadings() {

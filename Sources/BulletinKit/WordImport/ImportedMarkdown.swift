@@ -127,13 +127,13 @@ public struct ImportedMarkdown: Sendable, Equatable {
     private static func takeTitle(from blocks: inout [Block]) -> String? {
         guard let index = blocks.firstIndex(where: { $0 != .paragraph("") }) else { return nil }
         switch blocks[index] {
-        case .heading(_, let text) where OfficialHeadings.level(of: Substring(plainText(text))) == nil:
+        case .heading(_, let text) where OfficialNumbers.headingLevel(of: Substring(plainText(text))) == nil:
             blocks.remove(at: index)
             return plainText(text)
         case .paragraph(let text):
             let plain = plainText(text)
             if !plain.isEmpty, plain.count <= longestTitle, !text.hasPrefix("!["),
-               OfficialHeadings.level(of: Substring(plain)) == nil, dateLine(text) == nil,
+               OfficialNumbers.headingLevel(of: Substring(plain)) == nil, dateLine(text) == nil,
                !plain.contains(where: { "。！？；!?;：:".contains($0) }) {
                 blocks.remove(at: index)
                 return plain
@@ -142,7 +142,7 @@ public struct ImportedMarkdown: Sendable, Equatable {
             break
         }
         guard let heading = blocks.firstIndex(where: {
-                  if case .heading(1, let text) = $0 { OfficialHeadings.level(of: Substring(plainText(text))) == nil } else { false }
+                  if case .heading(1, let text) = $0 { OfficialNumbers.headingLevel(of: Substring(plainText(text))) == nil } else { false }
               }),
               case .heading(_, let text) = blocks[heading] else { return nil }
         blocks.remove(at: heading)
@@ -188,7 +188,7 @@ public struct ImportedMarkdown: Sendable, Equatable {
                 }
             case .heading(let level, let text):
                 let plain = plainText(text)
-                let numbered = OfficialHeadings.level(of: Substring(plain))
+                let numbered = OfficialNumbers.headingLevel(of: Substring(plain))
                 written.append(String(repeating: "#", count: numbered ?? min(level - highest + 2, 6)) + " " + plain)
             case .verbatim(let text):
                 written.append(describingImages(text, images: images, caption: nil))

@@ -1,3 +1,5 @@
+import BulletinModel
+
 /// The hand-typed heading numbers of Chinese official documents (GB/T 9704): 一、 opens a
 /// section, （一） a part of it, 1. (or 1．, 1、) a point, and （1） an item that stays inside its
 /// paragraph. District offices type these numbers and format the headings directly (黑体, 楷体,
@@ -17,36 +19,6 @@
 enum OfficialHeadings {
     static let shortHeading = 30
 
-    /// The heading level a hand-typed number at the start of `text` stands for.
-    static func level(of text: Substring) -> Int? {
-        let characters = Array(text.prefix(6))
-        guard let first = characters.first else { return nil }
-        if chineseNumerals.contains(first) {
-            let digits = characters.prefix { chineseNumerals.contains($0) }.count
-            guard digits <= 3, digits < characters.count else { return nil }
-            return ["、", ".", "．"].contains(characters[digits]) ? 2 : nil
-        }
-        if first == "（" || first == "(" {
-            let digits = characters.dropFirst().prefix { chineseNumerals.contains($0) }.count
-            guard (1...3).contains(digits), digits + 1 < characters.count else { return nil }
-            return [")", "）"].contains(characters[digits + 1]) ? 3 : nil
-        }
-        if first.isASCII, first.isNumber {
-            var rest = text.drop { $0.isASCII && $0.isNumber }
-            guard text.count - rest.count <= 2 else { return nil }
-            if rest.hasPrefix("\\.") { rest = rest.dropFirst(2) } else if let mark = rest.first, [".", "．", "、"].contains(mark) {
-                rest = rest.dropFirst()
-            } else {
-                return nil
-            }
-            // 10.5万人 is a number, not a point.
-            if let next = rest.first, next.isNumber { return nil }
-            return 4
-        }
-        return nil
-    }
-
-    private static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
     private static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "!", "?", ";"]
 
     /// What a paragraph becomes: a heading with the text after it, or nil when it stays a paragraph.
@@ -55,12 +27,12 @@ enum OfficialHeadings {
         let emphasis = leadingBold(text)
         if let emphasis {
             let lead = Substring(emphasis.bold.trimmed)
-            if let level = level(of: lead), lead.count <= shortHeading + 10 {
+            if let level = OfficialNumbers.headingLevel(of: lead), lead.count <= shortHeading + 10 {
                 return (level, headingText(lead), emphasis.rest.trimmed)
             }
         }
         let plain = Substring(text)
-        guard let level = level(of: plain), level < 4 else { return nil }
+        guard let level = OfficialNumbers.headingLevel(of: plain), level < 4 else { return nil }
         if isShort(plain) { return (level, headingText(plain), "") }
         if let end = plain.firstIndex(where: { $0 == "。" }), plain.distance(from: plain.startIndex, to: end) < shortHeading {
             let rest = plain[plain.index(after: end)...]
