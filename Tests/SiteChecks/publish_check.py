@@ -71,6 +71,16 @@ def without_pdf_renderer():
                                           if not os.access(os.path.join(folder, "weasyprint"), os.X_OK)))
 
 
+def count_outcome(outcomes, now, old, new, where, folder="Public/"):
+    """Counts the output folder's tree (`now`) as the old site or the new one; anything else fails."""
+    if now == old:
+        outcomes["old"] += 1
+    elif now == new:
+        outcomes["new"] += 1
+    else:
+        fail(f"{where}: {folder} is neither the old site nor the new one")
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -137,13 +147,7 @@ def kill_previews(binary, work, rounds, rng, name, path, changed_text):
             fail(f"preview, {name}, round {round_number}: no preview folder of the killed server")
             continue
         site = os.path.join(sessions[0], "site")
-        now = tree_hash(site)
-        if now == old:
-            outcomes["old"] += 1
-        elif now == new:
-            outcomes["new"] += 1
-        else:
-            fail(f"preview, {name}, round {round_number}: the preview folder is neither the old site nor the new one")
+        count_outcome(outcomes, tree_hash(site), old, new, f"preview, {name}, round {round_number}", folder="the preview folder")
         stray = [file for _, _, files in os.walk(site) for file in files if ".tmp-" in file]
         if stray:
             fail(f"preview, {name}, round {round_number}: the killed rebuild left files of its own in the site: {stray[:3]}")
@@ -196,13 +200,8 @@ def main(binary, project, rounds, size=400):
             time.sleep(rng.uniform(0, duration * 1.2))
             process.send_signal(signal.SIGKILL)
             process.wait()
-            now = tree_hash(os.path.join(work, "Public"))
-            if now == expected[before]:
-                outcomes["old"] += 1
-            elif now == expected[after]:
-                outcomes["new"] += 1
-            else:
-                fail(f"{name}, round {round_number}: Public/ is neither the old site nor the new one")
+            count_outcome(outcomes, tree_hash(os.path.join(work, "Public")), expected[before], expected[after],
+                          f"{name}, round {round_number}")
             stray = [os.path.join(folder, file) for folder, _, files in os.walk(os.path.join(work, "Public"))
                      for file in files if ".tmp-" in file]
             if stray:
@@ -234,16 +233,10 @@ def main(binary, project, rounds, size=400):
         for call, count in points:
             build(before, "Public", env=no_renderer).wait()
             killed = build_after(after, *traced, "-e", f"inject={call}:signal=KILL:when={count}")
-            now = tree_hash(os.path.join(work, "Public"))
             where = f"{name}, killed at {call} #{count}"
             if killed.returncode not in (-signal.SIGKILL, 128 + signal.SIGKILL):
                 fail(f"{where}: the build was not killed (exit {killed.returncode})")
-            if now == unprinted[before]:
-                outcomes["old"] += 1
-            elif now == unprinted[after]:
-                outcomes["new"] += 1
-            else:
-                fail(f"{where}: Public/ is neither the old site nor the new one")
+            count_outcome(outcomes, tree_hash(os.path.join(work, "Public")), unprinted[before], unprinted[after], where)
             rebuilt = build_after(after)
             if rebuilt.returncode != 0 or tree_hash(os.path.join(work, "Public")) != unprinted[after]:
                 fail(f"{where}: the next build exited {rebuilt.returncode} and did not give the new site: "
