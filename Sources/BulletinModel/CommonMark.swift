@@ -151,8 +151,9 @@ public enum CommonMark {
                     }
                 }
             case (CMARK_EVENT_ENTER, CMARK_NODE_CODE_BLOCK):
-                if let literal = cmark_node_get_literal(node), let first = String(cString: literal).unicodeScalars.first,
-                   isWide(first) || first == "\u{201C}" || first == "\u{2018}" {
+                // Chinese prose, or a row of a spreadsheet pasted with its empty first cell (`\t3月\t4月`).
+                if let literal = cmark_node_get_literal(node).map({ String(cString: $0).unicodeScalars }), let first = literal.first,
+                   isWide(first) || first == "\u{201C}" || first == "\u{2018}" || (literal.contains("\t") && literal.contains(where: \.isHan)) {
                     source = source ?? Array(markdown.utf8)
                     let line = positions.line(node)
                     if !isFenced(line: line, column: positions.column(node), in: source!) {

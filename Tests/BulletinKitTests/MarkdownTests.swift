@@ -228,6 +228,8 @@ import Testing
         // A spreadsheet's empty top-left cell: the header row keeps a column for the rows' names.
         let spreadsheet = convert("各月参与人数：\n\t3月\t4月\n大一班\t28\t30\n大二班\t26\t31\n").1
         #expect(spreadsheet.first?.formatted.contains("the header row |  | 3月 | 4月 |, under it | --- | --- | --- |") == true)
+        // After a blank line, the header row's leading tab makes it code: named as such, beside the rows below it.
+        #expect(convert("各月参与人数：\n\n\t3月\t4月\n大一班\t28\t30\n大二班\t26\t31\n").1.map(\.code) == [.tableOfTabs, .paragraphShownAsCode])
         // Word's automatic numbering pastes as a number, a tab and the text: no table.
         #expect(convert("现通知如下：\n一、\t活动主题\n二、\t活动时间\n").1.map(\.code) == [.headingLineJoined, .headingLineJoined])
         // One line with a tab is no table; nor is a paragraph indented with tabs.
