@@ -36,6 +36,9 @@ enum YAMLErrorCauses {
             else { continue }
             return cause
         }
+        if context?.text == "while parsing a flow sequence", let cause = bracketCause(at: context?.mark.line ?? 0, in: lines) {
+            return cause
+        }
         guard problem == "mapping values are not allowed in this context", let field = Field(lines[mark.line - 1]) else { return nil }
         if let above = lines[..<(mark.line - 1)].last(where: { !$0.trimmingEnds(.whitespaces).isEmpty }).flatMap(Field.init),
            field.indentation > above.indentation, !above.value.isEmpty, !field.isListItem, !above.isListItem {
@@ -115,6 +118,19 @@ enum YAMLErrorCauses {
         }
         if quote == "'" { return "'" + content.replacingOccurrences(of: "'", with: "''") + "'" }
         return "\"" + content + "\""
+    }
+
+    /// A list opened with `[` on the line `number` (1-based) and not closed there, or closed with
+    /// an input method's 】 or ］: the library reads the fields below as items until it gives up.
+    private static func bracketCause(at number: Int, in lines: [String]) -> Cause? {
+        guard number >= 1, number <= lines.count, let field = Field(lines[number - 1]), field.value.hasPrefix("["),
+              !field.value.contains("]") else { return nil }
+        var items = Substring(field.value.dropFirst())
+        if let comment = items.range(of: " #") { items = items[..<comment.lowerBound] }
+        items = Substring(String(items).trimmingEnds(.whitespaces))
+        if let last = items.last, last == "】" || last == "］" { items = items.dropLast() }
+        return Cause(line: number, column: field.valueStart + 1, code: .yamlBracketUnclosed,
+                     arguments: ["key": field.key, "fixed": "[" + items + "]"])
     }
 
     /// Where the quote that closes a value ends, after its opening one: `\"` does not close a

@@ -38,9 +38,9 @@ import Testing
             }
             throw CancellationError()
         }
-        let unclosed = try error("title: 开放日\nkind: [event\ndate: 2021\n")
-        #expect(unclosed.formatted == "Content/x.md:4:5: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3)\n    hint: check the indentation and the ':' after each field name; quote values that contain ': ' or start with a special character")
-        #expect(unclosed.formatted(in: .chinese) == "Content/x.md:4:5: 错误：YAML 格式错误：方括号列表中找不到应有的 ',' 或 ']'：可能是方括号没有闭合（从第 3 行起读取方括号列表时）\n    提示：请检查缩进和每个字段名后的 ':'；含有 ': ' 或以特殊字符开头的值请加引号")
+        let unclosed = try error("title: 开放日\nkind: {event\ndate: 2021\n")
+        #expect(unclosed.formatted == "Content/x.md:4:5: error: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 3)\n    hint: check the indentation and the ':' after each field name; quote values that contain ': ' or start with a special character")
+        #expect(unclosed.formatted(in: .chinese) == "Content/x.md:4:5: 错误：YAML 格式错误：花括号中找不到应有的 ',' 或 '}'：可能是花括号没有闭合（从第 3 行起读取花括号内容时）\n    提示：请检查缩进和每个字段名后的 ':'；含有 ': ' 或以特殊字符开头的值请加引号")
         let reserved = try error("title: 开放日\nsummary: @家长学校\n")
         #expect(reserved.text.text(in: .chinese).hasPrefix("YAML 格式错误：此处的字符不能作为值的开头（如 @、`、%），请给整个值加引号"))
         let unknown = Diagnostic.error(at: SourceLocation(path: "Content/x.md"), .yamlInvalid, ["problem": "a phrase of a newer library"])

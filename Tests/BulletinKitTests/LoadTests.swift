@@ -33,7 +33,7 @@ import Testing
 
     @Test func yamlErrorsPointIntoTheFile() {
         do {
-            _ = try YAMLDocument.parse("title: a\ndate: [2020\n", path: "n.md", firstLine: 2)
+            _ = try YAMLDocument.parse("title: a\ndate: {2020\n", path: "n.md", firstLine: 2)
             Issue.record("expected an error")
         } catch {
             #expect(error.location.path == "n.md")

@@ -51,6 +51,7 @@ extension Catalogue {
         .yamlColonInValue: ("'{key}' 的值中有半角冒号加空格 ': '，YAML 会把它读成另一个字段", "中文里的冒号请用全角：{key}: {fullWidth}；如要保留半角冒号，请给整个值加上引号：{key}: {quoted}"),
         .yamlQuoteClosedFullWidth: ("'{key}' 的值以半角引号 {open} 开头，却以全角引号 {close} 结尾，YAML 找不到结尾的引号", "请把结尾的引号也改为半角：{key}: {fixed}"),
         .yamlQuoteUnclosed: ("'{key}' 的值以引号 {open} 开头，但这一行没有结尾的引号", "请在值的末尾补上引号：{key}: {fixed}"),
+        .yamlBracketUnclosed: ("'{key}' 的值以 [ 开始一个列表，但这一行没有结尾的 ]，YAML 会把下面几行也当作列表项", "请在值的末尾补上半角的 ]：{key}: {fixed}"),
         .yamlTextAfterQuote: ("'{key}' 的值以引号开头，引号结束后还有文字，YAML 无法读取", "请把其中的引号改为中文引号：{key}: {chinese}；或给整个值加上引号：{key}: {quoted}"),
         .yamlListWithoutBrackets: ("'{key}' 的值像是用逗号分开的几项，但没有写在方括号里，YAML 无法读取", "列表请写在方括号里：{key}: {list}"),
         .yamlIndentedField: ("'{key}' 这一行比上面的字段多缩进了 {extra} 个空格，YAML 把它读成上一个值的一部分", "请删去 '{key}' 前面多出的空格，与上面的字段名对齐"),

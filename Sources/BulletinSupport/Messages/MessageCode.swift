@@ -50,6 +50,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case yamlColonInValue = "yaml-colon-in-value"
     case yamlQuoteClosedFullWidth = "yaml-quote-closed-full-width"
     case yamlQuoteUnclosed = "yaml-quote-unclosed"
+    case yamlBracketUnclosed = "yaml-bracket-unclosed"
     case yamlTextAfterQuote = "yaml-text-after-quote"
     case yamlListWithoutBrackets = "yaml-list-without-brackets"
     case yamlIndentedField = "yaml-indented-field"
