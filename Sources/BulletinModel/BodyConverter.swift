@@ -116,6 +116,11 @@ public struct BodyConverter: Sendable, Equatable {
                     return .error(at: at, isImage ? .imagePathHoldsSpace : .linkPathHoldsSpace,
                                   ["url": TextCharacters.shown(destination), "path": destination])
                 }
+            case let .linkTypedFullWidth(line, column, typed, fixed):
+                found.add(.moreLinksTypedFullWidth) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: column)),
+                             .linkTypedFullWidth, ["typed": typed, "fixed": fixed])
+                }
             case let .tableColumnsDiffer(line, header, delimiter):
                 found.add(.moreTablesShownAsText) {
                     .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .tableColumnsDiffer,

@@ -65,6 +65,9 @@ public enum CommonMark {
         /// Lines of a paragraph, from `line`, whose columns tabs separate: a table pasted from a
         /// spreadsheet or Word, run together as one paragraph.
         case tableOfTabs(line: Int, rows: Int, firstRow: [String])
+        /// A link or image typed with a Chinese input method's punctuation (`！[说明]（../a.jpg）`),
+        /// left as text: as typed, and as Markdown reads it. `column` is in bytes.
+        case linkTypedFullWidth(line: Int, column: Int, typed: String, fixed: String)
     }
 
     /// Converts `markdown` to HTML. `rewrite` returns the destination to use instead (or nil to keep
@@ -204,10 +207,13 @@ public enum CommonMark {
     }
 
     /// A text node at the start of a paragraph's line that starts with a full-width space, and
-    /// link syntax left as text because its destination holds a space.
+    /// link syntax left as text because its destination holds a space or it was typed full-width.
     private static func findSlips(inText node: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, at positions: Positions,
                                   into slips: inout [Slip]) {
         let line = positions.line(node)
+        if let link = linkTypedFullWidth(text) {
+            slips.append(.linkTypedFullWidth(line: line, column: positions.column(node) + link.offset, typed: link.typed, fixed: link.fixed))
+        }
         if text.count >= 3, text[0] == 0xE3, text[1] == 0x80, text[2] == 0x80 {
             if startsLine(node) { slips.append(.fullWidthIndent(line: line, joinsLineAbove: cmark_node_previous(node) != nil)) }
         } else if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_SOFTBREAK,

@@ -291,6 +291,8 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case linkPathHoldsSpace = "link-path-holds-space"
     case imagePathHoldsSpace = "image-path-holds-space"
     case moreLinksWithSpaceInPath = "more-links-with-space-in-path"
+    case linkTypedFullWidth = "link-typed-full-width"
+    case moreLinksTypedFullWidth = "more-links-typed-full-width"
     case moreImagesWithSpaceInPath = "more-images-with-space-in-path"
     case tableColumnsDiffer = "table-columns-differ"
     case tableWithoutDelimiterRow = "table-without-delimiter-row"
