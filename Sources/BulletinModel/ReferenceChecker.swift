@@ -161,6 +161,19 @@ struct ReferenceChecker {
         let suggestions = SuggestionIndex(writeUpReferences)
         let names = BaseNames(bases.map { BaseNames.Entry(id: $0.id, name: $0.name) })
         var result: [Bulletin] = []
+        // Made at the first item that names no write-up: the items that name one, most of them, need none.
+        var titles: [String: [String]]?
+        func titled(_ written: String) -> Message? {
+            let title = Self.bareTitle(written)
+            guard !title.isEmpty, !title.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
+            if titles == nil {
+                titles = drafts.writeUps.reduce(into: [:]) { found, draft in
+                    found[draft.fields.title, default: []].append("\(draft.fields.baseID.value)/\(draft.fields.slug)")
+                }
+            }
+            guard let references = titles?[title] else { return nil }
+            return Message(.itemByTitle, ["title": title, "alternatives": Message.alternatives(references.sorted().prefix(5).map { "'\($0)'" })])
+        }
         // Each item as `base-id/slug`, each one that names no published write-up or names one twice reported.
         func resolve(_ written: [Located<String>]) -> [String] {
             var seenItems: Set<String> = []
@@ -177,7 +190,8 @@ struct ReferenceChecker {
                             published.contains(Self.reference($0, names: names))
                         }
                         unknown(.unknownWriteUp, item,
-                                hint: separated ?? Self.baseNameHint(item.value, names: names) ?? suggestions.hint(for: reference))
+                                hint: separated ?? Self.baseNameHint(item.value, names: names) ?? titled(item.value)
+                                    ?? suggestions.hint(for: reference))
                     }
                 } else if !seenItems.insert(reference).inserted {
                     diagnostics.append(.error(at: item.location, .writeUpListedTwice, ["name": TextCharacters.shown(item.value)]))
@@ -215,6 +229,17 @@ struct ReferenceChecker {
     }
 
     /// For an item whose base is neither an id nor a full name: the names it could have meant.
+    /// An item typed as a write-up's title, as an editor knows it: without the spaces, 《》 or
+    /// quotes around it.
+    static func bareTitle(_ written: String) -> String {
+        var title = Substring(written.trimmingEnds(.whitespaces))
+        while let first = title.first, let last = title.last, title.count > 2,
+              (first == "《" && last == "》") || (first == "“" && last == "”") || (first == "\"" && last == "\"") {
+            title = title.dropFirst().dropLast()
+        }
+        return String(title)
+    }
+
     static func baseNameHint(_ item: String, names: BaseNames) -> Message? {
         guard let slash = item.firstIndex(of: "/") else { return nil }
         let written = String(item[..<slash])

@@ -104,6 +104,25 @@ import Testing
         ])
     }
 
+    /// An editor knows a write-up by its title: an item typed as the title, bare or in 《》, is
+    /// told the reference to write.
+    @Test func anItemTypedAsATitleGetsItsReference() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.edit("Content/bulletins/2021-1.md", replacing: "  - bishan-xiguan-village/example-event\n",
+                         with: "  - 《示例：活动稿件的写法》\n  - 示例：特色做法稿件\n")
+        #expect(errors(fixture) == [
+            "Content/bulletins/2021-1.md:9:5: error: unknown write-up '《示例：活动稿件的写法》'\n"
+                + "    hint: name the write-up titled '示例：活动稿件的写法' by its base's id and its file name: 'bishan-xiguan-village/example-event'",
+            "Content/bulletins/2021-1.md:10:5: error: unknown write-up '示例：特色做法稿件'\n"
+                + "    hint: expected one of: bishan-xiguan-village/example-event, wanzhou-shahe-primary/example-photos, "
+                + "wanzhou-shahe-primary/example-practice, xiushan-library/example-report",
+        ])
+        let chinese = try fixture.check().diagnostics.errors.first?.formatted(in: .chinese)
+        #expect(chinese == "Content/bulletins/2021-1.md:9:5: 错误：未知的稿件 '《示例：活动稿件的写法》'\n"
+            + "    提示：标题为“示例：活动稿件的写法”的稿件请写成“基地 id/文件名”：'bishan-xiguan-village/example-event'")
+    }
+
     /// A name typed with characters that sound like the base's (the input method's slip) is
     /// found by its syllables; a name that shares characters, or too little, is not.
     @Test func aBaseNameTypedWithHomophonesIsFoundBySound() {

@@ -128,6 +128,7 @@ extension Catalogue {
         .listWithFullWidthComma: ("YAML 列表的各项以半角逗号 ',' 分隔，或各占一行、以 '- ' 开头；全角的 '，' '、' '；' 会被当作项目的一部分：这里应是 {items}", nil),
         .listItemsNotAligned: ("列表中下一行的 '-' 缩进与这一项不同，YAML 把两行读成了一项：请让各项的 '-' 对齐，使 {items} 各成一项", nil),
         .modelByTitle: ("模式请写 id：'{id}'（{title}）", nil),
+        .itemByTitle: ("标题为“{title}”的稿件请写成“基地 id/文件名”：{alternatives}", nil),
         .didYouMeanRelative: ("是否应为 '{suggestion}'？（路径相对于本文件）", nil),
         .coverMissing: ("封面图片 '{path}' 不存在", "路径相对于本文件；图片和文档请放在 Content/assets/ 中"),
         .attachmentFileMissing: ("附件 '{path}' 不存在", "路径相对于本文件；图片和文档请放在 Content/assets/ 中"),

@@ -127,6 +127,7 @@ extension Catalogue {
         .listWithFullWidthComma: ("the items of a YAML list are separated by half-width commas ',', or put on lines of their own starting with '- '; a full-width '，', '、' or '；' is read as part of an item: these are the items {items}", nil),
         .listItemsNotAligned: ("the '-' of the next line is indented otherwise than this item's, so YAML reads both lines as one item: line up the items' '-' so that {items} are items of their own", nil),
         .modelByTitle: ("write the model's id: '{id}' ({title})", nil),
+        .itemByTitle: ("name the write-up titled '{title}' by its base's id and its file name: {alternatives}", nil),
         .didYouMeanRelative: ("did you mean '{suggestion}'? (paths are relative to this file)", nil),
         .coverMissing: ("the cover image '{path}' does not exist", "paths are relative to this file; put images and documents in Content/assets/"),
         .attachmentFileMissing: ("the attachment '{path}' does not exist", "paths are relative to this file; put images and documents in Content/assets/"),

@@ -127,6 +127,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case didYouMeanRelative = "did-you-mean-relative"
     case pathWithBackslashes = "path-with-backslashes"
     case modelByTitle = "model-by-title"
+    case itemByTitle = "item-by-title"
     case coverMissing = "cover-missing"
     case attachmentFileMissing = "attachment-file-missing"
     case coverOutsideContent = "cover-outside-content"
