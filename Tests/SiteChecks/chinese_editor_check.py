@@ -1,7 +1,7 @@
 """A new editor's mistakes, checked with a Chinese locale: on a copy of the project's content, a
 write-up made by `bulletin new` and left unwritten, a full-width colon typed by a Chinese input
-method, a zero-width space pasted into a bulletin's item, a bulletin without its 总第N期 and a photo
-path with spaces. `check` and `build` under LANG=zh_CN.UTF-8 must name each at its file, line and
+method, a zero-width space pasted into a bulletin's item, a bulletin without its 总第N期, a photo
+path with spaces, a bulletin item typed as a write-up's title and a list closed with 】. `check` and `build` under LANG=zh_CN.UTF-8 must name each at its file, line and
 column, in Chinese, exit 1, and leave the built site byte for byte as it was; `--lang en` gives
 the same places in English.
 Usage: chinese_editor_check.py BULLETIN_BINARY PROJECT_FOLDER. Exits 1 on any failure."""
@@ -62,6 +62,15 @@ def main(binary, project):
               "---\ntitle: 第2期\nyear: 2023\nnumber: 2\ndate: 2023-06\nitems:\n  - xiushan-library/example-report\n---\n\n编者按。\n")
         expected.add("Content/bulletins/2023-2.md:2:1")
 
+        # A write-up known by its title, a list closed with the input method's bracket, and a photo
+        # typed with its full-width punctuation.
+        write(os.path.join(work, "Content/bulletins/2023-3.md"),
+              "---\ntitle: 第3期\nyear: 2023\nnumber: 3\nserial: 3\ndate: 2023-06\nitems:\n  - 《示例：年度工作情况报告的写法》\n---\n\n编者按。\n")
+        expected.add("Content/bulletins/2023-3.md:8:5")
+        write(os.path.join(work, "Content/bases/xiushan-library/qin-zi-yue-du.md"),
+              "---\ntitle: 亲子阅读\ndate: 2023-04-23\nkind: event\nmodels: [guidance-service】\n---\n\n！[阅读现场]（../../assets/x.jpg）\n")
+        expected.add("Content/bases/xiushan-library/qin-zi-yue-du.md:5:9")
+
         for command in (["check", "--as-of", "2023-06-01"], ["build", "--as-of", "2023-06-01"]):
             result = run(binary, work, command, "zh_CN.UTF-8")
             name = " ".join(command[:1])
@@ -78,7 +87,8 @@ def main(binary, project):
                 fail(f"{name} under a Chinese locale printed English labels:\n{result.stderr}")
             if "提示：" not in result.stderr:
                 fail(f"{name} under a Chinese locale printed no hint:\n{result.stderr}")
-            for hint in ("这里应是 guidance-service, home-school-community", "请把其中的引号改为中文引号：title: “双减”背景下的家校共育"):
+            for hint in ("这里应是 guidance-service, home-school-community", "请把其中的引号改为中文引号：title: “双减”背景下的家校共育",
+                         "请写成“基地 id/文件名”：'xiushan-library/example-report'", "请在值的末尾补上半角的 ]：models: [guidance-service]"):
                 if hint not in result.stderr:
                     fail(f"{name} under a Chinese locale did not say what to write ({hint}):\n{result.stderr}")
         if tree_hash(os.path.join(work, "Public")) != published:
