@@ -36,7 +36,7 @@ enum YAMLErrorCauses {
             else { continue }
             return cause
         }
-        if context?.text == "while parsing a flow sequence", let cause = bracketCause(at: context?.mark.line ?? 0, in: lines) {
+        if context?.text == "while parsing a flow sequence", let cause = bracketCause(at: context?.mark.line ?? 0, in: lines[..<mark.line]) {
             return cause
         }
         guard problem == "mapping values are not allowed in this context", let field = Field(lines[mark.line - 1]) else { return nil }
@@ -109,26 +109,30 @@ enum YAMLErrorCauses {
                      arguments: ["key": field.key, "quoted": YAMLQuoting.doubleQuotedForHint(field.value), "chinese": chinese])
     }
 
-    /// A value between the quote it was opened with, as YAML reads back what was typed: a
-    /// backslash (a Windows path, `D:\活动`) starts an escape between double quotes, so such a
-    /// value goes between single quotes; a single quote inside single quotes is written twice.
+    /// A value between the quote it was opened with, as YAML reads back what was typed. Between
+    /// double quotes a backslash starts an escape: a value that does not read so (a Windows path,
+    /// `D:\活动`) goes between single quotes. A single-quoted value holds no lone `'`, or it
+    /// would have closed there.
     private static func requoted(_ content: String, quote: Character) -> String {
-        if quote == "\"", content.contains("\\") {
-            return content.contains("'") ? YAMLQuoting.doubleQuotedForHint(content) : "'" + content + "'"
+        let doubleQuoted = "\"" + content + "\""
+        guard quote == "\"", content.contains("\\"), (try? Yams.load(yaml: doubleQuoted)) == nil else {
+            return String(quote) + content + String(quote)
         }
-        if quote == "'" { return "'" + content.replacingOccurrences(of: "'", with: "''") + "'" }
-        return "\"" + content + "\""
+        return content.contains("'") ? YAMLQuoting.doubleQuotedForHint(content) : "'" + content + "'"
     }
 
     /// A list opened with `[` on the line `number` (1-based) and not closed there, or closed with
     /// an input method's 】 or ］: the library reads the fields below as items until it gives up.
-    private static func bracketCause(at number: Int, in lines: [String]) -> Cause? {
+    /// A list written over several lines, with an error inside it, is not this.
+    private static func bracketCause(at number: Int, in lines: ArraySlice<String>) -> Cause? {
         guard number >= 1, number <= lines.count, let field = Field(lines[number - 1]), field.value.hasPrefix("["),
-              !field.value.contains("]") else { return nil }
+              !lines[(number - 1)...].contains(where: { $0.contains("]") }) else { return nil }
         var items = Substring(field.value.dropFirst())
         if let comment = items.range(of: " #") { items = items[..<comment.lowerBound] }
         items = Substring(String(items).trimmingEnds(.whitespaces))
         if let last = items.last, last == "】" || last == "］" { items = items.dropLast() }
+        while let last = items.last, last == "," || last == "，" || last == " " { items = items.dropLast() }
+        guard !items.isEmpty else { return nil }
         return Cause(line: number, column: field.valueStart + 1, code: .yamlBracketUnclosed,
                      arguments: ["key": field.key, "fixed": "[" + items + "]"])
     }

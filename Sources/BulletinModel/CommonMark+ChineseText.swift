@@ -34,9 +34,10 @@ extension CommonMark {
 
     /// The first link or image in a text typed with a Chinese input method's punctuation: `！`,
     /// `【】` or `（）` where Markdown needs `!`, `[]` and `()` (`！[现场]（../a.jpg）`, `【通知】(…)`).
-    /// The parentheses must hold an address (no space, and a `/` or a file extension), so that
-    /// `【通知】（2021年）` is left alone. Returns it as typed, as Markdown reads it, and where it
-    /// starts in the text, in bytes.
+    /// The parentheses must hold an address: a path from here (`../`, `./`, `/`), a web or mail
+    /// address, or a file with the extension of a photo or a document; so that `【通知】（2021年）`,
+    /// `【对象】（小学/初中）` and `（www.moe.gov.cn）` are left alone. Returns it as typed, as
+    /// Markdown reads it, and where it starts in the text, in bytes.
     static func linkTypedFullWidth(_ text: UnsafeBufferPointer<UInt8>) -> (typed: String, fixed: String, offset: Int)? {
         // `]`, or the last byte of `】` (E3 80 91): text without either holds no link.
         guard text.contains(where: { $0 == 0x5D || $0 == 0x91 }) else { return nil }
@@ -54,8 +55,7 @@ extension CommonMark {
             let bang = open > 0 && (scalars[open - 1] == "!" || scalars[open - 1] == "！") ? open - 1 : nil
             let marks = [scalars[open], scalars[close], scalars[close + 1], scalars[end]] + (bang.map { [scalars[$0]] } ?? [])
             guard marks.contains(where: { !$0.isASCII }), !destination.isEmpty,
-                  !destination.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" }),
-                  destination.contains("/") || hasFileExtension(destination) else { continue }
+                  !destination.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" }), isAddress(destination) else { continue }
             let start = bang ?? open
             let fixed = (bang == nil ? "" : "!") + "[" + string((open + 1)..<close) + "](" + destination + ")"
             return (string(start..<(end + 1)), fixed, string(0..<start).utf8.count)
@@ -63,13 +63,16 @@ extension CommonMark {
         return nil
     }
 
-    /// Whether a name ends with `.` and two to five ASCII letters or digits, at least one a letter.
-    private static func hasFileExtension(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        let suffix = name[name.index(after: dot)...].unicodeScalars
-        return (2...5).contains(suffix.count) && suffix.allSatisfy { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }
-            && suffix.contains { $0.properties.isAlphabetic }
+    /// Whether a link's destination is an address as an editor writes one in Markdown.
+    private static func isAddress(_ destination: String) -> Bool {
+        if ["../", "./", "/", "http://", "https://", "mailto:"].contains(where: destination.hasPrefix) { return true }
+        guard let dot = destination.lastIndex(of: ".") else { return false }
+        return fileExtensions.contains(destination[destination.index(after: dot)...].lowercased())
     }
+
+    private static let fileExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "tif", "tiff", "bmp",
+                                                      "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "ofd",
+                                                      "zip", "rar", "txt", "md"]
 
     /// Full-width punctuation and the curly quotes and dashes of Chinese text.
     static func isChinesePunctuation(_ scalar: Unicode.Scalar) -> Bool {

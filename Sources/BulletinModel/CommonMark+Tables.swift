@@ -85,6 +85,14 @@ extension CommonMark {
             self.starts = starts
         }
 
+        /// The bytes of a line (1-based), without its line end; empty past the last line.
+        func line(_ number: Int) -> ArraySlice<UInt8> {
+            guard number >= 1, number <= starts.count else { return bytes[bytes.endIndex...] }
+            let start = starts[number - 1]
+            let end = number < starts.count ? starts[number] - 1 : bytes.count
+            return bytes[start..<end]
+        }
+
         /// The lines of a paragraph as written. The first starts where libcmark says the paragraph
         /// does; a later one after the markers of the block quotes and the indentation of the list
         /// items around it, or where a lazy continuation line leaves them out.

@@ -86,7 +86,9 @@ public enum CommonMark {
         // Gathered as bytes and made text once: a body has dozens of text nodes.
         var plain: [UInt8] = []
         var slips = tableSlips
-        var source: [UInt8]?
+        // Made at the first check that needs the lines as written, once: a line found by counting
+        // from the top for each check took time that grew with the lines times the checks.
+        var source: BodyLines?
         var softBreaksToDrop: [OpaquePointer] = []
         var emptiedParagraphs: [OpaquePointer] = []
         var textAfter: [(node: OpaquePointer, text: String)] = []
@@ -133,10 +135,10 @@ public enum CommonMark {
                         if text.contains(UInt8(ascii: "*")), let neighbours = emphasisLeftAsText(node, text) {
                             // Escaped (`\*\*`), the asterisks are what was meant, and libcmark's text is the
                             // same: only the line as written tells them apart.
-                            source = source ?? Array(markdown.utf8)
+                            source = source ?? BodyLines(markdown)
                             let written = Array("\(neighbours.before)**\(neighbours.after)".utf8)
                             let line = positions.line(node)
-                            if Self.line(line, of: source!).firstRange(of: written) != nil {
+                            if source!.line(line).firstRange(of: written) != nil {
                                 slips.append(.emphasisLeftAsText(line: line, run: "**"))
                             }
                         }
@@ -157,7 +159,7 @@ public enum CommonMark {
                 // Chinese prose, or a row of a spreadsheet pasted with its empty first cell (`\t3月\t4月`).
                 if let literal = cmark_node_get_literal(node).map({ String(cString: $0).unicodeScalars }), let first = literal.first,
                    isWide(first) || first == "\u{201C}" || first == "\u{2018}" || (literal.contains("\t") && literal.contains(where: \.isHan)) {
-                    source = source ?? Array(markdown.utf8)
+                    source = source ?? BodyLines(markdown)
                     let line = positions.line(node)
                     if !isFenced(line: line, column: positions.column(node), in: source!) {
                         slips.append(.proseAsCode(line: line))
@@ -310,24 +312,13 @@ public enum CommonMark {
     }
 
     /// Whether the code block starting at `line`, `column` (bytes) opens with a fence of ``` or ~~~.
-    private static func isFenced(line: Int, column: Int, in source: [UInt8]) -> Bool {
-        let start = Self.line(line, of: source).startIndex
-        var index = start + max(0, column - 1)
-        while index < source.count, source[index] == UInt8(ascii: " ") { index += 1 }
-        guard index + 2 < source.count else { return false }
-        let mark = source[index]
-        return (mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~")) && source[index + 1] == mark && source[index + 2] == mark
-    }
-
-    /// The bytes of a line of the source (1-based), without its line end.
-    private static func line(_ number: Int, of source: [UInt8]) -> ArraySlice<UInt8> {
-        var start = 0
-        var current = 1
-        while current < number, let newline = source[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            start = newline + 1
-            current += 1
-        }
-        return source[start..<(source[start...].firstIndex(of: UInt8(ascii: "\n")) ?? source.endIndex)]
+    private static func isFenced(line: Int, column: Int, in source: BodyLines) -> Bool {
+        let text = source.line(line)
+        var index = text.startIndex + max(0, column - 1)
+        while index < text.endIndex, text[index] == UInt8(ascii: " ") { index += 1 }
+        guard index + 2 < text.endIndex else { return false }
+        let mark = text[index]
+        return (mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~")) && text[index + 1] == mark && text[index + 2] == mark
     }
 
     /// Whether a soft line break stands between two Chinese (wide) characters.

@@ -228,7 +228,6 @@ struct ReferenceChecker {
         return item
     }
 
-    /// For an item whose base is neither an id nor a full name: the names it could have meant.
     /// An item typed as a write-up's title, as an editor knows it: without the spaces, 《》 or
     /// quotes around it.
     static func bareTitle(_ written: String) -> String {
@@ -240,6 +239,7 @@ struct ReferenceChecker {
         return String(title)
     }
 
+    /// For an item whose base is neither an id nor a full name: the names it could have meant.
     static func baseNameHint(_ item: String, names: BaseNames) -> Message? {
         guard let slash = item.firstIndex(of: "/") else { return nil }
         let written = String(item[..<slash])

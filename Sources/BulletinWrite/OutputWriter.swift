@@ -164,14 +164,16 @@ public enum OutputWriter {
 
     private static func stagingPrefix(for output: URL) -> String { ".\(output.lastPathComponent).tmp-" }
 
-    /// Removes staging folders left by a build that was killed: their process is gone. Every build
-    /// does this first, also one that finds the output up to date.
+    /// Removes staging folders, and copies of the manifest being written, left by a build that
+    /// was killed: their process is gone. Every build does this first, also one that finds the
+    /// output up to date.
     public static func removeAbandonedFolders(beside output: URL) {
         let parent = output.deletingLastPathComponent()
-        let prefix = stagingPrefix(for: output)
+        let prefixes = [stagingPrefix(for: output), BuildManifest.fileName(for: output).lastPathComponent + ".tmp-"]
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        for name in names {
+            guard let prefix = prefixes.first(where: name.hasPrefix) else { continue }
             let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap { Int32($0) }
             if let pid, pid != getpid(), kill(pid, 0) == 0 { continue }
             try? fileManager.removeItem(at: parent.appendingPathComponent(name))

@@ -278,6 +278,9 @@ import Testing
         try fixture.write(folder + "h.md", "---\ntitle: 开放日\nsummary: \"照片在 D:\\活动\\2021”\n" + rest)
         // A list not closed, or closed with an input method's bracket.
         try fixture.write(folder + "i.md", "---\ntitle: 开放日\nmodels: [guidance-service】\n" + rest)
+        // Quotes the value keeps: a doubled single quote, an escaped double quote.
+        try fixture.write(folder + "j.md", "---\ntitle: '家长''开放日’\n" + rest)
+        try fixture.write(folder + "k.md", "---\ntitle: 开放日\nsummary: \"他说\\\"好\\\"”\n" + rest)
         // A list written without its brackets.
         try fixture.write(folder + "g.md", "---\ntitle: 开放日\nmodels: \"guidance-service\", \"home-school-community\"\n" + rest)
         // Valid YAML that looks alike: a quoted value on two lines, a comment after a quoted value.
@@ -301,6 +304,10 @@ import Testing
                 + "so YAML finds no closing quote\n    hint: make the closing quote half-width too: summary: '照片在 D:\\活动\\2021'",
             "Content/bases/wanzhou-shahe-primary/i.md:3:9: error: the value of 'models' opens a list with [, but the line has no closing ], "
                 + "so YAML reads the lines below as items\n    hint: close the list at the end of the value with a half-width ]: models: [guidance-service]",
+            "Content/bases/wanzhou-shahe-primary/j.md:2:8: error: the value of 'title' opens with the half-width quote ' but closes with the full-width ’, "
+                + "so YAML finds no closing quote\n    hint: make the closing quote half-width too: title: '家长''开放日'",
+            "Content/bases/wanzhou-shahe-primary/k.md:3:10: error: the value of 'summary' opens with the half-width quote \" but closes with the full-width ”, "
+                + "so YAML finds no closing quote\n    hint: make the closing quote half-width too: summary: \"他说\\\"好\\\"\"",
         ])
         // The value to write reads back as the text typed.
         var fixed = try YAMLDocument.parse("summary: '照片在 D:\\活动\\2021'\n", path: "h.md").fields()

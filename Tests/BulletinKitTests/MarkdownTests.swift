@@ -253,7 +253,8 @@ import Testing
         #expect(warnings.first?.formatted(in: .chinese) == "Content/bases/x/w.md:5:6: 警告：！[家长会现场]（a.pdf） 像是用全角符号输入的链接或图片，"
             + "Markdown 无法识别，页面会原样显示这些字符\n    提示：请把其中的括号和感叹号改为半角：![家长会现场](a.pdf)")
         // Brackets and parentheses of Chinese text that hold no address.
-        for written in ["【通知】（2021年）", "【待填写】", "[重要]（见下文）", "【图1】（单位：人）", "见附件[1]（第3页）。", "![说明](a.pdf)", "[通知](../other.md)"] {
+        for written in ["【通知】（2021年）", "【待填写】", "[重要]（见下文）", "【图1】（单位：人）", "见附件[1]（第3页）。", "![说明](a.pdf)", "[通知](../other.md)",
+                        "【招生对象】（小学/初中）", "[注]（单位：人/次）", "【来源】（www.moe.gov.cn）"] {
             #expect(convert(written + "\n").1.filter { $0.code == .linkTypedFullWidth }.isEmpty, "\(written)")
         }
     }
