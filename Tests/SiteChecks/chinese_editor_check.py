@@ -62,14 +62,16 @@ def main(binary, project):
               "---\ntitle: 第2期\nyear: 2023\nnumber: 2\ndate: 2023-06\nitems:\n  - xiushan-library/example-report\n---\n\n编者按。\n")
         expected.add("Content/bulletins/2023-2.md:2:1")
 
-        # A write-up known by its title, a list closed with the input method's bracket, and a photo
-        # typed with its full-width punctuation.
+        # A write-up known by its title, a list closed with the input method's bracket, and (a
+        # warning, in a file of its own) a photo typed with the input method's punctuation.
         write(os.path.join(work, "Content/bulletins/2023-3.md"),
               "---\ntitle: 第3期\nyear: 2023\nnumber: 3\nserial: 3\ndate: 2023-06\nitems:\n  - 《示例：年度工作情况报告的写法》\n---\n\n编者按。\n")
         expected.add("Content/bulletins/2023-3.md:8:5")
         write(os.path.join(work, "Content/bases/xiushan-library/qin-zi-yue-du.md"),
-              "---\ntitle: 亲子阅读\ndate: 2023-04-23\nkind: event\nmodels: [guidance-service】\n---\n\n！[阅读现场]（../../assets/x.jpg）\n")
+              "---\ntitle: 亲子阅读\ndate: 2023-04-23\nkind: event\nmodels: [guidance-service】\n---\n\n正文。\n")
         expected.add("Content/bases/xiushan-library/qin-zi-yue-du.md:5:9")
+        write(os.path.join(work, "Content/bases/xiushan-library/yue-du-zhao-pian.md"),
+              "---\ntitle: 阅读照片\ndate: 2023-04-23\nkind: event\n---\n\n现场：！[阅读现场]（../../assets/x.jpg）\n")
 
         for command in (["check", "--as-of", "2023-06-01"], ["build", "--as-of", "2023-06-01"]):
             result = run(binary, work, command, "zh_CN.UTF-8")
@@ -88,7 +90,8 @@ def main(binary, project):
             if "提示：" not in result.stderr:
                 fail(f"{name} under a Chinese locale printed no hint:\n{result.stderr}")
             for hint in ("这里应是 guidance-service, home-school-community", "请把其中的引号改为中文引号：title: “双减”背景下的家校共育",
-                         "请写成“基地 id/文件名”：'xiushan-library/example-report'", "请在值的末尾补上半角的 ]：models: [guidance-service]"):
+                         "请写成“基地 id/文件名”：'xiushan-library/example-report'", "请在值的末尾补上半角的 ]：models: [guidance-service]",
+                         "yue-du-zhao-pian.md:7:4: 警告：！[阅读现场]（../../assets/x.jpg） 像是用全角符号输入的链接或图片"):
                 if hint not in result.stderr:
                     fail(f"{name} under a Chinese locale did not say what to write ({hint}):\n{result.stderr}")
         if tree_hash(os.path.join(work, "Public")) != published:

@@ -231,7 +231,8 @@ def main(binary, project, rounds, size=400):
             fail(f"{name}: no swap seen under strace: {points}")
         outcomes = {"old": 0, "new": 0}
         for call, count in points:
-            build(before, "Public", env=no_renderer).wait()
+            if build(before, "Public", env=no_renderer).wait() != 0:
+                fail(f"{name}: the build of the site before the change failed")
             killed = build_after(after, *traced, "-e", f"inject={call}:signal=KILL:when={count}")
             where = f"{name}, killed at {call} #{count}"
             if killed.returncode not in (-signal.SIGKILL, 128 + signal.SIGKILL):
@@ -241,6 +242,9 @@ def main(binary, project, rounds, size=400):
             if rebuilt.returncode != 0 or tree_hash(os.path.join(work, "Public")) != unprinted[after]:
                 fail(f"{where}: the next build exited {rebuilt.returncode} and did not give the new site: "
                      f"{rebuilt.stderr.strip()[-300:]}")
+            left = [entry for entry in os.listdir(work) if ".tmp-" in entry]
+            if left:
+                fail(f"{where}: the next build left what the killed one was writing: {left}")
         summary.append(f"{name}, killed at each of its {len(points)} renames: {outcomes['old']} old, {outcomes['new']} new, "
                        f"each built again")
     # The preview rebuilds in part: it is killed as often, after the same kinds of edit.
