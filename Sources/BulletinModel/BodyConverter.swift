@@ -88,6 +88,11 @@ public struct BodyConverter: Sendable, Equatable {
                     .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1),
                              joinsLineAbove ? .paragraphJoinedByFullWidthIndent : .paragraphFullWidthIndent)
                 }
+            case let .bulletLine(line, bullet, joinsLineAbove):
+                found.add(.moreBulletLines) {
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), joinsLineAbove ? .bulletLineJoined : .bulletLine,
+                             ["bullet": bullet.isASCII || bullet.properties.generalCategory != .privateUse ? String(bullet) : TextCharacters.visible(bullet)])
+                }
             case let .numberedLineJoined(line, number):
                 found.add(.moreNumberedLinesJoined) {
                     let at = SourceLocation(path: displayPath, line: line + firstLine - 1)

@@ -32,6 +32,21 @@ extension CommonMark {
         return number(through: end)
     }
 
+    /// The bullet a line starts with when it is an item of a list pasted from Word or WPS, or
+    /// typed as one: `•`, `●`, `■`, `◆`, `▪`, `➢`, `✓` and their kind, and the characters of
+    /// Word's Symbol and Wingdings fonts that its bullets paste as (U+F0B7 and others, which
+    /// browsers cannot show). Followed by a space, a tab or text; nil when the text starts otherwise.
+    static func bullet(at text: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard let first = String(decoding: UnsafeBufferPointer(rebasing: text.prefix(4)), as: UTF8.self).unicodeScalars.first,
+              bullets.contains(first.value) else { return nil }
+        return first
+    }
+
+    /// Not ★, □ or ○: a starred note, a form's check box and a zero typed as ○ start lines too.
+    private static let bullets: Set<UInt32> = [0x2022, 0x25CF, 0x25A0, 0x25C6, 0x25C7, 0x25AA, 0x25AB, 0x25BA, 0x25B6,
+                                               0x27A2, 0x27A4, 0x2713, 0x2714,
+                                               0xF0B7, 0xF0A7, 0xF0D8, 0xF076, 0xF0FC, 0xF06E, 0xF0A8, 0xF0E0]
+
     /// The first link or image in a text typed with a Chinese input method's punctuation: `！`,
     /// `【】` or `（）` where Markdown needs `!`, `[]` and `()` (`！[现场]（../a.jpg）`, `【通知】(…)`).
     /// The parentheses must hold an address: a path from here (`../`, `./`, `/`), a web or mail

@@ -49,6 +49,9 @@ public enum CommonMark {
         /// items (`2．`, `2、`, `（2）`, `二、`, `②`): Markdown joins it to the line above, and the
         /// items the editor put on lines of their own run together.
         case numberedLineJoined(line: Int, number: String)
+        /// A line of a paragraph starting with a bullet (`•`, `●`, Word's U+F0B7): a list pasted
+        /// from Word, which Markdown reads as text. `joinsLineAbove`: not the paragraph's first line.
+        case bulletLine(line: Int, bullet: Unicode.Scalar, joinsLineAbove: Bool)
         /// `![…](path with spaces)` left as text: a destination with a space is not a link.
         case unreadLink(line: Int, column: Int, destination: String, isImage: Bool)
         /// Lines of a table whose delimiter row (at `line`) has another number of columns than its header row.
@@ -218,6 +221,8 @@ public enum CommonMark {
         }
         if text.count >= 3, text[0] == 0xE3, text[1] == 0x80, text[2] == 0x80 {
             if startsLine(node) { slips.append(.fullWidthIndent(line: line, joinsLineAbove: cmark_node_previous(node) != nil)) }
+        } else if let bullet = bullet(at: text), startsLine(node) {
+            slips.append(.bulletLine(line: line, bullet: bullet, joinsLineAbove: cmark_node_previous(node) != nil))
         } else if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_SOFTBREAK,
                   let number = itemNumber(at: text) {
             slips.append(.numberedLineJoined(line: line, number: number))

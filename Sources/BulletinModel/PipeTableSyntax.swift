@@ -70,7 +70,8 @@ enum PipeTableSyntax {
             return .withoutDelimiterRow(line: first)
         }
         // The lines' own ends are trimmed: a tab left in one stands between two columns. Word's
-        // automatic numbering pastes as a number, a tab and the text (`一、\t活动主题`): no table.
+        // automatic numbering and bullets paste as a number or bullet, a tab and the text
+        // (`一、\t活动主题`, `•\t家访`): no table.
         let tabbed = lines.indices.filter { lines[$0].contains(tab) && !isNumberedLine(lines[$0]) }
         if tabbed.count >= 2, let first = tabbed.first {
             let firstRow = lines[first].split(separator: tab, omittingEmptySubsequences: false).map { cell in
@@ -162,6 +163,7 @@ enum PipeTableSyntax {
     /// A line whose text before its first tab is only an item's or a section's number.
     private static func isNumberedLine(_ line: ArraySlice<UInt8>) -> Bool {
         let first = line.prefix { $0 != tab }
+        if Array(first).withUnsafeBufferPointer({ CommonMark.bullet(at: $0) }) != nil { return true }
         let number = Array(first).withUnsafeBufferPointer { CommonMark.itemNumber(at: $0) }
         return number.map { $0.utf8.count == first.count } ?? false
     }

@@ -237,6 +237,22 @@ import Testing
         #expect(convert("第一行\n\t第二行\n").1.isEmpty)
     }
 
+    /// A bulleted list pasted from Word or WPS keeps its bullets as text (Word's own as U+F0B7,
+    /// which browsers cannot show), and its lines run together: each is named, none as a table.
+    @Test func bulletsPastedFromWordAreNamed() {
+        let (html, warnings) = convert("活动安排：\n• 家长讲座\n• 亲子阅读\n\n主要做法：\n\u{F0B7}\t家访\n\u{F0B7}\t家长会\n\n● 开放日\n")
+        #expect(html.contains("<p>● 开放日</p>"), "shown as typed")
+        #expect(warnings.map(\.code) == [.bulletLineJoined, .bulletLineJoined, .bulletLineJoined, .bulletLineJoined, .bulletLine])
+        #expect(warnings.first?.formatted == "Content/bases/x/w.md:6:1: warning: this line starts with the bullet •, as a list pasted from Word or WPS does, "
+            + "but Markdown does not read it as a list and joins it to the line above\n"
+            + "    hint: write each item on a line of its own starting with '- ' (a hyphen and a space) in place of •, with a blank line before the list")
+        #expect(warnings.dropFirst(2).first?.formatted(in: .chinese) == "Content/bases/x/w.md:10:1: 警告：此行以项目符号 <U+F0B7> 开头，像是从 Word 或 WPS 粘贴来的列表，"
+            + "但 Markdown 不会把它当作列表，还会把它接在上一行后面\n    提示：请把每一项各写一行，以 '- '（减号加空格）代替 <U+F0B7> 开头，并在列表前空一行")
+        for written in ["★重点提示：按时到校。", "□是 □否", "- 家长讲座\n- 亲子阅读", "家访•入户"] {
+            #expect(convert(written + "\n").1.isEmpty, "\(written)")
+        }
+    }
+
     /// A Chinese input method types `！`, `【】` and `（）` where a link or image needs `!`, `[]`
     /// and `()`: Markdown leaves it as text. Named at its column, with the link to write.
     @Test func aLinkTypedFullWidthIsNamed() {
