@@ -109,7 +109,7 @@ def main(binary, project):
                 fail("broken front matter did not show the error overlay")
             else:
                 text = driver.find_element(By.ID, "bulletin-errors").text
-                if "Content/bases/wanzhou-shahe-primary/example-practice.md:5:7" not in text or "invalid YAML" not in text:
+                if "Content/bases/wanzhou-shahe-primary/example-practice.md:4:7" not in text or "opens a list with [" not in text:
                     fail(f"the overlay does not name the file, line and column: {text!r}")
             with open(write_up, "w", encoding="utf-8") as handle:
                 handle.write(original)
