@@ -10,13 +10,7 @@ extension Scaffold {
             FileManager.default.fileExists(atPath: folderURL.appendingPathComponent(candidate + ".md").path)
                 || FileManager.default.fileExists(atPath: folderURL.appendingPathComponent(candidate).path)
         }
-        var candidate = name
-        var number = 2
-        while taken(candidate) {
-            candidate = "\(name)-\(number)"
-            number += 1
-        }
-        return candidate
+        return Slug.firstFree(name, taken: taken)
     }
 
     /// The file name: `--slug` as given; else a name typed at the prompt, as it is when it is

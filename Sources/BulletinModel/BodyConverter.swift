@@ -91,7 +91,7 @@ public struct BodyConverter: Sendable, Equatable {
             case let .bulletLine(line, bullet, joinsLineAbove):
                 found.add(.moreBulletLines) {
                     .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), joinsLineAbove ? .bulletLineJoined : .bulletLine,
-                             ["bullet": bullet.isASCII || bullet.properties.generalCategory != .privateUse ? String(bullet) : TextCharacters.visible(bullet)])
+                             ["bullet": bullet.properties.generalCategory == .privateUse ? TextCharacters.visible(bullet) : String(bullet)])
                 }
             case let .numberedLineJoined(line, number):
                 found.add(.moreNumberedLinesJoined) {
@@ -102,9 +102,9 @@ public struct BodyConverter: Sendable, Equatable {
                     }
                     return .warning(at: at, .numberedLineJoined, ["number": number])
                 }
-            case let .emphasisLeftAsText(line, run):
+            case let .emphasisLeftAsText(line):
                 found.add(.moreEmphasisProblems) {
-                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .emphasisLeftAsText, ["run": run])
+                    .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1), .emphasisLeftAsText, ["run": "**"])
                 }
             case let .emphasisMispaired(line):
                 found.add(.moreEmphasisProblems) {

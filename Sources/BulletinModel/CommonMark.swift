@@ -61,7 +61,7 @@ public enum CommonMark {
         /// `**` or `*` left on the page as text because it stands between Chinese punctuation and a
         /// Chinese character (`**重点：**后文`): CommonMark's rules for where emphasis may open and
         /// close were made for text with spaces between words.
-        case emphasisLeftAsText(line: Int, run: String)
+        case emphasisLeftAsText(line: Int)
         /// Bold inside bold: a `**` next to Chinese punctuation was paired with another than the
         /// editor's (`**“双减”**政策下的**家校共育**`), so the bold covers other words.
         case emphasisMispaired(line: Int)
@@ -142,7 +142,7 @@ public enum CommonMark {
                             let written = Array("\(neighbours.before)**\(neighbours.after)".utf8)
                             let line = positions.line(node)
                             if source!.line(line).firstRange(of: written) != nil {
-                                slips.append(.emphasisLeftAsText(line: line, run: "**"))
+                                slips.append(.emphasisLeftAsText(line: line))
                             }
                         }
                         let indent = startsLine(node) ? fullWidthIndentLength(text) : 0

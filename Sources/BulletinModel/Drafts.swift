@@ -58,14 +58,9 @@ struct Drafts {
     private func unusedFileName(_ made: String, beside path: String) -> (name: String, path: String) {
         let fileExtension = path.fileExtension
         let folder = path.range(of: "/", options: .backwards).map { String(path[..<$0.upperBound]) } ?? ""
-        var candidate = made
-        var number = 2
-        while true {
-            let name = fileExtension.isEmpty ? candidate : candidate + "." + fileExtension
-            if !takenPaths.contains(folder + name) { return (name, folder + name) }
-            candidate = "\(made)-\(number)"
-            number += 1
-        }
+        func fileName(_ stem: String) -> String { fileExtension.isEmpty ? stem : stem + "." + fileExtension }
+        let name = fileName(Slug.firstFree(made) { takenPaths.contains(folder + fileName($0)) })
+        return (name, folder + name)
     }
 
     mutating func add(_ source: MarkdownSource, section: ContentSection, includeDrafts: Bool, writeUpReading: WriteUpReading? = nil) -> [Diagnostic] {

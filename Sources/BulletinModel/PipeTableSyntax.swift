@@ -160,12 +160,12 @@ enum PipeTableSyntax {
         (0x21 ... 0x2F).contains(byte) || (0x3A ... 0x40).contains(byte) || (0x5B ... 0x60).contains(byte) || (0x7B ... 0x7E).contains(byte)
     }
 
-    /// A line whose text before its first tab is only an item's or a section's number.
+    /// A line whose text before its first tab is a bullet, or only an item's or a section's number.
     private static func isNumberedLine(_ line: ArraySlice<UInt8>) -> Bool {
         let first = line.prefix { $0 != tab }
-        if Array(first).withUnsafeBufferPointer({ CommonMark.bullet(at: $0) }) != nil { return true }
-        let number = Array(first).withUnsafeBufferPointer { CommonMark.itemNumber(at: $0) }
-        return number.map { $0.utf8.count == first.count } ?? false
+        return Array(first).withUnsafeBufferPointer { text in
+            CommonMark.bullet(at: text) != nil || CommonMark.itemNumber(at: text).map { $0.utf8.count == first.count } ?? false
+        }
     }
 
     private static let pipe = UInt8(ascii: "|")

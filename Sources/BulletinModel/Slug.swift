@@ -10,6 +10,18 @@ public enum Slug {
         return text.utf8.allSatisfy { $0.isASCIILowercase || $0.isASCIIDigit || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
+    /// `name`, or the first of `name-2`, `name-3`, … that is not `taken`: how a new file's name
+    /// steps aside from the files already there.
+    public static func firstFree(_ name: String, taken: (String) -> Bool) -> String {
+        var candidate = name
+        var number = 2
+        while taken(candidate) {
+            candidate = "\(name)-\(number)"
+            number += 1
+        }
+        return candidate
+    }
+
     /// A name stops after this many syllables or words, or before it would grow longer than
     /// `longestName` characters: long enough to tell files apart, short enough to read in an address.
     private static let mostWords = 8
