@@ -38,40 +38,38 @@ def main(binary, project):
             fail(f"new writeup with a Chinese title and base name: {made.returncode} {made.stdout} {made.stderr}")
         expected = {"Content/bases/wanzhou-shahe-primary/jia-zhang-kai-fang-ri.md:12:1"}
 
-        write(os.path.join(work, "Content/bases/xiushan-library/du-shu-zhou.md"),
-              "---\ntitle: 读书周\ndate: 2023-04-23\nkind: event\nsummary：全馆开放\n---\n\n正文。\n")
-        expected.add("Content/bases/xiushan-library/du-shu-zhou.md:5:8")
+        def mistake(path, text, place=None):
+            """Writes a content file as an editor would; `place` (line:column) is where check must name its error."""
+            write(os.path.join(work, path), text)
+            if place:
+                expected.add(f"{path}:{place}")
 
-        write(os.path.join(work, "Content/bases/xiushan-library/kai-fang-ri.md"),
-              "---\ntitle: 开放日\ndate: 2023-05-12\nkind: event\n---\n\n活动现场。\n\n![开放日照片](../../assets/开放日 照片 (1).jpg)\n")
-        expected.add("Content/bases/xiushan-library/kai-fang-ri.md:9:1")
+        mistake("Content/bases/xiushan-library/du-shu-zhou.md",
+                "---\ntitle: 读书周\ndate: 2023-04-23\nkind: event\nsummary：全馆开放\n---\n\n正文。\n", "5:8")
+
+        mistake("Content/bases/xiushan-library/kai-fang-ri.md",
+                "---\ntitle: 开放日\ndate: 2023-05-12\nkind: event\n---\n\n活动现场。\n\n![开放日照片](../../assets/开放日 照片 (1).jpg)\n", "9:1")
 
         # Chinese titles and lists as an input method types them: quotes inside a title, a list
         # separated by the full-width comma.
-        write(os.path.join(work, "Content/bases/xiushan-library/shuang-jian.md"),
-              "---\ntitle: \"双减\"背景下的家校共育\ndate: 2023-04-23\nkind: practice\n---\n\n正文。\n")
-        expected.add("Content/bases/xiushan-library/shuang-jian.md:2:8")
-        write(os.path.join(work, "Content/bases/xiushan-library/jia-zhang-ke-tang.md"),
-              "---\ntitle: 家长课堂\ndate: 2023-04-23\nkind: event\nmodels: [guidance-service，home-school-community]\n---\n\n正文。\n")
-        expected.add("Content/bases/xiushan-library/jia-zhang-ke-tang.md:5:10")
+        mistake("Content/bases/xiushan-library/shuang-jian.md",
+                "---\ntitle: \"双减\"背景下的家校共育\ndate: 2023-04-23\nkind: practice\n---\n\n正文。\n", "2:8")
+        mistake("Content/bases/xiushan-library/jia-zhang-ke-tang.md",
+                "---\ntitle: 家长课堂\ndate: 2023-04-23\nkind: event\nmodels: [guidance-service，home-school-community]\n---\n\n正文。\n", "5:10")
 
-        write(os.path.join(work, "Content/bulletins/2023-1.md"),
-              "---\ntitle: 第1期\nyear: 2023\nnumber: 1\ndate: 2023-05\nitems:\n  - xiushan-library/du\u200bshu-zhou\n---\n\n编者按。\n")
-        expected.add("Content/bulletins/2023-1.md:7:23")
-        write(os.path.join(work, "Content/bulletins/2023-2.md"),
-              "---\ntitle: 第2期\nyear: 2023\nnumber: 2\ndate: 2023-06\nitems:\n  - xiushan-library/example-report\n---\n\n编者按。\n")
-        expected.add("Content/bulletins/2023-2.md:2:1")
+        mistake("Content/bulletins/2023-1.md",
+                "---\ntitle: 第1期\nyear: 2023\nnumber: 1\ndate: 2023-05\nitems:\n  - xiushan-library/du\u200bshu-zhou\n---\n\n编者按。\n", "7:23")
+        mistake("Content/bulletins/2023-2.md",
+                "---\ntitle: 第2期\nyear: 2023\nnumber: 2\ndate: 2023-06\nitems:\n  - xiushan-library/example-report\n---\n\n编者按。\n", "2:1")
 
         # A write-up known by its title, a list closed with the input method's bracket, and (a
         # warning, in a file of its own) a photo typed with the input method's punctuation.
-        write(os.path.join(work, "Content/bulletins/2023-3.md"),
-              "---\ntitle: 第3期\nyear: 2023\nnumber: 3\nserial: 3\ndate: 2023-06\nitems:\n  - 《示例：年度工作情况报告的写法》\n---\n\n编者按。\n")
-        expected.add("Content/bulletins/2023-3.md:8:5")
-        write(os.path.join(work, "Content/bases/xiushan-library/qin-zi-yue-du.md"),
-              "---\ntitle: 亲子阅读\ndate: 2023-04-23\nkind: event\nmodels: [guidance-service】\n---\n\n正文。\n")
-        expected.add("Content/bases/xiushan-library/qin-zi-yue-du.md:5:9")
-        write(os.path.join(work, "Content/bases/xiushan-library/yue-du-zhao-pian.md"),
-              "---\ntitle: 阅读照片\ndate: 2023-04-23\nkind: event\n---\n\n现场：！[阅读现场]（../../assets/x.jpg）\n")
+        mistake("Content/bulletins/2023-3.md",
+                "---\ntitle: 第3期\nyear: 2023\nnumber: 3\nserial: 3\ndate: 2023-06\nitems:\n  - 《示例：年度工作情况报告的写法》\n---\n\n编者按。\n", "8:5")
+        mistake("Content/bases/xiushan-library/qin-zi-yue-du.md",
+                "---\ntitle: 亲子阅读\ndate: 2023-04-23\nkind: event\nmodels: [guidance-service】\n---\n\n正文。\n", "5:9")
+        mistake("Content/bases/xiushan-library/yue-du-zhao-pian.md",
+                "---\ntitle: 阅读照片\ndate: 2023-04-23\nkind: event\n---\n\n现场：！[阅读现场]（../../assets/x.jpg）\n")
 
         for command in (["check", "--as-of", "2023-06-01"], ["build", "--as-of", "2023-06-01"]):
             result = run(binary, work, command, "zh_CN.UTF-8")
