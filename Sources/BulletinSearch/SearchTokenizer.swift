@@ -169,17 +169,21 @@ public enum SearchTokenizer {
                 var previous: UInt64 = 0
                 // The characters before `previous` in the same run, nearest first, for glossary words.
                 var before: (UInt32, UInt32, UInt32) = (0, 0, 0)
-                var word: [UInt8] = []
-                func endWord() {
-                    guard !word.isEmpty else { return }
-                    let code = wordCode(word)
-                    // The text of a word is kept when the word is new to the counts (which `words` goes
-                    // with): looking it up at every occurrence cost more than counting.
-                    if counts.add(code, weight: weight) { words[code] = String(decoding: word, as: UTF8.self) }
-                    word.removeAll(keepingCapacity: true)
+                // A word is hashed as its letters come, and its text is made again from its bytes
+                // only when it is new to the counts (which `words` goes with): collecting every
+                // word's letters, and looking its text up at every occurrence, cost more than counting.
+                var wordHash = FNV1a.offset
+                var wordStart = -1
+                func endWord(at end: Int) {
+                    guard wordStart >= 0 else { return }
+                    let code = (1 << 63) | (wordHash >> 1)
+                    if counts.add(code, weight: weight) { words[code] = wordText(UnsafeBufferPointer(rebasing: bytes[wordStart..<end])) }
+                    wordHash = FNV1a.offset
+                    wordStart = -1
                 }
                 var index = 0
                 while index < bytes.count {
+                    let start = index
                     let lead = bytes[index]
                     var value: UInt32
                     if lead < 0x80 {
@@ -200,7 +204,7 @@ public enum SearchTokenizer {
                     // Chinese characters first, the most of the text; no invisible character is Chinese
                     // or a letter, so testing for them last changes nothing.
                     if isChinese(value) {
-                        endWord()
+                        endWord(at: start)
                         let code = UInt64(value)
                         if characters { counts.add(code << 32, weight: weight) }
                         if previous != 0 { counts.add(previous << 32 | code, weight: weight) }
@@ -217,18 +221,32 @@ public enum SearchTokenizer {
                     } else if isWordCharacter(value) {
                         previous = 0
                         before = (0, 0, 0)
-                        word.append(UInt8(value))
+                        if wordStart < 0 { wordStart = start }
+                        wordHash = FNV1a.mix(wordHash, UInt8(value))
                     } else if TextCharacters.isInvisible(value) {
                         continue
                     } else {
                         previous = 0
                         before = (0, 0, 0)
-                        endWord()
+                        endWord(at: start)
                     }
                 }
-                endWord()
+                endWord(at: bytes.count)
             }
         }
+    }
+
+    /// A word's text from the bytes it was read from: its letters and digits, folded as `runs`
+    /// folds them; the invisible characters among them dropped.
+    private static func wordText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Most words are as they were typed: lowercase ASCII letters and digits.
+        if bytes.allSatisfy({ isWordCharacter(UInt32($0)) }) { return String(decoding: bytes, as: UTF8.self) }
+        var letters: [UInt8] = []
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            let value = normalized(scalar.value)
+            if isWordCharacter(value) { letters.append(UInt8(value)) }
+        }
+        return String(decoding: letters, as: UTF8.self)
     }
 
     /// The term number of a word or a glossary word: the top bit set over its FNV-1a hash.
@@ -246,14 +264,19 @@ public enum SearchTokenizer {
     }
 
     /// The UTF-8 bytes of a term number made by `countTerms`, appended without making its text.
-    static func appendTerm(of code: UInt64, words: [UInt64: String], to bytes: inout [UInt8]) {
+    static func appendTerm(of code: UInt64, words: [UInt64: String], to bytes: inout IndexBytes) {
         if code >> 63 == 1 {
-            bytes.append(contentsOf: (words[code] ?? "").utf8)
+            var word = words[code] ?? ""
+            word.withUTF8 { utf8 in
+                bytes.reserve(utf8.count)
+                bytes.append(utf8)
+            }
             return
         }
-        appendUTF8(UInt32(code >> 32), to: &bytes)
+        bytes.reserve(8)
+        bytes.appendUTF8(UInt32(code >> 32))
         let second = UInt32(code & 0xFFFF_FFFF)
-        if second != 0 { appendUTF8(second, to: &bytes) }
+        if second != 0 { bytes.appendUTF8(second) }
     }
 
     /// `hash(term(of: code, words: words))`, without making the term's text: the shard of each
@@ -286,10 +309,6 @@ public enum SearchTokenizer {
             body(UInt8(0x80 | value >> 6 & 0x3F))
             body(UInt8(0x80 | value & 0x3F))
         }
-    }
-
-    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
-        forEachUTF8(value) { bytes.append($0) }
     }
 
     /// Which shard of the index holds a term.

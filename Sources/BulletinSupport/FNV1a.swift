@@ -10,6 +10,15 @@ package enum FNV1a {
         return hash
     }
 
+    /// Where every hash starts.
+    @inlinable package static var offset: UInt64 { 0xCBF2_9CE4_8422_2325 }
+
+    /// One step of the hash: `offset`, mixed with each byte in turn, is the hash of the bytes.
+    @inlinable @inline(__always)
+    package static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+    }
+
     /// The same hash over a buffer: the generic one, called from another module, steps through
     /// its bytes by protocol witness calls, and the search index hashes every English word of every page.
     package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
