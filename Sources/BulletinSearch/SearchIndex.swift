@@ -139,64 +139,28 @@ public enum SearchIndex {
     }
 
     /// `[Δdoc,weight,…]`: document numbers as differences; or, without postings, `count`.
-    static func appendPostings(_ postings: UnsafeBufferPointer<Posting>?, documents: Int, to bytes: inout [UInt8]) {
+    static func appendPostings(_ postings: UnsafeBufferPointer<Posting>?, documents: Int, to bytes: inout IndexBytes) {
         guard let postings else {
-            appendDecimal(Int32(documents), to: &bytes)
+            bytes.reserve(longestNumber)
+            bytes.appendDecimal(Int32(documents))
             return
         }
-        // Written in place into room for the longest list they could be, then appended at once:
-        // appending posting by posting checked the array's room and uniqueness for each of
-        // millions of postings.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + postings.count * longestPosting) { buffer in
-            var end = 0
-            buffer[end] = UInt8(ascii: "[")
-            end += 1
-            var previous = 0
-            for (position, posting) in postings.enumerated() {
-                if position > 0 {
-                    buffer[end] = UInt8(ascii: ",")
-                    end += 1
-                }
-                end = writeDecimal(Int32(posting.document - previous), into: buffer, at: end)
-                buffer[end] = UInt8(ascii: ",")
-                end = writeDecimal(Int32(posting.weight), into: buffer, at: end + 1)
-                previous = posting.document
-            }
-            buffer[end] = UInt8(ascii: "]")
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0...end]))
+        bytes.reserve(2 + postings.count * longestPosting)
+        bytes.append(UInt8(ascii: "["))
+        var previous = 0
+        for (position, posting) in postings.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.appendDecimal(Int32(posting.document - previous))
+            bytes.append(UInt8(ascii: ","))
+            bytes.appendDecimal(Int32(posting.weight))
+            previous = posting.document
         }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// `,Δdoc,weight` at its longest: two numbers of ten digits and two commas.
     private static let longestPosting = 22
-
-    /// Writes a non-negative number in decimal digits at `start`; returns where they end.
-    private static func writeDecimal(_ number: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
-        // Most weights are a single digit.
-        if number < 10 {
-            buffer[start] = UInt8(ascii: "0") + UInt8(number)
-            return start + 1
-        }
-        var digits = 1
-        var rest = number / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        rest = number
-        for place in stride(from: start + digits - 1, through: start, by: -1) {
-            buffer[place] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        }
-        return start + digits
-    }
-
-    /// A non-negative number in decimal digits.
-    private static func appendDecimal(_ number: Int32, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<writeDecimal(number, into: digits, at: 0)]))
-        }
-    }
+    private static let longestNumber = 10
 }
 
 /// The search index of the last rebuild of a session (the preview server) and the term counts of

@@ -57,9 +57,9 @@ struct SearchIndexBuild {
         metaFile = meta()
         do {
             let made = self
-            shardFiles = Array(0..<shardCount).parallelMap { SearchIndex.trimmed(made.shardFile($0)) }
+            shardFiles = Array(0..<shardCount).parallelMap { made.shardFile($0) }
             let hashes = Array(commonTerms.keys)
-            commonFiles = Dictionary(uniqueKeysWithValues: zip(hashes, hashes.parallelMap { SearchIndex.trimmed(made.commonFile($0)) }))
+            commonFiles = Dictionary(uniqueKeysWithValues: zip(hashes, hashes.parallelMap { made.commonFile($0) }))
         }
         if terms == nil {
             // Nothing more is made from the postings: they go before the documents' files are
@@ -233,33 +233,44 @@ struct SearchIndexBuild {
     /// longer than writing them). A common term
     /// gives its number of documents, its postings being in a file of their own.
     private func shardFile(_ shard: Int) -> [UInt8] {
-        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        var bytes = IndexBytes()
+        bytes.reserve(1)
+        bytes.append(UInt8(ascii: "{"))
         var first = true
         postings.forEachTerm(inShard: shard) { term, list in
-            if !first { bytes.append(UInt8(ascii: ",")) }
+            appendKey(term.code, first: first, to: &bytes)
             first = false
-            bytes.append(UInt8(ascii: "\""))
-            SearchTokenizer.appendTerm(of: term.code, words: words, to: &bytes)
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
             SearchIndex.appendPostings(list.count >= commonFrom ? nil : list, documents: list.count, to: &bytes)
         }
+        bytes.reserve(1)
         bytes.append(UInt8(ascii: "}"))
-        return bytes
+        return bytes.bytes()
+    }
+
+    /// `"term":`, after a comma unless it is the first.
+    private func appendKey(_ code: UInt64, first: Bool, to bytes: inout IndexBytes) {
+        bytes.reserve(2)
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        SearchTokenizer.appendTerm(of: code, words: words, to: &bytes)
+        bytes.reserve(2)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
     }
 
     /// `{"term":[Δdoc,weight,…]}`: the postings of the common terms with this hash (one, but for a clash).
     private func commonFile(_ hash: UInt32) -> [UInt8] {
-        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        var bytes = IndexBytes()
+        bytes.reserve(1)
+        bytes.append(UInt8(ascii: "{"))
         var first = true
         postings.forEach(commonTerms[hash, default: []].sorted().map { postings.term($0, hash: hash) }) { term, list in
-            if !first { bytes.append(UInt8(ascii: ",")) }
+            appendKey(term.code, first: first, to: &bytes)
             first = false
-            bytes.append(UInt8(ascii: "\""))
-            SearchTokenizer.appendTerm(of: term.code, words: words, to: &bytes)
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
             SearchIndex.appendPostings(list, documents: list.count, to: &bytes)
         }
+        bytes.reserve(1)
         bytes.append(UInt8(ascii: "}"))
-        return bytes
+        return bytes.bytes()
     }
 }

@@ -7,7 +7,7 @@ import BulletinSupport
 ///
 /// The table owns its memory and cannot be copied: an array's copy-on-write check before each
 /// update, and its bounds checks, cost about as much as the update itself, and one table is only
-/// ever filled in one place. This file is the search index's one place of pointer code.
+/// ever filled in one place. With `IndexBytes.swift`, this file is the search index's place of pointer code.
 struct TermTable<Value: BitwiseCopyable>: ~Copyable {
     /// Each term beside its value, `mask + 1` of them: one memory access per probe.
     private var slots: UnsafeMutablePointer<(term: UInt64, value: Value)>

@@ -86,9 +86,9 @@ import Testing
             for (code, _) in counts.pairs {
                 let term = SearchTokenizer.term(of: code, words: words)
                 #expect(SearchTokenizer.hash(of: code, words: words) == SearchTokenizer.hash(term), "\(term)")
-                var bytes: [UInt8] = []
+                var bytes = IndexBytes(capacity: 1)
                 SearchTokenizer.appendTerm(of: code, words: words, to: &bytes)
-                #expect(bytes == Array(term.utf8), "\(term)")
+                #expect(bytes.bytes() == Array(term.utf8), "\(term)")
             }
         }
     }
