@@ -53,6 +53,11 @@ struct Drafts {
 
     typealias WriteUpReading = EntryReaders.WriteUpReading
 
+    /// Marks files of the content as there, so that no rename hint names one of them.
+    mutating func takePaths(_ paths: [String]) {
+        takenPaths.formUnion(paths)
+    }
+
     /// `made` with the extension of the file at `path`, or the first of `made-2`, `made-3`, …
     /// that no file beside it has, as `bulletin new` chooses: with its path in the content.
     private func unusedFileName(_ made: String, beside path: String) -> (name: String, path: String) {
@@ -63,56 +68,65 @@ struct Drafts {
         return (name, folder + name)
     }
 
+    /// The error of a file whose name cannot be an address, with the name to rename it to; nil
+    /// when its name can be one.
+    mutating func misnamed(relativePath: String, displayPath: String, section: ContentSection) -> Diagnostic? {
+        guard let name = section.addressName, !Slug.isValid(name) else { return nil }
+        // A name typed in Chinese is given in pinyin, as `bulletin new` would have made it.
+        let renamed = Slug.made(from: name).map { made in
+            let fileName = unusedFileName(made, beside: relativePath)
+            takenPaths.insert(fileName.path)
+            return Message(.fileNameRenameTo, ["fileName": fileName.name])
+        }
+        return .error(at: SourceLocation(path: displayPath), .fileNameNotAddress, ["name": TextCharacters.shown(name)], hint: renamed)
+    }
+
     mutating func add(_ source: MarkdownSource, section: ContentSection, includeDrafts: Bool, writeUpReading: WriteUpReading? = nil) -> [Diagnostic] {
         let at = SourceLocation(path: source.displayPath)
-        if let name = section.addressName, !Slug.isValid(name) {
-            // A name typed in Chinese is given in pinyin, as `bulletin new` would have made it.
-            let renamed = Slug.made(from: name).map { made in
-                let fileName = unusedFileName(made, beside: source.relativePath)
-                takenPaths.insert(fileName.path)
-                return Message(.fileNameRenameTo, ["fileName": fileName.name])
-            }
-            return [.error(at: at, .fileNameNotAddress, ["name": TextCharacters.shown(name)], hint: renamed)]
-        }
+        // A misnamed file's front matter is read all the same, and left out of the site: its
+        // mistakes are told with its name, not one round of `check` after another.
+        let misnamed = misnamed(relativePath: source.relativePath, displayPath: source.displayPath, section: section)
+        let keep = misnamed == nil
+        let diagnostics = misnamed.map { [$0] } ?? []
         switch section {
         case let .writeUp(baseID, slug):
             declaredWriteUps.insert("\(baseID)/\(slug)")
             let reading = writeUpReading ?? EntryReaders.writeUp(source, baseID: baseID, slug: slug)
-            if let draft = reading.draft {
+            if keep, let draft = reading.draft {
                 if includeDrafts || !draft.fields.draft {
                     writeUps.append(draft)
                 } else {
                     draftReferences["\(baseID)/\(slug)"] = source.displayPath
                 }
             }
-            if let unread = reading.unread { unreadWriteUps.append(unread) }
-            return reading.diagnostics
+            if keep, let unread = reading.unread { unreadWriteUps.append(unread) }
+            return diagnostics + reading.diagnostics
         case .bulletin:
             let reading = EntryReaders.bulletin(source)
-            if let draft = reading.draft {
+            if keep, let draft = reading.draft {
                 if includeDrafts || !draft.fields.draft { bulletins.append(draft) } else { draftBulletins.append(draft) }
             }
-            if let unread = reading.unread { unreadBulletins.append(unread) }
-            return reading.diagnostics
+            if keep, let unread = reading.unread { unreadBulletins.append(unread) }
+            return diagnostics + reading.diagnostics
         case let .notice(slug):
-            let (draft, diagnostics) = EntryReaders.notice(source, slug: slug)
-            if let draft { notices.append(draft) }
-            return diagnostics
+            let (draft, read) = EntryReaders.notice(source, slug: slug)
+            if keep, let draft { notices.append(draft) }
+            return diagnostics + read
         case .attachmentPage:
-            let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: false)
-            if let draft { attachmentPages[source.relativePath] = draft }
-            return diagnostics
+            let (draft, read) = EntryReaders.titled(source, needsOrder: false)
+            if keep, let draft { attachmentPages[source.relativePath] = draft }
+            return diagnostics + read
         case let .model(id):
-            let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: true)
-            if let draft { models.append((id, draft)) }
-            return diagnostics
+            let (draft, read) = EntryReaders.titled(source, needsOrder: true)
+            if keep, let draft { models.append((id, draft)) }
+            return diagnostics + read
         case let .page(slug):
             if Self.reservedSlugs.contains(slug) {
                 return [.error(at: at, .pageNameReserved, ["name": TextCharacters.shown(slug)])]
             }
-            let (draft, diagnostics) = EntryReaders.titled(source, needsOrder: false)
-            if let draft { pages.append((slug, draft)) }
-            return diagnostics
+            let (draft, read) = EntryReaders.titled(source, needsOrder: false)
+            if keep, let draft { pages.append((slug, draft)) }
+            return diagnostics + read
         case .unknown:
             return [.warning(at: at, .markdownOutsideSections)]
         }

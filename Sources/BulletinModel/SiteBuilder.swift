@@ -60,9 +60,15 @@ public enum SiteBuilder {
         diagnostics.append(contentsOf: registry.diagnostics)
 
         var drafts = Drafts()
+        drafts.takePaths(content.markdown.map(\.relativePath) + content.unreadableMarkdown)
         for relative in content.unreadableMarkdown {
-            if case let .writeUp(baseID, slug) = ContentSection(relativePath: relative) {
+            let section = ContentSection(relativePath: relative)
+            if case let .writeUp(baseID, slug) = section {
                 drafts.declaredWriteUps.insert("\(baseID)/\(slug)")
+            }
+            // Told with the front matter's mistake, not once that is mended.
+            if let misnamed = drafts.misnamed(relativePath: relative, displayPath: content.displayPath(relative), section: section) {
+                diagnostics.append(misnamed)
             }
         }
         diagnostics.append(contentsOf: drafts.add(content.markdown, includeDrafts: options.includeDrafts, cache: frontMatter))

@@ -225,6 +225,24 @@ import Testing
             + "    提示：请将文件重命名为 jia-zhang-kai-fang-ri.md（由原文件名生成，汉字写作拼音）：网址中只能用小写英文字母、数字和 '-'")
     }
 
+    /// A file saved under its Chinese title with a mistake in its front matter is told both at
+    /// once: its name, and the mistake, whether its YAML cannot be read or a field is wrong.
+    @Test func aMisnamedFileIsToldItsOtherMistakesInTheSameCheck() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/bases/wanzhou-shahe-primary/家长会.md",
+                          "---\ntitle: 家长会\ndate: 2021-05-12\nkind: event\nmodels: [guidance-service\n---\n正文\n")
+        try fixture.write("Content/bases/wanzhou-shahe-primary/开放日.md", "---\ntitle: 开放日\ndate: 2021-05-12\nkind: lecture\n---\n正文\n")
+        let errors = try fixture.check().diagnostics.errors.map(\.formatted)
+        #expect(errors.contains { $0.hasPrefix("Content/bases/wanzhou-shahe-primary/家长会.md:1:1: error: the file name '家长会'")
+            && $0.contains("rename the file jia-zhang-hui.md") })
+        #expect(errors.contains { $0.hasPrefix("Content/bases/wanzhou-shahe-primary/家长会.md:5:9: error:") })
+        #expect(errors.contains { $0.hasPrefix("Content/bases/wanzhou-shahe-primary/开放日.md:1:1: error: the file name '开放日'")
+            && $0.contains("rename the file kai-fang-ri.md") })
+        #expect(errors.contains { $0.hasPrefix("Content/bases/wanzhou-shahe-primary/开放日.md:4:7: error:") && $0.contains("lecture") })
+        #expect(errors.count == 4, "\(errors)")
+    }
+
     /// A list typed with a Chinese input method's comma, and a title with a colon and a space:
     /// each named with what to write, in Chinese for a Chinese editor.
     @Test func chinesePunctuationInListsAndValuesIsNamed() throws {
