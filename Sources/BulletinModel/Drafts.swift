@@ -90,7 +90,8 @@ struct Drafts {
         let diagnostics = misnamed.map { [$0] } ?? []
         switch section {
         case let .writeUp(baseID, slug):
-            declaredWriteUps.insert("\(baseID)/\(slug)")
+            // A bulletin naming a misnamed file is told so now: the name it uses goes with the rename.
+            if keep { declaredWriteUps.insert("\(baseID)/\(slug)") }
             let reading = writeUpReading ?? EntryReaders.writeUp(source, baseID: baseID, slug: slug)
             if keep, let draft = reading.draft {
                 if includeDrafts || !draft.fields.draft {

@@ -63,12 +63,11 @@ public enum SiteBuilder {
         drafts.takePaths(content.markdown.map(\.relativePath) + content.unreadableMarkdown)
         for relative in content.unreadableMarkdown {
             let section = ContentSection(relativePath: relative)
-            if case let .writeUp(baseID, slug) = section {
-                drafts.declaredWriteUps.insert("\(baseID)/\(slug)")
-            }
             // Told with the front matter's mistake, not once that is mended.
             if let misnamed = drafts.misnamed(relativePath: relative, displayPath: content.displayPath(relative), section: section) {
                 diagnostics.append(misnamed)
+            } else if case let .writeUp(baseID, slug) = section {
+                drafts.declaredWriteUps.insert("\(baseID)/\(slug)")
             }
         }
         diagnostics.append(contentsOf: drafts.add(content.markdown, includeDrafts: options.includeDrafts, cache: frontMatter))
