@@ -41,27 +41,6 @@ struct IndexBytes: ~Copyable {
         count += bytes.count
     }
 
-    /// A code point in UTF-8: at most four bytes.
-    @inline(__always)
-    mutating func appendUTF8(_ value: UInt32) {
-        switch value {
-        case ..<0x80:
-            append(UInt8(value))
-        case ..<0x800:
-            append(UInt8(0xC0 | value >> 6))
-            append(UInt8(0x80 | value & 0x3F))
-        case ..<0x10000:
-            append(UInt8(0xE0 | value >> 12))
-            append(UInt8(0x80 | value >> 6 & 0x3F))
-            append(UInt8(0x80 | value & 0x3F))
-        default:
-            append(UInt8(0xF0 | value >> 18))
-            append(UInt8(0x80 | value >> 12 & 0x3F))
-            append(UInt8(0x80 | value >> 6 & 0x3F))
-            append(UInt8(0x80 | value & 0x3F))
-        }
-    }
-
     /// A non-negative number in decimal digits: at most ten bytes.
     @inline(__always)
     mutating func appendDecimal(_ number: Int32) {
@@ -90,7 +69,7 @@ struct IndexBytes: ~Copyable {
         }
         rest = number
         for place in stride(from: count + digits - 1, through: count, by: -1) {
-            start[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+            start[place] = zero + UInt8(rest % 10)
             rest /= 10
         }
         count += digits

@@ -233,41 +233,39 @@ struct SearchIndexBuild {
     /// longer than writing them). A common term
     /// gives its number of documents, its postings being in a file of their own.
     private func shardFile(_ shard: Int) -> [UInt8] {
-        var bytes = IndexBytes()
-        bytes.reserve(1)
-        bytes.append(UInt8(ascii: "{"))
-        var first = true
-        postings.forEachTerm(inShard: shard) { term, list in
-            appendKey(term.code, first: first, to: &bytes)
-            first = false
-            SearchIndex.appendPostings(list.count >= commonFrom ? nil : list, documents: list.count, to: &bytes)
+        termsFile { entry in
+            postings.forEachTerm(inShard: shard) { term, list in
+                entry(term.code, list.count >= commonFrom ? nil : list, list.count)
+            }
         }
-        bytes.reserve(1)
-        bytes.append(UInt8(ascii: "}"))
-        return bytes.bytes()
-    }
-
-    /// `"term":`, after a comma unless it is the first.
-    private func appendKey(_ code: UInt64, first: Bool, to bytes: inout IndexBytes) {
-        bytes.reserve(2)
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        SearchTokenizer.appendTerm(of: code, words: words, to: &bytes)
-        bytes.reserve(2)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
     }
 
     /// `{"term":[Δdoc,weight,…]}`: the postings of the common terms with this hash (one, but for a clash).
     private func commonFile(_ hash: UInt32) -> [UInt8] {
+        termsFile { entry in
+            postings.forEach(commonTerms[hash, default: []].sorted().map { postings.term($0, hash: hash) }) { term, list in
+                entry(term.code, list, list.count)
+            }
+        }
+    }
+
+    /// `{"term":…,…}` of the terms `entries` gives in turn, each with its postings, or (nil) with
+    /// its number of documents alone.
+    private func termsFile(_ entries: ((UInt64, UnsafeBufferPointer<Posting>?, Int) -> Void) -> Void) -> [UInt8] {
         var bytes = IndexBytes()
         bytes.reserve(1)
         bytes.append(UInt8(ascii: "{"))
         var first = true
-        postings.forEach(commonTerms[hash, default: []].sorted().map { postings.term($0, hash: hash) }) { term, list in
-            appendKey(term.code, first: first, to: &bytes)
+        entries { code, postings, documents in
+            bytes.reserve(2)
+            if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
-            SearchIndex.appendPostings(list, documents: list.count, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+            SearchTokenizer.appendTerm(of: code, words: words, to: &bytes)
+            bytes.reserve(2)
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+            SearchIndex.appendPostings(postings, documents: documents, to: &bytes)
         }
         bytes.reserve(1)
         bytes.append(UInt8(ascii: "}"))

@@ -176,7 +176,7 @@ public enum SearchTokenizer {
                 var wordStart = -1
                 func endWord(at end: Int) {
                     guard wordStart >= 0 else { return }
-                    let code = (1 << 63) | (wordHash >> 1)
+                    let code = wordCode(hash: wordHash)
                     if counts.add(code, weight: weight) { words[code] = wordText(UnsafeBufferPointer(rebasing: bytes[wordStart..<end])) }
                     wordHash = FNV1a.offset
                     wordStart = -1
@@ -251,7 +251,13 @@ public enum SearchTokenizer {
 
     /// The term number of a word or a glossary word: the top bit set over its FNV-1a hash.
     static func wordCode(_ utf8: [UInt8]) -> UInt64 {
-        (1 << 63) | (utf8.withUnsafeBufferPointer(FNV1a.hash) >> 1)
+        wordCode(hash: utf8.withUnsafeBufferPointer(FNV1a.hash))
+    }
+
+    /// The term number of a word from the FNV-1a hash of its bytes.
+    @inline(__always)
+    private static func wordCode(hash: UInt64) -> UInt64 {
+        (1 << 63) | (hash >> 1)
     }
 
     /// The text of a term number made by `countTerms`.
@@ -274,9 +280,9 @@ public enum SearchTokenizer {
             return
         }
         bytes.reserve(8)
-        bytes.appendUTF8(UInt32(code >> 32))
+        forEachUTF8(UInt32(code >> 32)) { bytes.append($0) }
         let second = UInt32(code & 0xFFFF_FFFF)
-        if second != 0 { bytes.appendUTF8(second) }
+        if second != 0 { forEachUTF8(second) { bytes.append($0) } }
     }
 
     /// `hash(term(of: code, words: words))`, without making the term's text: the shard of each

@@ -5,9 +5,7 @@ package enum FNV1a {
         // Called from another module, the loop below steps through the bytes by protocol witness
         // calls, about 30 instructions a byte; most callers hash a text, whose bytes are at hand.
         if let hash = bytes.withContiguousStorageIfAvailable({ Self.hash($0) }) { return hash }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash
+        return bytes.reduce(offset, mix)
     }
 
     /// Where every hash starts.
@@ -22,8 +20,8 @@ package enum FNV1a {
     /// The same hash over a buffer: the generic one, called from another module, steps through
     /// its bytes by protocol witness calls, and the search index hashes every English word of every page.
     package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var hash = offset
+        for byte in bytes { hash = mix(hash, byte) }
         return hash
     }
 
@@ -31,12 +29,10 @@ package enum FNV1a {
     package struct Stream {
         package private(set) var value: UInt64
 
-        package init(seed: UInt64 = 0) { value = 0xCBF2_9CE4_8422_2325 ^ seed }
+        package init(seed: UInt64 = 0) { value = offset ^ seed }
 
         package mutating func add(_ bytes: some Sequence<UInt8>) {
-            var hash = value
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            value = hash
+            value = bytes.reduce(value, mix)
         }
     }
 
