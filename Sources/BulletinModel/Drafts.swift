@@ -9,7 +9,8 @@ struct Drafts {
     /// `base-id/slug` of every write-up file, including those with errors, so that a bulletin
     /// featuring a broken write-up is not reported a second time.
     var declaredWriteUps: Set<String> = []
-    /// Write-ups and bulletins whose front matter has errors, with the references it names.
+    /// Write-ups and bulletins whose front matter has errors, or whose file name cannot be an
+    /// address, with the references they name: these and their bodies are checked, and no page is made.
     var unreadWriteUps: [EntryReaders.UnreadFile] = []
     var unreadBulletins: [EntryReaders.UnreadFile] = []
     var bulletins: [Draft<EntryReaders.BulletinFields>] = []
@@ -20,6 +21,9 @@ struct Drafts {
     var attachmentPages: [String: Draft<EntryReaders.TitledFields>] = [:]
     var models: [(id: String, draft: Draft<EntryReaders.TitledFields>)] = []
     var pages: [(slug: String, draft: Draft<EntryReaders.TitledFields>)] = []
+    /// Notices, models and pages whose file name cannot be an address: their bodies are checked,
+    /// and no page is made.
+    var misnamedBodies: [MarkdownSource] = []
     /// The content's Markdown files, and the names already given in hints to rename one: a
     /// name to rename a file to is never one of them.
     private var takenPaths: Set<String> = []
@@ -100,7 +104,11 @@ struct Drafts {
                     draftReferences["\(baseID)/\(slug)"] = source.displayPath
                 }
             }
-            if keep, let unread = reading.unread { unreadWriteUps.append(unread) }
+            if let unread = reading.unread {
+                unreadWriteUps.append(unread)
+            } else if !keep, let draft = reading.draft {
+                unreadWriteUps.append(EntryReaders.UnreadFile(source: source, models: draft.fields.models, cover: draft.fields.cover))
+            }
             return diagnostics + reading.diagnostics
         case .bulletin:
             let reading = EntryReaders.bulletin(source)
@@ -111,22 +119,22 @@ struct Drafts {
             return diagnostics + reading.diagnostics
         case let .notice(slug):
             let (draft, read) = EntryReaders.notice(source, slug: slug)
-            if keep, let draft { notices.append(draft) }
+            if !keep { misnamedBodies.append(source) } else if let draft { notices.append(draft) }
             return diagnostics + read
         case .attachmentPage:
             let (draft, read) = EntryReaders.titled(source, needsOrder: false)
-            if keep, let draft { attachmentPages[source.relativePath] = draft }
+            if !keep { misnamedBodies.append(source) } else if let draft { attachmentPages[source.relativePath] = draft }
             return diagnostics + read
         case let .model(id):
             let (draft, read) = EntryReaders.titled(source, needsOrder: true)
-            if keep, let draft { models.append((id, draft)) }
+            if !keep { misnamedBodies.append(source) } else if let draft { models.append((id, draft)) }
             return diagnostics + read
         case let .page(slug):
             if Self.reservedSlugs.contains(slug) {
                 return [.error(at: at, .pageNameReserved, ["name": TextCharacters.shown(slug)])]
             }
             let (draft, read) = EntryReaders.titled(source, needsOrder: false)
-            if keep, let draft { pages.append((slug, draft)) }
+            if !keep { misnamedBodies.append(source) } else if let draft { pages.append((slug, draft)) }
             return diagnostics + read
         case .unknown:
             return [.warning(at: at, .markdownOutsideSections)]

@@ -35,6 +35,7 @@ struct ReferenceChecker {
         let sources = drafts.writeUps.map(\.source) + drafts.unreadWriteUps.map(\.source) + drafts.bulletins.map(\.source)
             + drafts.unreadBulletins.map(\.source) + drafts.notices.map(\.source)
             + drafts.attachmentPages.values.map(\.source) + drafts.models.map(\.draft.source) + drafts.pages.map(\.draft.source)
+            + drafts.misnamedBodies
         let results = sources.parallelMap { source in
             (source.relativePath, Self.convert(source, with: converter, documents: documents))
         }
@@ -327,6 +328,12 @@ struct ReferenceChecker {
     mutating func pages() -> [FreePage] {
         drafts.pages.map { slug, draft in FreePage(slug: slug, title: draft.fields.title, body: body(draft.source)) }
             .sorted { $0.slug < $1.slug }
+    }
+
+    /// The bodies of notices, models and pages whose file name cannot be an address: their
+    /// mistakes are told with the file name, not once it is mended.
+    mutating func checkMisnamedBodies() {
+        for source in drafts.misnamedBodies { _ = body(source) }
     }
 
     /// Every file of the content folder a body links to or a field names.

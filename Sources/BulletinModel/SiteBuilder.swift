@@ -88,6 +88,7 @@ public enum SiteBuilder {
         let bulletins = references.bulletins(defaultEditor: config.bulletinEditor)
         let notices = references.notices()
         let pages = references.pages()
+        references.checkMisnamedBodies()
         references.checkNotices(registry.noticeReferences)
         diagnostics.append(contentsOf: references.diagnostics)
         diagnostics.append(contentsOf: UnlinkedDocuments.check(staticFiles: content.staticFiles, linked: references.linkedFiles,

@@ -248,6 +248,27 @@ import Testing
         #expect(errors.count == 6, "\(errors)")
     }
 
+    /// A file saved under its Chinese title is told its body's and its references' mistakes with
+    /// its name, in one check: a Word list, a link to a file that is not there, an unknown model.
+    @Test func aMisnamedFilesBodyAndReferencesAreCheckedInTheSameCheck() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("Content/bases/wanzhou-shahe-primary/亲子课堂.md",
+                          "---\ntitle: 亲子课堂\ndate: 2021-05-12\nkind: event\nmodels: [guidance-servce]\n---\n活动安排：\n\n• 家长签到\n• 亲子共读\n\n"
+                            + "[活动方案](活动方案.pdf)\n")
+        try fixture.write("Content/pages/联系我们.md", "---\ntitle: 联系我们\n---\n• 电话\n")
+        let found = try fixture.check().diagnostics.all.filter { $0.location.path.contains("亲子课堂") || $0.location.path.contains("联系我们") }
+            .sorted { ($0.location.path, $0.location.line, $0.location.column) < ($1.location.path, $1.location.line, $1.location.column) }
+        #expect(found.map { "\($0.location.line):\($0.location.column) \($0.severity) \($0.code)" } == [
+            "1:1 error fileNameNotAddress", "5:10 error unknownModel", "9:1 warning bulletLine", "10:1 warning bulletLineJoined",
+            "12:1 error linkMissingFile", "1:1 error fileNameNotAddress", "4:1 warning bulletLine",
+        ])
+        #expect(found[1].formatted == "Content/bases/wanzhou-shahe-primary/亲子课堂.md:5:10: error: unknown model 'guidance-servce'\n"
+            + "    hint: did you mean 'guidance-service'?")
+        #expect(found[4].formatted == "Content/bases/wanzhou-shahe-primary/亲子课堂.md:12:1: error: the link '活动方案.pdf' points to "
+            + "'bases/wanzhou-shahe-primary/活动方案.pdf', which does not exist\n    hint: check the file name, or add the file to Content/assets/")
+    }
+
     /// A list typed with a Chinese input method's comma, and a title with a colon and a space:
     /// each named with what to write, in Chinese for a Chinese editor.
     @Test func chinesePunctuationInListsAndValuesIsNamed() throws {
