@@ -65,9 +65,9 @@ extension CommonMark {
         var open = 0
         while open < scalars.count {
             defer { open += 1 }
-            guard scalars[open] == "[" || scalars[open] == "【",
-                  let close = scalars[(open + 1)...].firstIndex(where: { "[【]】".unicodeScalars.contains($0) }),
-                  scalars[close] == "]" || scalars[close] == "】", close + 1 < scalars.count,
+            guard "[【［".unicodeScalars.contains(scalars[open]),
+                  let close = scalars[(open + 1)...].firstIndex(where: { "[【［]】］".unicodeScalars.contains($0) }),
+                  "]】］".unicodeScalars.contains(scalars[close]), close + 1 < scalars.count,
                   scalars[close + 1] == "(" || scalars[close + 1] == "（",
                   let end = scalars[(close + 2)...].firstIndex(where: { $0 == ")" || $0 == "）" }) else { continue }
             let destination = string((close + 2)..<end)
@@ -82,21 +82,21 @@ extension CommonMark {
         return nil
     }
 
-    /// Whether `]` or `】` is followed at once by `(` or `（` somewhere in the text: nearly every
-    /// text of a body has neither, and decoding each into scalars to look was a twentieth of a
-    /// build's time on text of a large vocabulary. `]` and the last byte of `】` (E3 80 91) are
-    /// found by memchr, which looks at many bytes at once.
+    /// Whether `]`, `】` or `］` is followed at once by `(` or `（` somewhere in the text: nearly
+    /// every text of a body has none, and decoding each into scalars to look was a twentieth of a
+    /// build's time on text of a large vocabulary. `]` and the last bytes of `】` (E3 80 91) and
+    /// `］` (EF BC BD) are found by memchr, which looks at many bytes at once.
     private static func closesBeforeOpening(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return false }
         func opens(at offset: Int) -> Bool {
             (offset < text.count && text[offset] == 0x28)
                 || (offset + 2 < text.count && text[offset] == 0xEF && text[offset + 1] == 0xBC && text[offset + 2] == 0x88)
         }
-        for closing: UInt8 in [0x5D, 0x91] {
+        for (closing, lead) in [(0x5D, nil), (0x91, (0xE3, 0x80)), (0xBD, (0xEF, 0xBC))] as [(UInt8, (UInt8, UInt8)?)] {
             var offset = 0
             while offset < text.count, let found = memchr(base + offset, Int32(closing), text.count - offset) {
                 let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                let closes = closing == 0x5D || (at >= 2 && text[at - 2] == 0xE3 && text[at - 1] == 0x80)
+                let closes = lead.map { at >= 2 && text[at - 2] == $0.0 && text[at - 1] == $0.1 } ?? true
                 if closes, opens(at: at + 1) { return true }
                 offset = at + 1
             }

@@ -253,10 +253,11 @@ import Testing
         }
     }
 
-    /// A Chinese input method types `！`, `【】` and `（）` where a link or image needs `!`, `[]`
-    /// and `()`: Markdown leaves it as text. Named at its column, with the link to write.
+    /// A Chinese input method types `！`, `【】` or `［］` and `（）` where a link or image needs
+    /// `!`, `[]` and `()`: Markdown leaves it as text. Named at its column, with the link to write.
     @Test func aLinkTypedFullWidthIsNamed() {
-        let (html, warnings) = convert("现场照片：！[家长会现场]（a.pdf）\n\n详见[通知]（../other.md）。\n\n【活动照片】(https://example.org/a.jpg)\n")
+        let (html, warnings) = convert("现场照片：！[家长会现场]（a.pdf）\n\n详见[通知]（../other.md）。\n\n【活动照片】(https://example.org/a.jpg)\n"
+            + "\n联系方式见［联系我们］（/contact/）\n")
         #expect(html.contains("<p>现场照片：！[家长会现场]（a.pdf）</p>"), "shown as typed, not guessed at")
         #expect(warnings.map(\.formatted) == [
             "Content/bases/x/w.md:5:6: warning: ！[家长会现场]（a.pdf） looks like a link or image typed with full-width punctuation, "
@@ -265,12 +266,14 @@ import Testing
                 + "which Markdown does not read, so the page shows it as typed\n    hint: type its brackets and exclamation mark half-width: [通知](../other.md)",
             "Content/bases/x/w.md:9:1: warning: 【活动照片】(https://example.org/a.jpg) looks like a link or image typed with full-width punctuation, "
                 + "which Markdown does not read, so the page shows it as typed\n    hint: type its brackets and exclamation mark half-width: [活动照片](https://example.org/a.jpg)",
+            "Content/bases/x/w.md:11:6: warning: ［联系我们］（/contact/） looks like a link or image typed with full-width punctuation, "
+                + "which Markdown does not read, so the page shows it as typed\n    hint: type its brackets and exclamation mark half-width: [联系我们](/contact/)",
         ])
         #expect(warnings.first?.formatted(in: .chinese) == "Content/bases/x/w.md:5:6: 警告：！[家长会现场]（a.pdf） 像是用全角符号输入的链接或图片，"
             + "Markdown 无法识别，页面会原样显示这些字符\n    提示：请把其中的括号和感叹号改为半角：![家长会现场](a.pdf)")
         // Brackets and parentheses of Chinese text that hold no address.
         for written in ["【通知】（2021年）", "【待填写】", "[重要]（见下文）", "【图1】（单位：人）", "见附件[1]（第3页）。", "![说明](a.pdf)", "[通知](../other.md)",
-                        "【招生对象】（小学/初中）", "[注]（单位：人/次）", "【来源】（www.moe.gov.cn）"] {
+                        "【招生对象】（小学/初中）", "[注]（单位：人/次）", "【来源】（www.moe.gov.cn）", "［注］（单位：人）", "［图2］"] {
             #expect(convert(written + "\n").1.filter { $0.code == .linkTypedFullWidth }.isEmpty, "\(written)")
         }
     }
