@@ -121,10 +121,12 @@ public struct BodyConverter: Sendable, Equatable {
                     return .error(at: at, isImage ? .imagePathHoldsSpace : .linkPathHoldsSpace,
                                   ["url": TextCharacters.shown(destination), "path": destination])
                 }
-            case let .linkTypedFullWidth(line, column, typed, fixed):
+            case let .linkTypedFullWidth(line, column, typed, fixed, linksPhoto):
                 found.add(.moreLinksTypedFullWidth) {
+                    // A photo named in brackets was most likely meant to be shown: both ways are told.
                     .warning(at: SourceLocation(path: displayPath, line: line + firstLine - 1, column: columns.column(line: line, byteColumn: column)),
-                             .linkTypedFullWidth, ["typed": typed, "fixed": fixed])
+                             .linkTypedFullWidth, ["typed": typed, "fixed": fixed],
+                             hint: linksPhoto ? Message(.linkTypedFullWidthToPhoto, ["fixed": fixed]) : nil)
                 }
             case let .tableColumnsDiffer(line, header, delimiter):
                 found.add(.moreTablesShownAsText) {

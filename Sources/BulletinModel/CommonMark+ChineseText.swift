@@ -1,3 +1,4 @@
+import BulletinImages
 import Foundation
 
 /// What Chinese text looks like to the checks of a body: how it numbers items and sections, and
@@ -57,8 +58,9 @@ extension CommonMark {
     /// The parentheses must hold an address: a path from here (`../`, `./`, `/`), a web or mail
     /// address, or a file with the extension of a photo or a document; so that `【通知】（2021年）`,
     /// `【对象】（小学/初中）` and `（www.moe.gov.cn）` are left alone. Returns it as typed, as
-    /// Markdown reads it, and where it starts in the text, in bytes.
-    static func linkTypedFullWidth(_ text: UnsafeBufferPointer<UInt8>) -> (typed: String, fixed: String, offset: Int)? {
+    /// Markdown reads it, where it starts in the text, in bytes, and whether it is a link (no `!`)
+    /// to a photo, which the editor may have meant to show.
+    static func linkTypedFullWidth(_ text: UnsafeBufferPointer<UInt8>) -> (typed: String, fixed: String, offset: Int, linksPhoto: Bool)? {
         guard closesBeforeOpening(text) else { return nil }
         let scalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
         func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
@@ -77,7 +79,7 @@ extension CommonMark {
                   !destination.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" }), isAddress(destination) else { continue }
             let start = bang ?? open
             let fixed = (bang == nil ? "" : "!") + "[" + string((open + 1)..<close) + "](" + destination + ")"
-            return (string(start..<(end + 1)), fixed, string(0..<start).utf8.count)
+            return (string(start..<(end + 1)), fixed, string(0..<start).utf8.count, bang == nil && ImageStage.isRaster(destination))
         }
         return nil
     }

@@ -70,7 +70,7 @@ public enum CommonMark {
         case tableOfTabs(line: Int, rows: Int, firstRow: [String])
         /// A link or image typed with a Chinese input method's punctuation (`！[说明]（../a.jpg）`),
         /// left as text: as typed, and as Markdown reads it. `column` is in bytes.
-        case linkTypedFullWidth(line: Int, column: Int, typed: String, fixed: String)
+        case linkTypedFullWidth(line: Int, column: Int, typed: String, fixed: String, linksPhoto: Bool)
     }
 
     /// Converts `markdown` to HTML. `rewrite` returns the destination to use instead (or nil to keep
@@ -217,7 +217,8 @@ public enum CommonMark {
                                   into slips: inout [Slip]) {
         let line = positions.line(node)
         if let link = linkTypedFullWidth(text) {
-            slips.append(.linkTypedFullWidth(line: line, column: positions.column(node) + link.offset, typed: link.typed, fixed: link.fixed))
+            slips.append(.linkTypedFullWidth(line: line, column: positions.column(node) + link.offset, typed: link.typed, fixed: link.fixed,
+                                             linksPhoto: link.linksPhoto))
         }
         if text.count >= 3, text[0] == 0xE3, text[1] == 0x80, text[2] == 0x80 {
             if startsLine(node) { slips.append(.fullWidthIndent(line: line, joinsLineAbove: cmark_node_previous(node) != nil)) }

@@ -265,12 +265,15 @@ import Testing
             "Content/bases/x/w.md:7:3: warning: [通知]（../other.md） looks like a link or image typed with full-width punctuation, "
                 + "which Markdown does not read, so the page shows it as typed\n    hint: type its brackets and exclamation mark half-width: [通知](../other.md)",
             "Content/bases/x/w.md:9:1: warning: 【活动照片】(https://example.org/a.jpg) looks like a link or image typed with full-width punctuation, "
-                + "which Markdown does not read, so the page shows it as typed\n    hint: type its brackets and exclamation mark half-width: [活动照片](https://example.org/a.jpg)",
+                + "which Markdown does not read, so the page shows it as typed\n    hint: typed half-width, [活动照片](https://example.org/a.jpg) links to the photo; "
+                + "to show the photo on the page, type ![活动照片](https://example.org/a.jpg)",
             "Content/bases/x/w.md:11:6: warning: ［联系我们］（/contact/） looks like a link or image typed with full-width punctuation, "
                 + "which Markdown does not read, so the page shows it as typed\n    hint: type its brackets and exclamation mark half-width: [联系我们](/contact/)",
         ])
         #expect(warnings.first?.formatted(in: .chinese) == "Content/bases/x/w.md:5:6: 警告：！[家长会现场]（a.pdf） 像是用全角符号输入的链接或图片，"
             + "Markdown 无法识别，页面会原样显示这些字符\n    提示：请把其中的括号和感叹号改为半角：![家长会现场](a.pdf)")
+        #expect(warnings.dropFirst(2).first?.hint(in: .chinese)
+            == "改为半角后，[活动照片](https://example.org/a.jpg) 是指向这张照片的链接；如要在页面上显示照片，请写成 ![活动照片](https://example.org/a.jpg)")
         // Brackets and parentheses of Chinese text that hold no address.
         for written in ["【通知】（2021年）", "【待填写】", "[重要]（见下文）", "【图1】（单位：人）", "见附件[1]（第3页）。", "![说明](a.pdf)", "[通知](../other.md)",
                         "【招生对象】（小学/初中）", "[注]（单位：人/次）", "【来源】（www.moe.gov.cn）", "［注］（单位：人）", "［图2］"] {

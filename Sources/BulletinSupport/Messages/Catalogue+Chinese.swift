@@ -298,6 +298,7 @@ extension Catalogue {
         .imagePathHoldsSpace: ("图片路径 '{url}' 中有空格，未被识别为图片，页面会原样显示这段文字", "请把路径写在尖括号中，如 ![…](<{path}>)；或把每个空格写成 %20；或把文件改为不含空格的名称"),
         .moreLinksWithSpaceInPath: ("……另有 {count} 个链接因路径中有空格未被识别", nil),
         .linkTypedFullWidth: ("{typed} 像是用全角符号输入的链接或图片，Markdown 无法识别，页面会原样显示这些字符", "请把其中的括号和感叹号改为半角：{fixed}"),
+        .linkTypedFullWidthToPhoto: ("改为半角后，{fixed} 是指向这张照片的链接；如要在页面上显示照片，请写成 !{fixed}", nil),
         .moreLinksTypedFullWidth: ("……另有 {count} 处链接或图片用了全角符号", nil),
         .moreImagesWithSpaceInPath: ("……另有 {count} 张图片因路径中有空格未被识别", nil),
         .tableColumnsDiffer: ("这几行像是表格，但分隔行有 {delimiter} 列，上面的表头有 {header} 列，会显示为普通文字",

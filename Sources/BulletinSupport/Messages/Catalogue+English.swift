@@ -297,6 +297,7 @@ extension Catalogue {
         .imagePathHoldsSpace: ("the image path '{url}' holds a space, so it is not read as an image and the page shows the text as written", "write the path in angle brackets, ![…](<{path}>), or write each space as %20, or rename the file without spaces"),
         .moreLinksWithSpaceInPath: ("… and {count} more links not read because of a space in the path", nil),
         .linkTypedFullWidth: ("{typed} looks like a link or image typed with full-width punctuation, which Markdown does not read, so the page shows it as typed", "type its brackets and exclamation mark half-width: {fixed}"),
+        .linkTypedFullWidthToPhoto: ("typed half-width, {fixed} links to the photo; to show the photo on the page, type !{fixed}", nil),
         .moreLinksTypedFullWidth: ("… and {count} more links or images typed with full-width punctuation", nil),
         .moreImagesWithSpaceInPath: ("… and {count} more images not read because of a space in the path", nil),
         .tableColumnsDiffer: ("these lines look like a table, but the delimiter row has {delimiter} columns and the header row above it {header}, so they are shown as text",

@@ -296,6 +296,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case imagePathHoldsSpace = "image-path-holds-space"
     case moreLinksWithSpaceInPath = "more-links-with-space-in-path"
     case linkTypedFullWidth = "link-typed-full-width"
+    case linkTypedFullWidthToPhoto = "link-typed-full-width-to-photo"
     case moreLinksTypedFullWidth = "more-links-typed-full-width"
     case moreImagesWithSpaceInPath = "more-images-with-space-in-path"
     case tableColumnsDiffer = "table-columns-differ"
