@@ -24,6 +24,12 @@ struct Drafts {
     /// Notices, models and pages whose file name cannot be an address: their bodies are checked,
     /// and no page is made.
     var misnamedBodies: [MarkdownSource] = []
+    /// Write-ups whose file name cannot be an address, by `base-id/slug` as they are named now:
+    /// their file, and the `base-id/slug` they take once renamed as the hint says. A bulletin
+    /// naming one is told that name.
+    private(set) var misnamedWriteUps: [String: (file: String, renamed: String)] = [:]
+    /// The same write-ups' `base-id/slug` by title, where their front matter could be read.
+    private(set) var misnamedWriteUpTitles: [String: [String]] = [:]
     /// The content's Markdown files, and the names already given in hints to rename one: a
     /// name to rename a file to is never one of them.
     private var takenPaths: Set<String> = []
@@ -80,6 +86,9 @@ struct Drafts {
         let renamed = Slug.made(from: name).map { made in
             let fileName = unusedFileName(made, beside: relativePath)
             takenPaths.insert(fileName.path)
+            if case let .writeUp(baseID, slug) = section {
+                misnamedWriteUps["\(baseID)/\(slug)"] = (displayPath, "\(baseID)/" + fileName.name.prefix { $0 != "." })
+            }
             return Message(.fileNameRenameTo, ["fileName": fileName.name])
         }
         return .error(at: SourceLocation(path: displayPath), .fileNameNotAddress, ["name": TextCharacters.shown(name)], hint: renamed)
@@ -97,6 +106,7 @@ struct Drafts {
             // A bulletin naming a misnamed file is told so now: the name it uses goes with the rename.
             if keep { declaredWriteUps.insert("\(baseID)/\(slug)") }
             let reading = writeUpReading ?? EntryReaders.writeUp(source, baseID: baseID, slug: slug)
+            if !keep, let title = reading.draft?.fields.title { misnamedWriteUpTitles[title, default: []].append("\(baseID)/\(slug)") }
             if keep, let draft = reading.draft {
                 if includeDrafts || !draft.fields.draft {
                     writeUps.append(draft)

@@ -175,6 +175,12 @@ struct ReferenceChecker {
             guard let references = titles?[title] else { return nil }
             return Message(.itemByTitle, ["title": title, "alternatives": Message.alternatives(references.sorted().prefix(5).map { "'\($0)'" })])
         }
+        // An item naming a write-up whose file is to be renamed, by its name now or by its title.
+        func misnamed(_ written: String, reference: String) -> Message? {
+            let byTitle = drafts.misnamedWriteUpTitles[Self.bareTitle(written)]?.first
+            guard let found = drafts.misnamedWriteUps[reference] ?? byTitle.flatMap({ drafts.misnamedWriteUps[$0] }) else { return nil }
+            return Message(.itemNamesMisnamedWriteUp, ["file": found.file, "renamed": found.renamed])
+        }
         // Each item as `base-id/slug`, each one that names no published write-up or names one twice reported.
         func resolve(_ written: [Located<String>]) -> [String] {
             var seenItems: Set<String> = []
@@ -191,8 +197,8 @@ struct ReferenceChecker {
                             published.contains(Self.reference($0, names: names))
                         }
                         unknown(.unknownWriteUp, item,
-                                hint: separated ?? Self.baseNameHint(item.value, names: names) ?? titled(item.value)
-                                    ?? suggestions.hint(for: reference))
+                                hint: misnamed(item.value, reference: reference) ?? separated ?? Self.baseNameHint(item.value, names: names)
+                                    ?? titled(item.value) ?? suggestions.hint(for: reference))
                     }
                 } else if !seenItems.insert(reference).inserted {
                     diagnostics.append(.error(at: item.location, .writeUpListedTwice, ["name": TextCharacters.shown(item.value)]))

@@ -243,9 +243,19 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("Content/bases/wanzhou-shahe-primary/开放日.md:1:1: error: the file name '开放日'")
             && $0.contains("rename the file kai-fang-ri.md") })
         #expect(errors.contains { $0.hasPrefix("Content/bases/wanzhou-shahe-primary/开放日.md:4:7: error:") && $0.contains("lecture") })
-        #expect(errors.contains { $0.hasPrefix("Content/bulletins/2021-1.md:9:5: error:") && $0.contains("wanzhou-shahe-primary/家长会") })
-        #expect(errors.contains { $0.hasPrefix("Content/bulletins/2021-1.md:10:5: error:") && $0.contains("wanzhou-shahe-primary/开放日") })
+        // Each item is told the name it is to write once the file is renamed.
+        #expect(errors.contains("Content/bulletins/2021-1.md:9:5: error: unknown write-up 'wanzhou-shahe-primary/家长会'\n"
+            + "    hint: this is the write-up in Content/bases/wanzhou-shahe-primary/家长会.md, whose file name can't be an address: "
+            + "once the file is renamed as told there, write wanzhou-shahe-primary/jia-zhang-hui"), "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("Content/bulletins/2021-1.md:10:5: error: unknown write-up 'wanzhou-shahe-primary/开放日'")
+            && $0.hasSuffix("write wanzhou-shahe-primary/kai-fang-ri") })
         #expect(errors.count == 6, "\(errors)")
+        // Named by its title, as an editor knows it, it is told the same.
+        try fixture.write("Content/bases/wanzhou-shahe-primary/开放日.md", "---\ntitle: 开放日\ndate: 2021-05-12\nkind: event\n---\n正文\n")
+        try fixture.edit("Content/bulletins/2021-1.md", replacing: "  - wanzhou-shahe-primary/开放日", with: "  - 《开放日》")
+        let byTitle = try fixture.check().diagnostics.errors.first { $0.location.path == "Content/bulletins/2021-1.md" && $0.location.line == 10 }
+        #expect(byTitle?.hint(in: .chinese)
+            == "这是 Content/bases/wanzhou-shahe-primary/开放日.md 中的稿件，其文件名不能用于网址：按该文件的提示重命名后，请写作 wanzhou-shahe-primary/kai-fang-ri")
     }
 
     /// A file saved under its Chinese title is told its body's and its references' mistakes with

@@ -111,6 +111,7 @@ extension Catalogue {
         .attachmentMissingTitle: ("缺少必填字段 'title'", "请为此附件添加一行 'title: …'"),
         .fileNameNotAddress: ("文件名 '{name}' 不能用于网址", "请用小写英文字母、数字和 '-' 重命名文件，如 2021-open-day.md"),
         .fileNameRenameTo: ("请将文件重命名为 {fileName}（由原文件名生成，汉字写作拼音）：网址中只能用小写英文字母、数字和 '-'", nil),
+        .itemNamesMisnamedWriteUp: ("这是 {file} 中的稿件，其文件名不能用于网址：按该文件的提示重命名后，请写作 {renamed}", nil),
         .pageNameReserved: ("页面名称 '{name}' 已被网站栏目占用", "请重命名文件"),
         .markdownOutsideSections: ("此 Markdown 文件不在网站的任何栏目中，不会发布", "稿件放在 bases/<base-id>/，简报放在 bulletins/，通知放在 notices/，协同育人模式放在 models/，其他页面放在 pages/"),
         .sameAddress: ("此文件与 {other} 将发布到同一地址 /{path}", "请重命名其中一个，或给两期简报不同的期号"),

@@ -110,6 +110,7 @@ extension Catalogue {
         .attachmentMissingTitle: ("missing required field 'title'", "add a line 'title: …' to this attachment"),
         .fileNameNotAddress: ("the file name '{name}' can't be used in an address", "rename the file using lowercase ASCII letters, digits and '-', e.g. 2021-open-day.md"),
         .fileNameRenameTo: ("rename the file {fileName} (made from its name, Chinese written in pinyin): addresses take lowercase letters, digits and '-' only", nil),
+        .itemNamesMisnamedWriteUp: ("this is the write-up in {file}, whose file name can't be an address: once the file is renamed as told there, write {renamed}", nil),
         .pageNameReserved: ("the page name '{name}' is taken by a section of the site", "rename the file"),
         .markdownOutsideSections: ("this Markdown file is not in a section of the site and is not published", "write-ups go in bases/<base-id>/, bulletins in bulletins/, notices in notices/, models in models/, pages in pages/"),
         .sameAddress: ("this file and {other} would both be published at /{path}", "rename one of them, or give the bulletins different numbers"),

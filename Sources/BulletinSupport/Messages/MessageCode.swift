@@ -109,6 +109,7 @@ public enum MessageCode: String, CaseIterable, Sendable, Codable {
     case attachmentMissingTitle = "attachment-missing-title"
     case fileNameNotAddress = "file-name-not-address"
     case fileNameRenameTo = "file-name-rename-to"
+    case itemNamesMisnamedWriteUp = "item-names-misnamed-write-up"
     case listWithFullWidthComma = "list-with-full-width-comma"
     case listItemsNotAligned = "list-items-not-aligned"
     case pageNameReserved = "page-name-reserved"
