@@ -37,7 +37,8 @@ struct PreviewResponder: HTTPResponder {
             }
             // No site yet: the first build failed. The live script shows why. (The catalogue's
             // texts hold nothing that markup would read.)
-            let page = "<!DOCTYPE html><html lang=\"\(LiveScript.htmlLanguage(language))\"><head><meta charset=\"utf-8\"><title>"
+            let page = "<!DOCTYPE html><html lang=\"\(LiveScript.htmlLanguage(language))\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
                 + Catalogue.text(.previewNotBuiltTitle, in: language) + "</title></head><body><p>"
                 + Catalogue.text(.previewNotBuilt, in: language) + "</p></body></html>"
             return text(LiveScript.inject(into: page), type: "text/html; charset=utf-8", status: .notFound)

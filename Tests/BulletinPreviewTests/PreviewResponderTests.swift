@@ -95,6 +95,8 @@ import Testing
                 #expect(response.status == .notFound)
                 #expect(String(buffer: response.body).contains("<html lang=\"zh-Hans\">"))
                 #expect(String(buffer: response.body).contains("预览尚未生成") && String(buffer: response.body).contains("live.js"))
+                // Read on a phone, the error list is at the phone's width, not a desktop page shrunk to it.
+                #expect(String(buffer: response.body).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
             }
         }
         try await application(LiveReloadHub()).test(.router) { client in
