@@ -32,6 +32,12 @@ public struct ProcessedImage: Sendable, Hashable, Codable {
 
     public func variants(_ format: ImageFormat) -> [ImageVariant] { variants.filter { $0.format == format } }
 
+    /// The narrowest fallback version (480 pixels, or the photo's own width when narrower): what a
+    /// thumbnail needs.
+    public var narrowestFallback: ImageVariant {
+        variants(fallbackFormat).min { $0.width < $1.width }!
+    }
+
     /// The fallback version 960 pixels wide, or the widest when the photo is narrower.
     public var fallback: ImageVariant {
         let candidates = variants(fallbackFormat)
