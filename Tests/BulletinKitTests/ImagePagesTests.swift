@@ -54,13 +54,21 @@ import Testing
         let hash = try #require(wide.first.map { String($0.split(separator: ".")[2]) })
         let webp = "/assets/wide.w480.\(hash).webp 480w, /assets/wide.w960.\(hash).webp 960w, /assets/wide.w1600.\(hash).webp 1600w"
         let jpeg = "/assets/wide.w480.\(hash).jpg 480w, /assets/wide.w960.\(hash).jpg 960w, /assets/wide.w1600.\(hash).jpg 1600w"
-        #expect(html.contains("<picture><source media=\"print\" srcset=\"/assets/wide.w1600.\(hash).jpg\">"
-            + "<source type=\"image/webp\" srcset=\"\(webp)\" sizes=\"\(PictureView.sizes)\">"
-            + "<img src=\"/assets/wide.w960.\(hash).jpg\" srcset=\"\(jpeg)\" sizes=\"\(PictureView.sizes)\" width=\"960\" height=\"480\""
-            + " loading=\"lazy\" decoding=\"async\" alt=\"课堂现场\" title=\"开放日\"></picture>"))
+        // A screen of a phone's width is offered the versions up to 960 px alone.
+        let phoneWebp = "/assets/wide.w480.\(hash).webp 480w, /assets/wide.w960.\(hash).webp 960w"
+        let phoneJPEG = "/assets/wide.w480.\(hash).jpg 480w, /assets/wide.w960.\(hash).jpg 960w"
+        let phoneSources: String = "<source media=\"(max-width: 44em)\" type=\"image/webp\" srcset=\"\(phoneWebp)\" sizes=\"100vw\">"
+            + "<source media=\"(max-width: 44em)\" srcset=\"\(phoneJPEG)\" sizes=\"100vw\">"
+        let image: String = "<img src=\"/assets/wide.w960.\(hash).jpg\" srcset=\"\(jpeg)\" sizes=\"\(PictureView.sizes)\" width=\"960\" height=\"480\""
+            + " loading=\"lazy\" decoding=\"async\" alt=\"课堂现场\" title=\"开放日\"></picture>"
+        let picture: String = "<picture><source media=\"print\" srcset=\"/assets/wide.w1600.\(hash).jpg\">" + phoneSources
+            + "<source type=\"image/webp\" srcset=\"\(webp)\" sizes=\"\(PictureView.sizes)\">" + image
+        #expect(html.contains(picture))
         #expect(html.contains("<a href=\"/assets/wide.w1600.\(hash).jpg\">原图</a>"))
-        // The cover: upright (800 × 1200), loaded at once, described.
+        // The cover: upright (800 × 1200), loaded at once, described; no version wider than 960
+        // px, so nothing is offered to phones alone.
         #expect(html.contains("width=\"800\" height=\"1200\" loading=\"eager\" decoding=\"async\" alt=\"家长课堂\"></picture>"))
+        #expect(html.components(separatedBy: "media=\"(max-width: 44em)\"").count == 3, "only the wide photo has phone sources")
         #expect(!html.contains("class.jpg\""))
         // The feed offers the cover's JPEG (960 pixels wide, or the photo's own 800).
         let classHash = try #require(published.first { $0.hasPrefix("class.") }.map { String($0.split(separator: ".")[2]) })
@@ -76,6 +84,12 @@ import Testing
         let again = try fixture.build()
         #expect(again.wroteOutput && again.imagesProcessed == 0)
         #expect(try fixture.read(Self.page).contains("alt=\"课堂现场\""))
+
+        // A cover wider than 960 px is offered to phones up to its 960 px versions too.
+        try fixture.write(Self.writeUp, Self.text(cover: "../../assets/wide.jpg", coverAlt: "家长课堂", body: "操场。"))
+        #expect(!(try fixture.build()).diagnostics.hasErrors)
+        let cover = try #require(try fixture.read(Self.page).components(separatedBy: "<picture>").first { $0.contains("alt=\"家长课堂\"") })
+        #expect(cover.hasPrefix("<source media=\"print\" srcset=\"/assets/wide.w1600.\(hash).jpg\">" + phoneSources), "\(cover)")
     }
 
     /// Editors often paste the cover photo into the text as well: the page shows it once, where
@@ -144,7 +158,7 @@ import Testing
         try fixture.write(Self.writeUp, Self.text(cover: "../../assets/class.jpg", coverAlt: "课堂", body: "![课堂](../../assets/wide.jpg)"))
         #expect(engine.run(writing: true).imagesProcessed == 5, "the test's two photos and the fixture's three")
         try fixture.writeData("Content/assets/wide.jpg", Data(ImageCodec.testImage(width: 1000, height: 900)))
-        try fixture.edit(Self.writeUp, replacing: "cover: ../../assets/class.jpg", with: "cover: ../../assets/wide.jpg")
+        try fixture.write(Self.writeUp, Self.text(cover: "../../assets/wide.jpg", coverAlt: "家长课堂", body: "操场。"))
         let outcome = engine.run(writing: true)
         #expect(outcome.succeeded && outcome.imagesProcessed == 1, "\(outcome.diagnostics.errors.map(\.formatted))")
         #expect(try fixture.snapshot("Preview") == fixture.cleanBuild())
