@@ -95,10 +95,12 @@ struct RebuildReporter: Sendable {
         }
         // Stage names are the program's own words, as `build --verbose` prints them.
         let stages = outcome.stages.map { "\($0.name) \(Int(($0.seconds * 1000).rounded()))" }.joined(separator: ", ")
+        // As `build` says it: the feed, the sitemap and the search index's files are no pages.
         if initial {
-            return Message(.previewBuilt, ["pages": String(outcome.pagesRendered), "milliseconds": milliseconds, "stages": stages])
+            return Message(.previewBuilt, ["pages": String(outcome.htmlPages), "data": String(outcome.generatedFiles - outcome.htmlPages),
+                                           "milliseconds": milliseconds, "stages": stages])
         }
-        return Message(.previewRebuilt, ["files": String(outcome.filesRead), "pages": String(outcome.pagesRendered),
+        return Message(.previewRebuilt, ["files": String(outcome.filesRead), "rendered": String(outcome.pagesRendered),
                                          "written": String(outcome.changedPaths.count), "milliseconds": milliseconds, "stages": stages])
     }
 }

@@ -145,6 +145,11 @@ import Testing
         let hub = LiveReloadHub()
         let first = engine.run(writing: true)
         #expect(await hub.publish(first))
+        // The first line counts pages as `build` does: the feed, sitemap and search index apart.
+        let pages = first.changedPaths.count { $0.hasSuffix(".html") }
+        let data = first.generatedFiles - pages
+        #expect(pages > 10 && data > 10)
+        #expect(RebuildReporter.summary(first, initial: true).text(in: .chinese).hasPrefix("已生成 \(pages) 个页面和 \(data) 个数据文件，用时 "))
         let (id, stream) = await hub.subscribe()
         var events = stream.makeAsyncIterator()
         #expect(await events.next() == "retry: 1000\n\n")

@@ -206,8 +206,8 @@ extension Catalogue {
         // The preview: terminal lines and the overlay in the browser (Preview).
         .previewServing: ("预览地址：{url}。修改 Content/ 和 Templates/ 后页面会自动刷新；按 Ctrl-C 停止。", nil),
         .previewStopped: ("已停止，预览文件夹已删除。", nil),
-        .previewBuilt: ("已生成 {pages} 个页面，用时 {milliseconds} 毫秒（{stages}）", nil),
-        .previewRebuilt: ("已重新生成：{files} 个文件有改动，生成 {pages} 个页面，写入 {written} 个文件，用时 {milliseconds} 毫秒（{stages}）", nil),
+        .previewBuilt: ("已生成 {pages} 个页面和 {data} 个数据文件，用时 {milliseconds} 毫秒（{stages}）", nil),
+        .previewRebuilt: ("已重新生成：{files} 个文件有改动，重新生成 {rendered} 个页面或数据文件，写入 {written} 个文件，用时 {milliseconds} 毫秒（{stages}）", nil),
         .previewHasErrors: ("{errors} 个错误；改正之前，预览页面上会一直显示（{milliseconds} 毫秒）", nil),
         .previewPortInUse: ("{host} 上的端口 {port} 已被占用", "请停止另一个服务，或换一个端口：bulletin serve --port {next}"),
         .previewCannotListen: ("无法启动预览服务：{reason}", "请检查 --host 和 --port"),

@@ -205,8 +205,8 @@ extension Catalogue {
         // The preview: terminal lines and the overlay in the browser (Preview).
         .previewServing: ("Serving the preview at {url} — edits to Content/ and Templates/ reload the page; Ctrl-C stops.", nil),
         .previewStopped: ("Stopped; the preview folder was removed.", nil),
-        .previewBuilt: ("built {pages} {pages|page|pages} in {milliseconds} ms ({stages})", nil),
-        .previewRebuilt: ("rebuilt: {files} changed {files|file|files}, {pages} {pages|page|pages} rendered, {written} {written|file|files} written in {milliseconds} ms ({stages})", nil),
+        .previewBuilt: ("built {pages} {pages|page|pages} and {data} data {data|file|files} in {milliseconds} ms ({stages})", nil),
+        .previewRebuilt: ("rebuilt: {files} changed {files|file|files}, {rendered} {rendered|page or data file|pages and data files} made again, {written} {written|file|files} written in {milliseconds} ms ({stages})", nil),
         .previewHasErrors: ("{errors} {errors|error|errors}; the preview shows them until they are fixed ({milliseconds} ms)", nil),
         .previewPortInUse: ("port {port} on {host} is already in use", "stop the other server, or choose another port: bulletin serve --port {next}"),
         .previewCannotListen: ("cannot start the preview server: {reason}", "check --host and --port"),
