@@ -182,14 +182,23 @@ public enum ImageStage {
     }
 
     /// Removes the entries of the cache folder no photo of this run uses, and what an interrupted
-    /// run left; only names this stage makes are touched.
+    /// run left; only names this stage makes are touched. `build` and a `serve` session may share
+    /// the folder at the same time: what a running process is making is its own.
     private static func removeUnused(in cache: URL, keeping keys: Set<String>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: cache.path) else { return }
         for name in names where !keys.contains(name) {
             let isEntry = name.count == 32 && name.allSatisfy(\.isHexDigit)
-            let isLeftover = name.hasPrefix("tmp-") || (name.hasPrefix("index.json.tmp-") && !name.hasSuffix("-\(getpid())"))
+            let isLeftover = ["tmp-", "index.json.tmp-"].contains { prefix in
+                name.hasPrefix(prefix) && !isRunning(madeBy: name.dropFirst(prefix.count))
+            }
             if isEntry || isLeftover { try? FileManager.default.removeItem(at: cache.appendingPathComponent(name)) }
         }
+    }
+
+    /// Whether the process whose number starts `name` (`PID-…`) still runs.
+    private static func isRunning(madeBy name: Substring) -> Bool {
+        guard let pid = name.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno != ESRCH
     }
 
     private static func make(_ path: String, size: Int, contentRoot: URL, cache: URL, settings: ImageSettings,
@@ -221,7 +230,7 @@ public enum ImageStage {
             return .failed(.tooManyPixels(width: header.width, height: header.height, limit: settings.maxPixels))
         }
         let formats: [ImageFormat] = [.webp, header.hasAlpha ? .png : .jpeg]
-        let temporary = cache.appendingPathComponent("tmp-\(key)-\(UInt32.random(in: 0 ... .max))")
+        let temporary = cache.appendingPathComponent("tmp-\(getpid())-\(key)-\(UInt32.random(in: 0 ... .max))")
         try? FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         var image = ProcessedImage(source: path, width: 0, height: 0, hasAlpha: header.hasAlpha, variants: [])
         for width in settings.widths(forOriginal: header.width) {

@@ -15,6 +15,8 @@ public struct PipelineFolders: Sendable {
     public var templatesDisplay: String
     public var output: URL
     public var outputDisplay: String
+    /// Where processed photos are kept between runs; nil: beside the output (`.Public.images`).
+    public var imageCache: URL?
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Public") {
         self.content = URL(fileURLWithPath: content)

@@ -1,3 +1,4 @@
+import BulletinImages
 import BulletinKit
 import BulletinLoad
 import BulletinModel
@@ -37,9 +38,7 @@ public struct PreviewServer {
         defer { try? FileManager.default.removeItem(at: session) }
         let preview = session.appendingPathComponent("site")
 
-        var previewFolders = folders
-        previewFolders.output = preview
-        previewFolders.outputDisplay = "(preview)"
+        let previewFolders = Self.previewFolders(folders, site: preview)
         var previewOptions = options
         let address = host.contains(":") ? "[\(host)]" : host
         previewOptions.baseURL = "http://\(address):\(port)/"
@@ -73,6 +72,19 @@ public struct PreviewServer {
             throw PreviewError.cannotListen("\(error)")
         }
         say(Message(.previewStopped).text(in: language))
+    }
+
+    /// The folders of a session: the site in `site`, its photos made once for `build` and for
+    /// every session. With a cache of its own, a session made each photo again at its start,
+    /// about a second for a phone's photo. The cache is kept where `build` keeps it, when that
+    /// folder can be written to.
+    static func previewFolders(_ folders: PipelineFolders, site: URL) -> PipelineFolders {
+        var previewFolders = folders
+        previewFolders.output = site
+        previewFolders.outputDisplay = "(preview)"
+        let shared = folders.imageCache ?? ImageStage.cacheFolder(for: folders.output)
+        if access(shared.deletingLastPathComponent().path, W_OK) == 0 { previewFolders.imageCache = shared }
+        return previewFolders
     }
 }
 

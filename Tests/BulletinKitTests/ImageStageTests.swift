@@ -150,6 +150,28 @@ import Testing
         #expect(entries.count == 1)
     }
 
+    /// `build` and a `serve` session share the cache: what one is making is not removed by the
+    /// other as left over; what a process that has ended left is.
+    @Test func whatARunningProcessIsMakingInTheCacheIsLeftAlone() throws {
+        let folder = try Folder()
+        try folder.add("assets/a.jpg", ImageCodec.testImage(width: 600, height: 400))
+        #expect(folder.run(["assets/a.jpg"]).processed == 1)
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let key = String(repeating: "0", count: 32)
+        let making = ["tmp-\(getppid())-\(key)-1", "index.json.tmp-\(getppid())"]
+        let leftOver = ["tmp-\(ended.processIdentifier)-\(key)-2", "index.json.tmp-\(ended.processIdentifier)", "tmp-\(key)-3"]
+        for name in making + leftOver {
+            try FileManager.default.createDirectory(at: folder.cache.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        #expect(folder.run(["assets/a.jpg"]).processed == 0)
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.cache.path))
+        #expect(names.isSuperset(of: making), "\(names)")
+        #expect(names.isDisjoint(with: leftOver), "\(names)")
+    }
+
     @Test func aCorruptOrTooLargePhotoIsAProblemNotACrash() throws {
         let folder = try Folder()
         let photo = ImageCodec.testImage(width: 800, height: 600)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BulletinKit
 @testable import BulletinPreview
 
 /// A class, so that the test's folder is removed when the test is done with it.
@@ -30,5 +31,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: unrelated.path))
         #expect(FileManager.default.fileExists(atPath: made.path))
         #expect(made.lastPathComponent.hasPrefix("bulletin-preview-\(getpid())-"))
+    }
+
+    /// A session builds into its own folder, but keeps its photos where `build` does, so that
+    /// neither makes a photo the other made; in a folder it cannot write to, it keeps its own.
+    @Test func aSessionSharesThePhotoCacheOfBuild() throws {
+        let project = temporary.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        var folders = PipelineFolders()
+        folders.output = project.appendingPathComponent("Public")
+        let site = temporary.appendingPathComponent("bulletin-preview-1-abcd/site")
+        let preview = PreviewServer.previewFolders(folders, site: site)
+        #expect(preview.output == site && preview.outputDisplay == "(preview)")
+        #expect(preview.imageCache?.path == project.appendingPathComponent(".Public.images").path)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: project.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: project.path) }
+        // root may write anywhere: the rule is then not put to the test.
+        if access(project.path, W_OK) != 0 { #expect(PreviewServer.previewFolders(folders, site: site).imageCache == nil) }
     }
 }
