@@ -34,8 +34,11 @@ public struct ProcessedImage: Sendable, Hashable, Codable {
 
     /// The narrowest fallback version (480 pixels, or the photo's own width when narrower): what a
     /// thumbnail needs.
-    public var narrowestFallback: ImageVariant {
-        variants(fallbackFormat).min { $0.width < $1.width }!
+    public var narrowestFallback: ImageVariant { narrowest(fallbackFormat)! }
+
+    /// The narrowest version in a format, if one was made.
+    public func narrowest(_ format: ImageFormat) -> ImageVariant? {
+        variants(format).min { $0.width < $1.width }
     }
 
     /// The fallback version 960 pixels wide, or the widest when the photo is narrower.

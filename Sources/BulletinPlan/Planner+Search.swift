@@ -36,7 +36,8 @@ extension Planner {
         let models = writeUp.modelIDs.compactMap { model($0)?.title }.joined(separator: "　")
         return SearchDocument(title: writeUp.title, path: Addresses.writeUp(writeUp.reference), kind: writeUp.kind.chinese,
                               base: base?.name ?? "", district: base?.district ?? "", date: writeUp.date.chinese, names: models,
-                              image: writeUp.coverImage?.narrowestFallback.path ?? "", summary: writeUp.summary ?? "",
+                              image: writeUp.coverImage?.narrowestFallback.path ?? "",
+                              imageWebP: writeUp.coverImage?.narrowest(.webp)?.path ?? "", summary: writeUp.summary ?? "",
                               text: writeUp.body.plainText)
     }
 

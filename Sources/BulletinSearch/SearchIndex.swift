@@ -16,6 +16,8 @@ public struct SearchDocument: Sendable, Hashable {
     /// A result shows it 6rem wide: the 960 px version was five times the bytes, per result, of
     /// a phone photo.
     public var image: String
+    /// The same version in WebP, offered before it: most browsers take it, and it is smaller.
+    public var imageWebP: String
     /// Words said of the page apart from its text (a write-up's summary): searched like the text,
     /// and shown before it. Kept apart, the text is the body's own string, not a copy of it
     /// joined to the summary: the copies were a tenth of a large build's memory.
@@ -23,7 +25,7 @@ public struct SearchDocument: Sendable, Hashable {
     public var text: String
 
     package init(title: String, path: String, kind: String, base: String, district: String, date: String,
-                 names: String = "", image: String = "", summary: String = "", text: String) {
+                 names: String = "", image: String = "", imageWebP: String = "", summary: String = "", text: String) {
         self.title = title
         self.path = path
         self.kind = kind
@@ -32,6 +34,7 @@ public struct SearchDocument: Sendable, Hashable {
         self.date = date
         self.names = names
         self.image = image
+        self.imageWebP = imageWebP
         self.summary = summary
         self.text = text
     }
@@ -119,8 +122,9 @@ public enum SearchIndex {
         }
     }
 
-    /// `["title","path","kind","base","district","date","names","image","text",more]`, the text cut
-    /// to `snippetText` scalars and `more` 1 when the rest of it is in `r/N.json` (`["text"]`), else 0.
+    /// `["title","path","kind","base","district","date","names","image","text",more,"webp"]`, the
+    /// text cut to `snippetText` scalars, `more` 1 when the rest of it is in `r/N.json` (`["text"]`),
+    /// else 0, and `webp` only for a page with a cover.
     static func documentJSON(_ document: SearchDocument) -> (first: [UInt8], rest: [UInt8]?) {
         let text = document.shownText
         var bytes: [UInt8] = [UInt8(ascii: "[")]
@@ -132,7 +136,12 @@ public enum SearchIndex {
         }
         let snippetEnd = JSONText.appendQuoted(text, scalars: snippetText, to: &bytes)
         let more = snippetEnd < text.utf8.count
-        bytes.append(contentsOf: Array((more ? ",1]" : ",0]").utf8))
+        bytes.append(contentsOf: Array((more ? ",1" : ",0").utf8))
+        if !document.imageWebP.isEmpty {
+            bytes.append(UInt8(ascii: ","))
+            JSONText.appendQuoted(document.imageWebP, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
         guard more else { return (trimmed(bytes), nil) }
         var rest: [UInt8] = [UInt8(ascii: "[")]
         JSONText.appendQuoted(text, scalars: restText, from: snippetEnd, to: &rest)

@@ -269,7 +269,7 @@
     return Promise.all(docs.map(function (doc) {
       return load("d/" + doc + ".json").then(function (row) {
         var hit = { title: row[0], path: row[1], kind: row[2], base: row[3], district: row[4], date: row[5], names: row[6],
-                    image: row[7], text: row[8] };
+                    image: row[7], webp: row[10] || "", text: row[8] };
         if (!row[9] || holds(hit, self.found)) { return hit; }
         // The start of a long text does not hold the query: the rest may.
         return load("r/" + doc + ".json").then(function (rest) {
@@ -306,8 +306,13 @@
     var meta = [hit.kind, hit.base, hit.district, names, hit.date].filter(Boolean).map(function (field) {
       return marked(field, found, 0, field.length);
     }).join(" · ");
-    element.innerHTML = (hit.image ? "<img class=\"search-cover\" src=\"" + escapeHTML(siteRoot + hit.image) +
-        "\" alt=\"\" loading=\"lazy\" decoding=\"async\">" : "") +
+    // The cover's narrowest version, in WebP where the browser takes it.
+    var cover = hit.image ? "<img class=\"search-cover\" src=\"" + escapeHTML(siteRoot + hit.image) +
+        "\" alt=\"\" loading=\"lazy\" decoding=\"async\">" : "";
+    if (cover && hit.webp) {
+      cover = "<picture><source type=\"image/webp\" srcset=\"" + escapeHTML(siteRoot + hit.webp) + "\">" + cover + "</picture>";
+    }
+    element.innerHTML = cover +
       "<a class=\"entry-title\" href=\"" + escapeHTML(siteRoot + hit.path) + "\">" + marked(hit.title, found, 0, hit.title.length) + "</a>" +
       "<p class=\"entry-meta\">" + meta + "</p>" +
       "<p class=\"entry-summary\">" + snippet(hit.text, found) + "</p>";

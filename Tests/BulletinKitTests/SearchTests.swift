@@ -164,7 +164,10 @@ import Testing
         }
         // Its thumbnail is the narrowest version: a result shows it 6rem wide.
         #expect(row[7].hasPrefix("assets/wide.w480.") && row[7].hasSuffix(".jpg"), "\(row[7])")
-        #expect(FileManager.default.fileExists(atPath: fixture.url("Public/" + row[7]).path))
+        #expect(row[9] == row[7].dropLast(3) + "webp")
+        for image in [row[7], row[9]] { #expect(FileManager.default.fileExists(atPath: fixture.url("Public/" + image).path)) }
+        // A page without a cover has neither.
+        #expect(rows.filter { $0[7].isEmpty }.allSatisfy { $0[9].isEmpty } && rows.contains { $0[7].isEmpty })
     }
 
     /// A write-up's summary is searched like its text and shown before it in the result; the

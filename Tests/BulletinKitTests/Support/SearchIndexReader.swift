@@ -70,11 +70,11 @@ struct SearchIndexReader {
     }
 
     /// `d/N.json`: title, path, kind, base, district, date, names, image, text, with the rest of
-    /// a long text from `r/N.json`.
+    /// a long text from `r/N.json`, and the image in WebP (empty without a cover).
     func document(_ number: Int) throws -> [String] {
         let row = try json("d/\(number).json") as! [Any]
         var fields = row.prefix(9).map { $0 as! String }
         if row[9] as! Int == 1 { fields[8] += (try json("r/\(number).json") as! [String])[0] }
-        return fields
+        return fields + [row.count > 10 ? row[10] as! String : ""]
     }
 }
