@@ -191,17 +191,12 @@ public enum ImageStage {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: cache.path) else { return }
         for name in names where !keys.contains(name) {
             let isEntry = name.count == 32 && name.allSatisfy(\.isHexDigit)
+            // A name without a process number is from before names had one.
             let isLeftover = ["tmp-", "index.json.tmp-"].contains { prefix in
-                name.hasPrefix(prefix) && !isRunning(madeBy: name.dropFirst(prefix.count))
+                name.hasPrefix(prefix) && (MakingProcess.number(startingName: name.dropFirst(prefix.count)).map(MakingProcess.hasEnded) ?? true)
             }
             if isEntry || isLeftover { try? FileManager.default.removeItem(at: cache.appendingPathComponent(name)) }
         }
-    }
-
-    /// Whether the process whose number starts `name` (`PID-…`) still runs.
-    private static func isRunning(madeBy name: Substring) -> Bool {
-        guard let pid = name.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0 else { return false }
-        return kill(pid, 0) == 0 || errno != ESRCH
     }
 
     private static func make(_ path: String, size: Int, contentRoot: URL, cache: URL, settings: ImageSettings,

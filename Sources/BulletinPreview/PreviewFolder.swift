@@ -1,3 +1,4 @@
+import BulletinSupport
 import Foundation
 
 /// The folder of one preview session, in the system's temporary folder: the site is built into
@@ -19,8 +20,7 @@ enum PreviewFolder {
     static func removeAbandoned(in temporary: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary.path) else { return }
         for name in names where name.hasPrefix(prefix) {
-            guard let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap({ Int32($0) }), pid > 0,
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = MakingProcess.number(startingName: name.dropFirst(prefix.count)), MakingProcess.hasEnded(pid) else { continue }
             try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
         }
     }

@@ -174,7 +174,7 @@ public enum OutputWriter {
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names {
             guard let prefix = prefixes.first(where: name.hasPrefix) else { continue }
-            let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap { Int32($0) }
+            let pid = MakingProcess.number(startingName: name.dropFirst(prefix.count))
             if let pid, pid != getpid(), kill(pid, 0) == 0 { continue }
             try? fileManager.removeItem(at: parent.appendingPathComponent(name))
         }
