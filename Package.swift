@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "BulletinPreview",
             dependencies: [
-                "BulletinKit", "BulletinModel", "BulletinLoad", "BulletinImages", "BulletinSupport",
+                "BulletinKit", "BulletinModel", "BulletinLoad", "BulletinSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

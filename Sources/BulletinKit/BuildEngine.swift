@@ -136,7 +136,7 @@ public final class BuildEngine {
         let content = load(contentListing, report: &report)
         clock.finished("load")
         // Photos are made (or found in the cache) before the model: bodies show them by the size made.
-        let imageCache = folders.imageCache ?? ImageStage.cacheFolder(for: folders.output)
+        let imageCache = folders.imageCacheFolder
         let images = ImageStage.run(files: contentListing.files.filter(ImageStage.isRaster).compactMap { path in
             contentListing.stamps[path].map { (path, $0) }
         }, contentRoot: folders.content, cache: imageCache, progress: progress)

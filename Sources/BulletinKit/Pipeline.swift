@@ -3,6 +3,7 @@ import BulletinWrite
 import BulletinRender
 import BulletinPlan
 import BulletinSearch
+import BulletinImages
 import BulletinModel
 import BulletinLoad
 import BulletinSupport
@@ -17,6 +18,9 @@ public struct PipelineFolders: Sendable {
     public var outputDisplay: String
     /// Where processed photos are kept between runs; nil: beside the output (`.Public.images`).
     public var imageCache: URL?
+
+    /// The folder the photos are kept in: `imageCache`, or the one beside the output.
+    public var imageCacheFolder: URL { imageCache ?? ImageStage.cacheFolder(for: output) }
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Public") {
         self.content = URL(fileURLWithPath: content)

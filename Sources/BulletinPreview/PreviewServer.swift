@@ -1,4 +1,3 @@
-import BulletinImages
 import BulletinKit
 import BulletinLoad
 import BulletinModel
@@ -82,7 +81,7 @@ public struct PreviewServer {
         var previewFolders = folders
         previewFolders.output = site
         previewFolders.outputDisplay = "(preview)"
-        let shared = folders.imageCache ?? ImageStage.cacheFolder(for: folders.output)
+        let shared = folders.imageCacheFolder
         if access(shared.deletingLastPathComponent().path, W_OK) == 0 { previewFolders.imageCache = shared }
         return previewFolders
     }
